@@ -1,0 +1,105 @@
+# copydesk - build, test and install the suite.
+# make [all] | check | eval | bench | demo | deps | install | uninstall | clean
+# Honours CC CFLAGS LDFLAGS PREFIX DESTDIR; SANITIZE=1 builds with ASan+UBSan
+# into build/san (so the two builds never mix).
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+RULESDIR  = $(PREFIX)/share/copydesk/rules
+
+CC       ?= cc
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS_ALL = -D_GNU_SOURCE -Icommon -DCOPYDESK_VERSION='"$(VERSION)"' \
+	-DCOPYDESK_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+
+ifeq ($(SANITIZE),1)
+BUILD     = build/san
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD     = build/plain
+SANFLAGS  =
+endif
+BIN       = $(if $(filter 1,$(SANITIZE)),$(BUILD)/bin,bin)
+
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS        = $(PKG_LIBS) -lm
+
+COMMON_SRC = $(sort $(wildcard common/*.c))
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIBCOMMON  = $(BUILD)/libcopydesk.a
+
+TOOLS      = $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/main.c)))))
+PROGS      = $(TOOLS:%=$(BIN)/%)
+
+UNIT_SRC   = $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check unit golden lint-man eval bench demo deps install uninstall clean
+all: $(PROGS)
+
+$(BUILD)/%.o: %.c $(wildcard common/*.h) $(wildcard tools/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBCOMMON): $(COMMON_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# Each tool: tools/NAME/main.c is the CLI, the other files its engine,
+# archived as build/.../engine-NAME.a so unit tests can link it.
+define tool_rules
+$(1)_ENGINE_SRC = $$(filter-out tools/$(1)/main.c,$$(wildcard tools/$(1)/*.c))
+$(1)_ENGINE_OBJ = $$($(1)_ENGINE_SRC:%.c=$$(BUILD)/%.o)
+$$(BUILD)/engine-$(1).a: $$($(1)_ENGINE_OBJ)
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^ $$(if $$^,,)
+$$(BIN)/$(1): $$(BUILD)/tools/$(1)/main.o $$(BUILD)/engine-$(1).a $$(LIBCOMMON)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rules,$(t))))
+
+# tests/unit/NAME_*.c links the engine of tools/NAME when there is one.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBCOMMON) $(PROGS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit -I$(firstword $(wildcard tools/$(firstword $(subst _, ,$*)))) common \
+		$(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(wildcard $(BUILD)/engine-$(firstword $(subst _, ,$*)).a) $(LIBCOMMON) $(LIBS)
+
+check: $(PROGS) $(UNIT_BIN)
+	@BIN=$(abspath $(BIN)) UNIT="$(abspath $(UNIT_BIN))" sh tests/run-all.sh
+
+demo: $(PROGS)
+	@BIN=$(abspath $(BIN)) sh examples/demo.sh
+
+eval: $(PROGS)
+	@BIN=$(abspath $(BIN)) sh bench/eval.sh
+
+bench: $(PROGS)
+	@BIN=$(abspath $(BIN)) sh bench/bench.sh
+
+deps:
+	sh scripts/install-deps.sh
+
+install: $(PROGS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(RULESDIR)
+	for p in $(TOOLS); do cp $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
+	cp man/copydesk.7 $(DESTDIR)$(MANDIR)/man7/
+	for r in rules/*.yaml; do [ -f "$$r" ] && cp $$r $(DESTDIR)$(RULESDIR)/ || true; done
+
+uninstall:
+	for p in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/copydesk.7
+	rm -rf $(DESTDIR)$(RULESDIR)
+
+clean:
+	rm -rf build bin

@@ -1,0 +1,108 @@
+/* lines.c - buffered line reader. */
+#include "lines.h"
+#include "msg.h"
+#include "progress.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define READ_CHUNK (1024 * 1024)
+
+void lines_open(struct lines *l, const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		l->fd = STDIN_FILENO;
+		l->name = "(stdin)";
+	} else {
+		l->fd = open(path, O_RDONLY);
+		if (l->fd < 0)
+			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		l->name = path;
+	}
+	l->start = l->end = 0;
+	l->eof = 0;
+	l->at_start = 1;
+	l->lineno = 0;
+}
+
+void lines_close(struct lines *l)
+{
+	if (l->fd > STDIN_FILENO)
+		close(l->fd);
+	l->fd = -1;
+}
+
+void lines_free(struct lines *l)
+{
+	lines_close(l);
+	free(l->buf);
+	l->buf = NULL;
+	l->cap = 0;
+}
+
+static int fill(struct lines *l)
+{
+	if (l->eof)
+		return 0;
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->cap - l->end < READ_CHUNK / 2) {
+		l->cap = l->cap ? l->cap * 2 : 4 * READ_CHUNK;
+		l->buf = xrealloc(l->buf, l->cap + 1); /* +1: room for a final NUL */
+	}
+	for (;;) {
+		ssize_t n = read(l->fd, l->buf + l->end, l->cap - l->end);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EISDIR)
+				die(EXIT_TROUBLE, "%s: is a directory", l->name);
+			die(EXIT_TROUBLE, "%s: read error: %s", l->name, strerror(errno));
+		}
+		if (n == 0) {
+			l->eof = 1;
+			return 0;
+		}
+		l->end += (size_t)n;
+		l->bytes += (unsigned long long)n;
+		if (l->progress_rows)
+			progress_tick(*l->progress_rows, l->bytes, 0);
+		return 1;
+	}
+}
+
+int lines_next(struct lines *l)
+{
+	char *nl;
+	for (;;) {
+		nl = l->buf ? memchr(l->buf + l->start, '\n', l->end - l->start) : NULL;
+		if (nl)
+			break;
+		if (fill(l))
+			continue;
+		if (l->start == l->end)
+			return 0;
+		nl = l->buf + l->end; /* a last line without newline */
+		l->end++;             /* into the spare byte */
+		break;
+	}
+	l->line = l->buf + l->start;
+	l->len = (size_t)(nl - l->line);
+	l->start = (size_t)(nl - l->buf) + 1;
+	l->lineno++;
+	if (l->at_start) {
+		l->at_start = 0;
+		if (l->len >= 3 && memcmp(l->line, "\xEF\xBB\xBF", 3) == 0)
+			l->line += 3, l->len -= 3;
+	}
+	if (l->len && l->line[l->len - 1] == '\r')
+		l->len--;
+	l->line[l->len] = '\0';
+	return 1;
+}

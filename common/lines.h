@@ -1,0 +1,32 @@
+/* lines.h - line reader over a file descriptor with large read(2) calls:
+ * hands out each line NUL-terminated in place, without its "\n" or "\r\n",
+ * a UTF-8 byte order mark dropped from the first line, and a last line
+ * without a newline still delivered. */
+#ifndef COPYDESK_LINES_H
+#define COPYDESK_LINES_H
+
+#include <stddef.h>
+
+struct lines {
+	int fd;
+	const char *name;      /* for messages; "(stdin)" for standard input */
+	char *buf;
+	size_t cap, start, end;
+	int eof, at_start;
+	unsigned long lineno;
+	unsigned long long bytes; /* read so far, all files */
+	const unsigned long long *progress_rows; /* non-NULL: tick the meter */
+	char *line;
+	size_t len;
+};
+
+/* Open path ("-" is standard input); exits 1 naming the file if it cannot.
+ * The buffer of a previous file is reused. */
+void lines_open(struct lines *l, const char *path);
+/* Next line: 1, or 0 at the end of the file. */
+int lines_next(struct lines *l);
+/* Close the file (the buffer is kept for the next lines_open). */
+void lines_close(struct lines *l);
+void lines_free(struct lines *l);
+
+#endif

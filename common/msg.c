@@ -1,0 +1,106 @@
+/* msg.c - diagnostics and checked allocation. */
+#include "msg.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *progname = "copydesk";
+void (*msg_before_exit)(void);
+
+static void vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (file && line)
+		fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
+	else if (file)
+		fprintf(stderr, "%s: %s: ", progname, file);
+	else
+		fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void warnx(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void warn_at(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+static _Noreturn void leave(int status)
+{
+	void (*f)(void) = msg_before_exit;
+	msg_before_exit = NULL; /* no recursion if flushing fails */
+	if (f && status != EXIT_USAGE)
+		f();
+	exit(status);
+}
+
+void die(int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	leave(status);
+}
+
+void die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+	leave(status);
+}
+
+static _Noreturn void oom(size_t n)
+{
+	fprintf(stderr, "%s: out of memory (asked for %zu bytes)\n", progname, n);
+	exit(EXIT_TROUBLE);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,123 @@
+/* out.c - buffered output writer. */
+#include "out.h"
+#include "msg.h"
+
+#include <errno.h>
+#include <string.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define OUT_BUFSIZE (256 * 1024)
+
+static struct out stdout_writer;
+struct out *out_stdout = &stdout_writer;
+
+static void flush_stdout_on_exit(void)
+{
+	out_flush(out_stdout);
+}
+
+void out_open_fd(struct out *o, int fd, const char *name)
+{
+	o->cap = OUT_BUFSIZE;
+	o->buf = xmalloc(o->cap);
+	o->len = 0;
+	o->fd = fd;
+	o->err = 0;
+	o->name = name;
+	o->line_buffered = 0;
+	o->is_stdout = 0;
+}
+
+void out_init_stdout(int line_buffered)
+{
+	signal(SIGPIPE, SIG_IGN);
+	if (!out_stdout->buf)
+		out_open_fd(out_stdout, STDOUT_FILENO, "standard output");
+	out_stdout->is_stdout = 1;
+	out_stdout->line_buffered = line_buffered;
+	msg_before_exit = flush_stdout_on_exit;
+}
+
+static void stdout_failed(struct out *o)
+{
+	if (o->err == EPIPE) {
+		/* the reader went away (| head): end quietly */
+		_exit(EXIT_OK);
+	}
+	msg_before_exit = NULL;
+	die(EXIT_TROUBLE, "write error on %s: %s", o->name, strerror(o->err));
+}
+
+int out_flush(struct out *o)
+{
+	size_t off = 0;
+	if (o->err) {
+		o->len = 0;
+		return -1;
+	}
+	while (off < o->len) {
+		ssize_t w = write(o->fd, o->buf + off, o->len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			o->err = errno;
+			o->len = 0;
+			if (o->is_stdout)
+				stdout_failed(o);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	o->len = 0;
+	return 0;
+}
+
+void out_drain(struct out *o, size_t need)
+{
+	out_flush(o);
+	if (need > o->cap) {
+		while (o->cap < need)
+			o->cap *= 2;
+		free(o->buf);
+		o->buf = xmalloc(o->cap);
+	}
+}
+
+int out_close(struct out *o)
+{
+	int r = out_flush(o);
+	if (o->is_stdout) {
+		msg_before_exit = NULL;
+		if (close(o->fd) < 0 && errno != EINTR) {
+			o->err = errno;
+			stdout_failed(o);
+		}
+		return 0;
+	}
+	if (close(o->fd) < 0 && !o->err)
+		o->err = errno, r = -1;
+	free(o->buf);
+	o->buf = NULL;
+	return r;
+}
+
+static const unsigned char needs_escape[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+};
+
+void out_escaped(struct out *o, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	for (; p < end; p++) {
+		unsigned char e = needs_escape[*p];
+		if (!e)
+			continue;
+		out_write(o, run, (size_t)(p - run));
+		char esc[2] = {'\\', (char)e};
+		out_write(o, esc, 2);
+		run = p + 1;
+	}
+	out_write(o, run, (size_t)(end - run));
+}

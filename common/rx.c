@@ -1,0 +1,101 @@
+/* rx.c - PCRE2 wrapper with JIT and limits. */
+#include "rx.h"
+#include "msg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static pcre2_match_context *mctx;
+static pcre2_jit_stack *jstack;
+static unsigned match_limit = 1000000, depth_limit = 10000;
+
+static void setup(void)
+{
+	if (mctx)
+		return;
+	mctx = pcre2_match_context_create(NULL);
+	if (!mctx)
+		die(EXIT_TROUBLE, "out of memory (PCRE2 match context)");
+	pcre2_set_match_limit(mctx, match_limit);
+	pcre2_set_depth_limit(mctx, depth_limit);
+	jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (jstack)
+		pcre2_jit_stack_assign(mctx, NULL, jstack);
+}
+
+void rx_set_limits(unsigned ml, unsigned dl)
+{
+	match_limit = ml;
+	depth_limit = dl;
+	if (mctx) {
+		pcre2_set_match_limit(mctx, ml);
+		pcre2_set_depth_limit(mctx, dl);
+	}
+}
+
+void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
+		const char *name, const struct ynode *where)
+{
+	setup();
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+	if (flags & RX_CASELESS)
+		opts |= PCRE2_CASELESS;
+	if (flags & RX_UCP)
+		opts |= PCRE2_UCP;
+	int errcode;
+	PCRE2_SIZE erroff;
+	r->name = name;
+	r->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &errcode, &erroff, NULL);
+	if (!r->code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		if (where)
+			yerr(where, "rule '%s': bad pattern at offset %zu: %s", name, (size_t)erroff,
+			     (const char *)msg);
+		die(EXIT_USAGE, "built-in pattern '%s': offset %zu: %s", name, (size_t)erroff,
+		    (const char *)msg);
+	}
+	r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
+	if (!r->md)
+		die(EXIT_TROUBLE, "out of memory (PCRE2 match data)");
+}
+
+void rx_free(struct rx *r)
+{
+	pcre2_match_data_free(r->md);
+	pcre2_code_free(r->code);
+	r->md = NULL;
+	r->code = NULL;
+}
+
+int rx_search(struct rx *r, const char *s, size_t n, size_t off, size_t *ms, size_t *me)
+{
+	int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)s, n, off, 0, r->md, mctx)
+			: pcre2_match(r->code, (PCRE2_SPTR)s, n, off, 0, r->md, mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return RX_NOMATCH;
+	if (rc < 0) {
+		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+		    rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+			return RX_LIMIT;
+		/* anything else is a bug or bad input we cannot match in */
+		return RX_LIMIT;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+	*ms = ov[0];
+	*me = ov[1];
+	return RX_MATCH;
+}
+
+void rx_group(const struct rx *r, int g, size_t *gs, size_t *ge)
+{
+	uint32_t cnt = pcre2_get_ovector_count(r->md);
+	if (g < 0 || (uint32_t)g >= cnt) {
+		*gs = *ge = PCRE2_UNSET;
+		return;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+	*gs = ov[2 * g];
+	*ge = ov[2 * g + 1];
+}

@@ -1,0 +1,43 @@
+/* rx.h - PCRE2 wrapper: UTF with invalid-UTF tolerance, JIT, and match
+ * and depth limits so no user pattern can hang a run. Compile errors name
+ * the rule and the offset in the pattern. */
+#ifndef COPYDESK_RX_H
+#define COPYDESK_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "rules.h"
+
+struct rx {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	const char *name; /* the rule's name, for messages */
+	int jit;
+};
+
+enum {
+	RX_CASELESS = 1 << 0,
+	RX_UCP = 1 << 1, /* \w, \b, \d and case folding by Unicode properties */
+};
+
+/* Compile pattern; on error exits 2 with "file:line:col: rule NAME: ..."
+ * at the node (which may be NULL for built-in patterns). */
+void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
+		const char *name, const struct ynode *where);
+void rx_free(struct rx *r);
+
+enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_LIMIT = -1 };
+
+/* Search s[off..n) for the first match; on RX_MATCH sets *ms, *me (byte
+ * offsets of the whole match). RX_LIMIT when the match or depth limit was
+ * hit (the caller reports it naming r->name). */
+int rx_search(struct rx *r, const char *s, size_t n, size_t off, size_t *ms, size_t *me);
+/* Offsets of capture group g of the last match (PCRE2_UNSET if unset). */
+void rx_group(const struct rx *r, int g, size_t *gs, size_t *ge);
+
+/* Limits (default 1e6 match steps, depth 1e4), e.g. for tests. */
+void rx_set_limits(unsigned match_limit, unsigned depth_limit);
+
+#endif

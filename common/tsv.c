@@ -1,0 +1,244 @@
+/* tsv.c - streaming reader for the record format. */
+#include "tsv.h"
+#include "msg.h"
+#include "progress.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *stdin_name[] = {"-"};
+
+/* Next raw line of any input file. 1, or 0 at the end of all input. */
+static int next_line(struct tsv_reader *r)
+{
+	for (;;) {
+		if (!r->open) {
+			if (r->cur >= r->nfiles)
+				return 0;
+			lines_open(&r->in, r->files[r->cur++]);
+			r->open = 1;
+		}
+		if (lines_next(&r->in)) {
+			r->fname = r->in.name;
+			r->lineno = r->in.lineno;
+			return 1;
+		}
+		lines_close(&r->in);
+		r->open = 0;
+	}
+}
+
+static void split(struct tsv_reader *r)
+{
+	char *p = r->in.line, *end = p + r->in.len;
+	r->nf = 0;
+	for (;;) {
+		if (r->nf == r->fcap) {
+			r->fcap = r->fcap ? r->fcap * 2 : 16;
+			r->f = xrealloc(r->f, r->fcap * sizeof *r->f);
+		}
+		char *t = memchr(p, '\t', (size_t)(end - p));
+		if (!t) {
+			r->f[r->nf].p = p;
+			r->f[r->nf++].n = (size_t)(end - p);
+			return;
+		}
+		r->f[r->nf].p = p;
+		r->f[r->nf++].n = (size_t)(t - p);
+		p = t + 1;
+	}
+}
+
+static void set_names(struct tsv_reader *r, const char *list, char sep)
+{
+	r->header = xstrdup(list);
+	r->header_len = strlen(r->header);
+	char *copy = xstrdup(list);
+	size_t n = 1;
+	for (char *c = copy; *c; c++)
+		n += *c == sep;
+	r->names = xcalloc(n, sizeof *r->names);
+	r->ncols = 0;
+	char *s = copy;
+	for (;;) {
+		char *e = strchr(s, sep);
+		if (e)
+			*e = '\0';
+		r->names[r->ncols++] = s;
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	if (sep == ',')
+		for (size_t i = 0; i < r->header_len; i++)
+			if (r->header[i] == ',')
+				r->header[i] = '\t';
+	for (size_t i = 0; i < r->ncols; i++) {
+		if (!*r->names[i])
+			die(EXIT_USAGE, "%s: empty column name in header", r->header_file);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(r->names[i], r->names[j]) == 0)
+				die(EXIT_USAGE, "%s: column '%s' appears twice in the header",
+				    r->header_file, r->names[i]);
+	}
+}
+
+int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	if (nfiles == 0)
+		files = stdin_name, nfiles = 1;
+	r->files = files;
+	r->nfiles = nfiles;
+	if (o)
+		r->opts = *o;
+	if (r->opts.progress) {
+		progress_start();
+		r->in.progress_rows = &r->rows;
+	}
+	if (r->opts.columns) {
+		r->header_file = "--columns";
+		set_names(r, r->opts.columns, ',');
+		return 0;
+	}
+	if (!next_line(r))
+		return -1;
+	r->header_file = xstrdup(r->fname);
+	set_names(r, r->in.line, '\t');
+	return 0;
+}
+
+void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	r->bad++;
+	if (!r->opts.skip_bad)
+		die_at(EXIT_TROUBLE, r->fname, r->lineno, "%s (--skip-bad skips such rows)", msg);
+	warn_at(r->fname, r->lineno, "%s; skipped: %.*s", msg, (int)r->in.len, r->in.line);
+}
+
+int tsv_next(struct tsv_reader *r)
+{
+	while (next_line(r)) {
+		if (r->lineno == 1 && !r->opts.columns) {
+			/* header of a later file: must match the first */
+			if (r->in.len != r->header_len || memcmp(r->in.line, r->header, r->in.len) != 0)
+				die_at(EXIT_TROUBLE, r->fname, 1,
+				       "header differs from the header of %s", r->header_file);
+			continue;
+		}
+		split(r);
+		if (r->nf != r->ncols) {
+			tsv_bad(r, "row has %zu field%s, header has %zu", r->nf,
+				r->nf == 1 ? "" : "s", r->ncols);
+			continue;
+		}
+		r->rows++;
+		return 1;
+	}
+	if (r->opts.progress)
+		progress_tick(r->rows, r->in.bytes, 1);
+	return 0;
+}
+
+void tsv_close(struct tsv_reader *r)
+{
+	lines_free(&r->in);
+	free(r->f);
+	if (r->names)
+		free(r->names[0]);
+	free(r->names);
+	free(r->header);
+	if (r->header_file && !r->opts.columns)
+		free((char *)r->header_file);
+	memset(r, 0, sizeof *r);
+}
+
+int tsv_col(const struct tsv_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int tsv_need_col(const struct tsv_reader *r, const char *name)
+{
+	int i = tsv_col(r, name);
+	if (i >= 0)
+		return i;
+	struct buf b = {0};
+	for (size_t k = 0; k < r->ncols; k++) {
+		if (k)
+			buf_adds(&b, ", ");
+		buf_adds(&b, r->names[k]);
+	}
+	die(EXIT_USAGE, "%s: no column '%s' (the columns are: %s)", r->header_file, name,
+	    buf_str(&b));
+}
+
+int tsv_unescape(const char *s, size_t n, struct buf *out)
+{
+	const char *end = s + n;
+	if (out->cap - out->len < n + 1)
+		buf_grow(out, n + 1);
+	char *d = out->p + out->len;
+	while (s < end) {
+		const char *bs = memchr(s, '\\', (size_t)(end - s));
+		size_t run = bs ? (size_t)(bs - s) : (size_t)(end - s);
+		memcpy(d, s, run);
+		d += run;
+		if (!bs)
+			break;
+		if (bs + 1 == end)
+			return -1;
+		switch (bs[1]) {
+		case 't': *d++ = '\t'; break;
+		case 'n': *d++ = '\n'; break;
+		case 'r': *d++ = '\r'; break;
+		case '\\': *d++ = '\\'; break;
+		default: return -1;
+		}
+		s = bs + 2;
+	}
+	out->len = (size_t)(d - out->p);
+	*d = '\0';
+	return 0;
+}
+
+int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out)
+{
+	size_t keep = out->len;
+	if (tsv_unescape(r->f[i].p, r->f[i].n, out) == 0)
+		return 0;
+	out->len = keep;
+	if (out->p)
+		out->p[keep] = '\0';
+	tsv_bad(r, "bad escape in column '%s' (only \\t \\n \\r \\\\ are allowed)", r->names[i]);
+	return -1;
+}
+
+void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		out_write(o, r->f[i].p, r->f[i].n);
+		out_putc(o, '\t');
+	}
+}
+
+void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		out_puts(o, r->names[i]);
+		out_putc(o, '\t');
+	}
+}

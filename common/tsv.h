@@ -1,0 +1,78 @@
+/* tsv.h - reader for the record format (DESIGN.md): a header naming the
+ * columns, one record per line, TAB between fields, four backslash
+ * escapes inside fields. Reads the named files in order (or stdin for none
+ * or "-") with large read(2) calls; fields are handed out raw (still
+ * escaped) so untouched columns pass through at memcpy speed. */
+#ifndef COPYDESK_TSV_H
+#define COPYDESK_TSV_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "lines.h"
+#include "out.h"
+
+struct tsv_field {
+	const char *p;
+	size_t n;
+};
+
+struct tsv_opts {
+	const char *columns; /* comma-separated names for headerless input */
+	int skip_bad;        /* report malformed rows on stderr and go on */
+	int progress;        /* rows/MB/MBps on stderr when it is a terminal */
+};
+
+struct tsv_reader {
+	char **files;
+	int nfiles, cur; /* next file to open */
+	struct tsv_opts opts;
+	struct lines in; /* the current file */
+	int open;
+	/* the current record (fields point into in.line) */
+	const char *fname;
+	unsigned long lineno;
+	struct tsv_field *f;
+	size_t nf, fcap;
+	/* the header */
+	char **names;
+	size_t ncols;
+	char *header; /* raw header line, NUL-terminated */
+	size_t header_len;
+	const char *header_file;
+	/* counts */
+	unsigned long long rows, bad;
+};
+
+/* Open the inputs and read the header (the first line of the first
+ * non-empty file, or --columns). Returns 0, or -1 when the input is empty
+ * (no header at all): the caller then writes nothing. */
+int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o);
+/* Next row: 1, or 0 at the end of the input. Malformed rows are reported
+ * (and skipped with --skip-bad; otherwise the program exits 1). */
+int tsv_next(struct tsv_reader *r);
+void tsv_close(struct tsv_reader *r);
+
+/* Index of a column by name; -1 if absent. */
+int tsv_col(const struct tsv_reader *r, const char *name);
+/* Index of a column the program needs: exits 2 naming the columns there are. */
+int tsv_need_col(const struct tsv_reader *r, const char *name);
+
+/* Report the current row as bad: with --skip-bad prints the message and
+ * the row on stderr, counts it and returns; otherwise exits 1. */
+void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Undo the four escapes into out (appended). Returns 0, or -1 on a bad
+ * escape (a backslash before anything else, or at the end). */
+int tsv_unescape(const char *s, size_t n, struct buf *out);
+/* Unescape field i of the current row, reporting a bad escape with
+ * tsv_bad. Returns 0, or -1 when the row was skipped. */
+int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out);
+
+/* Output helpers for the shared layout: copy the fields [from, to) of the
+ * current row (or header) raw, each followed by a TAB. */
+void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
+void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
+
+#endif

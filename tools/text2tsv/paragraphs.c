@@ -1,0 +1,113 @@
+/* paragraphs.c - article lines to paragraph rows. */
+#include "paragraphs.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static int is_ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && is_ascii_space(**s))
+		(*s)++, (*n)--;
+	while (*n && is_ascii_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+void para_begin_doc(struct para_writer *w, const char *doc, size_t len)
+{
+	buf_reset(&w->doc);
+	buf_reset(&w->cur);
+	struct buf raw = {0};
+	w->repaired += u8_repair(doc, len, &raw);
+	/* escape the id once, reuse for every row */
+	for (size_t i = 0; i < raw.len; i++) {
+		char c = raw.p[i];
+		switch (c) {
+		case '\t': buf_add(&w->doc, "\\t", 2); break;
+		case '\n': buf_add(&w->doc, "\\n", 2); break;
+		case '\r': buf_add(&w->doc, "\\r", 2); break;
+		case '\\': buf_add(&w->doc, "\\\\", 2); break;
+		default: buf_addc(&w->doc, c);
+		}
+	}
+	buf_free(&raw);
+	buf_str(&w->doc);
+	w->para = 0;
+	w->docs++;
+}
+
+static void emit(struct para_writer *w, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	size_t ok = u8_valid_prefix(s, n);
+	if (ok < n) {
+		buf_reset(&w->fixed);
+		w->repaired += u8_repair(s, n, &w->fixed);
+		s = w->fixed.p;
+		n = w->fixed.len;
+	}
+	char num[32];
+	int k = 0;
+	unsigned long v = ++w->para;
+	char tmp[32];
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while (v /= 10);
+	for (int i = 0; i < k; i++)
+		num[i] = tmp[k - 1 - i];
+	struct out *o = w->out;
+	out_write(o, w->doc.p, w->doc.len);
+	out_putc(o, '\t');
+	out_write(o, num, (size_t)k);
+	out_putc(o, '\t');
+	out_escaped(o, s, n);
+	out_endrow(o);
+	w->rows++;
+}
+
+void para_line(struct para_writer *w, const char *s, size_t n)
+{
+	trim(&s, &n);
+	if (!w->blank_lines) {
+		emit(w, s, n);
+		return;
+	}
+	if (n == 0) {
+		emit(w, w->cur.p, w->cur.len);
+		buf_reset(&w->cur);
+		return;
+	}
+	if (w->cur.len)
+		buf_addc(&w->cur, ' ');
+	buf_add(&w->cur, s, n);
+}
+
+void para_text(struct para_writer *w, const char *s, size_t n)
+{
+	const char *end = s + n;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		para_line(w, s, (size_t)(e - s));
+		s = nl ? nl + 1 : end;
+	}
+}
+
+void para_end_doc(struct para_writer *w)
+{
+	if (w->blank_lines && w->cur.len)
+		emit(w, w->cur.p, w->cur.len);
+	buf_reset(&w->cur);
+}
+
+void para_free(struct para_writer *w)
+{
+	buf_free(&w->doc);
+	buf_free(&w->cur);
+	buf_free(&w->fixed);
+}
