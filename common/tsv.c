@@ -242,3 +242,19 @@ void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_
 		out_putc(o, '\t');
 	}
 }
+
+void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i)
+{
+	for (size_t k = i + 1; k < r->nf; k++) {
+		out_putc(o, '\t');
+		out_write(o, r->f[k].p, r->f[k].n);
+	}
+}
+
+void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i)
+{
+	for (size_t k = i + 1; k < r->ncols; k++) {
+		out_putc(o, '\t');
+		out_puts(o, r->names[k]);
+	}
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# run-all.sh - runs every test of the project and ends with the summary
+# line "N passed, N failed[, N skipped]"; exits non-zero on any failure.
+#   unit tests:   the binaries in $UNIT (each prints "N passed, N failed")
+#   golden tests: tests/golden/PROG/CASE/ (see tests/golden/README)
+#   man pages:    mandoc -Tlint, when mandoc is installed
+# Environment: BIN (directory of the programs), UNIT (unit test binaries),
+# SHARED (the shared data, default ../shared beside the checkout).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${BIN:-$top/bin}
+SHARED=${SHARED:-$top/../shared}
+[ -d "$SHARED" ] && SHARED=$(cd "$SHARED" && pwd)
+export BIN SHARED
+pass=0 fail=0 skip=0
+failed_names=""
+
+for u in ${UNIT:-}; do
+	out=$("$u" 2>&1); rc=$?
+	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+	p=$(printf '%s' "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+	f=$(printf '%s' "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+	[ -n "$p" ] || p=0
+	[ -n "$f" ] || f=0
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed "s|^|  |"
+		echo "FAIL unit $(basename "$u") ($f failed)"
+		failed_names="$failed_names unit:$(basename "$u")"
+	else
+		echo "ok   unit $(basename "$u") ($p checks)"
+	fi
+done
+
+golden=$top/tests/golden
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+for dir in "$golden"/*/*/; do
+	[ -f "$dir/cmd" ] || continue
+	name=${dir#"$golden"/}; name=${name%/}
+	want_status=0
+	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
+	work=$tmp/work; rm -rf "$work"; mkdir -p "$work"
+	( cd "$dir" && PATH="$BIN:$PATH" CASE="$dir" WORK="$work" LC_ALL=C.UTF-8 \
+		sh ./cmd >"$tmp/out" 2>"$tmp/err" </dev/null ); rc=$?
+	if [ $rc -eq 77 ]; then
+		echo "skip $name: $(tail -n 1 "$tmp/err")"
+		skip=$((skip + 1)); continue
+	fi
+	why=""
+	[ "$rc" = "$want_status" ] || why="exit status $rc, want $want_status"
+	if [ -z "$why" ] && [ -f "$dir/out" ] && ! cmp -s "$dir/out" "$tmp/out"; then
+		why="stdout differs:"; diff "$dir/out" "$tmp/out" | head -n 20 >"$tmp/diff"
+	fi
+	if [ -z "$why" ] && [ -f "$dir/err" ] && ! cmp -s "$dir/err" "$tmp/err"; then
+		why="stderr differs:"; diff "$dir/err" "$tmp/err" | head -n 20 >"$tmp/diff"
+	fi
+	if [ -z "$why" ]; then
+		pass=$((pass + 1))
+		echo "ok   $name"
+	else
+		fail=$((fail + 1))
+		failed_names="$failed_names $name"
+		echo "FAIL $name: $why"
+		[ -f "$tmp/diff" ] && sed 's/^/  /' "$tmp/diff" && rm -f "$tmp/diff"
+		[ "$rc" != "$want_status" ] && sed 's/^/  stderr: /' "$tmp/err" | head -n 5
+	fi
+done
+
+if command -v mandoc >/dev/null 2>&1; then
+	for m in "$top"/man/*.[17]; do
+		[ -f "$m" ] || continue
+		if out=$(mandoc -Tlint -W warning "$m" 2>&1) && [ -z "$out" ]; then
+			pass=$((pass + 1)); echo "ok   man $(basename "$m")"
+		else
+			fail=$((fail + 1)); failed_names="$failed_names man:$(basename "$m")"
+			echo "FAIL man $(basename "$m")"; printf '%s\n' "$out" | sed 's/^/  /'
+		fi
+	done
+else
+	echo "skip man pages: mandoc is not installed (apt-get install mandoc)"
+	skip=$((skip + 1))
+fi
+
+[ -n "$failed_names" ] && echo "failed:$failed_names"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
