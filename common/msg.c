@@ -11,15 +11,16 @@ void (*msg_before_exit)(void);
 
 static void vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
+	char msg[2048];
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	fflush(stdout);
+	/* one write per message, so messages of parallel jobs do not interleave */
 	if (file && line)
-		fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
+		fprintf(stderr, "%s: %s:%lu: %s\n", progname, file, line, msg);
 	else if (file)
-		fprintf(stderr, "%s: %s: ", progname, file);
+		fprintf(stderr, "%s: %s: %s\n", progname, file, msg);
 	else
-		fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		fprintf(stderr, "%s: %s\n", progname, msg);
 }
 
 void warnx(const char *fmt, ...)

@@ -60,10 +60,10 @@ void rules_free_all(void)
 static _Noreturn void fail_at(const char *file, unsigned long line, unsigned long col,
 			      const char *fmt, va_list ap)
 {
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	fflush(stdout);
-	fprintf(stderr, "%s: %s:%lu:%lu: ", progname, file, line, col);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s:%lu:%lu: %s\n", progname, file, line, col, msg);
 	exit(EXIT_USAGE);
 }
 

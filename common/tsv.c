@@ -123,7 +123,14 @@ void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
 	r->bad++;
 	if (!r->opts.skip_bad)
 		die_at(EXIT_TROUBLE, r->fname, r->lineno, "%s (--skip-bad skips such rows)", msg);
-	warn_at(r->fname, r->lineno, "%s; skipped: %.*s", msg, (int)r->in.len, r->in.line);
+	/* the whole row goes to stderr, however long, so nothing is lost */
+	struct buf b = {0};
+	buf_printf(&b, "%s: %s:%lu: %s; skipped: ", progname, r->fname, r->lineno, msg);
+	buf_add(&b, r->in.line, r->in.len);
+	buf_addc(&b, '\n');
+	fflush(stdout);
+	fwrite(b.p, 1, b.len, stderr);
+	buf_free(&b);
 }
 
 int tsv_next(struct tsv_reader *r)
