@@ -106,8 +106,10 @@ int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_op
 		set_names(r, r->opts.columns, ',');
 		return 0;
 	}
-	if (!next_line(r))
+	if (!next_line(r)) {
+		tsv_close(r); /* nothing to read: free what was allocated */
 		return -1;
+	}
 	r->header_file = xstrdup(r->fname);
 	set_names(r, r->in.line, '\t');
 	return 0;

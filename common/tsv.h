@@ -46,7 +46,8 @@ struct tsv_reader {
 
 /* Open the inputs and read the header (the first line of the first
  * non-empty file, or --columns). Returns 0, or -1 when the input is empty
- * (no header at all): the caller then writes nothing. */
+ * (no header at all): the caller then writes nothing (the reader is
+ * already closed; calling tsv_close again is harmless). */
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o);
 /* Next row: 1, or 0 at the end of the input. Malformed rows are reported
  * (and skipped with --skip-bad; otherwise the program exits 1). */
