@@ -83,7 +83,12 @@ demo: $(PROGS)
 eval: $(PROGS)
 	@BIN=$(abspath $(BIN)) sh bench/eval.sh
 
-bench: $(PROGS)
+BENCH_BIN = $(BUILD)/bench/tsv-passthrough
+$(BUILD)/bench/%: bench/%.c $(LIBCOMMON)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCOMMON) $(LIBS)
+
+bench: $(PROGS) $(BENCH_BIN)
 	@BIN=$(abspath $(BIN)) sh bench/bench.sh
 
 deps:

@@ -1,0 +1,56 @@
+# lib.sh - shared helpers for the benchmark scripts (sourced, not run).
+# Throughput is measured in CPU seconds (user + sys via getrusage, best of
+# $RUNS runs, output to /dev/null),
+# which holds up better than wall time on a shared machine, and always
+# reported beside `cat` on the same file in the same run.
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${BIN:-$top/bin}
+SHARED=${SHARED:-$top/../shared}
+CORPUS=${CORPUS:-${TMPDIR:-/tmp}/chronam-100M.tsv}
+RUNS=${RUNS:-3}
+
+# Unpack the throughput corpus once, outside the repository.
+need_corpus() {
+	if [ ! -s "$CORPUS" ]; then
+		xz=$SHARED/corpus/chronam1916-100M.tsv.xz
+		[ -f "$xz" ] || { echo "no corpus: $xz is missing" >&2; exit 77; }
+		echo "unpacking $xz to $CORPUS" >&2
+		xz -dc -T2 "$xz" > "$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
+	fi
+}
+
+# cpu_seconds INPUT CMD...: best user+sys time of CMD < INPUT > /dev/null.
+cpu_seconds() {
+	input=$1; shift
+	best=""
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t=$(python3 "$top/bench/cputime.py" "$input" "$@")
+		if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; fi
+		i=$((i + 1))
+	done
+	# a floor of 1 ms keeps a ratio finite for very fast commands
+	awk "BEGIN { print ($best < 0.001 ? 0.001 : $best) }"
+}
+
+# row NAME INPUT CMD...: one markdown table row: MB/s and ratio to cat.
+# Needs $CAT_S (cat's CPU seconds on the same input) set by cat_baseline.
+cat_baseline() {
+	CAT_S=$(cpu_seconds "$1" cat)
+	MB=$(awk "BEGIN { print $(stat -c %s "$1") / 1e6 }")
+	printf '| %s | %.0f | %.3f | 1.00 |\n' "cat" "$(awk "BEGIN { print $MB / $CAT_S }")" "$CAT_S"
+}
+
+row() {
+	name=$1; input=$2; shift 2
+	s=$(cpu_seconds "$input" "$@")
+	printf '| %s | %.0f | %.3f | %.2f |\n' "$name" "$(awk "BEGIN { print $MB / $s }")" "$s" \
+		"$(awk "BEGIN { print $s / $CAT_S }")"
+}
+
+table_head() {
+	echo
+	echo "| command | MB/s (CPU) | CPU s | x cat |"
+	echo "|---|---:|---:|---:|"
+}
