@@ -49,6 +49,14 @@ $(BUILD)/%.o: %.c $(wildcard common/*.h) $(wildcard tools/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -c -o $@ $<
 
+# Objects that compile in PREFIX or VERSION are rebuilt when those change.
+CONFIG_STAMP := $(BUILD)/config-$(shell echo '$(RULESDIR) $(VERSION)' | cksum | cut -d' ' -f1).stamp
+$(CONFIG_STAMP):
+	@mkdir -p $(dir $@)
+	@rm -f $(BUILD)/config-*.stamp
+	@touch $@
+$(BUILD)/common/rules.o $(BUILD)/common/cli.o: $(CONFIG_STAMP)
+
 $(LIBCOMMON): $(COMMON_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
