@@ -1,0 +1,132 @@
+/* bp.h - the engine of strip-boilerplate: named PCRE2 rules (drop a row or
+ * trim part of it), per-line features (words, stopwords, punctuation,
+ * capitals, digits, markup and links) and a per-document classifier that
+ * uses the neighbours' classes, the position in the document and lines
+ * repeated across documents. Every threshold comes from the rules file. */
+#ifndef STRIP_BOILERPLATE_BP_H
+#define STRIP_BOILERPLATE_BP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "rx.h"
+
+enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
+
+struct bp_rule {
+	char *name;
+	enum bp_action action;
+	struct rx rx;
+	size_t max_len;  /* apply only to rows of at most this many bytes (0: any) */
+	size_t tail;     /* search only the last this many bytes (0: whole row) */
+	unsigned long long hits;
+};
+
+/* The heuristics' thresholds (rules file, key "heuristics"). */
+struct bp_params {
+	double long_words;      /* a paragraph this long (words) is prose by length */
+	double good_words;      /* fewest words of a "good" paragraph */
+	double near_words;      /* fewest words of a "near-good" paragraph */
+	double good_stopwords;  /* share of stopwords a good paragraph needs */
+	double near_stopwords;  /* ... a near-good one */
+	double max_link_density;/* share of link text above which a line is links */
+	double max_caps;        /* share of capitals above which a short line is a label */
+	double max_digits;      /* share of digits above which a short line is data */
+	double min_doc_stopwords;/* below this doc-wide stopword share, ignore stopwords */
+	double title_max_words; /* a headline has at most this many words */
+	double title_min_words;
+	double near_weight;     /* body weight per word of a near-good line ... */
+	double near_weight_nopunct; /* ... without a sentence end */
+	double short_cost;      /* body cost of a short line */
+	double image_words;     /* an image with fewer words is a caption or teaser */
+	double body_gap_words;  /* bad words a body may bridge, per good word */
+	double body_bad_line;   /* cost of one bad line inside the body */
+	double repeat_min_docs; /* a short line seen in this many documents is repeated */
+	double repeat_max_words;/* only lines of at most this many words count */
+	double repeat_window;   /* slots in the repeated-lines table */
+	double max_doc_rows;    /* rows buffered per document */
+	int keep_title;         /* keep the headline before the body */
+};
+
+/* Heuristic reasons (the boilerplate column names them). */
+enum bp_reason {
+	BPR_NONE = 0,
+	BPR_NO_TEXT,   /* markup, images or punctuation only */
+	BPR_LINKS,     /* mostly link text */
+	BPR_IMAGE,     /* an image with a few words: caption, teaser */
+	BPR_LABEL,     /* short capitals/digits label, counter or timestamp */
+	BPR_SHORT,     /* short line the context makes boilerplate */
+	BPR_HEAD,      /* before the body */
+	BPR_TAIL,      /* after the body */
+	BPR_REPEATED,  /* repeated across documents */
+	BPR_TITLE,     /* the headline (only with keep_title off) */
+	BPR_N
+};
+extern const char *const bp_reason_names[BPR_N];
+
+struct bp_wordset {
+	char **slot; /* open addressing; NULL = empty */
+	size_t mask, n;
+};
+
+struct bp_config {
+	struct bp_rule *rules;
+	size_t nrules;
+	struct bp_params p;
+	struct bp_wordset stop;
+	unsigned long long reason_hits[BPR_N];
+	/* repeated lines: a direct-mapped table of line hashes */
+	uint64_t *rep_key;
+	uint32_t *rep_count;
+	uint64_t *rep_last;
+	size_t rep_mask;
+	uint64_t doc_seq;
+};
+
+/* One line (row) of a document. */
+struct bp_line {
+	const char *s; /* the text (unescaped) */
+	size_t n;
+	/* after bp_apply_rules */
+	int drop_rule;     /* index of the drop rule that hit, or -1 */
+	int trim_rule;     /* last trim rule that cut something, or -1 */
+	size_t a, b;       /* the part kept by trims: s[a..b) */
+	/* features (bp_features) */
+	float words, stop, links, caps, digits, titlecase;
+	unsigned visible;  /* visible code points */
+	unsigned char ends_punct, heading, bullet, no_text, has_url, image;
+	/* result */
+	int cls;           /* internal class */
+	int cls0;          /* class of the line alone (before context) */
+	int keep;          /* 1: article text */
+	const char *why;   /* rule or heuristic name when dropped */
+	uint64_t hash;     /* normalized-line hash (repeats) */
+};
+
+void bp_init(struct bp_config *c);
+/* rules_fn: add one rules file's content. */
+void bp_load(const struct ynode *root, void *ctx);
+void bp_free(struct bp_config *c);
+
+/* Apply the regex rules to one line (fills drop_rule, trim_rule, a, b).
+ * Returns -1, or the index of a rule that hit the match limit. */
+int bp_apply_rules(struct bp_config *c, struct bp_line *l);
+/* Compute the features of l->s[a..b). */
+void bp_features(const struct bp_config *c, struct bp_line *l);
+/* Classify the n lines of one document (after bp_apply_rules): sets keep
+ * and why on each line. */
+void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
+
+/* Word sets (lowercase UTF-8 words). */
+void bp_words_add(struct bp_wordset *w, const char *s, size_t n);
+int bp_words_has(const struct bp_wordset *w, const char *s, size_t n);
+void bp_words_free(struct bp_wordset *w);
+
+/* Escapes: read a field, taking a backslash before anything but t n r \
+ * literally; returns the number of such backslashes. */
+size_t bp_unescape(const char *s, size_t n, char *out, size_t *outn);
+/* Byte offset in the escaped field of unescaped offset u. */
+size_t bp_raw_offset(const char *raw, size_t rawn, size_t u);
+
+#endif

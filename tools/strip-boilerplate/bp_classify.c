@@ -1,0 +1,240 @@
+/* bp_classify.c - deciding, for the lines of one document, which are
+ * article text. First each line alone (rules, no text, link density, short
+ * labels, repeated lines, then good / near-good / short by length, stopword
+ * share and sentence punctuation), then from context: a run of unsure lines
+ * between two good ones is article, between two bad ones (or the document's
+ * edges) boilerplate; the body is the stretch of the document where good
+ * text outweighs what lies between, and lines outside it go. */
+#include "bp.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
+
+static uint64_t line_hash(const struct bp_line *l)
+{
+	uint64_t h = 1469598103934665603ULL;
+	int any = 0;
+	for (size_t i = l->a; i < l->b; i++) {
+		unsigned char ch = (unsigned char)l->s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch |= 0x20;
+		else if (ch >= '0' && ch <= '9')
+			ch = '0';
+		else if (ch < 0x80 && !(ch >= 'a' && ch <= 'z'))
+			continue;
+		h = (h ^ ch) * 1099511628211ULL;
+		any = 1;
+	}
+	return any ? h | 1 : 0;
+}
+
+/* Count l in the table of lines seen in recent documents; returns the
+ * number of documents it was seen in, this one included. */
+static unsigned seen_in_docs(struct bp_config *c, uint64_t h)
+{
+	if (!c->rep_key) {
+		size_t cap = 1;
+		while (cap < (size_t)c->p.repeat_window)
+			cap <<= 1;
+		c->rep_key = xcalloc(cap, sizeof *c->rep_key);
+		c->rep_count = xcalloc(cap, sizeof *c->rep_count);
+		c->rep_last = xcalloc(cap, sizeof *c->rep_last);
+		c->rep_mask = cap - 1;
+	}
+	size_t i = (size_t)(h >> 17) & c->rep_mask;
+	if (c->rep_key[i] != h) {
+		c->rep_key[i] = h;
+		c->rep_count[i] = 1;
+		c->rep_last[i] = c->doc_seq;
+	} else if (c->rep_last[i] != c->doc_seq) {
+		c->rep_count[i]++;
+		c->rep_last[i] = c->doc_seq;
+	}
+	return c->rep_count[i];
+}
+
+static void set_bad(struct bp_line *l, enum bp_reason r)
+{
+	l->cls = C_BAD;
+	l->why = bp_reason_names[r];
+}
+
+/* The class of a line on its own. */
+static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
+{
+	const struct bp_params *p = &c->p;
+	l->why = NULL;
+	if (l->drop_rule >= 0) {
+		l->cls = C_BAD;
+		l->why = c->rules[l->drop_rule].name;
+		return;
+	}
+	if (l->no_text) {
+		set_bad(l, BPR_NO_TEXT);
+		return;
+	}
+	if (l->image && l->words < p->image_words) {
+		set_bad(l, BPR_IMAGE);
+		return;
+	}
+	if (l->links > p->max_link_density) {
+		set_bad(l, BPR_LINKS);
+		return;
+	}
+	float w = l->words;
+	if (p->repeat_min_docs > 0 && w <= p->repeat_max_words && l->hash &&
+	    seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
+		set_bad(l, BPR_REPEATED);
+		return;
+	}
+	if (w < p->near_words && !l->ends_punct &&
+	    ((l->caps > p->max_caps && w >= 2) || l->digits > p->max_digits)) {
+		set_bad(l, BPR_LABEL);
+		return;
+	}
+	float sd = use_stop && l->stop >= 0 ? l->stop : 1.0f;
+	if (l->heading)
+		l->cls = C_SHORT;
+	else if (w >= p->long_words && sd >= p->near_stopwords)
+		l->cls = C_GOOD;
+	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
+		l->cls = C_GOOD;
+	else if (w >= p->near_words && sd >= p->near_stopwords)
+		l->cls = C_NEAR;
+	else
+		l->cls = C_SHORT;
+}
+
+/* The body: the stretch of the document with the largest sum of line
+ * weights. Good lines weigh their words; near-good ones a share of their
+ * words (more with a sentence end); short ones a small cost; lines with no
+ * text nothing (images sit between paragraphs); other boilerplate a fixed
+ * cost plus its words. */
+static double weight(const struct bp_params *p, const struct bp_line *l)
+{
+	switch (l->cls) {
+	case C_GOOD:
+		return l->words > 1 ? l->words : 1;
+	case C_NEAR:
+		return l->words * (l->ends_punct == 1 ? p->near_weight : p->near_weight_nopunct);
+	case C_SHORT:
+		return -p->short_cost;
+	default:
+		if (l->why == bp_reason_names[BPR_NO_TEXT])
+			return 0;
+		return -(p->body_bad_line + p->body_gap_words * l->words);
+	}
+}
+
+static void find_body(const struct bp_params *p, struct bp_line *L, size_t n, size_t *bs, size_t *be)
+{
+	double best = 0, cur = 0;
+	size_t cs = 0;
+	*bs = *be = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (cur <= 0) {
+			cur = 0;
+			cs = i;
+		}
+		cur += weight(p, &L[i]);
+		if (cur > best) {
+			best = cur;
+			*bs = cs;
+			*be = i + 1;
+		}
+	}
+}
+
+static int title_like(const struct bp_params *p, const struct bp_line *l)
+{
+	return l->drop_rule < 0 && !l->no_text && l->links <= p->max_link_density &&
+	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
+	       l->ends_punct != 1 && !l->has_url;
+}
+
+void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
+{
+	const struct bp_params *p = &c->p;
+	c->doc_seq++;
+	/* doc-wide stopword share: is the stopword list in this language? */
+	double tw = 0, ts = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		l->keep = 0;
+		bp_features(c, l);
+		l->hash = p->repeat_min_docs > 0 && l->words <= p->repeat_max_words ? line_hash(l) : 0;
+		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
+			tw += l->words;
+			ts += l->stop * l->words;
+		}
+	}
+	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
+	for (size_t i = 0; i < n; i++) {
+		classify_line(c, &L[i], use_stop);
+		L[i].cls0 = L[i].cls;
+	}
+	size_t bs, be;
+	find_body(p, L, n, &bs, &be);
+	/* inside the body every line that is not boilerplate on its own is
+	 * article; outside it nothing is */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->cls == C_BAD)
+			continue;
+		if (i < bs || i >= be) {
+			l->cls = C_BAD;
+			l->why = bp_reason_names[l->cls0 == C_GOOD ? (i < bs ? BPR_HEAD : BPR_TAIL) : BPR_SHORT];
+		} else {
+			l->cls = C_GOOD;
+		}
+	}
+	/* the headline: a markdown heading, else the nearest title-like line,
+	 * before the body (lines that are boilerplate on their own skipped) */
+	size_t fb = bs;
+	while (fb < be && L[fb].cls != C_GOOD)
+		fb++;
+	if (fb < be) {
+		size_t t = n;
+		size_t lim = fb > 40 ? fb - 40 : 0;
+		for (size_t i = fb; i-- > lim;)
+			if (L[i].heading == 1 && title_like(p, &L[i])) {
+				t = i;
+				break;
+			}
+		if (t == n) {
+			int seen = 0;
+			for (size_t i = fb; i-- > 0 && seen < 4;) {
+				if (L[i].cls0 == C_BAD)
+					continue;
+				if (title_like(p, &L[i])) {
+					t = i;
+					break;
+				}
+				seen++;
+			}
+		}
+		if (t < n) {
+			if (p->keep_title) {
+				L[t].cls = C_GOOD;
+				L[t].why = NULL;
+			} else {
+				L[t].cls = C_BAD;
+				L[t].why = bp_reason_names[BPR_TITLE];
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		l->keep = l->cls == C_GOOD;
+		if (l->keep)
+			l->why = NULL;
+		else if (!l->why)
+			l->why = bp_reason_names[BPR_SHORT];
+		for (int r = 1; r < BPR_N; r++)
+			if (l->why == bp_reason_names[r])
+				c->reason_hits[r]++;
+	}
+}

@@ -1,0 +1,226 @@
+/* bp_config.c - reading boilerplate.yaml (and -r files) into the engine's
+ * configuration: rules, heuristic thresholds, stopwords. Every mistake is a
+ * file:line:col error (exit 2) before any input is read. */
+#include "bp.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const bp_reason_names[BPR_N] = {
+	[BPR_NONE] = "",
+	[BPR_NO_TEXT] = "no-text",
+	[BPR_LINKS] = "links",
+	[BPR_IMAGE] = "image",
+	[BPR_LABEL] = "label",
+	[BPR_SHORT] = "short",
+	[BPR_HEAD] = "head",
+	[BPR_TAIL] = "tail",
+	[BPR_REPEATED] = "repeated",
+	[BPR_TITLE] = "title",
+};
+
+void bp_init(struct bp_config *c)
+{
+	memset(c, 0, sizeof *c);
+	/* neutral values; the shipped rules file sets the real ones */
+	struct bp_params *p = &c->p;
+	p->long_words = 30;
+	p->good_words = 10;
+	p->near_words = 5;
+	p->good_stopwords = 0.25;
+	p->near_stopwords = 0.15;
+	p->max_link_density = 0.5;
+	p->max_caps = 0.8;
+	p->max_digits = 0.5;
+	p->min_doc_stopwords = 0.08;
+	p->title_max_words = 25;
+	p->title_min_words = 3;
+	p->body_gap_words = 1;
+	p->near_weight = 0.3;
+	p->near_weight_nopunct = 0;
+	p->short_cost = 0.3;
+	p->image_words = 25;
+	p->body_bad_line = 5;
+	p->repeat_min_docs = 3;
+	p->repeat_max_words = 12;
+	p->repeat_window = 65536;
+	p->max_doc_rows = 100000;
+	p->keep_title = 1;
+}
+
+static const struct {
+	const char *key;
+	size_t off;
+	double min, max;
+} num_keys[] = {
+#define K(name, lo, hi) {#name, offsetof(struct bp_params, name), lo, hi}
+	K(long_words, 1, 1e6),
+	K(good_words, 0, 1e6),
+	K(near_words, 0, 1e6),
+	K(good_stopwords, 0, 1),
+	K(near_stopwords, 0, 1),
+	K(max_link_density, 0, 1),
+	K(max_caps, 0, 1),
+	K(max_digits, 0, 1),
+	K(min_doc_stopwords, 0, 1),
+	K(title_max_words, 0, 1e6),
+	K(title_min_words, 0, 1e6),
+	K(body_gap_words, 0, 1e6),
+	K(near_weight, -1e6, 1e6),
+	K(near_weight_nopunct, -1e6, 1e6),
+	K(short_cost, -1e6, 1e6),
+	K(image_words, 0, 1e6),
+	K(body_bad_line, 0, 1e6),
+	K(repeat_min_docs, 0, 1e9),
+	K(repeat_max_words, 0, 1e6),
+	K(repeat_window, 0, 1 << 26),
+	K(max_doc_rows, 1, 1e9),
+#undef K
+};
+#define NNUM (sizeof num_keys / sizeof num_keys[0])
+
+static void load_heuristics(struct bp_config *c, const struct ynode *h)
+{
+	ymap(h);
+	for (size_t i = 0; i + 1 < h->n; i += 2) {
+		const struct ynode *k = h->items[i], *v = h->items[i + 1];
+		const char *key = yscalar(k);
+		if (strcmp(key, "keep_title") == 0) {
+			c->p.keep_title = ybool(v);
+			continue;
+		}
+		size_t j = 0;
+		while (j < NNUM && strcmp(num_keys[j].key, key) != 0)
+			j++;
+		if (j == NNUM) {
+			char list[1024] = "keep_title";
+			for (size_t m = 0; m < NNUM; m++) {
+				strncat(list, ", ", sizeof list - strlen(list) - 1);
+				strncat(list, num_keys[m].key, sizeof list - strlen(list) - 1);
+			}
+			yerr(k, "unknown heuristic '%s' (expected one of: %s)", key, list);
+		}
+		for (size_t m = 0; m < i; m += 2)
+			if (strcmp(h->items[m]->str, key) == 0)
+				yerr(k, "key '%s' appears twice", key);
+		*(double *)((char *)&c->p + num_keys[j].off) = ynumber(v, num_keys[j].min, num_keys[j].max);
+	}
+}
+
+static void add_stopwords(const struct ynode *s, void *ctx)
+{
+	struct bp_config *c = ctx;
+	/* a scalar may hold several words separated by spaces */
+	const char *p = s->str, *end = s->str + s->len;
+	while (p < end) {
+		while (p < end && *p == ' ')
+			p++;
+		const char *w = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (p > w)
+			bp_words_add(&c->stop, w, (size_t)(p - w));
+	}
+}
+
+static int reserved_name(const char *name)
+{
+	for (int i = 1; i < BPR_N; i++)
+		if (strcmp(name, bp_reason_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void load_rule(struct bp_config *c, const struct ynode *r)
+{
+	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
+					   "max_length", "tail", NULL};
+	ymap_check(r, keys);
+	const struct ynode *nn = ymap_need(r, "name");
+	const char *name = yscalar(nn);
+	if (!*name || strpbrk(name, "\t\n\r\\"))
+		yerr(nn, "a rule name must be non-empty, without tabs, newlines or backslashes");
+	if (reserved_name(name))
+		yerr(nn, "rule name '%s' is the name of a built-in heuristic", name);
+	const struct ynode *an = ymap_need(r, "action");
+	const char *a = yscalar(an);
+	enum bp_action act;
+	if (strcmp(a, "drop") == 0)
+		act = BP_DROP;
+	else if (strcmp(a, "trim") == 0)
+		act = BP_TRIM;
+	else if (strcmp(a, "off") == 0)
+		act = BP_OFF;
+	else
+		yerr(an, "action must be drop, trim or off, not '%s'", a);
+
+	/* a rule named like an earlier one replaces it */
+	struct bp_rule *rule = NULL;
+	for (size_t i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i].name, name) == 0) {
+			rule = &c->rules[i];
+			rx_free(&rule->rx);
+			break;
+		}
+	const struct ynode *pn = ymap_get(r, "pattern");
+	if (!pn && act != BP_OFF)
+		yerr(r, "rule '%s': missing key 'pattern'", name);
+	if (!pn) {
+		if (!rule)
+			yerr(nn, "rule '%s' is off but no earlier rule has that name", name);
+		rule->action = BP_OFF;
+		return;
+	}
+	if (!rule) {
+		c->rules = xrealloc(c->rules, (c->nrules + 1) * sizeof *c->rules);
+		rule = &c->rules[c->nrules++];
+		memset(rule, 0, sizeof *rule);
+		rule->name = xstrdup(name);
+	}
+	rule->action = act;
+	unsigned flags = 0;
+	const struct ynode *v;
+	if ((v = ymap_get(r, "caseless")) && ybool(v))
+		flags |= RX_CASELESS;
+	if ((v = ymap_get(r, "ucp")) && ybool(v))
+		flags |= RX_UCP;
+	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
+	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
+	const char *pat = yscalar(pn);
+	if (!*pat)
+		yerr(pn, "rule '%s': empty pattern", name);
+	rx_compile(&rule->rx, pat, pn->len, flags, rule->name, pn);
+}
+
+void bp_load(const struct ynode *root, void *ctx)
+{
+	struct bp_config *c = ctx;
+	static const char *const keys[] = {"version", "heuristics", "stopwords", "rules", NULL};
+	ymap_check(root, keys);
+	const struct ynode *v;
+	if ((v = ymap_get(root, "heuristics")))
+		load_heuristics(c, v);
+	if ((v = ymap_get(root, "stopwords")))
+		yeach_string(v, add_stopwords, c);
+	if ((v = ymap_get(root, "rules"))) {
+		yseq(v);
+		for (size_t i = 0; i < v->n; i++)
+			load_rule(c, v->items[i]);
+	}
+}
+
+void bp_free(struct bp_config *c)
+{
+	for (size_t i = 0; i < c->nrules; i++) {
+		if (c->rules[i].rx.code)
+			rx_free(&c->rules[i].rx);
+		free(c->rules[i].name);
+	}
+	free(c->rules);
+	bp_words_free(&c->stop);
+	free(c->rep_key);
+	free(c->rep_count);
+	free(c->rep_last);
+	memset(c, 0, sizeof *c);
+}

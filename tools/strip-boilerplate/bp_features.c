@@ -1,0 +1,248 @@
+/* bp_features.c - what one line looks like: words (scripts written without
+ * spaces count two characters as a word), stopwords, capitals, digits,
+ * markdown markup (headings, list bullets, images, links) and bare URLs,
+ * and whether it ends like a sentence. One pass, ASCII fast path. */
+#include "bp.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <string.h>
+
+struct acc {
+	const struct bp_config *c;
+	unsigned words, stop, capwords, upper, letters, digits, visible, link, cjk;
+	int32_t last;     /* last visible non-space code point */
+	int32_t lastsent; /* last one that is not a closing quote or bracket */
+};
+
+static int is_cjk(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
+	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
+}
+
+static int is_closer(int32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '*': case '_':
+	case 0x2019: case 0x201D: case 0xBB: case 0x300D: case 0x300F: case 0xFF09:
+		return 1;
+	}
+	return 0;
+}
+
+static void end_word(struct acc *A, const char *w, size_t wn, int cap)
+{
+	if (!wn)
+		return;
+	A->words++;
+	A->capwords += cap;
+	char low[40];
+	if (wn >= sizeof low)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < wn;) {
+		unsigned char ch = (unsigned char)w[i];
+		if (ch < 0x80) {
+			low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+			i++;
+			continue;
+		}
+		size_t len;
+		int32_t cp = u8_decode(w + i, wn - i, &len);
+		if (cp < 0)
+			return;
+		char enc[4];
+		size_t el = u8_encode(uni_tolower(cp), enc);
+		if (k + el >= sizeof low)
+			return;
+		memcpy(low + k, enc, el);
+		k += el;
+		i += len;
+	}
+	if (bp_words_has(&A->c->stop, low, k))
+		A->stop++;
+}
+
+/* Plain text (no markup) s[0..n); link: it is the text of a link. */
+static void scan_text(struct acc *A, const char *s, size_t n, int link)
+{
+	size_t i = 0, w0 = 0;
+	int inword = 0, cap = 0;
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		int32_t cp;
+		size_t len = 1;
+		if (ch < 0x80)
+			cp = ch;
+		else
+			cp = u8_decode(s + i, n - i, &len);
+		int alnum, upper = 0;
+		if (cp < 0x80) {
+			int lc = cp | 0x20;
+			upper = cp >= 'A' && cp <= 'Z';
+			alnum = (lc >= 'a' && lc <= 'z') || (cp >= '0' && cp <= '9');
+			if (alnum)
+				A->letters += cp > '9', A->upper += upper, A->digits += cp <= '9';
+		} else if (cp < 0) {
+			alnum = 0;
+		} else if (is_cjk(cp)) {
+			/* no spaces between words: each character stands alone */
+			if (inword)
+				end_word(A, s + w0, i - w0, cap), inword = 0;
+			A->cjk++;
+			A->letters++;
+			A->visible++;
+			A->link += link;
+			A->last = A->lastsent = cp;
+			i += len;
+			continue;
+		} else if (uni_is_letter(cp)) {
+			alnum = 1;
+			upper = uni_is_upper(cp);
+			A->letters++;
+			A->upper += upper;
+		} else if (uni_is_digit(cp)) {
+			alnum = 1;
+			A->digits++;
+		} else {
+			alnum = 0;
+		}
+		/* an apostrophe or hyphen between letters stays inside the word */
+		if (!alnum && inword && (cp == '\'' || cp == 0x2019 || cp == '-') && i + len < n) {
+			unsigned char nx = (unsigned char)s[i + len];
+			if ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')
+				alnum = 1;
+		}
+		if (alnum) {
+			if (!inword)
+				inword = 1, w0 = i, cap = upper;
+		} else if (inword) {
+			end_word(A, s + w0, i - w0, cap);
+			inword = 0;
+		}
+		if (cp != ' ' && !(cp >= 0 && uni_is_space(cp))) {
+			A->visible++;
+			A->link += link;
+			A->last = cp;
+			if (!is_closer(cp))
+				A->lastsent = cp;
+		}
+		i += len;
+	}
+	if (inword)
+		end_word(A, s + w0, n - w0, cap);
+}
+
+/* End of a bracketed group starting at s[i] == open, or 0. */
+static size_t match_close(const char *s, size_t n, size_t i, char open, char close)
+{
+	int depth = 0;
+	size_t lim = i + 2000 < n ? i + 2000 : n;
+	for (size_t k = i; k < lim; k++) {
+		if (s[k] == '\\' && k + 1 < lim) {
+			k++;
+			continue;
+		}
+		if (s[k] == open)
+			depth++;
+		else if (s[k] == close && --depth == 0)
+			return k;
+	}
+	return 0;
+}
+
+static int prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth, unsigned char *img,
+		    unsigned char *url)
+{
+	size_t i = 0, seg = 0;
+	while (i < n) {
+		char ch = s[i];
+		if ((ch == '[' || (ch == '!' && i + 1 < n && s[i + 1] == '[')) && depth < 4) {
+			size_t lb = ch == '!' ? i + 1 : i;
+			size_t rb = match_close(s, n, lb, '[', ']');
+			if (rb && rb + 1 < n && s[rb + 1] == '(') {
+				size_t rp = match_close(s, n, rb + 1, '(', ')');
+				if (rp) {
+					scan_text(A, s + seg, i - seg, link);
+					if (ch == '!')
+						*img = 1; /* alt text is not visible text */
+					else
+						scan_md(A, s + lb + 1, rb - lb - 1, 1, depth + 1, img, url);
+					i = seg = rp + 1;
+					continue;
+				}
+			}
+		} else if ((ch == 'h' && (prefix(s + i, n - i, "http://") || prefix(s + i, n - i, "https://"))) ||
+			   (ch == 'w' && prefix(s + i, n - i, "www.") && (i == 0 || s[i - 1] == ' '))) {
+			scan_text(A, s + seg, i - seg, link);
+			size_t e = i;
+			while (e < n && s[e] != ' ' && s[e] != ')' && s[e] != ']')
+				e++;
+			A->visible += (unsigned)(e - i);
+			A->link += (unsigned)(e - i);
+			A->last = A->lastsent = 'u';
+			*url = 1;
+			i = seg = e;
+			continue;
+		}
+		i++;
+	}
+	scan_text(A, s + seg, n - seg, link);
+}
+
+void bp_features(const struct bp_config *c, struct bp_line *l)
+{
+	struct acc A;
+	memset(&A, 0, sizeof A);
+	A.c = c;
+	const char *s = l->s + l->a;
+	size_t n = l->b - l->a, i = 0;
+	l->heading = l->bullet = 0;
+	/* markdown block markers */
+	while (i < n && s[i] == '#' && i < 6)
+		i++;
+	if (i && i < n && s[i] == ' ')
+		l->heading = (unsigned char)i;
+	else
+		i = 0;
+	if (!l->heading) {
+		if (n >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '+' || s[0] == '>') && s[1] == ' ')
+			l->bullet = s[0] == '>' ? 2 : 1, i = 2;
+		else {
+			size_t k = 0;
+			while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
+				k++;
+			if (k && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ')
+				l->bullet = 3, i = k + 2;
+		}
+	}
+	unsigned char img = 0, url = 0;
+	scan_md(&A, s + i, n - i, 0, 0, &img, &url);
+	l->has_url = url;
+	l->image = img;
+	float w = (float)A.words + (float)A.cjk * 0.5f;
+	l->words = w;
+	l->visible = A.visible;
+	l->no_text = A.letters + A.digits == 0;
+	l->stop = A.words ? (float)A.stop / (float)A.words : 0;
+	if (A.cjk * 2 > A.letters)
+		l->stop = -1; /* no stopword cue for this script */
+	l->links = A.visible ? (float)A.link / (float)A.visible : 0;
+	l->caps = A.letters ? (float)A.upper / (float)A.letters : 0;
+	l->digits = A.letters + A.digits ? (float)A.digits / (float)(A.letters + A.digits) : 0;
+	l->titlecase = A.words ? (float)A.capwords / (float)A.words : 0;
+	int32_t e = A.lastsent;
+	l->ends_punct = e == '.' || e == '!' || e == '?' || e == 0x2026 || e == 0x3002 ||
+			e == 0xFF01 || e == 0xFF1F || e == 0x0964 || e == 0x061F;
+	if (!l->ends_punct && (e == ':' || e == ';'))
+		l->ends_punct = 2;
+}

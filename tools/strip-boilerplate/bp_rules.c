@@ -1,0 +1,95 @@
+/* bp_rules.c - applying the named regex rules to one line: trim rules cut
+ * a prefix or suffix off the kept part, then drop rules reject the row.
+ * Rules with max_length skip longer rows and rules with tail search only
+ * the end of the row, so long article paragraphs cost little. */
+#include "bp.h"
+
+static int is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+/* Strip ASCII white space and no-break spaces from both ends of [a, b). */
+static void strip(const char *s, size_t *a, size_t *b)
+{
+	for (;;) {
+		if (*a < *b && is_space(s[*a]))
+			(*a)++;
+		else if (*a + 1 < *b && (unsigned char)s[*a] == 0xC2 && (unsigned char)s[*a + 1] == 0xA0)
+			*a += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (*b > *a && is_space(s[*b - 1]))
+			(*b)--;
+		else if (*b >= *a + 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0)
+			*b -= 2;
+		else
+			break;
+	}
+}
+
+/* Search the kept part for rule r; 1 match, 0 none, -1 limit. */
+static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *ms, size_t *me)
+{
+	size_t n = b - a, off = 0;
+	if (r->tail && n > r->tail) {
+		off = n - r->tail;
+		while (off < n && ((unsigned char)s[a + off] & 0xC0) == 0x80)
+			off++; /* start on a character */
+	}
+	int rc = rx_search(&r->rx, s + a, n, off, ms, me);
+	if (rc == RX_LIMIT)
+		return -1;
+	return rc == RX_MATCH;
+}
+
+int bp_apply_rules(struct bp_config *c, struct bp_line *l)
+{
+	l->drop_rule = -1;
+	l->trim_rule = -1;
+	l->a = 0;
+	l->b = l->n;
+	strip(l->s, &l->a, &l->b);
+	for (int pass = 0; pass < 2; pass++) {
+		enum bp_action want = pass == 0 ? BP_TRIM : BP_DROP;
+		for (size_t i = 0; i < c->nrules; i++) {
+			struct bp_rule *r = &c->rules[i];
+			if (r->action != want)
+				continue;
+			if (l->a >= l->b)
+				return -1;
+			if (r->max_len && l->b - l->a > r->max_len)
+				continue;
+			size_t ms, me;
+			int m = search(r, l->s, l->a, l->b, &ms, &me);
+			if (m < 0)
+				return (int)i;
+			if (!m)
+				continue;
+			if (want == BP_DROP) {
+				l->drop_rule = (int)i;
+				r->hits++;
+				return -1;
+			}
+			if (me == ms)
+				continue;
+			/* cut from the start to the match's end, or from the match
+			 * to the end: the side the match touches (or is nearer) */
+			size_t len = l->b - l->a;
+			if (ms == 0 || (me != len && ms < len - me))
+				l->a += me;
+			else
+				l->b = l->a + ms;
+			strip(l->s, &l->a, &l->b);
+			l->trim_rule = (int)i;
+			r->hits++;
+			if (l->a >= l->b) {
+				l->drop_rule = (int)i;
+				return -1;
+			}
+		}
+	}
+	return -1;
+}
