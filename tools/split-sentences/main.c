@@ -106,6 +106,9 @@ int main(int argc, char **argv)
 		if (tsv_field_text(&T, tc, &text) < 0)
 			continue;
 		paras++;
+		/* no backslash in the raw field: the text needs no escaping */
+		const struct tsv_field *raw = &T.f[tc];
+		int plain = !memchr(raw->p, '\\', raw->n) && !memchr(raw->p, '\r', raw->n);
 		sent_split(&R, text.p ? text.p : "", text.len, &L);
 		if (!L.n)
 			empty++;
@@ -125,7 +128,10 @@ int main(int argc, char **argv)
 				cp_at += len;
 				byte_at = sp->end;
 			}
-			out_escaped(o, text.p + sp->start, sp->end - sp->start);
+			if (plain)
+				out_write(o, text.p + sp->start, sp->end - sp->start);
+			else
+				out_escaped(o, text.p + sp->start, sp->end - sp->start);
 			tsv_put_fields_after(o, &T, tc);
 			out_endrow(o);
 		}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# eval-split-sentences.sh - sentence boundaries against the sets in
+# $SHARED/eval/sentences: the Pragmatic Segmenter "Golden Rules" (48 English
+# rules, then the 4 extra ones, the last 4 docs) and the UD GUM news
+# paragraphs; prints a markdown table (score.py does the scoring).
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${BIN:-$top/bin}
+SHARED=${SHARED:-$top/../shared}
+E=$SHARED/eval/sentences
+[ -f "$E/score.py" ] || { echo "no $E/score.py" >&2; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/eval-ss.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# the golden set split in two: the 48 rules, the 4 extra (last 4 docs)
+head -n 1 "$E/golden.gold.tsv" >"$tmp/g48.gold"
+tail -n +2 "$E/golden.gold.tsv" | head -n 48 >>"$tmp/g48.gold"
+head -n 1 "$E/golden.gold.tsv" >"$tmp/gx.gold"
+tail -n +2 "$E/golden.gold.tsv" | tail -n +49 >>"$tmp/gx.gold"
+
+"$BIN/split-sentences" "$E/golden.input.tsv" >"$tmp/golden.pred"
+"$BIN/split-sentences" "$E/gum_news.input.tsv" >"$tmp/gum.pred"
+
+line() { # NAME GOLD PRED
+	python3 "$E/score.py" "$2" "$3" | awk -v name="$1" '{
+		printf "| %s | %s/%s | %s | %s | %s | %s |\n", name, $4, $2, $6, $8, $10, $12 }'
+}
+echo "## split-sentences: sentence boundaries"
+echo
+echo "| set | docs exact | boundaries | P | R | F1 |"
+echo "|---|---:|---:|---:|---:|---:|"
+line "Golden Rules (48)" "$tmp/g48.gold" "$tmp/golden.pred"
+line "Golden Rules, 4 extra" "$tmp/gx.gold" "$tmp/golden.pred"
+line "GUM news" "$E/gum_news.gold.tsv" "$tmp/gum.pred"
