@@ -465,7 +465,7 @@ static int glued(const struct ctx *c, size_t i)
 static size_t terminator(struct ctx *c, size_t i)
 {
 	const char *s = c->s;
-	size_t b = c->b, j = i, len, first_end = 0;
+	size_t b = c->b, j = i, len, l1, first_end = 0;
 	int ndots = 0, nq = 0, cjk = 0, spaced = 0, ellch = 0;
 	int attached = i > 0 && !space_back(s, i);
 	while (j < b) {
@@ -505,6 +505,13 @@ static size_t terminator(struct ctx *c, size_t i)
 		if (!nclose++)
 			first_close = cp;
 		j += len;
+	}
+	/* a closing mark set off by a space: « C'est fini. » */
+	if (j < b && (l1 = space_len(s, b, j)) && j + l1 < b) {
+		int32_t cp = dec(s, b, j + l1, &len);
+		if ((cp == 0xBB || cp == 0x203A) &&
+		    (j + l1 + len >= b || space_len(s, b, j + l1 + len)))
+			j += l1 + len, nclose++;
 	}
 	size_t after = j;
 	if (after >= b)
@@ -656,7 +663,7 @@ static int word_in(const char *w, size_t n, const char *const *list)
  * a weekday, so titles like "Man In The Mirror" stay whole. */
 static void glued_heading(struct ctx *c, size_t i)
 {
-	static const char *const first[] = {"In", "On", "At", "For", "During", "After", "Before",
+	static const char *const first[] = {"In", "On", "At", "For", "During", "After",
 					    "According", "Although", "Despite", NULL};
 	static const char *const then[] = {"the", "a", "an", "his", "her", "its", "their", "this",
 					   "that", "these", "those", "our", "my", "Monday", "Tuesday",
@@ -666,9 +673,9 @@ static void glued_heading(struct ctx *c, size_t i)
 	if (i < c->cur + 2 || s[i - 1] != ' ' || !is_ascii_alnum((unsigned char)s[i - 2]))
 		return;
 	size_t e = i + 1;
-	while (e < b && s[e] >= 'a' && s[e] <= 'z')
+	while (e < b && e - i < 10 && s[e] >= 'a' && s[e] <= 'z')
 		e++;
-	if (e >= b || s[e] != ' ' || !word_in(s + i, e - i, first))
+	if (e >= b || s[e] != ' ' || e - i > 9 || !word_in(s + i, e - i, first))
 		return;
 	size_t f = e + 1;
 	while (f < b && is_ascii_alnum((unsigned char)s[f]))

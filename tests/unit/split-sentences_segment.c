@@ -1,0 +1,234 @@
+/* split-sentences_segment.c - unit tests of the sentence splitter engine
+ * with the default rules: abbreviations inside and at the end of
+ * sentences, quotations, ellipses, numbers and addresses, lists, line
+ * breaks, odd spaces, and the promise that the text is never changed. */
+#include "buf.h"
+#include "rules.h"
+#include "split-sentences/segment.h"
+#include "split-sentences/sentrules.h"
+#include "unit.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct sent_rules R;
+static struct sent_list L;
+
+/* The sentences of s joined with " | ", after checking that the pieces
+ * and the whitespace between them give back s exactly. */
+static const char *split(const char *s)
+{
+	static struct buf b;
+	size_t n = strlen(s);
+	sent_split(&R, s, n, &L);
+	buf_reset(&b);
+	buf_add(&b, "", 0);
+	size_t at = 0;
+	for (size_t k = 0; k < L.n; k++) {
+		for (size_t i = at; i < L.v[k].start; i++)
+			if (!strchr(" \t\n\r\xc2\xa0\xe2\x80\xaf\x89", s[i])) {
+				fprintf(stderr, "non-space byte between sentences at %zu in: %s\n", i, s);
+				unit_fail++;
+			}
+		if (L.v[k].start < at || L.v[k].end <= L.v[k].start || L.v[k].end > n) {
+			fprintf(stderr, "bad span %zu..%zu in: %s\n", L.v[k].start, L.v[k].end, s);
+			unit_fail++;
+			return "";
+		}
+		if (k)
+			buf_adds(&b, " | ");
+		buf_add(&b, s + L.v[k].start, L.v[k].end - L.v[k].start);
+		at = L.v[k].end;
+	}
+	return buf_str(&b);
+}
+
+#define SAME(s) CHECK_STR(split(s), s)
+#define SPLIT(s, want) CHECK_STR(split(s), want)
+
+static void abbreviations_inside(void)
+{
+	SAME("Mr. Smith and Mrs. Jones met Dr. Brown.");
+	SAME("Col. Sanders, Gen. Patton and Lt. Dan served with Sen. Kaine and Rep. Pelosi.");
+	SAME("Gov. Newsom spoke to Lt. Gov. Kounalakis on Monday.");
+	SAME("St. Louis beat the Cardinals of St. Paul.");
+	SAME("Martin Luther King Jr. Day is a holiday.");
+	SAME("Apple Inc. Chief Executive Tim Cook spoke.");
+	SAME("He joined Acme Corp. in 2010 and Smith & Co. in 2012.");
+	SAME("Widgets Ltd. said profits rose.");
+	SAME("He lives at No. 5 Main Street.");
+	SAME("See p. 7 and pp. 10-12 of the report.");
+	SAME("Smith et al. found that approx. 40 people came.");
+	SAME("The vote is on Jan. 27 and the count on Feb. 10, officials said.");
+	SAME("The meeting starts at 9 a.m. and ends at 5 p.m. on Friday.");
+	SAME("J. R. R. Tolkien wrote it.");
+	SAME("President George W. Bush spoke.");
+	SAME("The U.N. said the U.S. would veto it.");
+	SAME("The U.S. Government in Virginia and the U.N. Security Council met.");
+	SAME("He worked for the U.S. for 20 years.");
+	SAME("I visited the U.S.A. last year.");
+	SAME("The e.g. and i.e. cases, cf. the notes, vs. the rest.");
+	SAME("Gen. Mark Milley and ex-Gov. Jerry Brown met.");
+	SAME("MR. SMITH AND DR. JONES ARRIVED.");
+	SAME("Fig. 3 and Sec. 4 explain it.");
+}
+
+static void abbreviations_at_end(void)
+{
+	SPLIT("Troops were sent to the U.S. The next day they left.",
+	      "Troops were sent to the U.S. | The next day they left.");
+	SAME("The bill was sponsored by Cory Booker and Robert Menendez, D-N.J.");
+	SPLIT("The deal was signed by Apple Inc. Shares rose 5 percent.",
+	      "The deal was signed by Apple Inc. | Shares rose 5 percent.");
+	SPLIT("I live in the E.U. How about you?", "I live in the E.U. | How about you?");
+	SPLIT("He moved to Washington, D.C. He liked it.", "He moved to Washington, D.C. | He liked it.");
+	SPLIT("Let's ask Jane and co. They should know.", "Let's ask Jane and co. | They should know.");
+	SPLIT("They bought apples, pears, etc. But nobody ate them.",
+	      "They bought apples, pears, etc. | But nobody ate them.");
+	SPLIT("He lives on Main St. He said so.", "He lives on Main St. | He said so.");
+	SPLIT("He left the bank at 6 P.M. Mr. Smith then went home.",
+	      "He left the bank at 6 P.M. | Mr. Smith then went home.");
+	SAME("At 5 a.m. Mr. Smith went to the bank.");
+	SPLIT("We make a good team, you and I. Did you see Albert I. Jones?",
+	      "We make a good team, you and I. | Did you see Albert I. Jones?");
+	SPLIT("He won the No. 1 spot. No. He did not.", "He won the No. 1 spot. | No. | He did not.");
+	SPLIT("The winner was the son of John Smith Sr. \"We won,\" he said.",
+	      "The winner was the son of John Smith Sr. | \"We won,\" he said.");
+	SPLIT("It was made in the U.S.\" He smiled.", "It was made in the U.S.\" | He smiled.");
+}
+
+static void quotations(void)
+{
+	SPLIT("\"We have been in talks with civilian and military men,\" Guaido said. \"This is a "
+	      "very delicate subject.\"",
+	      "\"We have been in talks with civilian and military men,\" Guaido said. | \"This is a "
+	      "very delicate subject.\"");
+	SPLIT("He called them \"foreign representatives.\" Carlos Vecchio said more.",
+	      "He called them \"foreign representatives.\" | Carlos Vecchio said more.");
+	SPLIT("“This is a very delicate subject. We are meeting them but discreetly,” he said.",
+	      "“This is a very delicate subject. | We are meeting them but discreetly,” he said.");
+	SPLIT("She said, ‘It is over. We lost.’ Then she left.",
+	      "She said, ‘It is over. | We lost.’ | Then she left.");
+	SPLIT("She said, 'It is over. We lost.' Then she left.",
+	      "She said, 'It is over. | We lost.' | Then she left.");
+	SAME("She turned to him, \"This is great.\" she said.");
+	SAME("She turned to him, 'This is great.' she said.");
+	SPLIT("\"Why?\" he asked. ", "\"Why?\" he asked.");
+	SAME("That is JFK Jr.'s book.");
+	SPLIT("The players' union met. The owners' lawyers didn't.",
+	      "The players' union met. | The owners' lawyers didn't.");
+	SPLIT("It's the boys' turn. 'Tis the season.", "It's the boys' turn. | 'Tis the season.");
+	SPLIT("“It was a mistake,” he said. “We’re sorry.”",
+	      "“It was a mistake,” he said. | “We’re sorry.”");
+	SPLIT("He said « C’est fini. » Puis il partit.", "He said « C’est fini. » | Puis il partit.");
+}
+
+static void punctuation(void)
+{
+	SPLIT("Hello!! Long time no see.", "Hello!! | Long time no see.");
+	SPLIT("Hello?! Is that you?", "Hello?! | Is that you?");
+	SPLIT("Really? Yes.", "Really? | Yes.");
+	SAME("She works at Yahoo! in the accounting department.");
+	SPLIT("I never meant that.... She left the store.", "I never meant that.... | She left the store.");
+	SPLIT("He paused… Then he left.", "He paused… | Then he left.");
+	SAME("I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I "
+	     "didn’t mean it.");
+	SAME("He waited and waited...");
+	SPLIT("They said . . . . Next sentence.", "They said . . . . | Next sentence.");
+	SPLIT("It was weakened. . . . The practice was not abandoned. . . .",
+	      "It was weakened. | . . . The practice was not abandoned. . . .");
+	SAME("\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).");
+	SAME("It rose 3.5 percent to $100.00 in the 2.0 version at 10.30 today.");
+	SPLIT("She has $100.00. It is in her bag.", "She has $100.00. | It is in her bag.");
+	SPLIT("It grew 1,000. That is a lot.", "It grew 1,000. | That is a lot.");
+	SAME("Version 3.14.1 of the app came out at 8.30 a.m. today.");
+	SPLIT("Write to Ana.Ruiz@example.org. She answers within a day.",
+	      "Write to Ana.Ruiz@example.org. | She answers within a day.");
+	SPLIT("See https://www.example.com/a.b/Index.html. Please check it.",
+	      "See https://www.example.com/a.b/Index.html. | Please check it.");
+	SPLIT("Visit www.example.co.uk. It is new.", "Visit www.example.co.uk. | It is new.");
+	SPLIT("Follow @ArmadaFANB for news. #Venezuela is trending.",
+	      "Follow @ArmadaFANB for news. | #Venezuela is trending.");
+	SPLIT("The vote ended.Then the crowd left.", "The vote ended. | Then the crowd left.");
+	SPLIT("Hello world.Today is Tuesday.Mr. Smith went home.",
+	      "Hello world. | Today is Tuesday. | Mr. Smith went home.");
+	SAME("He used Node.js and ASP.NET on www.Example.Com pages.");
+	SAME("He teaches science (He previously worked as an engineer.) at the University.");
+	SPLIT("He left. (Nobody saw him.) Then it rained.", "He left. | (Nobody saw him.) | Then it rained.");
+	SPLIT("The mayor resigned [see below]. The council met.",
+	      "The mayor resigned [see below]. | The council met.");
+	SAME("You can find it at N°. 1026.253.553 on the map.");
+	SPLIT("这是第一句。这是第二句。", "这是第一句。 | 这是第二句。");
+}
+
+static void spaces(void)
+{
+	/* no-break spaces and other spaces between sentences */
+	SPLIT("It rained.\xc2\xa0The game was off.", "It rained. | The game was off.");
+	SPLIT("It rained.\xe2\x80\xaf" "The game was off.", "It rained. | The game was off.");
+	SPLIT("  It rained.   The game was off.  ", "It rained. | The game was off.");
+	SPLIT("It rained.\tThe game was off.", "It rained. | The game was off.");
+	SPLIT("", "");
+	SPLIT("   ", "");
+	SAME("A headline without a period");
+	SAME("Friday, July 21, 2017");
+}
+
+static void lists(void)
+{
+	SPLIT("1.) The first item 2.) The second item", "1.) The first item | 2.) The second item");
+	SPLIT("1) The first item. 2) The second item.", "1) The first item. | 2) The second item.");
+	SPLIT("1. The first item 2. The second item", "1. The first item | 2. The second item");
+	SPLIT("• 9. The first item • 10. The second item", "• 9. The first item | • 10. The second item");
+	SPLIT("a. The first item b. The second item c. The third item",
+	      "a. The first item | b. The second item | c. The third item");
+	SPLIT("Steps:\n- open the box\n- take it out", "Steps: | - open the box | - take it out");
+	SPLIT("features\ncontact manager\nevents, activities\n", "features | contact manager | events, activities");
+	SAME("The council said the line\nwas broken by the PDF export.");
+	SPLIT("First part\n\nSecond part", "First part | Second part");
+	SPLIT("Playstation VR demo Image: Nick Moreau.", "Playstation VR demo | Image: Nick Moreau.");
+	SAME("The source: a memo from the mayor.");
+	SPLIT("Eddie Chu won in the constituency In the New Territories West, he won again.",
+	      "Eddie Chu won in the constituency | In the New Territories West, he won again.");
+	SAME("He sang Man In The Mirror on stage.");
+	SAME("A. Smith beat B. Jones in the final.");
+}
+
+static void rules_files(void)
+{
+	struct sent_rules mine = {0};
+	sr_set_class(&mine, "Gov.", 4, SR_NEVER);
+	sr_set_class(&mine, "Foo", 3, SR_MAYEND);
+	sr_set_starter(&mine, "The", 3, 1);
+	CHECK(sr_get(&mine, "Gov", 3) == SR_NEVER);
+	CHECK((sr_get(&mine, "The", 3) & SR_STARTER) != 0);
+	sent_split(&mine, "Ask Foo. The end. Ask Foo. Bar came.", 36, &L);
+	CHECK(L.n == 3);
+	sr_forget(&mine, "Foo", 3);
+	CHECK(sr_get(&mine, "Foo", 3) == 0);
+	sr_free(&mine);
+}
+
+int main(void)
+{
+	/* the default rules, found from this file's path (make runs at the top) */
+	struct buf path = {0};
+	const char *f = __FILE__, *t = strstr(f, "tests/unit/");
+	buf_add(&path, f, t ? (size_t)(t - f) : 0);
+	buf_adds(&path, "rules/sentences.yaml");
+	sr_load_yaml(rules_load(path.p), &R);
+	abbreviations_inside();
+	abbreviations_at_end();
+	quotations();
+	punctuation();
+	spaces();
+	lists();
+	rules_files();
+	sr_free(&R);
+	sent_list_free(&L);
+	rules_free_all();
+	buf_free(&path);
+	return unit_done();
+}
