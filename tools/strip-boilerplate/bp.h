@@ -20,6 +20,7 @@ struct bp_rule {
 	struct rx rx;
 	size_t max_len;  /* apply only to rows of at most this many bytes (0: any) */
 	size_t tail;     /* search only the last this many bytes (0: whole row) */
+	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	unsigned long long hits;
 };
 
@@ -39,7 +40,11 @@ struct bp_params {
 	double near_weight;     /* body weight per word of a near-good line ... */
 	double near_weight_nopunct; /* ... without a sentence end */
 	double short_cost;      /* body cost of a short line */
+	double short_run;       /* a short line lengthens a run of boilerplate by this */
+	double body_run_growth; /* exponent: cost of the k-th bad line in a run is k^this */
 	double image_words;     /* an image with fewer words is a caption or teaser */
+	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
+	double inside_gap_words;/* ... plus this per word */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */

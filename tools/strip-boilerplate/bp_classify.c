@@ -8,6 +8,7 @@
 #include "bp.h"
 #include "msg.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,35 +112,50 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 /* The body: the stretch of the document with the largest sum of line
  * weights. Good lines weigh their words; near-good ones a share of their
  * words (more with a sentence end); short ones a small cost; lines with no
- * text nothing (images sit between paragraphs); other boilerplate a fixed
- * cost plus its words. */
-static double weight(const struct bp_params *p, const struct bp_line *l)
+ * text nothing (images sit between paragraphs); other boilerplate a cost
+ * that grows along a run of it (a wall of navigation is not crossed) plus
+ * its words. Lines dropped by rules marked 'inside' (captions, promos
+ * inserted into the story) cost less and do not make a run. */
+static void find_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs, size_t *be)
 {
-	switch (l->cls) {
-	case C_GOOD:
-		return l->words > 1 ? l->words : 1;
-	case C_NEAR:
-		return l->words * (l->ends_punct == 1 ? p->near_weight : p->near_weight_nopunct);
-	case C_SHORT:
-		return -p->short_cost;
-	default:
-		if (l->why == bp_reason_names[BPR_NO_TEXT])
-			return 0;
-		return -(p->body_bad_line + p->body_gap_words * l->words);
-	}
-}
-
-static void find_body(const struct bp_params *p, struct bp_line *L, size_t n, size_t *bs, size_t *be)
-{
-	double best = 0, cur = 0;
+	const struct bp_params *p = &c->p;
+	double best = 0, cur = 0, run = 0;
 	size_t cs = 0;
 	*bs = *be = 0;
 	for (size_t i = 0; i < n; i++) {
+		const struct bp_line *l = &L[i];
+		double v;
+		switch (l->cls) {
+		case C_GOOD:
+			v = l->words > 1 ? l->words : 1;
+			run = 0;
+			break;
+		case C_NEAR:
+			v = l->words * (l->ends_punct == 1 ? p->near_weight : p->near_weight_nopunct);
+			if (l->ends_punct == 1)
+				run = 0;
+			break;
+		case C_SHORT:
+			v = -p->short_cost;
+			run += p->short_run;
+			break;
+		default:
+			if (l->why == bp_reason_names[BPR_NO_TEXT]) {
+				v = 0;
+				break;
+			}
+			if (l->drop_rule >= 0 && c->rules[l->drop_rule].inside) {
+				v = -(p->inside_cost + p->inside_gap_words * l->words);
+				break;
+			}
+			run += 1;
+			v = -(p->body_bad_line * pow(run, p->body_run_growth) + p->body_gap_words * l->words);
+		}
 		if (cur <= 0) {
 			cur = 0;
 			cs = i;
 		}
-		cur += weight(p, &L[i]);
+		cur += v;
 		if (cur > best) {
 			best = cur;
 			*bs = cs;
@@ -177,7 +193,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		L[i].cls0 = L[i].cls;
 	}
 	size_t bs, be;
-	find_body(p, L, n, &bs, &be);
+	find_body(c, L, n, &bs, &be);
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {

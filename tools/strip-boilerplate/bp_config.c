@@ -39,8 +39,12 @@ void bp_init(struct bp_config *c)
 	p->body_gap_words = 1;
 	p->near_weight = 0.3;
 	p->near_weight_nopunct = 0;
-	p->short_cost = 0.3;
+	p->short_cost = 0;
+	p->short_run = 0.5;
+	p->body_run_growth = 1;
 	p->image_words = 25;
+	p->inside_cost = 10;
+	p->inside_gap_words = 0.5;
 	p->body_bad_line = 5;
 	p->repeat_min_docs = 3;
 	p->repeat_max_words = 12;
@@ -70,7 +74,11 @@ static const struct {
 	K(near_weight, -1e6, 1e6),
 	K(near_weight_nopunct, -1e6, 1e6),
 	K(short_cost, -1e6, 1e6),
+	K(short_run, 0, 1e6),
+	K(body_run_growth, 0, 4),
 	K(image_words, 0, 1e6),
+	K(inside_cost, 0, 1e6),
+	K(inside_gap_words, 0, 1e6),
 	K(body_bad_line, 0, 1e6),
 	K(repeat_min_docs, 0, 1e9),
 	K(repeat_max_words, 0, 1e6),
@@ -135,7 +143,7 @@ static int reserved_name(const char *name)
 static void load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", NULL};
+					   "max_length", "tail", "inside", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -187,6 +195,7 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 		flags |= RX_UCP;
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
+	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
 	const char *pat = yscalar(pn);
 	if (!*pat)
 		yerr(pn, "rule '%s': empty pattern", name);
