@@ -91,13 +91,12 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		set_bad(l, BPR_REPEATED);
 		return;
 	}
-	if (w < p->near_words && !l->ends_punct &&
-	    ((l->caps > p->max_caps && w >= 2) || l->digits > p->max_digits)) {
+	if (w < p->near_words && !l->ends_punct && l->digits > p->max_digits) {
 		set_bad(l, BPR_LABEL);
 		return;
 	}
 	float sd = use_stop && l->stop >= 0 ? l->stop : 1.0f;
-	if (l->heading)
+	if (l->heading || (l->caps > p->max_caps && w >= 2))
 		l->cls = C_SHORT;
 	else if (w >= p->long_words && sd >= p->near_stopwords)
 		l->cls = C_GOOD;
