@@ -252,8 +252,10 @@ const char *rules_default_dir(void)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			slash = strrchr(exe, '/'); /* parent of bin/ */
-			if (slash) {
+			/* the parent of bin/ (bin/PROG), or further up for the
+			 * sanitizer build (build/san/bin/PROG) */
+			int in_build = strstr(exe, "/build/") != NULL;
+			for (int up = 0; up < (in_build ? 3 : 1) && (slash = strrchr(exe, '/')); up++) {
 				*slash = '\0';
 				snprintf(dir, sizeof dir, "%s/rules", exe);
 				if (access(dir, R_OK) == 0) /* running from the build tree */
