@@ -148,5 +148,6 @@ int main(int argc, char **argv)
 	sent_list_free(&L);
 	sr_free(&R);
 	rules_free_all();
+	free(C.rules);
 	return EXIT_OK;
 }
