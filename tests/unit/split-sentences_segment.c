@@ -211,6 +211,42 @@ static void rules_files(void)
 	sr_free(&mine);
 }
 
+/* Random paragraphs from pieces that exercise every branch, invalid and
+ * cut UTF-8 included: spans stay in order and in bounds, nothing but
+ * whitespace falls between them (split() checks), nothing crashes. */
+static void random_text(void)
+{
+	static const char *const pieces[] = {
+		". ", ".", "? ", "!", "?!", "...", " . . . ", "\xe2\x80\xa6", "U.S.", " Mr. ", "No. ",
+		"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x99", "(", ")", "[...]", "\n",
+		"\n\n", " ", "  ", "\xc2\xa0", "\xe2\x80\xaf", "a", "The", "he", "1.", "2)", "10. ",
+		"a. ", "b. ", "\xe2\x80\xa2", "\xe2\x81\x83", "\xff", "\xe2\x80", "\xc3", "Image:",
+		" In the ", "\xe3\x80\x82", "\xc2\xbb", " \xc2\xbb", "x@y.z", "http://a.b/", "E.U.",
+		"J.", "word", "Word", "- ", "\t", ":", "3.14", "$5.", "\xef\xbc\x81", "\xe2\x80\xbc",
+	};
+	size_t np = sizeof pieces / sizeof pieces[0];
+	unsigned long long x = 88172645463325252ull;
+	char text[600];
+	int before = unit_fail;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		int k = (int)(x % 40);
+		for (int i = 0; i < k; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			const char *p = pieces[x % np];
+			size_t l = strlen(p);
+			if (n + l >= sizeof text)
+				break;
+			memcpy(text + n, p, l);
+			n += l;
+		}
+		text[n] = '\0';
+		split(text);
+	}
+	CHECK(unit_fail == before);
+}
+
 int main(void)
 {
 	/* the default rules, found from this file's path (make runs at the top) */
@@ -226,6 +262,7 @@ int main(void)
 	spaces();
 	lists();
 	rules_files();
+	random_text();
 	sr_free(&R);
 	sent_list_free(&L);
 	rules_free_all();
