@@ -194,6 +194,10 @@ static void lists(void)
 	      "Eddie Chu won in the constituency | In the New Territories West, he won again.");
 	SAME("He sang Man In The Mirror on stage.");
 	SAME("A. Smith beat B. Jones in the final.");
+	/* title-case headlines: capitals say nothing there */
+	SAME("Why the U.S. And China Can't Agree On Trade");
+	SAME("Born In the USA Tops the Charts Again");
+	SAME("He met John A. May and Sarah B. Will yesterday.");
 }
 
 static void rules_files(void)

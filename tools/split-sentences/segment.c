@@ -72,6 +72,7 @@ struct ctx {
 	size_t a, b;   /* the chunk being scanned (list items are chunks) */
 	size_t cur;    /* start of the current sentence */
 	int listblock; /* every line is an item; -1 until computed */
+	int titlecase; /* a headline in title case; -1 until computed */
 	struct sent_list *out;
 };
 
@@ -406,6 +407,36 @@ static int starter(const struct ctx *c, const struct next *x)
 	return apos && lookup(c->r, w, apos, SR_STARTER);
 }
 
+/* Is the paragraph a headline in title case ("Why the U.S. And China Can't
+ * Agree")? There capitals say nothing about sentence starts. At least four
+ * words, and four in five of those of four letters or more capitalized. */
+static int title_case(struct ctx *c)
+{
+	if (c->titlecase >= 0)
+		return c->titlecase;
+	const char *s = c->s;
+	int words = 0, long_words = 0, caps = 0;
+	for (size_t i = 0; i < c->n;) {
+		while (i < c->n && (s[i] == ' ' || s[i] == '"' || s[i] == '\'' || s[i] == '('))
+			i++;
+		size_t w = i;
+		while (i < c->n && s[i] != ' ')
+			i++;
+		if (i == w)
+			continue;
+		words++;
+		size_t letters = 0;
+		for (size_t k = w; k < i && is_ascii_alnum((unsigned char)s[k]); k++)
+			letters++;
+		if (letters >= 4) {
+			long_words++;
+			caps += s[w] >= 'A' && s[w] <= 'Z';
+		}
+	}
+	c->titlecase = words >= 4 && long_words >= 2 && caps * 5 >= long_words * 4;
+	return c->titlecase;
+}
+
 /* "At 5 a.m." is no sentence: a short phrase opened by a preposition. */
 static int short_prep_phrase(const struct ctx *c, size_t from, size_t to)
 {
@@ -552,7 +583,8 @@ static size_t terminator(struct ctx *c, size_t i)
 			ok = x.kind != N_DIGIT;
 			break;
 		case W_WEAK:
-			ok = nclose || (starter(c, &x) && !short_prep_phrase(c, c->cur, i));
+			ok = nclose || (starter(c, &x) && !short_prep_phrase(c, c->cur, i) &&
+					!title_case(c));
 			break;
 		default:
 			ok = 1;
@@ -682,7 +714,7 @@ static void glued_heading(struct ctx *c, size_t i)
 		f++;
 	if (f >= b || (s[f] != ' ' && s[f] != ',') || !word_in(s + e + 1, f - e - 1, then))
 		return;
-	if (has_word(c, c->cur, i))
+	if (has_word(c, c->cur, i) && !title_case(c))
 		cut(c, i);
 }
 
@@ -829,7 +861,7 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 
 void sent_split(const struct sent_rules *r, const char *s, size_t n, struct sent_list *out)
 {
-	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .out = out};
+	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .out = out};
 	size_t cuts[64];
 	out->n = 0;
 	size_t nc = list_cuts(s, n, cuts, sizeof cuts / sizeof cuts[0]);
