@@ -20,6 +20,9 @@ struct bp_rule {
 	struct rx rx;
 	size_t max_len;  /* apply only to rows of at most this many bytes (0: any) */
 	size_t tail;     /* search only the last this many bytes (0: whole row) */
+	int needs;       /* 1: runs only on lines with one of its trigger words ... */
+	char **lits;     /* ... or one of these strings (needs entries that are not words) */
+	size_t nlits;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	unsigned long long hits;
 };
@@ -71,15 +74,18 @@ enum bp_reason {
 extern const char *const bp_reason_names[BPR_N];
 
 struct bp_wordset {
-	char **slot; /* open addressing; NULL = empty */
-	size_t mask, n;
+	char **slot;            /* open addressing; NULL = empty */
+	size_t *len;
+	unsigned char *stop;    /* 1: a stopword */
+	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
+	size_t mask, n, maxlen;
 };
 
 struct bp_config {
 	struct bp_rule *rules;
 	size_t nrules;
 	struct bp_params p;
-	struct bp_wordset stop;
+	struct bp_wordset words; /* stopwords and rules' trigger words */
 	unsigned long long reason_hits[BPR_N];
 	/* repeated lines: a direct-mapped table of line hashes */
 	uint64_t *rep_key;
@@ -93,12 +99,13 @@ struct bp_config {
 struct bp_line {
 	const char *s; /* the text (unescaped) */
 	size_t n;
-	/* after bp_apply_rules */
+	/* after bp_prepare */
 	int drop_rule;     /* index of the drop rule that hit, or -1 */
 	int trim_rule;     /* last trim rule that cut something, or -1 */
 	size_t a, b;       /* the part kept by trims: s[a..b) */
 	/* features (bp_features) */
 	float words, stop, links, caps, digits, titlecase;
+	uint64_t rule_mask;  /* rules whose trigger words the line holds */
 	unsigned visible;  /* visible code points */
 	unsigned char ends_punct, heading, bullet, no_text, has_url, image;
 	/* result */
@@ -114,18 +121,26 @@ void bp_init(struct bp_config *c);
 void bp_load(const struct ynode *root, void *ctx);
 void bp_free(struct bp_config *c);
 
-/* Apply the regex rules to one line (fills drop_rule, trim_rule, a, b).
- * Returns -1, or the index of a rule that hit the match limit. */
-int bp_apply_rules(struct bp_config *c, struct bp_line *l);
-/* Compute the features of l->s[a..b). */
+/* Everything that looks at one line alone: the trim rules, the features
+ * (bp_features) of what is left, then the drop rules whose trigger words
+ * are there. Returns -1, or the index of a rule that hit the match limit. */
+int bp_prepare(struct bp_config *c, struct bp_line *l);
+/* The parts: trims; features of l->s[a..b); drops. */
+int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
+int bp_apply_drops(struct bp_config *c, struct bp_line *l);
 /* Classify the n lines of one document (after bp_apply_rules): sets keep
- * and why on each line. */
+ * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
 
 /* Word sets (lowercase UTF-8 words). */
-void bp_words_add(struct bp_wordset *w, const char *s, size_t n);
-int bp_words_has(const struct bp_wordset *w, const char *s, size_t n);
+uint64_t bp_hash(const char *s, size_t n);
+/* Lowercase s into low (at most cap bytes); returns the length, 0 if it
+ * does not fit or is not valid UTF-8. */
+size_t bp_lower(const char *s, size_t n, char *low, size_t cap);
+void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules);
+/* 1 if s (hash h) is a stopword; ORs the word's rule bits into *rules. */
+int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h, uint64_t *rules);
 void bp_words_free(struct bp_wordset *w);
 
 /* Escapes: read a field, taking a backslash before anything but t n r \

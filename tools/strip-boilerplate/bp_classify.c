@@ -179,7 +179,6 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		bp_features(c, l);
 		l->hash = p->repeat_min_docs > 0 && l->words <= p->repeat_max_words ? line_hash(l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;

@@ -3,6 +3,8 @@
  * file:line:col error (exit 2) before any input is read. */
 #include "bp.h"
 #include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -127,9 +129,49 @@ static void add_stopwords(const struct ynode *s, void *ctx)
 		const char *w = p;
 		while (p < end && *p != ' ')
 			p++;
-		if (p > w)
-			bp_words_add(&c->stop, w, (size_t)(p - w));
+		if (p > w) {
+			char low[64];
+			size_t k = bp_lower(w, (size_t)(p - w), low, sizeof low);
+			if (!k)
+				yerr(s, "stopword '%.*s' is too long or not UTF-8", (int)(p - w), w);
+			bp_words_add(&c->words, low, k, 1, 0);
+		}
 	}
+}
+
+struct needs_ctx {
+	struct bp_config *c;
+	struct bp_rule *rule;
+	size_t index;
+};
+
+/* One 'needs' entry: a word goes into the word table with the rule's bit;
+ * anything else (a symbol such as the copyright sign) is searched as is. */
+static void add_need(const struct ynode *s, void *ctx)
+{
+	struct needs_ctx *nc = ctx;
+	if (!s->len)
+		yerr(s, "an empty string in 'needs'");
+	int word = 1;
+	for (size_t i = 0; i < s->len;) {
+		size_t len;
+		int32_t cp = u8_decode(s->str + i, s->len - i, &len);
+		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp)))
+			word = 0;
+		i += len;
+	}
+	nc->rule->needs = 1;
+	if (word) {
+		char low[64];
+		size_t k = bp_lower(s->str, s->len, low, sizeof low);
+		if (!k)
+			yerr(s, "'%s' is too long for a trigger word", s->str);
+		bp_words_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
+		return;
+	}
+	struct bp_rule *r = nc->rule;
+	r->lits = xrealloc(r->lits, (r->nlits + 1) * sizeof *r->lits);
+	r->lits[r->nlits++] = xstrndup(s->str, s->len);
 }
 
 static int reserved_name(const char *name)
@@ -143,7 +185,7 @@ static int reserved_name(const char *name)
 static void load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", NULL};
+					   "max_length", "tail", "inside", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -196,6 +238,14 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
+	rule->needs = 0;
+	for (size_t k = 0; k < rule->nlits; k++)
+		free(rule->lits[k]);
+	rule->nlits = 0;
+	if ((v = ymap_get(r, "needs"))) {
+		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
+		yeach_string(v, add_need, &nc);
+	}
 	const char *pat = yscalar(pn);
 	if (!*pat)
 		yerr(pn, "rule '%s': empty pattern", name);
@@ -222,12 +272,15 @@ void bp_load(const struct ynode *root, void *ctx)
 void bp_free(struct bp_config *c)
 {
 	for (size_t i = 0; i < c->nrules; i++) {
+		for (size_t k = 0; k < c->rules[i].nlits; k++)
+			free(c->rules[i].lits[k]);
+		free(c->rules[i].lits);
 		if (c->rules[i].rx.code)
 			rx_free(&c->rules[i].rx);
 		free(c->rules[i].name);
 	}
 	free(c->rules);
-	bp_words_free(&c->stop);
+	bp_words_free(&c->words);
 	free(c->rep_key);
 	free(c->rep_count);
 	free(c->rep_last);

@@ -11,6 +11,7 @@
 struct acc {
 	const struct bp_config *c;
 	unsigned words, stop, capwords, upper, letters, digits, visible, link, cjk;
+	uint64_t rules;
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
@@ -33,19 +34,14 @@ static int is_closer(int32_t cp)
 	return 0;
 }
 
-static void end_word(struct acc *A, const char *w, size_t wn, int cap)
+size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 {
-	if (!wn)
-		return;
-	A->words++;
-	A->capwords += cap;
-	char low[40];
-	if (wn >= sizeof low)
-		return;
 	size_t k = 0;
 	for (size_t i = 0; i < wn;) {
 		unsigned char ch = (unsigned char)w[i];
 		if (ch < 0x80) {
+			if (k + 1 > cap)
+				return 0;
 			low[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
 			i++;
 			continue;
@@ -53,17 +49,32 @@ static void end_word(struct acc *A, const char *w, size_t wn, int cap)
 		size_t len;
 		int32_t cp = u8_decode(w + i, wn - i, &len);
 		if (cp < 0)
-			return;
+			return 0;
 		char enc[4];
 		size_t el = u8_encode(uni_tolower(cp), enc);
-		if (k + el >= sizeof low)
-			return;
+		if (k + el > cap)
+			return 0;
 		memcpy(low + k, enc, el);
 		k += el;
 		i += len;
 	}
-	if (bp_words_has(&A->c->stop, low, k))
-		A->stop++;
+	return k;
+}
+
+static void end_word(struct acc *A, const char *w, size_t wn, int cap)
+{
+	if (!wn)
+		return;
+	A->words++;
+	A->capwords += cap;
+	const struct bp_wordset *ws = &A->c->words;
+	if (wn > ws->maxlen * 2 + 2)
+		return; /* longer than any word in the table, even in capitals */
+	char low[64];
+	size_t k = bp_lower(w, wn, low, sizeof low);
+	if (!k)
+		return;
+	A->stop += bp_words_get(ws, low, k, bp_hash(low, k), &A->rules);
 }
 
 /* Plain text (no markup) s[0..n); link: it is the text of a link. */
@@ -228,6 +239,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	unsigned char img = 0, url = 0;
 	scan_md(&A, s + i, n - i, 0, 0, &img, &url);
 	l->has_url = url;
+	l->rule_mask = A.rules;
 	l->image = img;
 	float w = (float)A.words + (float)A.cjk * 0.5f;
 	l->words = w;

@@ -1,8 +1,11 @@
 /* bp_rules.c - applying the named regex rules to one line: trim rules cut
  * a prefix or suffix off the kept part, then drop rules reject the row.
  * Rules with max_length skip longer rows and rules with tail search only
- * the end of the row, so long article paragraphs cost little. */
+ * the end of the row, and rules with trigger words ('needs') run only on
+ * rows that hold one, so long article paragraphs cost little. */
 #include "bp.h"
+
+#include <string.h>
 
 static int is_space(char ch)
 {
@@ -45,51 +48,79 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 	return rc == RX_MATCH;
 }
 
-int bp_apply_rules(struct bp_config *c, struct bp_line *l)
+int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 {
 	l->drop_rule = -1;
 	l->trim_rule = -1;
 	l->a = 0;
 	l->b = l->n;
 	strip(l->s, &l->a, &l->b);
-	for (int pass = 0; pass < 2; pass++) {
-		enum bp_action want = pass == 0 ? BP_TRIM : BP_DROP;
-		for (size_t i = 0; i < c->nrules; i++) {
-			struct bp_rule *r = &c->rules[i];
-			if (r->action != want)
-				continue;
-			if (l->a >= l->b)
-				return -1;
-			if (r->max_len && l->b - l->a > r->max_len)
-				continue;
-			size_t ms, me;
-			int m = search(r, l->s, l->a, l->b, &ms, &me);
-			if (m < 0)
-				return (int)i;
-			if (!m)
-				continue;
-			if (want == BP_DROP) {
-				l->drop_rule = (int)i;
-				r->hits++;
-				return -1;
-			}
-			if (me == ms)
-				continue;
-			/* cut from the start to the match's end, or from the match
-			 * to the end: the side the match touches (or is nearer) */
-			size_t len = l->b - l->a;
-			if (ms == 0 || (me != len && ms < len - me))
-				l->a += me;
-			else
-				l->b = l->a + ms;
-			strip(l->s, &l->a, &l->b);
-			l->trim_rule = (int)i;
+	for (size_t i = 0; i < c->nrules; i++) {
+		struct bp_rule *r = &c->rules[i];
+		if (r->action != BP_TRIM || l->a >= l->b)
+			continue;
+		if (r->max_len && l->b - l->a > r->max_len)
+			continue;
+		size_t ms, me;
+		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		if (m < 0)
+			return (int)i;
+		if (!m || me == ms)
+			continue;
+		/* cut from the start to the match's end, or from the match to
+		 * the end: the side the match touches (or is nearer) */
+		size_t len = l->b - l->a;
+		if (ms == 0 || (me != len && ms < len - me))
+			l->a += me;
+		else
+			l->b = l->a + ms;
+		strip(l->s, &l->a, &l->b);
+		l->trim_rule = (int)i;
+		r->hits++;
+		if (l->a >= l->b)
+			l->drop_rule = (int)i;
+	}
+	return -1;
+}
+
+static int has_literal(const struct bp_rule *r, const char *s, size_t n)
+{
+	for (size_t k = 0; k < r->nlits; k++)
+		if (memmem(s, n, r->lits[k], strlen(r->lits[k])))
+			return 1;
+	return 0;
+}
+
+int bp_apply_drops(struct bp_config *c, struct bp_line *l)
+{
+	if (l->drop_rule >= 0 || l->a >= l->b)
+		return -1;
+	for (size_t i = 0; i < c->nrules; i++) {
+		struct bp_rule *r = &c->rules[i];
+		if (r->action != BP_DROP)
+			continue;
+		if (r->max_len && l->b - l->a > r->max_len)
+			continue;
+		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l->s + l->a, l->b - l->a))
+			continue;
+		size_t ms, me;
+		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		if (m < 0)
+			return (int)i;
+		if (m) {
+			l->drop_rule = (int)i;
 			r->hits++;
-			if (l->a >= l->b) {
-				l->drop_rule = (int)i;
-				return -1;
-			}
+			return -1;
 		}
 	}
 	return -1;
+}
+
+int bp_prepare(struct bp_config *c, struct bp_line *l)
+{
+	int lim = bp_apply_trims(c, l);
+	if (lim >= 0)
+		return lim;
+	bp_features(c, l);
+	return bp_apply_drops(c, l);
 }

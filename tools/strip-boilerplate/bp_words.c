@@ -1,12 +1,14 @@
-/* bp_words.c - a small set of lowercase words (the stopwords), open
- * addressing with FNV-1a, looked up once per word on the hot path. */
+/* bp_words.c - the table of words the features look up, once per word of
+ * each line: stopwords, and the trigger words of rules (a rule with
+ * 'needs' runs only on lines holding one of them). Open addressing with
+ * FNV-1a over lowercase UTF-8. */
 #include "bp.h"
 #include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t fnv(const char *s, size_t n)
+uint64_t bp_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++)
@@ -14,49 +16,70 @@ static uint64_t fnv(const char *s, size_t n)
 	return h;
 }
 
-static void put(struct bp_wordset *w, char *word)
+static size_t find(const struct bp_wordset *w, const char *s, size_t n, uint64_t h)
 {
-	size_t n = strlen(word);
-	size_t i = (size_t)fnv(word, n) & w->mask;
+	size_t i = (size_t)h & w->mask;
 	while (w->slot[i]) {
-		if (strcmp(w->slot[i], word) == 0) {
-			free(word);
-			return;
-		}
+		if (w->len[i] == n && memcmp(w->slot[i], s, n) == 0)
+			return i;
 		i = (i + 1) & w->mask;
 	}
-	w->slot[i] = word;
-	w->n++;
+	return i;
 }
 
-void bp_words_add(struct bp_wordset *w, const char *s, size_t n)
+static void grow(struct bp_wordset *w)
 {
-	if ((w->n + 1) * 2 > w->mask) {
-		size_t oldcap = w->slot ? w->mask + 1 : 0;
-		char **old = w->slot;
-		size_t cap = oldcap ? oldcap * 2 : 256;
-		w->slot = xcalloc(cap, sizeof *w->slot);
-		w->mask = cap - 1;
-		w->n = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				put(w, old[i]);
-		free(old);
+	size_t oldcap = w->slot ? w->mask + 1 : 0;
+	size_t cap = oldcap ? oldcap * 2 : 512;
+	struct bp_wordset nw = {0};
+	nw.slot = xcalloc(cap, sizeof *nw.slot);
+	nw.len = xcalloc(cap, sizeof *nw.len);
+	nw.stop = xcalloc(cap, sizeof *nw.stop);
+	nw.rules = xcalloc(cap, sizeof *nw.rules);
+	nw.mask = cap - 1;
+	nw.n = w->n;
+	nw.maxlen = w->maxlen;
+	for (size_t i = 0; i < oldcap; i++) {
+		if (!w->slot[i])
+			continue;
+		size_t j = find(&nw, w->slot[i], w->len[i], bp_hash(w->slot[i], w->len[i]));
+		nw.slot[j] = w->slot[i];
+		nw.len[j] = w->len[i];
+		nw.stop[j] = w->stop[i];
+		nw.rules[j] = w->rules[i];
 	}
-	put(w, xstrndup(s, n));
+	free(w->slot);
+	free(w->len);
+	free(w->stop);
+	free(w->rules);
+	*w = nw;
 }
 
-int bp_words_has(const struct bp_wordset *w, const char *s, size_t n)
+void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules)
 {
-	if (!w->slot)
+	if (!w->slot || (w->n + 1) * 2 > w->mask)
+		grow(w);
+	size_t i = find(w, s, n, bp_hash(s, n));
+	if (!w->slot[i]) {
+		w->slot[i] = xstrndup(s, n);
+		w->len[i] = n;
+		w->n++;
+		if (n > w->maxlen)
+			w->maxlen = n;
+	}
+	w->stop[i] |= (unsigned char)stop;
+	w->rules[i] |= rules;
+}
+
+int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h, uint64_t *rules)
+{
+	if (!w->slot || n > w->maxlen)
 		return 0;
-	size_t i = (size_t)fnv(s, n) & w->mask;
-	while (w->slot[i]) {
-		if (strncmp(w->slot[i], s, n) == 0 && w->slot[i][n] == '\0')
-			return 1;
-		i = (i + 1) & w->mask;
-	}
-	return 0;
+	size_t i = find(w, s, n, h);
+	if (!w->slot[i])
+		return 0;
+	*rules |= w->rules[i];
+	return w->stop[i];
 }
 
 void bp_words_free(struct bp_wordset *w)
@@ -65,5 +88,8 @@ void bp_words_free(struct bp_wordset *w)
 		for (size_t i = 0; i <= w->mask; i++)
 			free(w->slot[i]);
 	free(w->slot);
+	free(w->len);
+	free(w->stop);
+	free(w->rules);
 	memset(w, 0, sizeof *w);
 }

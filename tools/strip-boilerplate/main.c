@@ -152,7 +152,7 @@ static void add_row(void)
 	memset(&l, 0, sizeof l);
 	l.s = txtbuf.p + txtbuf.len;
 	l.n = tn;
-	int lim = bp_apply_rules(&B, &l);
+	int lim = bp_prepare(&B, &l);
 	if (lim >= 0) {
 		tsv_bad(&R, "rule '%s' hit the PCRE2 match limit on this row (simplify the pattern)",
 			B.rules[lim].name);
