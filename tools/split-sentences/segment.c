@@ -408,14 +408,17 @@ static int starter(const struct ctx *c, const struct next *x)
 }
 
 /* Is the paragraph a headline in title case ("Why the U.S. And China Can't
- * Agree")? There capitals say nothing about sentence starts. At least four
- * words, and four in five of those of four letters or more capitalized. */
+ * Agree")? There capitals say nothing about sentence starts. At most 300
+ * bytes, at least four words, and four in five of those of four letters or
+ * more capitalized. */
 static int title_case(struct ctx *c)
 {
 	if (c->titlecase >= 0)
 		return c->titlecase;
 	const char *s = c->s;
 	int words = 0, long_words = 0, caps = 0;
+	if (c->n > 300)
+		return c->titlecase = 0; /* a headline is short */
 	for (size_t i = 0; i < c->n;) {
 		while (i < c->n && (s[i] == ' ' || s[i] == '"' || s[i] == '\'' || s[i] == '('))
 			i++;
@@ -684,7 +687,7 @@ static void label(struct ctx *c, size_t i)
 static int word_in(const char *w, size_t n, const char *const *list)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(*list, w, n))
+		if ((*list)[0] == w[0] && strlen(*list) == n && !memcmp(*list, w, n))
 			return 1;
 	return 0;
 }

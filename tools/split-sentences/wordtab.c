@@ -1,24 +1,32 @@
-/* wordtab.c - open-addressing hash table of words to flag bits. */
+/* wordtab.c - open-addressing hash table of words to flag bits. Short keys
+ * (most abbreviations) live inside the slot, so a lookup touches one cache
+ * line; longer ones are allocated. */
 #include "wordtab.h"
 #include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash(const char *s, size_t n)
+static uint32_t hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ull;
 	}
-	return h ^ (h >> 29);
+	return (uint32_t)(h ^ (h >> 32)) | 1; /* 0 marks an empty slot */
 }
 
-static size_t slot(const struct wordtab *t, const char *s, size_t n)
+static inline const char *key_of(const struct wt_slot *e)
 {
-	size_t m = t->cap - 1, i = (size_t)hash(s, n) & m;
-	while (t->keys[i] && (t->lens[i] != n || memcmp(t->keys[i], s, n) != 0))
+	return e->len < sizeof e->in ? e->in : e->out;
+}
+
+static size_t find(const struct wordtab *t, const char *s, size_t n, uint32_t h)
+{
+	size_t m = t->cap - 1, i = h & m;
+	while (t->slots[i].h &&
+	       (t->slots[i].h != h || t->slots[i].len != n || memcmp(key_of(&t->slots[i]), s, n) != 0))
 		i = (i + 1) & m;
 	return i;
 }
@@ -27,49 +35,48 @@ unsigned wt_get(const struct wordtab *t, const char *s, size_t n)
 {
 	if (!t->cap)
 		return 0;
-	size_t i = slot(t, s, n);
-	return t->keys[i] ? t->vals[i] : 0;
+	size_t i = find(t, s, n, hash(s, n));
+	return t->slots[i].h ? t->slots[i].val : 0;
 }
 
 static void grow(struct wordtab *t)
 {
 	struct wordtab o = *t;
 	t->cap = o.cap ? o.cap * 2 : 256;
-	t->keys = xcalloc(t->cap, sizeof *t->keys);
-	t->lens = xcalloc(t->cap, sizeof *t->lens);
-	t->vals = xcalloc(t->cap, sizeof *t->vals);
+	t->slots = xcalloc(t->cap, sizeof *t->slots);
 	for (size_t i = 0; i < o.cap; i++) {
-		if (!o.keys[i])
+		if (!o.slots[i].h)
 			continue;
-		size_t j = slot(t, o.keys[i], o.lens[i]);
-		t->keys[j] = o.keys[i];
-		t->lens[j] = o.lens[i];
-		t->vals[j] = o.vals[i];
+		size_t j = find(t, key_of(&o.slots[i]), o.slots[i].len, o.slots[i].h);
+		t->slots[j] = o.slots[i];
 	}
-	free(o.keys);
-	free(o.lens);
-	free(o.vals);
+	free(o.slots);
 }
 
 void wt_set(struct wordtab *t, const char *s, size_t n, unsigned v)
 {
 	if ((t->n + 1) * 2 > t->cap)
 		grow(t);
-	size_t i = slot(t, s, n);
-	if (!t->keys[i]) {
-		t->keys[i] = xstrndup(s, n);
-		t->lens[i] = n;
+	uint32_t h = hash(s, n);
+	size_t i = find(t, s, n, h);
+	struct wt_slot *e = &t->slots[i];
+	if (!e->h) {
+		e->h = h;
+		e->len = n;
+		if (n < sizeof e->in)
+			memcpy(e->in, s, n);
+		else
+			e->out = xstrndup(s, n);
 		t->n++;
 	}
-	t->vals[i] = v;
+	e->val = v;
 }
 
 void wt_free(struct wordtab *t)
 {
 	for (size_t i = 0; i < t->cap; i++)
-		free(t->keys[i]);
-	free(t->keys);
-	free(t->lens);
-	free(t->vals);
+		if (t->slots[i].h && t->slots[i].len >= sizeof t->slots[i].in)
+			free(t->slots[i].out);
+	free(t->slots);
 	memset(t, 0, sizeof *t);
 }

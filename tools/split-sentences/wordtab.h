@@ -7,11 +7,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct wt_slot {
+	uint32_t h;   /* hash, 0 for an empty slot */
+	unsigned val;
+	size_t len;
+	union {
+		char in[16]; /* keys shorter than 16 bytes */
+		char *out;   /* longer keys, allocated */
+	};
+};
+
 struct wordtab {
-	char **keys;      /* NUL-terminated copies; NULL = empty slot */
-	size_t *lens;
-	unsigned *vals;
-	size_t cap, n;    /* cap is a power of two (or 0) */
+	struct wt_slot *slots;
+	size_t cap, n; /* cap is a power of two (or 0) */
 };
 
 /* The value stored for s[0..n), or 0 if absent. */
