@@ -4,9 +4,17 @@
  * breaks, odd spaces, and the promise that the text is never changed. */
 #include "buf.h"
 #include "rules.h"
-#include "split-sentences/segment.h"
-#include "split-sentences/sentrules.h"
 #include "unit.h"
+/* the engine headers, as tools/NAME/x.h (-Itools) or x.h (-Itools/NAME) */
+#if defined(__has_include)
+#if __has_include("split-sentences/segment.h")
+#include "split-sentences/segment.h"
+#else
+#include "segment.h"
+#endif
+#else
+#include "split-sentences/segment.h"
+#endif
 #include "utf8.h"
 
 #include <stdio.h>
@@ -253,11 +261,18 @@ static void random_text(void)
 
 int main(void)
 {
-	/* the default rules, found from this file's path (make runs at the top) */
+	/* the default rules: $COPYDESK_RULES_DIR, else found from this file's
+	 * path (make runs at the top of the tree) */
 	struct buf path = {0};
-	const char *f = __FILE__, *t = strstr(f, "tests/unit/");
-	buf_add(&path, f, t ? (size_t)(t - f) : 0);
-	buf_adds(&path, "rules/sentences.yaml");
+	const char *f = __FILE__, *t = strstr(f, "tests/unit/"), *env = getenv("COPYDESK_RULES_DIR");
+	if (env && *env) {
+		buf_adds(&path, env);
+		buf_adds(&path, "/");
+	} else {
+		buf_add(&path, f, t ? (size_t)(t - f) : 0);
+		buf_adds(&path, "rules/");
+	}
+	buf_adds(&path, "sentences.yaml");
 	sr_load_yaml(rules_load(path.p), &R);
 	abbreviations_inside();
 	abbreviations_at_end();
