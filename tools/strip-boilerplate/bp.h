@@ -14,6 +14,9 @@
 
 enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 
+/* Words of a long line looked up for its stopword share. */
+#define BP_STOP_SAMPLE 80
+
 struct bp_rule {
 	char *name;
 	enum bp_action action;
@@ -86,6 +89,7 @@ struct bp_config {
 	size_t nrules;
 	struct bp_params p;
 	struct bp_wordset words; /* stopwords and rules' trigger words */
+	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
 	unsigned long long reason_hits[BPR_N];
 	/* repeated lines: a direct-mapped table of line hashes */
 	uint64_t *rep_key;
@@ -106,6 +110,7 @@ struct bp_line {
 	/* features (bp_features) */
 	float words, stop, links, caps, digits, titlecase;
 	uint64_t rule_mask;  /* rules whose trigger words the line holds */
+	uint64_t punct[2];   /* ASCII punctuation bytes the line holds */
 	unsigned visible;  /* visible code points */
 	unsigned char ends_punct, heading, bullet, no_text, has_url, image;
 	/* result */

@@ -246,6 +246,8 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
 		yeach_string(v, add_need, &nc);
 	}
+	if (rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
+		c->needs_max_len = rule->max_len ? rule->max_len : (size_t)-1;
 	const char *pat = yscalar(pn);
 	if (!*pat)
 		yerr(pn, "rule '%s': empty pattern", name);

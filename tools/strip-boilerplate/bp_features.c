@@ -12,6 +12,9 @@ struct acc {
 	const struct bp_config *c;
 	unsigned words, stop, capwords, upper, letters, digits, visible, link, cjk;
 	uint64_t rules;
+	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
+	int www;           /* a word "www" */
+	unsigned looked, lookup_max; /* words looked up, and the most to look up */
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
@@ -61,90 +64,159 @@ size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 	return k;
 }
 
-static void end_word(struct acc *A, const char *w, size_t wn, int cap)
+
+enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16 };
+static unsigned char ktab[256];
+
+static void init_ktab(void)
 {
-	if (!wn)
+	if (ktab['a'])
 		return;
+	for (int c = 'a'; c <= 'z'; c++)
+		ktab[c] = K_LOWER, ktab[c - 32] = K_UPPER;
+	for (int c = '0'; c <= '9'; c++)
+		ktab[c] = K_DIGIT;
+	ktab[' '] = ktab['\t'] = ktab['\n'] = ktab['\r'] = ktab['\v'] = ktab['\f'] = K_SPACE;
+	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
+}
+
+/* A word ended: count it and look it up (stopword? trigger of rules?).
+ * low/lk/h hold its lowercase form and hash when it was all ASCII. */
+static void end_word(struct acc *A, const char *w, size_t wn, int cap, const char *low, size_t lk,
+		     int slow)
+{
 	A->words++;
 	A->capwords += cap;
 	const struct bp_wordset *ws = &A->c->words;
+	if (A->looked >= A->lookup_max)
+		return;
+	A->looked++;
+	if (!slow) {
+		if (lk == 3 && memcmp(low, "www", 3) == 0)
+			A->www = 1;
+		if (lk <= ws->maxlen)
+			A->stop += bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
+		return;
+	}
 	if (wn > ws->maxlen * 2 + 2)
 		return; /* longer than any word in the table, even in capitals */
-	char low[64];
-	size_t k = bp_lower(w, wn, low, sizeof low);
-	if (!k)
-		return;
-	A->stop += bp_words_get(ws, low, k, bp_hash(low, k), &A->rules);
+	char buf[64];
+	size_t k = bp_lower(w, wn, buf, sizeof buf);
+	if (k)
+		A->stop += bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
 }
 
-/* Plain text (no markup) s[0..n); link: it is the text of a link. */
+/* Plain text (no markup) s[0..n); link: it is the text of a link. The
+ * counters live in locals (stores through A could alias the text). */
 static void scan_text(struct acc *A, const char *s, size_t n, int link)
 {
-	size_t i = 0, w0 = 0;
-	int inword = 0, cap = 0;
+	size_t i = 0, w0 = 0, lk = 0;
+	int inword = 0, cap = 0, slow = 0;
+	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
+	int32_t last = A->last, lastsent = A->lastsent;
+	uint64_t p0 = 0, p1 = 0;
+	char low[64];
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
-		int32_t cp;
-		size_t len = 1;
-		if (ch < 0x80)
-			cp = ch;
-		else
-			cp = u8_decode(s + i, n - i, &len);
-		int alnum, upper = 0;
-		if (cp < 0x80) {
-			int lc = cp | 0x20;
-			upper = cp >= 'A' && cp <= 'Z';
-			alnum = (lc >= 'a' && lc <= 'z') || (cp >= '0' && cp <= '9');
-			if (alnum)
-				A->letters += cp > '9', A->upper += upper, A->digits += cp <= '9';
-		} else if (cp < 0) {
+		unsigned f = ktab[ch];
+		if (f & (K_LOWER | K_UPPER | K_DIGIT)) {
+			if (!inword)
+				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, lk = 0, slow = 0;
+			if (lk < sizeof low)
+				low[lk] = (char)((f & K_UPPER) ? ch | 0x20 : ch);
+			lk++;
+			letters += !(f & K_DIGIT);
+			upper += (f & K_UPPER) != 0;
+			digits += (f & K_DIGIT) != 0;
+			visible++;
+			last = lastsent = ch;
+			i++;
+			continue;
+		}
+		if (ch < 0x80) {
+			/* an apostrophe or hyphen between letters stays inside the word */
+			if (inword && (ch == '\'' || ch == '-') && i + 1 < n &&
+			    (ktab[(unsigned char)s[i + 1]] & (K_LOWER | K_UPPER))) {
+				if (lk < sizeof low)
+					low[lk] = (char)ch;
+				lk++;
+				visible++;
+				last = ch;
+				i++;
+				continue;
+			}
+			if (inword)
+				end_word(A, s + w0, i - w0, cap, low, lk, slow), inword = 0;
+			if (!(f & K_SPACE)) {
+				if (ch < 64)
+					p0 |= 1ULL << ch;
+				else
+					p1 |= 1ULL << (ch - 64);
+				visible++;
+				last = ch;
+				if (!(f & K_CLOSER))
+					lastsent = ch;
+			}
+			i++;
+			continue;
+		}
+		size_t len;
+		int32_t cp = u8_decode(s + i, n - i, &len);
+		int alnum = 0, up = 0;
+		if (cp < 0) {
 			alnum = 0;
 		} else if (is_cjk(cp)) {
 			/* no spaces between words: each character stands alone */
 			if (inword)
-				end_word(A, s + w0, i - w0, cap), inword = 0;
-			A->cjk++;
-			A->letters++;
-			A->visible++;
-			A->link += link;
-			A->last = A->lastsent = cp;
+				end_word(A, s + w0, i - w0, cap, low, lk, slow), inword = 0;
+			cjk++;
+			letters++;
+			visible++;
+			last = lastsent = cp;
 			i += len;
 			continue;
 		} else if (uni_is_letter(cp)) {
 			alnum = 1;
-			upper = uni_is_upper(cp);
-			A->letters++;
-			A->upper += upper;
+			up = uni_is_upper(cp);
+			letters++;
+			upper += up;
 		} else if (uni_is_digit(cp)) {
 			alnum = 1;
-			A->digits++;
-		} else {
-			alnum = 0;
-		}
-		/* an apostrophe or hyphen between letters stays inside the word */
-		if (!alnum && inword && (cp == '\'' || cp == 0x2019 || cp == '-') && i + len < n) {
-			unsigned char nx = (unsigned char)s[i + len];
-			if ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')
-				alnum = 1;
+			digits++;
+		} else if (cp == 0x2019 && inword && i + len < n &&
+			   (ktab[(unsigned char)s[i + len]] & (K_LOWER | K_UPPER))) {
+			alnum = 1; /* a typographic apostrophe inside a word */
 		}
 		if (alnum) {
 			if (!inword)
-				inword = 1, w0 = i, cap = upper;
+				inword = 1, w0 = i, cap = up, lk = 0;
+			slow = 1;
 		} else if (inword) {
-			end_word(A, s + w0, i - w0, cap);
+			end_word(A, s + w0, i - w0, cap, low, lk, slow);
 			inword = 0;
 		}
-		if (cp != ' ' && !(cp >= 0 && uni_is_space(cp))) {
-			A->visible++;
-			A->link += link;
-			A->last = cp;
-			if (!is_closer(cp))
-				A->lastsent = cp;
+		if (cp < 0 || !uni_is_space(cp)) {
+			visible++;
+			if (cp >= 0) {
+				last = cp;
+				if (!is_closer(cp))
+					lastsent = cp;
+			}
 		}
 		i += len;
 	}
 	if (inword)
-		end_word(A, s + w0, n - w0, cap);
+		end_word(A, s + w0, n - w0, cap, low, lk, slow);
+	A->letters += letters;
+	A->upper += upper;
+	A->digits += digits;
+	A->visible += visible;
+	A->cjk += cjk;
+	A->link += link ? visible : lnk;
+	A->last = last;
+	A->lastsent = lastsent;
+	A->punct[0] |= p0;
+	A->punct[1] |= p1;
 }
 
 /* End of a bracketed group starting at s[i] == open, or 0. */
@@ -217,6 +289,10 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	A.c = c;
 	const char *s = l->s + l->a;
 	size_t n = l->b - l->a, i = 0;
+	/* a line longer than every rule with trigger words needs only a sample
+	 * of its words looked up, for the stopword share */
+	unsigned lookup_max = n > c->needs_max_len ? BP_STOP_SAMPLE : ~0u;
+	A.lookup_max = lookup_max;
 	l->heading = l->bullet = 0;
 	/* markdown block markers */
 	while (i < n && s[i] == '#' && i < 6)
@@ -237,7 +313,21 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		}
 	}
 	unsigned char img = 0, url = 0;
-	scan_md(&A, s + i, n - i, 0, 0, &img, &url);
+	init_ktab();
+	/* most lines have no markup: scan them as plain text, and again with
+	 * markup when a bracket, "://" or "www" turned up */
+	scan_text(&A, s + i, n - i, 0);
+	if ((A.punct[1] >> ('[' - 64) & 1) || A.www ||
+	    ((A.punct[0] >> ':' & 1) && memmem(s + i, n - i, "://", 3))) {
+		uint64_t p0 = A.punct[0], p1 = A.punct[1];
+		memset(&A, 0, sizeof A);
+		A.c = c;
+		A.lookup_max = lookup_max;
+		scan_md(&A, s + i, n - i, 0, 0, &img, &url);
+		A.punct[0] = p0, A.punct[1] = p1;
+	}
+	l->punct[0] = A.punct[0];
+	l->punct[1] = A.punct[1];
 	l->has_url = url;
 	l->rule_mask = A.rules;
 	l->image = img;
@@ -245,7 +335,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	l->words = w;
 	l->visible = A.visible;
 	l->no_text = A.letters + A.digits == 0;
-	l->stop = A.words ? (float)A.stop / (float)A.words : 0;
+	l->stop = A.looked ? (float)A.stop / (float)A.looked : 0;
 	if (A.cjk * 2 > A.letters)
 		l->stop = -1; /* no stopword cue for this script */
 	l->links = A.visible ? (float)A.link / (float)A.visible : 0;

@@ -83,11 +83,19 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 	return -1;
 }
 
-static int has_literal(const struct bp_rule *r, const char *s, size_t n)
+static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 {
-	for (size_t k = 0; k < r->nlits; k++)
-		if (memmem(s, n, r->lits[k], strlen(r->lits[k])))
+	for (size_t k = 0; k < r->nlits; k++) {
+		const char *lit = r->lits[k];
+		unsigned char c0 = (unsigned char)lit[0];
+		int punct = c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9');
+		if (punct && !(l->punct[c0 >> 6] >> (c0 & 63) & 1))
+			continue; /* its first byte is not in the line */
+		if (punct && !lit[1])
 			return 1;
+		if (memmem(l->s + l->a, l->b - l->a, lit, strlen(lit)))
+			return 1;
+	}
 	return 0;
 }
 
@@ -101,7 +109,7 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 			continue;
 		if (r->max_len && l->b - l->a > r->max_len)
 			continue;
-		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l->s + l->a, l->b - l->a))
+		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l))
 			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);
