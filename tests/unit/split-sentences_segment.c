@@ -157,6 +157,9 @@ static void punctuation(void)
 	SPLIT("See https://www.example.com/a.b/Index.html. Please check it.",
 	      "See https://www.example.com/a.b/Index.html. | Please check it.");
 	SPLIT("Visit www.example.co.uk. It is new.", "Visit www.example.co.uk. | It is new.");
+	SPLIT("Read it on example.com. Officials agreed.", "Read it on example.com. | Officials agreed.");
+	SPLIT("See bbc.co.uk. Reporters went.", "See bbc.co.uk. | Reporters went.");
+	SAME("Com. Smith and Comdr. Jones met.");
 	SPLIT("Follow @ArmadaFANB for news. #Venezuela is trending.",
 	      "Follow @ArmadaFANB for news. | #Venezuela is trending.");
 	SPLIT("The vote ended.Then the crowd left.", "The vote ended. | Then the crowd left.");

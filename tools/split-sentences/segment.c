@@ -260,12 +260,35 @@ static unsigned lookup(const struct sent_rules *r, const char *w, size_t n, unsi
 	return 0;
 }
 
+/* A domain name: lowercase labels, the last one a common top-level domain
+ * (example.com, bbc.co.uk). */
+static int domain_name(const char *t, size_t n)
+{
+	static const char *const tlds[] = {"com", "org", "net", "gov", "edu", "int", "mil", "io",
+					   "co", "uk", "us", "info", "biz", "news", "tv", "eu",
+					   "de", "fr", "ca", "au", "in", "ru", "cn", "jp", NULL};
+	size_t dot = 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)t[k];
+		if (ch == '.')
+			dot = k + 1;
+		else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
+			return 0;
+	}
+	if (dot < 3) /* a label of two characters or more before the last dot */
+		return 0;
+	for (const char *const *d = tlds; *d; d++)
+		if (strlen(*d) == n - dot && !memcmp(*d, t + dot, n - dot))
+			return 1;
+	return 0;
+}
+
 static int looks_like_address(const char *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (t[k] == '@' || (t[k] == ':' && k + 2 < n && t[k + 1] == '/' && t[k + 2] == '/'))
 			return 1;
-	return n > 4 && !memcmp(t, "www.", 4);
+	return (n > 4 && !memcmp(t, "www.", 4)) || (memchr(t, '.', n) && domain_name(t, n));
 }
 
 /* Class of the token s[ts..p) before a period at p. */
