@@ -78,7 +78,7 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rules,$(t))))
 # tests/unit/NAME_*.c links the engine of tools/NAME when there is one.
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBCOMMON) $(PROGS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) -Itests/unit -I$(firstword $(wildcard tools/$(firstword $(subst _, ,$*)))) common \
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit -Itools -Itools/$(firstword $(subst _, ,$*)) \
 		$(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(wildcard $(BUILD)/engine-$(firstword $(subst _, ,$*)).a) $(LIBCOMMON) $(LIBS)
 
