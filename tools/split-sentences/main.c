@@ -32,7 +32,7 @@ static const char usage[] =
 	"      --columns LIST    the input has no header; these are its columns\n"
 	"      --no-header       leave the header line out of the output\n"
 	"      --skip-bad        report bad rows on stderr and go on\n"
-	"      --line-buffered   flush after every paragraph\n"
+	"      --line-buffered   flush after every row\n"
 	"      --stats           print counts on stderr at the end\n"
 	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
 	"  -h, --help            this help\n"
