@@ -192,6 +192,10 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	size_t bs, be;
 	find_body(c, L, n, &bs, &be);
+	/* a short last paragraph that ends like a sentence belongs to it */
+	while (be > bs && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)
+		be++;
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {

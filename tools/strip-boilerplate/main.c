@@ -75,7 +75,7 @@ static struct row *rows;
 static struct bp_line *lines;
 static size_t nrows, caprows;
 static int tc, dc = -1, debug;
-static unsigned long long rows_out, rows_trimmed, bad_escapes, docs;
+static unsigned long long rows_out, rows_trimmed, bad_escapes, docs, limit_bad;
 
 static void put_text(const struct row *w, const struct bp_line *l)
 {
@@ -156,6 +156,7 @@ static void add_row(void)
 	if (lim >= 0) {
 		tsv_bad(&R, "rule '%s' hit the PCRE2 match limit on this row (simplify the pattern)",
 			B.rules[lim].name);
+		limit_bad++;
 		return; /* --skip-bad: the row was reported and is left out */
 	}
 	if (nrows == caprows) {
@@ -240,7 +241,8 @@ int main(int argc, char **argv)
 	if (C.stats) {
 		fprintf(stderr, "strip-boilerplate: %llu documents, %llu rows in, %llu rows kept "
 				"(%llu trimmed), %llu dropped, %llu bad rows skipped\n",
-			docs, R.rows - R.bad, rows_out, rows_trimmed, R.rows - R.bad - rows_out, R.bad);
+			docs, R.rows + R.bad - limit_bad, rows_out, rows_trimmed,
+			R.rows - limit_bad - rows_out, R.bad);
 		for (size_t i = 0; i < B.nrules; i++)
 			if (B.rules[i].hits)
 				fprintf(stderr, "strip-boilerplate: rule %s (%s): %llu\n", B.rules[i].name,
@@ -250,7 +252,6 @@ int main(int argc, char **argv)
 				fprintf(stderr, "strip-boilerplate: heuristic %s: %llu\n", bp_reason_names[r],
 					B.reason_hits[r]);
 	}
-	unsigned long long nbad = R.bad;
 	tsv_close(&R);
 	bp_free(&B);
 	rules_free_all();
@@ -259,6 +260,5 @@ int main(int argc, char **argv)
 	buf_free(&curdoc);
 	free(rows);
 	free(lines);
-	(void)nbad;
 	return EXIT_OK;
 }
