@@ -121,3 +121,13 @@ void out_escaped(struct out *o, const char *s, size_t n)
 	}
 	out_write(o, run, (size_t)(end - run));
 }
+
+void out_uint(struct out *o, unsigned long long v)
+{
+	char tmp[24];
+	size_t k = sizeof tmp;
+	do
+		tmp[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	out_write(o, tmp + k, sizeof tmp - k);
+}

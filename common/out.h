@@ -46,6 +46,8 @@ static inline void out_putc(struct out *o, char c)
 
 static inline void out_puts(struct out *o, const char *s) { out_write(o, s, strlen(s)); }
 
+/* Write a number in decimal. */
+void out_uint(struct out *o, unsigned long long v);
 /* Write s escaped as a field: TAB, LF, CR and backslash become \t \n \r \\. */
 void out_escaped(struct out *o, const char *s, size_t n);
 /* End a record: newline, and a flush when line-buffered. */

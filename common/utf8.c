@@ -89,14 +89,18 @@ size_t u8_count(const char *s, size_t n)
 {
 	size_t cnt = 0;
 	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			i++;
-		} else {
-			size_t len;
-			u8_decode(s + i, n - i, &len);
-			i += len;
+		if (i + 8 <= n) { /* ASCII fast path, 8 bytes at a time */
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				i += 8, cnt += 8;
+				continue;
+			}
 		}
+		size_t len = 1;
+		if ((unsigned char)s[i] >= 0x80)
+			u8_decode(s + i, n - i, &len);
+		i += len;
 		cnt++;
 	}
 	return cnt;

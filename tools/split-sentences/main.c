@@ -57,37 +57,6 @@ static int own_opt(int opt, const char *arg, void *ctx)
 
 /* u8_count with eight ASCII bytes at a time (the same count: an invalid
  * byte is one code point). Could move to common/utf8.c. */
-static size_t cp_count(const char *s, size_t n)
-{
-	size_t i = 0, c = 0;
-	while (i < n) {
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ull)) {
-				i += 8, c += 8;
-				continue;
-			}
-		}
-		size_t len = 1;
-		if ((unsigned char)s[i] >= 0x80)
-			u8_decode(s + i, n - i, &len);
-		i += len, c++;
-	}
-	return c;
-}
-
-static void put_num(struct out *o, unsigned long long v)
-{
-	char tmp[24];
-	int k = 0;
-	do
-		tmp[k++] = (char)('0' + v % 10);
-	while ((v /= 10));
-	while (k)
-		out_putc(o, tmp[--k]);
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -139,14 +108,14 @@ int main(int argc, char **argv)
 		for (size_t k = 0; k < L.n; k++) {
 			const struct sent_span *sp = &L.v[k];
 			tsv_put_fields(o, &T, 0, tc);
-			put_num(o, k + 1);
+			out_uint(o, k + 1);
 			out_putc(o, '\t');
 			if (offsets) {
-				cp_at += cp_count(text.p + byte_at, sp->start - byte_at);
-				size_t len = cp_count(text.p + sp->start, sp->end - sp->start);
-				put_num(o, cp_at);
+				cp_at += u8_count(text.p + byte_at, sp->start - byte_at);
+				size_t len = u8_count(text.p + sp->start, sp->end - sp->start);
+				out_uint(o, cp_at);
 				out_putc(o, '\t');
-				put_num(o, cp_at + len);
+				out_uint(o, cp_at + len);
 				out_putc(o, '\t');
 				cp_at += len;
 				byte_at = sp->end;

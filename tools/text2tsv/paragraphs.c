@@ -51,19 +51,10 @@ static void emit(struct para_writer *w, const char *s, size_t n)
 		s = w->fixed.p;
 		n = w->fixed.len;
 	}
-	char num[32];
-	int k = 0;
-	unsigned long v = ++w->para;
-	char tmp[32];
-	do
-		tmp[k++] = (char)('0' + v % 10);
-	while (v /= 10);
-	for (int i = 0; i < k; i++)
-		num[i] = tmp[k - 1 - i];
 	struct out *o = w->out;
 	out_write(o, w->doc.p, w->doc.len);
 	out_putc(o, '\t');
-	out_write(o, num, (size_t)k);
+	out_uint(o, ++w->para);
 	out_putc(o, '\t');
 	out_escaped(o, s, n);
 	out_endrow(o);
