@@ -1,0 +1,211 @@
+/* strip-boilerplate_engine.c - unit tests of the strip-boilerplate engine:
+ * lenient unescaping, rules (trim, drop, trigger words, match limit),
+ * line features, and the document classifier's use of context. */
+#include "unit.h"
+#include "bp.h"
+#include "msg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char rules_text[] =
+	"version: 1\n"
+	"heuristics:\n"
+	"  long_words: 25\n"
+	"  good_words: 10\n"
+	"  near_words: 5\n"
+	"  repeat_min_docs: 3\n"
+	"stopwords: [the, a, of, to, and, in, on, is, that, it, was, for, with, said, at, by, be]\n"
+	"rules:\n"
+	"  - name: dateline\n"
+	"    action: trim\n"
+	"    pattern: '^\\d{4}-\\d\\d-\\d\\d\\s*[-–]\\s*'\n"
+	"  - name: promo\n"
+	"    action: drop\n"
+	"    pattern: '^(read more|watch):'\n"
+	"    caseless: true\n"
+	"    needs: [read, watch]\n"
+	"  - name: gated\n"
+	"    action: drop\n"
+	"    pattern: 'zebra'\n"
+	"    needs: [giraffe]\n"
+	"  - name: slow\n"
+	"    action: drop\n"
+	"    pattern: '^(a|aa|a?)+$'\n"
+	"  - name: symbol\n"
+	"    action: drop\n"
+	"    pattern: '^© '\n"
+	"    needs: ['©']\n";
+
+static struct bp_config C;
+
+static void load(int keep_title)
+{
+	char path[] = "/tmp/bp-unit-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, rules_text, sizeof rules_text - 1) != (ssize_t)(sizeof rules_text - 1))
+		exit(2);
+	close(fd);
+	bp_init(&C);
+	bp_load(rules_load(path), &C);
+	C.p.keep_title = keep_title;
+	unlink(path);
+}
+
+static struct bp_line line(const char *s)
+{
+	struct bp_line l;
+	memset(&l, 0, sizeof l);
+	l.s = s;
+	l.n = strlen(s);
+	CHECK(bp_prepare(&C, &l) == -1);
+	return l;
+}
+
+static const char *why(const struct bp_line *l)
+{
+	return l->keep ? "" : l->why;
+}
+
+#define P1 "The council voted on Monday to build a new library in the centre of the town, said the mayor."
+#define P2 "It was the third time in a year that the plan had come to a vote, and the first time it passed."
+#define P3 "Work on the building is to start in the spring and end by the autumn of next year, she said."
+
+static void test_escapes(void)
+{
+	char out[64];
+	size_t n;
+	const char *raw = "a\\tb\\\\c\\[d\\";
+	size_t bad = bp_unescape(raw, strlen(raw), out, &n);
+	CHECK(bad == 2); /* "\[" and the trailing backslash */
+	CHECK(n == 9 && memcmp(out, "a\tb\\c\\[d\\", 9) == 0);
+	CHECK(bp_raw_offset(raw, strlen(raw), 0) == 0);
+	CHECK(bp_raw_offset(raw, strlen(raw), 2) == 3);  /* after "a\t" */
+	CHECK(bp_raw_offset(raw, strlen(raw), 4) == 6);  /* after "a\tb\\" */
+	CHECK(bp_raw_offset(raw, strlen(raw), 6) == 8);  /* "\[" is two bytes, two chars */
+}
+
+static void test_rules(void)
+{
+	struct bp_line l = line("2019-01-27 – The opposition is in talks.");
+	CHECK(l.trim_rule == 0 && l.drop_rule == -1);
+	CHECK(strncmp(l.s + l.a, "The opposition", 14) == 0 && l.b == l.n);
+
+	l = line("READ MORE: Something else happened");
+	CHECK(l.drop_rule == 1);
+	l = line("  Watch: a video  ");
+	CHECK(l.drop_rule == 1);
+	/* a rule runs only where one of its trigger words is */
+	l = line("a zebra crossing");
+	CHECK(l.drop_rule == -1);
+	l = line("a zebra and a giraffe");
+	CHECK(l.drop_rule == 2);
+	l = line("© 2020 Somebody");
+	CHECK(l.drop_rule == 4);
+
+	/* a pattern that hits the match limit is reported, not hung on */
+	struct bp_line s;
+	memset(&s, 0, sizeof s);
+	s.s = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
+	s.n = strlen(s.s);
+	CHECK(bp_prepare(&C, &s) == 3);
+}
+
+static void test_features(void)
+{
+	struct bp_line l = line(P1);
+	CHECK(l.words == 19);
+	CHECK(l.ends_punct == 1);
+	CHECK(l.stop > 0.3 && l.stop < 0.6);
+	CHECK(!l.heading && !l.bullet && !l.no_text);
+
+	l = line("## A sub-heading");
+	CHECK(l.heading == 2 && l.words == 2 && !l.ends_punct);
+	l = line("* [Home](/) [News](/news) [Sport](/sport)");
+	CHECK(l.bullet == 1 && l.links > 0.9);
+	l = line("![](http://example.com/a.jpg)");
+	CHECK(l.no_text && l.image);
+	l = line("He said: \"We will win.\"");
+	CHECK(l.ends_punct == 1); /* a closing quote after the period */
+	l = line("市は十日、図書館の開館時間を延長すると発表した。");
+	CHECK(l.stop < 0);        /* no stopword cue for this script */
+	CHECK(l.words >= 10);     /* two characters count as a word */
+	CHECK(l.ends_punct == 1);
+	l = line("Invalid \xff\xfe bytes do not stop anything.");
+	CHECK(l.words == 6 && l.ends_punct == 1);
+}
+
+static void classify(struct bp_line *L, const char **text, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		L[i] = line(text[i]);
+	bp_classify(&C, L, n);
+}
+
+static void test_context(void)
+{
+	struct bp_line L[8];
+	/* a short line between two article paragraphs is article */
+	const char *a[] = {"Library to open next year", P1, "Is that enough?", P2, P3, "READ MORE: Other news",
+			   "Share", "Report"};
+	classify(L, a, 8);
+	CHECK_STR(why(&L[0]), "");          /* the headline stays */
+	CHECK(L[1].keep && L[2].keep && L[3].keep && L[4].keep);
+	CHECK_STR(why(&L[5]), "promo");
+	CHECK(!L[6].keep && !L[7].keep);    /* short lines in the tail go */
+
+	load(0); /* the headline dropped on request */
+	classify(L, a, 8);
+	CHECK_STR(why(&L[0]), "title");
+	CHECK(L[1].keep && L[2].keep);
+	bp_free(&C);
+	load(1);
+
+	/* a short last paragraph that ends like a sentence stays */
+	const char *b[] = {P1, P2, "\"That is a fact.\"", "Home"};
+	classify(L, b, 4);
+	CHECK(L[0].keep && L[1].keep && L[2].keep && !L[3].keep);
+
+	/* navigation before and after the body goes */
+	const char *c[] = {"Home", "News", "Sport", P1, P2, "Contact", "Jobs"};
+	classify(L, c, 7);
+	CHECK(!L[0].keep && !L[1].keep && !L[2].keep && L[3].keep && L[4].keep && !L[5].keep);
+
+	/* text without the listed stopwords (another language) is judged
+	 * without them, not dropped wholesale */
+	const char *d[] = {"Kaupunki avaa uuden uimahallin syksyllä ja rakentaminen alkaa pian koko kaupungissa.",
+			   "Uusi uimahalli valmistuu syyskuussa, ja siinä on kaksi allasta sekä kuntosali kaikille.",
+			   "Rakentaminen maksoi noin kaksitoista miljoonaa euroa ja sen maksoi kaupunki itse."};
+	classify(L, d, 3);
+	CHECK(L[0].keep && L[1].keep && L[2].keep);
+}
+
+static void test_repeated(void)
+{
+	/* a short line met in several documents is boilerplate there */
+	struct bp_line L[3];
+	const char *doc[] = {P1, P2, "Sign up for alerts today"};
+	int marked = 0;
+	for (int k = 0; k < 4; k++) {
+		classify(L, doc, 3);
+		marked += L[2].why && strcmp(L[2].why, "repeated") == 0;
+	}
+	CHECK(marked == 2); /* the third and fourth document */
+	CHECK(L[0].keep && L[1].keep);
+}
+
+int main(void)
+{
+	progname = "unit";
+	test_escapes();
+	load(1);
+	test_rules();
+	test_features();
+	test_context();
+	test_repeated();
+	bp_free(&C);
+	rules_free_all();
+	return unit_done();
+}
