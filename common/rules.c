@@ -252,10 +252,9 @@ const char *rules_default_dir(void)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			/* the parent of bin/ (bin/PROG), or further up for the
-			 * sanitizer build (build/san/bin/PROG) */
-			int in_build = strstr(exe, "/build/") != NULL;
-			for (int up = 0; up < (in_build ? 3 : 1) && (slash = strrchr(exe, '/')); up++) {
+			/* the parent of bin/ (bin/PROG in the build tree); tests of
+			 * other builds set COPYDESK_RULES_DIR */
+			if ((slash = strrchr(exe, '/'))) {
 				*slash = '\0';
 				snprintf(dir, sizeof dir, "%s/rules", exe);
 				if (access(dir, R_OK) == 0) /* running from the build tree */

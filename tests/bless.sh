@@ -4,6 +4,8 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$top/bin}
 SHARED=${SHARED:-$top/../shared}
+COPYDESK_RULES_DIR=${COPYDESK_RULES_DIR:-$top/rules}
+export COPYDESK_RULES_DIR
 for dir in "$@"; do
 	work=$(mktemp -d)
 	( cd "$dir" && PATH="$BIN:$PATH" CASE="$dir" WORK="$work" SHARED="$SHARED" LC_ALL=C.UTF-8 \

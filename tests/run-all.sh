@@ -5,13 +5,16 @@
 #   golden tests: tests/golden/PROG/CASE/ (see tests/golden/README)
 #   man pages:    mandoc -Tlint, when mandoc is installed
 # Environment: BIN (directory of the programs), UNIT (unit test binaries),
-# SHARED (the shared data, default ../shared beside the checkout).
+# SHARED (the shared data, default ../shared beside the checkout),
+# COPYDESK_RULES_DIR (default: the checkout's rules/).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$top/bin}
 SHARED=${SHARED:-$top/../shared}
 [ -d "$SHARED" ] && SHARED=$(cd "$SHARED" && pwd)
-export BIN SHARED
+# the programs under test read the checkout's rules, whichever build they are
+COPYDESK_RULES_DIR=${COPYDESK_RULES_DIR:-$top/rules}
+export BIN SHARED COPYDESK_RULES_DIR
 pass=0 fail=0 skip=0
 failed_names=""
 
