@@ -156,6 +156,7 @@ static void test_context(void)
 	CHECK_STR(why(&L[5]), "promo");
 	CHECK(!L[6].keep && !L[7].keep);    /* short lines in the tail go */
 
+	bp_free(&C);
 	load(0); /* the headline dropped on request */
 	classify(L, a, 8);
 	CHECK_STR(why(&L[0]), "title");
