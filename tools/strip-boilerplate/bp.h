@@ -27,7 +27,7 @@ struct bp_rule {
 	char **lits;     /* ... or one of these strings (needs entries that are not words) */
 	size_t nlits;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
-	unsigned long long hits;
+	unsigned long long hits, tries;
 };
 
 /* The heuristics' thresholds (rules file, key "heuristics"). */

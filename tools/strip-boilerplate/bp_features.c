@@ -67,15 +67,19 @@ size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 
 enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16 };
 static unsigned char ktab[256];
+static unsigned char klow[256];   /* ASCII lowercase */
+static uint32_t kcnt[256];        /* 1 for a capital, 1 << 16 for a digit */
 
 static void init_ktab(void)
 {
 	if (ktab['a'])
 		return;
+	for (int c = 0; c < 256; c++)
+		klow[c] = (unsigned char)c;
 	for (int c = 'a'; c <= 'z'; c++)
-		ktab[c] = K_LOWER, ktab[c - 32] = K_UPPER;
+		ktab[c] = K_LOWER, ktab[c - 32] = K_UPPER, klow[c - 32] = (unsigned char)c, kcnt[c - 32] = 1;
 	for (int c = '0'; c <= '9'; c++)
-		ktab[c] = K_DIGIT;
+		ktab[c] = K_DIGIT, kcnt[c] = 1 << 16;
 	ktab[' '] = ktab['\t'] = ktab['\n'] = ktab['\r'] = ktab['\v'] = ktab['\f'] = K_SPACE;
 	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
 }
@@ -122,15 +126,41 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 		if (f & (K_LOWER | K_UPPER | K_DIGIT)) {
 			if (!inword)
 				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, lk = 0, slow = 0;
-			if (lk < sizeof low)
-				low[lk] = (char)((f & K_UPPER) ? ch | 0x20 : ch);
-			lk++;
-			letters += !(f & K_DIGIT);
-			upper += (f & K_UPPER) != 0;
-			digits += (f & K_DIGIT) != 0;
-			visible++;
-			last = lastsent = ch;
-			i++;
+			/* the run of ASCII letters and digits, with apostrophes and
+			 * hyphens between letters, in one tight loop */
+			size_t j = i;
+			uint32_t cnt = 0;
+			unsigned inner = 0;
+			for (;;) {
+				unsigned char c2 = (unsigned char)s[j];
+				if (ktab[c2] & (K_LOWER | K_UPPER | K_DIGIT)) {
+					cnt += kcnt[c2];
+					if (lk < sizeof low)
+						low[lk] = (char)klow[c2];
+					lk++;
+					if (++j == n)
+						break;
+					continue;
+				}
+				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
+				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
+					if (lk < sizeof low)
+						low[lk] = (char)c2;
+					lk++;
+					inner++;
+					j++;
+					continue;
+				}
+				break;
+			}
+			unsigned nd = cnt >> 16;
+			digits += nd;
+			upper += cnt & 0xFFFF;
+			visible += (unsigned)(j - i);
+			/* apostrophes and hyphens inside are neither letters nor digits */
+			letters += (unsigned)(j - i) - nd - inner;
+			last = lastsent = (unsigned char)s[j - 1];
+			i = j;
 			continue;
 		}
 		if (ch < 0x80) {

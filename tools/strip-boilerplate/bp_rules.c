@@ -42,6 +42,7 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 		while (off < n && ((unsigned char)s[a + off] & 0xC0) == 0x80)
 			off++; /* start on a character */
 	}
+	r->tries++;
 	int rc = rx_search(&r->rx, s + a, n, off, ms, me);
 	if (rc == RX_LIMIT)
 		return -1;
