@@ -72,11 +72,15 @@ struct ctx {
 	size_t a, b;   /* the chunk being scanned (list items are chunks) */
 	size_t cur;    /* start of the current sentence */
 	int listblock; /* every line is an item; -1 until computed */
+	long longest;  /* bytes in the longest line of the chunk; -1 until computed */
 	int titlecase; /* a headline in title case; -1 until computed */
 	struct sent_list *out;
 };
 
-enum { W_REGULAR, W_NEVER, W_NUMERIC, W_WEAK };
+/* the word before a period: a plain word, never-end, not-before-number,
+ * may-end (an acronym, an initial, an unknown dotted word), may-end that
+ * closes a name when it follows one (Corp. St. Jr. Pa.), usually-end */
+enum { W_REGULAR, W_NEVER, W_NUMERIC, W_WEAK, W_SUFFIX, W_USUAL };
 enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_CONT, N_OTHER };
 
 struct next {
@@ -291,6 +295,51 @@ static int looks_like_address(const char *t, size_t n)
 	return (n > 4 && !memcmp(t, "www.", 4)) || (memchr(t, '.', n) && domain_name(t, n));
 }
 
+/* The token before the one that starts at ts (a comma between them
+ * skipped): sets *from and returns its end, or returns 0 if there is none. */
+static size_t prev_token(const struct ctx *c, size_t ts, size_t *from)
+{
+	size_t e = ts, l;
+	while (e > c->cur && (l = space_back(c->s, e)))
+		e -= l;
+	if (e > c->cur && c->s[e - 1] == ',')
+		e--;
+	if (e == ts || e <= c->cur)
+		return 0;
+	*from = token_start(c, e);
+	return e;
+}
+
+/* Does the token before ts open with a capital or a digit (a name, a
+ * number: "Acme Corp.", "Lancaster, Pa.", "55 Market St.", "Smith & Co.")? */
+static int after_name(const struct ctx *c, size_t ts)
+{
+	size_t f, e = prev_token(c, ts, &f), len;
+	if (!e)
+		return 0;
+	if (e - f == 1 && c->s[f] == '&')
+		return 1;
+	while (f < e && !is_ascii_alnum((unsigned char)c->s[f]) && (unsigned char)c->s[f] < 0x80)
+		f++; /* an opening quote or bracket */
+	if (f >= e)
+		return 0;
+	int32_t cp = dec(c->s, e, f, &len);
+	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp));
+}
+
+/* Is the token before ts a number or "degrees" (then a single capital is
+ * a unit, not an initial: "98.6 F.", "12 degrees C.")? */
+static int after_measure(const struct ctx *c, size_t ts)
+{
+	size_t f, e = prev_token(c, ts, &f);
+	if (!e)
+		return 0;
+	unsigned char ch = (unsigned char)c->s[e - 1];
+	if (ch >= '0' && ch <= '9')
+		return 1;
+	return (e - f == 7 && !memcmp(c->s + f, "degrees", 7)) || (e - f == 6 && !memcmp(c->s + f, "degree", 6));
+}
+
 /* Class of the token s[ts..p) before a period at p. */
 static int left_class(const struct ctx *c, size_t ts, size_t p)
 {
@@ -327,16 +376,23 @@ static int left_class(const struct ctx *c, size_t ts, size_t p)
 	}
 	if (digits && !other)
 		return W_REGULAR; /* a number: 1,000. 3.5. */
+	unsigned char last = (unsigned char)t[n - 1];
+	if (last == ')' || last == ']' || last == '"' ||
+	    (n >= 3 && last == 0x9D && (unsigned char)t[n - 2] == 0x80 && (unsigned char)t[n - 3] == 0xE2))
+		return W_REGULAR; /* a period after a bracket or a quote: (D-Calif.). */
 	switch (lookup(c->r, t, n, SR_CLASS)) {
 	case SR_NEVER: return W_NEVER;
 	case SR_NUMERIC: return W_NUMERIC;
-	case SR_MAYEND: return W_WEAK;
+	case SR_USUALLY: return W_USUAL;
+	case SR_MAYEND:
+		return !memchr(t, '.', n) && after_name(c, ts) ? W_SUFFIX : W_WEAK;
 	}
 	if (dots)
 		return W_WEAK; /* an unknown dotted abbreviation: E.U. Ph.D. */
 	int32_t cp = dec(t, n, 0, &len);
 	if (len == n && cp > 0 && uni_is_letter(cp))
-		return W_WEAK; /* an initial */
+		return (cp == 'F' || cp == 'C' || cp == 'K') && after_measure(c, ts) ? W_REGULAR
+										: W_WEAK; /* an initial, not 98.6 F. */
 	return W_REGULAR;
 }
 
@@ -428,6 +484,81 @@ static int starter(const struct ctx *c, const struct next *x)
 	if (lookup(c->r, w, n, SR_STARTER))
 		return 1;
 	return apos && lookup(c->r, w, apos, SR_STARTER);
+}
+
+/* The lowercase ASCII word at s[k..), its length (0 if there is none).
+ * "didn't" gives "did", "isn't" "is". */
+static size_t lower_word(const struct ctx *c, size_t k, size_t *n_out)
+{
+	const char *s = c->s;
+	size_t b = c->b, e = k;
+	while (e < b && s[e] >= 'a' && s[e] <= 'z')
+		e++;
+	*n_out = e - k;
+	if (e == k || (e < b && (unsigned char)s[e] >= 0x80 && s[e] != '\xE2'))
+		return *n_out = 0; /* goes on with a non-ASCII letter */
+	if (e - k > 1 && s[e - 1] == 'n' && e + 1 < b && (s[e] == '\'' || s[e] == '\xE2')) {
+		size_t t = s[e] == '\'' ? e + 1 : e + 3;
+		if (t < b && s[t] == 't')
+			*n_out = e - k - 1;
+	}
+	return e - k;
+}
+
+/* Is the capitalized next word a continuer (Tuesday, ET)? */
+static int continuer(const struct ctx *c, const struct next *x)
+{
+	return x->kind == N_UPPER && !x->opened && x->wn < 64 &&
+	       (lookup(c->r, c->s + x->w, x->wn, SR_CONT) & SR_CONT);
+}
+
+/* Does a clause start at the capitalized next word: is it followed by a
+ * verb ("Sony has sold", "Schiff's office" is not)? */
+static int clause_follows(const struct ctx *c, const struct next *x)
+{
+	if (x->kind != N_UPPER || x->quoted || continuer(c, x))
+		return 0;
+	size_t k = x->w + x->wn, n;
+	if (k + 1 >= c->b || c->s[k] != ' ')
+		return 0;
+	size_t len = lower_word(c, k + 1, &n);
+	if (!n)
+		return 0;
+	if (sr_get(c->r, c->s + k + 1, n) & (SR_VERB | SR_SPEECH))
+		return 1;
+	return len >= 5 && n == len && c->s[k + len - 1] == 'e' && c->s[k + len] == 'd';
+}
+
+/* After a quotation closed by a terminator: one to three capitalized
+ * words, then a speech verb, then punctuation, the end or a lowercase
+ * word ('"Why?" Smith asked.', '"Go!" Sen. Ruiz said in a statement'). */
+static int attribution(const struct ctx *c, const struct next *x)
+{
+	if (x->kind != N_UPPER || x->opened)
+		return 0;
+	const char *s = c->s;
+	size_t b = c->b, k = x->w, len;
+	for (int words = 0; words < 4; words++) {
+		if (words) {
+			size_t n;
+			size_t wl = lower_word(c, k, &n);
+			if (wl && (sr_get(c->r, s + k, wl) & SR_SPEECH)) {
+				size_t e = k + wl;
+				return e >= b || strchr(",.;:!? ", s[e]) != NULL;
+			}
+		}
+		if (words == 3)
+			break;
+		int32_t cp = dec(s, b, k, &len);
+		if (cp <= 0 || !uni_is_upper(cp))
+			return 0;
+		while (k < b && s[k] != ' ')
+			k++;
+		if (k >= b || s[k - 1] == ',' || s[k - 1] == ';')
+			return 0;
+		k++;
+	}
+	return 0;
 }
 
 /* Is the paragraph a headline in title case ("Why the U.S. And China Can't
@@ -599,9 +730,10 @@ static size_t terminator(struct ctx *c, size_t i)
 			ok = starter(c, &x); /* an ellipsis alone is weak evidence */
 		}
 	} else if (nq || cjk) {
-		ok = 1;
+		ok = !(nclose && first_close != ')' && first_close != ']' && attribution(c, &x));
 	} else {
-		switch (left_class(c, token_start(c, i), i)) {
+		int cls = left_class(c, token_start(c, i), i);
+		switch (cls) {
 		case W_NEVER:
 			ok = 0;
 			break;
@@ -609,8 +741,13 @@ static size_t terminator(struct ctx *c, size_t i)
 			ok = x.kind != N_DIGIT;
 			break;
 		case W_WEAK:
-			ok = nclose || (starter(c, &x) && !short_prep_phrase(c, c->cur, i) &&
-					!title_case(c));
+		case W_SUFFIX:
+			ok = nclose || ((starter(c, &x) || (cls == W_SUFFIX && clause_follows(c, &x))) &&
+					!short_prep_phrase(c, c->cur, i) && !title_case(c));
+			break;
+		case W_USUAL:
+			ok = nclose || (((x.kind == N_UPPER && !continuer(c, &x)) || x.quoted) &&
+					!short_prep_phrase(c, c->cur, i) && !title_case(c));
 			break;
 		default:
 			ok = 1;
@@ -667,6 +804,58 @@ static int short_lines(const struct ctx *c)
 	return lines >= 3 && maxw <= 5;
 }
 
+/* Bytes in the longest line of the paragraph. */
+static size_t longest_line(struct ctx *c)
+{
+	if (c->longest < 0) {
+		size_t best = 0, from = 0;
+		for (;;) {
+			const char *nl = memchr(c->s + from, '\n', c->n - from);
+			size_t e = nl ? (size_t)(nl - c->s) : c->n;
+			if (e - from > best)
+				best = e - from;
+			if (!nl)
+				break;
+			from = e + 1;
+		}
+		c->longest = (long)best;
+	}
+	return (size_t)c->longest;
+}
+
+/* A line break at i before the line at j: does the line before it stand
+ * alone (a headline, a byline, "Advertisement")? It has no final
+ * punctuation, at most twelve words, is much shorter than the longest line
+ * (so hard-wrapped text does not qualify), and the next line opens with a
+ * capital or a digit. */
+static int line_stands_alone(struct ctx *c, size_t i, size_t j)
+{
+	const char *s = c->s;
+	size_t e = i, len, l;
+	while (e > c->cur && (l = space_back(s, e)))
+		e -= l;
+	if (e <= c->cur)
+		return 0;
+	int32_t last = u8_decode_back(s, e, &len);
+	if (last <= 0 || !(uni_is_letter(last) || uni_is_digit(last)))
+		return 0;
+	size_t ls = e;
+	int words = 1;
+	while (ls > c->a && s[ls - 1] != '\n') {
+		ls--;
+		if (s[ls] == ' ' && s[ls + 1] != ' ' && ++words > 12)
+			return 0;
+	}
+	if ((e - ls) * 10 > longest_line(c) * 6)
+		return 0;
+	int32_t cp = dec(s, c->b, j, &len);
+	while (cp > 0 && is_opener(cp) && j + len < c->b) {
+		j += len;
+		cp = dec(s, c->b, j, &len);
+	}
+	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp)) && has_word(c, c->cur, e);
+}
+
 /* A line break inside the paragraph at i. */
 static size_t newline(struct ctx *c, size_t i)
 {
@@ -681,8 +870,8 @@ static size_t newline(struct ctx *c, size_t i)
 		j += l;
 	if (j >= c->b)
 		return i + 1;
-	if (c->s[j] == '\n' || item_start(c, j))
-		cut(c, i); /* a blank line, or a list item on the next line */
+	if (c->s[j] == '\n' || item_start(c, j) || line_stands_alone(c, i, j))
+		cut(c, i); /* a blank line, a list item or a headline before */
 	return i + 1;
 }
 
@@ -887,7 +1076,8 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 
 void sent_split(const struct sent_rules *r, const char *s, size_t n, struct sent_list *out)
 {
-	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .out = out};
+	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .longest = -1,
+			.out = out};
 	size_t cuts[64];
 	out->n = 0;
 	size_t nc = list_cuts(s, n, cuts, sizeof cuts / sizeof cuts[0]);

@@ -16,16 +16,10 @@ void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls)
 	wt_set(&r->words, w, n, (v & ~(unsigned)SR_CLASS) | (unsigned)cls);
 }
 
-void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on)
+void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on)
 {
 	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, on ? v | SR_STARTER : v & ~(unsigned)SR_STARTER);
-}
-
-void sr_set_label(struct sent_rules *r, const char *w, size_t n, int on)
-{
-	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, on ? v | SR_LABEL : v & ~(unsigned)SR_LABEL);
+	wt_set(&r->words, w, n, on ? v | flag : v & ~flag);
 }
 
 void sr_forget(struct sent_rules *r, const char *w, size_t n)
@@ -44,7 +38,8 @@ void sr_free(struct sent_rules *r)
 
 struct load {
 	struct sent_rules *r;
-	int what; /* a class, or -1 starters, -2 forget, -3 labels */
+	int what; /* a class, or -1 starters, -2 forget, -3 labels, -4 verbs,
+		   * -5 speech verbs, -6 continuers */
 };
 
 static void check_word(const struct ynode *s)
@@ -74,6 +69,11 @@ static void add_one(const struct ynode *s, void *ctx)
 		if (s->str[s->len - 1] == ':' || s->str[s->len - 1] == '.')
 			yerr(s, "a label is a word without its colon: '%s'", s->str);
 		sr_set_label(L->r, s->str, s->len, 1);
+	} else if (L->what <= -4) {
+		if (s->str[s->len - 1] == '.')
+			yerr(s, "a verb or continuer is a word without a period: '%s'", s->str);
+		sr_set_flag(L->r, s->str, s->len,
+			    L->what == -4 ? SR_VERB : L->what == -5 ? SR_SPEECH : SR_CONT, 1);
 	} else if (L->what == -2) {
 		sr_forget(L->r, s->str, s->len);
 	} else {
@@ -84,7 +84,8 @@ static void add_one(const struct ynode *s, void *ctx)
 void sr_load_yaml(const struct ynode *root, void *ctx)
 {
 	static const char *const keys[] = {"version", "never-end", "not-before-number",
-					   "may-end", "starters", "labels", "forget", NULL};
+					   "may-end", "usually-end", "starters", "labels",
+					   "verbs", "speech-verbs", "continuers", "forget", NULL};
 	static const struct {
 		const char *key;
 		int what;
@@ -93,8 +94,12 @@ void sr_load_yaml(const struct ynode *root, void *ctx)
 		{"never-end", SR_NEVER},
 		{"not-before-number", SR_NUMERIC},
 		{"may-end", SR_MAYEND},
+		{"usually-end", SR_USUALLY},
 		{"starters", -1},
 		{"labels", -3},
+		{"verbs", -4},
+		{"speech-verbs", -5},
+		{"continuers", -6},
 	};
 	ymap_check(root, keys);
 	/* check every list before changing anything */

@@ -1,5 +1,6 @@
 /* sentrules.h - the word lists the splitter consults: abbreviation classes
- * (never-end, not-before-number, may-end) and sentence starters, loaded
+ * (never-end, not-before-number, may-end, usually-end), sentence starters,
+ * verbs and continuers, loaded
  * from rules/sentences.yaml and -r files. */
 #ifndef SPLIT_SENTENCES_SENTRULES_H
 #define SPLIT_SENTENCES_SENTRULES_H
@@ -14,9 +15,13 @@ enum {
 	SR_NEVER = 1,   /* never ends a sentence: Mr. Gen. e.g. */
 	SR_NUMERIC = 2, /* does not end one before a number: No. 5, p. 7 */
 	SR_MAYEND = 3,  /* ends one only before a sentence starter: U.S. Inc. */
-	SR_CLASS = 3,   /* mask of the class bits */
-	SR_STARTER = 4, /* a capitalized common word that usually starts a sentence */
-	SR_LABEL = 8,   /* "Image:", "Photo:": a label that starts a new sentence */
+	SR_USUALLY = 4, /* ends one before any capital but a continuer: a.m. etc. */
+	SR_CLASS = 7,   /* mask of the class bits */
+	SR_STARTER = 8, /* a capitalized common word that usually starts a sentence */
+	SR_LABEL = 16,  /* "Image:", "Photo:": a label that starts a new sentence */
+	SR_VERB = 32,   /* "is", "will", "has": after a capitalized word, a clause began */
+	SR_SPEECH = 64, /* "said", "asked": "Why?" Smith asked. is one sentence */
+	SR_CONT = 128,  /* "Tuesday", "ET": goes on after a.m. and the like */
 };
 
 struct sent_rules {
@@ -26,8 +31,17 @@ struct sent_rules {
 /* Entries are written without their final period; one final period is
  * dropped if given. A later entry moves a word to its class. */
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls);
-void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on);
-void sr_set_label(struct sent_rules *r, const char *w, size_t n, int on);
+/* Set or clear one of the flags (SR_STARTER, SR_LABEL, SR_VERB, SR_SPEECH,
+ * SR_CONT) of a word. */
+void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on);
+static inline void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on)
+{
+	sr_set_flag(r, w, n, SR_STARTER, on);
+}
+static inline void sr_set_label(struct sent_rules *r, const char *w, size_t n, int on)
+{
+	sr_set_flag(r, w, n, SR_LABEL, on);
+}
 void sr_forget(struct sent_rules *r, const char *w, size_t n);
 static inline unsigned sr_get(const struct sent_rules *r, const char *w, size_t n)
 {
