@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rules.h"
 #include "rx.h"
@@ -15,7 +16,12 @@
 enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 
 /* Words of a long line looked up for its stopword share. */
-#define BP_STOP_SAMPLE 80
+#define BP_STOP_SAMPLE 40
+/* Lines longer than this (bytes) are scanned at the head and tail only
+ * (when no rule with trigger words could look at them). */
+#define BP_SCAN_FULL 640
+#define BP_SCAN_HEAD 384
+#define BP_SCAN_TAIL 96
 
 struct bp_rule {
 	char *name;
@@ -49,6 +55,7 @@ struct bp_params {
 	double short_run;       /* a short line lengthens a run of boilerplate by this */
 	double body_run_growth; /* exponent: cost of the k-th bad line in a run is k^this */
 	double image_words;     /* an image with fewer words is a caption or teaser */
+	double no_text_cost;    /* body cost of a line without text (an image, a rule) */
 	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
 	double inside_gap_words;/* ... plus this per word */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
@@ -77,7 +84,8 @@ enum bp_reason {
 extern const char *const bp_reason_names[BPR_N];
 
 struct bp_wordset {
-	char **slot;            /* open addressing; NULL = empty */
+	uint64_t *fp;           /* hash of the word in each slot, 0 = empty */
+	char **slot;
 	size_t *len;
 	unsigned char *stop;    /* 1: a stopword */
 	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
@@ -139,13 +147,41 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l);
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
 
 /* Word sets (lowercase UTF-8 words). */
-uint64_t bp_hash(const char *s, size_t n);
+/* The hash of a word (never 0): eight bytes at a time, inline because it
+ * runs once per word of the input. */
+static inline uint64_t bp_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, v;
+	while (n >= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	v = 0;
+	memcpy(&v, s, n);
+	h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+	return (h ^ (h >> 29)) | 1;
+}
 /* Lowercase s into low (at most cap bytes); returns the length, 0 if it
  * does not fit or is not valid UTF-8. */
 size_t bp_lower(const char *s, size_t n, char *low, size_t cap);
 void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules);
 /* 1 if s (hash h) is a stopword; ORs the word's rule bits into *rules. */
-int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h, uint64_t *rules);
+static inline int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h,
+			       uint64_t *rules)
+{
+	if (!w->fp)
+		return 0;
+	size_t i = (size_t)h & w->mask;
+	for (; w->fp[i]; i = (i + 1) & w->mask)
+		if (w->fp[i] == h && w->len[i] == n && memcmp(w->slot[i], s, n) == 0) {
+			*rules |= w->rules[i];
+			return w->stop[i];
+		}
+	return 0;
+}
 void bp_words_free(struct bp_wordset *w);
 
 /* Escapes: read a field, taking a backslash before anything but t n r \

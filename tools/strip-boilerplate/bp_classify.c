@@ -140,7 +140,7 @@ static void find_body(const struct bp_config *c, struct bp_line *L, size_t n, si
 			break;
 		default:
 			if (l->why == bp_reason_names[BPR_NO_TEXT]) {
-				v = 0;
+				v = -p->no_text_cost;
 				break;
 			}
 			if (l->drop_rule >= 0 && c->rules[l->drop_rule].inside) {

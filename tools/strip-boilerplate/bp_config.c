@@ -46,6 +46,7 @@ void bp_init(struct bp_config *c)
 	p->body_run_growth = 1;
 	p->image_words = 25;
 	p->inside_cost = 10;
+	p->no_text_cost = 0;
 	p->inside_gap_words = 0.5;
 	p->body_bad_line = 5;
 	p->repeat_min_docs = 3;
@@ -80,6 +81,7 @@ static const struct {
 	K(body_run_growth, 0, 4),
 	K(image_words, 0, 1e6),
 	K(inside_cost, 0, 1e6),
+	K(no_text_cost, 0, 1e6),
 	K(inside_gap_words, 0, 1e6),
 	K(body_bad_line, 0, 1e6),
 	K(repeat_min_docs, 0, 1e9),

@@ -15,6 +15,7 @@ struct acc {
 	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
 	int www;           /* a word "www" */
 	unsigned looked, lookup_max; /* words looked up, and the most to look up */
+	unsigned middle;   /* words counted by spaces only */
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
@@ -345,8 +346,41 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	unsigned char img = 0, url = 0;
 	init_ktab();
 	/* most lines have no markup: scan them as plain text, and again with
-	 * markup when a bracket, "://" or "www" turned up */
-	scan_text(&A, s + i, n - i, 0);
+	 * markup when a bracket, "://" or "www" turned up. A long line that
+	 * no rule with trigger words looks at is scanned at both ends only,
+	 * when its middle is plain ASCII: there its words are counted by
+	 * spaces (the ratios come from the ends). */
+	size_t cut1 = 0, cut2 = 0;
+	if (n - i > BP_SCAN_FULL && n > c->needs_max_len) {
+		cut1 = i + BP_SCAN_HEAD;
+		while (cut1 < n && s[cut1] != ' ')
+			cut1++;
+		cut2 = n - BP_SCAN_TAIL;
+		while (cut2 > cut1 && s[cut2] != ' ')
+			cut2--;
+		if (cut2 <= cut1 + BP_SCAN_TAIL)
+			cut1 = cut2 = 0;
+	}
+	if (cut2) {
+		unsigned sp = 0, hi = 0, br = 0;
+		for (size_t k = cut1; k < cut2; k++) {
+			unsigned char ch = (unsigned char)s[k];
+			sp += ch == ' ';
+			hi |= ch;
+			br += ch == '[' || ch == ':';
+		}
+		if ((hi & 0x80) || br)
+			cut1 = cut2 = 0; /* not plain: scan it all */
+		else {
+			scan_text(&A, s + i, cut1 - i, 0);
+			A.words += sp;
+			A.middle = sp;
+			A.visible += (unsigned)(cut2 - cut1) - sp;
+			scan_text(&A, s + cut2, n - cut2, 0);
+		}
+	}
+	if (!cut2)
+		scan_text(&A, s + i, n - i, 0);
 	if ((A.punct[1] >> ('[' - 64) & 1) || A.www ||
 	    ((A.punct[0] >> ':' & 1) && memmem(s + i, n - i, "://", 3))) {
 		uint64_t p0 = A.punct[0], p1 = A.punct[1];
@@ -371,7 +405,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	l->links = A.visible ? (float)A.link / (float)A.visible : 0;
 	l->caps = A.letters ? (float)A.upper / (float)A.letters : 0;
 	l->digits = A.letters + A.digits ? (float)A.digits / (float)(A.letters + A.digits) : 0;
-	l->titlecase = A.words ? (float)A.capwords / (float)A.words : 0;
+	l->titlecase = A.words - A.middle ? (float)A.capwords / (float)(A.words - A.middle) : 0;
 	int32_t e = A.lastsent;
 	l->ends_punct = e == '.' || e == '!' || e == '?' || e == 0x2026 || e == 0x3002 ||
 			e == 0xFF01 || e == 0xFF1F || e == 0x0964 || e == 0x061F;
