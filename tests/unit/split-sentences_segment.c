@@ -262,6 +262,42 @@ static void random_text(void)
 	CHECK(unit_fail == before);
 }
 
+/* The news rules: usually-end words and their continuers, may-end words
+ * that close a name before a clause, speech attribution after a quoted
+ * question, a period after a bracket, temperature units, lines that stand
+ * alone. */
+static void news_rules(void)
+{
+	SPLIT("The meeting is at 10 a.m. Coffee will be served.",
+	      "The meeting is at 10 a.m. | Coffee will be served.");
+	SAME("Gov. Hochul signed it at 11:30 a.m. Thursday in Albany.");
+	SAME("The launch is at 10:41 p.m. EDT from Cape Canaveral.");
+	SAME("At 5 a.m. Mr. Smith went to the bank.");
+	SPLIT("Batteries for GM, Ford, etc. Construction begins in 2025.",
+	      "Batteries for GM, Ford, etc. | Construction begins in 2025.");
+	SAME("Bring food, water, etc. to the shelter.");
+	SPLIT("The package weighs 2.5 lbs. Shipping costs $8.", "The package weighs 2.5 lbs. | Shipping costs $8.");
+	SPLIT("It was made by Sony Corp. Sony has sold 40 million units.",
+	      "It was made by Sony Corp. | Sony has sold 40 million units.");
+	SPLIT("Schools closed in Lancaster, Pa. Schools reopened Monday.",
+	      "Schools closed in Lancaster, Pa. | Schools reopened Monday.");
+	SPLIT("The contract went to Acme Corp. Rivals didn't bid.", "The contract went to Acme Corp. | Rivals didn't bid.");
+	SAME("The game in St. Louis is on Sunday.");
+	SAME("Apple Inc. Chief Executive Tim Cook said so.");
+	SAME("He visited the U.S. Army base.");
+	SPLIT("\"Did I think we'd win?\" Rodriguez said. \"Honestly, no.\"",
+	      "\"Did I think we'd win?\" Rodriguez said. | \"Honestly, no.\"");
+	SAME("\"Go!\" Sen. Ruiz said in a statement.");
+	SPLIT("\"Why?\" Because we can.", "\"Why?\" | Because we can.");
+	SPLIT("It went to Rep. Adam Schiff (D-Calif.). Schiff's office said nothing.",
+	      "It went to Rep. Adam Schiff (D-Calif.). | Schiff's office said nothing.");
+	SPLIT("It dropped to 12 degrees F. Schools opened late.", "It dropped to 12 degrees F. | Schools opened late.");
+	SAME("It was 98.6 F. in the shade, wrote George F. Kennan.");
+	SPLIT("Advertisement\nThe storm is expected to bring up to 8 inches of rain on Monday.",
+	      "Advertisement | The storm is expected to bring up to 8 inches of rain on Monday.");
+	SAME("The committee said on Tuesday that the\nSenate would vote on the bill next week, after\nLabor Day.");
+}
+
 int main(void)
 {
 	/* the default rules: $COPYDESK_RULES_DIR, else found from this file's
@@ -284,6 +320,7 @@ int main(void)
 	spaces();
 	lists();
 	rules_files();
+	news_rules();
 	random_text();
 	sr_free(&R);
 	sent_list_free(&L);
