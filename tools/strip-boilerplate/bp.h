@@ -120,7 +120,8 @@ struct bp_line {
 	uint64_t rule_mask;  /* rules whose trigger words the line holds */
 	uint64_t punct[2];   /* ASCII punctuation bytes the line holds */
 	unsigned visible;  /* visible code points */
-	unsigned char ends_punct, heading, bullet, no_text, has_url, image;
+	unsigned char ends_punct, heading, bullet, no_text, has_url;
+	unsigned char image;  /* 1: an image in the line; 2: one with alt text */
 	/* result */
 	int cls;           /* internal class */
 	int cls0;          /* class of the line alone (before context) */

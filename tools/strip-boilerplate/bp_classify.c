@@ -77,7 +77,9 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		set_bad(l, BPR_NO_TEXT);
 		return;
 	}
-	if (l->image && l->words < p->image_words) {
+	/* an image with a caption (alt text) or with a few words: a figure
+	 * or a teaser */
+	if (l->image && ((l->image & 2) || l->words < p->image_words)) {
 		set_bad(l, BPR_IMAGE);
 		return;
 	}

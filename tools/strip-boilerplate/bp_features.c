@@ -288,7 +288,7 @@ static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth,
 				if (rp) {
 					scan_text(A, s + seg, i - seg, link);
 					if (ch == '!')
-						*img = 1; /* alt text is not visible text */
+						*img |= rb > lb + 1 ? 2 : 1; /* 2: with alt text (not visible text) */
 					else
 						scan_md(A, s + lb + 1, rb - lb - 1, 1, depth + 1, img, url);
 					i = seg = rp + 1;
