@@ -4,6 +4,7 @@
  * decided by looking at the word before it (abbreviation classes, numbers,
  * initials, URLs) and the token after it (case, sentence starters). */
 #include "segment.h"
+#include "hotbytes.h"
 #include "msg.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -11,9 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* Bytes that may start something the scanner must look at: terminators,
  * line breaks, and the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？). */
@@ -23,47 +21,6 @@ static const unsigned char hot[256] = {
 	['I'] = 3, ['O'] = 3, ['A'] = 3, ['F'] = 3, ['D'] = 3, /* a heading glued to a sentence */
 };
 
-/* The first hot byte in s[i..b), or b: sixteen bytes at a time where SSE2
- * is there (the inner loop is what sets the speed). */
-static inline size_t skip_cold(const char *s, size_t i, size_t b)
-{
-#if defined(__SSE2__)
-	const __m128i c1 = _mm_set1_epi8('.'), c2 = _mm_set1_epi8('?'), c3 = _mm_set1_epi8('!'),
-		      c4 = _mm_set1_epi8('\n'), c5 = _mm_set1_epi8(':'), c6 = _mm_set1_epi8('I'),
-		      c7 = _mm_set1_epi8('O'), c8 = _mm_set1_epi8('A'), c9 = _mm_set1_epi8('F'),
-		      c10 = _mm_set1_epi8('D'), hi = _mm_set1_epi8((char)0xE2);
-	const __m128i sp = _mm_set1_epi8(' '), lo = _mm_set1_epi8('a' - 1), up = _mm_set1_epi8('z' + 1);
-	if (i == 0 && b > 0) { /* the capitals test reads the byte before */
-		if (hot[(unsigned char)s[0]])
-			return 0;
-		i = 1;
-	}
-	while (i + 17 <= b) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c1), _mm_cmpeq_epi8(v, c2)),
-					 _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4)));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c5));
-		/* I O A F D after a space and before a lowercase letter (In the, On a) */
-		__m128i caps = _mm_or_si128(_mm_cmpeq_epi8(v, c6), _mm_cmpeq_epi8(v, c7));
-		caps = _mm_or_si128(caps, _mm_or_si128(_mm_cmpeq_epi8(v, c8), _mm_cmpeq_epi8(v, c9)));
-		caps = _mm_or_si128(caps, _mm_cmpeq_epi8(v, c10));
-		__m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-		__m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-		caps = _mm_and_si128(caps, _mm_cmpeq_epi8(prev, sp));
-		caps = _mm_and_si128(caps, _mm_and_si128(_mm_cmpgt_epi8(next, lo), _mm_cmpgt_epi8(up, next)));
-		m = _mm_or_si128(m, caps);
-		/* bytes >= 0xE2: lead bytes of … • 。 ！ and the like */
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_max_epu8(v, hi), v));
-		unsigned mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
-			return i + (size_t)__builtin_ctz(mask);
-		i += 16;
-	}
-#endif
-	while (i < b && !hot[(unsigned char)s[i]])
-		i++;
-	return i;
-}
 
 struct ctx {
 	const struct sent_rules *r;
@@ -75,7 +32,48 @@ struct ctx {
 	long longest;  /* bytes in the longest line of the chunk; -1 until computed */
 	int titlecase; /* a headline in title case; -1 until computed */
 	struct sent_list *out;
+	size_t blk;    /* the 64 bytes at blk have their hot bits in bits */
+	uint64_t bits;
+	int have_blk;
 };
+
+/* The first hot byte in s[i..b), or b. The hot bytes of the paragraph
+ * are found 64 at a time (hotbytes.c) and kept as a bit mask, so the scan
+ * never looks at a byte twice however close the hot bytes are (the
+ * scanning is what sets the speed). */
+static inline size_t skip_cold(struct ctx *c, size_t i, size_t b)
+{
+	const char *s = c->s;
+	for (;;) {
+		if (c->have_blk && i >= c->blk && i < c->blk + 64) {
+			uint64_t m = c->bits >> (i - c->blk);
+			if (m) {
+				i += (size_t)__builtin_ctzll(m);
+				return i < b ? i : b;
+			}
+			i = c->blk + 64;
+		}
+		if (i >= b)
+			return b;
+		const char *p = s + i;
+		char pad[1 + 64 + 17];
+		uint64_t keep = ~(uint64_t)0;
+		if (i == 0 || i + 65 > c->n) {
+			/* the ends of the paragraph: a copy with zeros around it
+			 * (a zero byte is never hot) */
+			size_t len = c->n - i < 64 ? c->n - i : 64;
+			memset(pad, 0, sizeof pad);
+			pad[0] = i ? s[i - 1] : 0;
+			memcpy(pad + 1, s + i, len < c->n - i ? len + 1 : len); /* and the byte after */
+			if (len < 64)
+				keep = ((uint64_t)1 << len) - 1;
+			p = pad + 1;
+		}
+		c->blk = i;
+		c->bits = hot64(p) & keep;
+		c->have_blk = 1;
+	}
+}
 
 /* the word before a period: a plain word, never-end, not-before-number,
  * may-end (an acronym, an initial, an unknown dotted word), may-end that
@@ -90,9 +88,24 @@ struct next {
 
 /* ---- characters ---- */
 
-static inline int32_t dec(const char *s, size_t n, size_t i, size_t *len)
+/* u8_decode with the ASCII case kept inline (the compiler calls the rest) */
+__attribute__((noinline)) static int32_t dec_multi(const char *s, size_t n, size_t i, size_t *len)
 {
 	return u8_decode(s + i, n - i, len);
+}
+
+static inline __attribute__((always_inline)) int32_t dec(const char *s, size_t n, size_t i, size_t *len)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	return dec_multi(s, n, i, len);
+}
+
+static inline int is_ascii_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
 }
 
 /* Length of the whitespace code point at s[i] (i < n), or 0. */
@@ -430,6 +443,11 @@ static void next_token(const struct ctx *c, size_t j, struct next *x)
 		x->w = j;
 		size_t k = j + len;
 		while (k < b) {
+			unsigned char ch = (unsigned char)s[k];
+			if (ch < 0x80 && ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) {
+				k++;
+				continue;
+			}
 			int32_t d = dec(s, b, k, &l);
 			if (d > 0 && uni_is_letter(d)) {
 				k += l;
@@ -655,6 +673,14 @@ static size_t terminator(struct ctx *c, size_t i)
 	const char *s = c->s;
 	size_t b = c->b, j = i, len, l1, first_end = 0;
 	int ndots = 0, nq = 0, cjk = 0, spaced = 0, ellch = 0;
+	if (s[i] == '.' && i + 2 < b) {
+		/* the common cases, decided at once: "word. lower" and "3.5",
+		 * "a.m", "x.com", "1,000.," (no space, no capital after) */
+		unsigned char n1 = (unsigned char)s[i + 1];
+		if (n1 == ' ' ? is_ascii_lower((unsigned char)s[i + 2])
+			      : is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';')
+			return i + 1;
+	}
 	int attached = i > 0 && !space_back(s, i);
 	while (j < b) {
 		int32_t cp = dec(s, b, j, &len);
@@ -940,7 +966,7 @@ static void scan(struct ctx *c, size_t a, size_t b)
 	c->b = b;
 	size_t i = a;
 	while (i < b) {
-		i = skip_cold(s, i, b);
+		i = skip_cold(c, i, b);
 		if (i >= b)
 			break;
 		unsigned char ch = (unsigned char)s[i];
