@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "buf.h"
+#include "out.h"
 #include "rules.h"
 #include "rx.h"
 
@@ -77,7 +79,8 @@ enum bp_reason {
 	BPR_SHORT,     /* short line the context makes boilerplate */
 	BPR_HEAD,      /* before the body */
 	BPR_TAIL,      /* after the body */
-	BPR_REPEATED,  /* repeated across documents */
+	BPR_REPEATED,  /* repeated across recent documents */
+	BPR_FREQUENT,  /* in the list of frequent lines (--frequent) */
 	BPR_TITLE,     /* the headline (only with keep_title off) */
 	BPR_N
 };
@@ -105,6 +108,9 @@ struct bp_config {
 	uint64_t *rep_last;
 	size_t rep_mask;
 	uint64_t doc_seq;
+	/* frequent lines learned by --learn: a set of line hashes */
+	uint64_t *freq;
+	size_t freq_mask, nfreq;
 };
 
 /* One line (row) of a document. */
@@ -146,6 +152,26 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l);
 /* Classify the n lines of one document (after bp_apply_rules): sets keep
  * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
+
+/* The hash of a line's kept part with case, digits and ASCII punctuation
+ * folded away (0 for a line without letters or digits). */
+uint64_t bp_line_hash(const struct bp_line *l);
+/* The set of frequent lines. */
+void bp_freq_add(struct bp_config *c, uint64_t h);
+int bp_freq_has(const struct bp_config *c, uint64_t h);
+
+/* The --learn pass: documents per short line. */
+struct bp_learn_entry;
+struct bp_learn {
+	struct bp_learn_entry *e;
+	size_t mask, n;
+	struct buf text;
+};
+/* Count line l (after bp_prepare) as seen in document doc. */
+void bp_learn_add(struct bp_learn *L, const struct bp_line *l, uint64_t doc);
+/* Write "DOCS<TAB>line" for the lines seen in at least min_docs documents,
+ * most frequent first, and free the table; returns the number written. */
+size_t bp_learn_write(struct bp_learn *L, unsigned long long min_docs, struct out *o);
 
 /* Word sets (lowercase UTF-8 words). */
 /* The hash of a word (never 0): eight bytes at a time, inline because it

@@ -14,7 +14,7 @@
 
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
-static uint64_t line_hash(const struct bp_line *l)
+uint64_t bp_line_hash(const struct bp_line *l)
 {
 	uint64_t h = 1469598103934665603ULL;
 	int any = 0;
@@ -88,6 +88,10 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		return;
 	}
 	float w = l->words;
+	if (l->hash && bp_freq_has(c, l->hash)) {
+		set_bad(l, BPR_FREQUENT);
+		return;
+	}
 	if (p->repeat_min_docs > 0 && w <= p->repeat_max_words && l->hash &&
 	    seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
 		set_bad(l, BPR_REPEATED);
@@ -181,7 +185,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = p->repeat_min_docs > 0 && l->words <= p->repeat_max_words ? line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->nfreq) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;

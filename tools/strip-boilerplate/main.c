@@ -6,6 +6,7 @@
  * (bp.h) and writes the result. */
 #include "bp.h"
 #include "buf.h"
+#include "lines.h"
 #include "cli.h"
 #include "msg.h"
 #include "out.h"
@@ -28,6 +29,9 @@ static const char usage[] =
 	"                        that fired ('trim:RULE' for a row kept with a part cut;\n"
 	"                        the text is written unchanged)\n"
 	"      --drop-title      drop the headline too (kept by default)\n"
+	"      --learn           write no rows: list the short lines met in several documents\n"
+	"                        (\"DOCS<TAB>line\", most frequent first) for --frequent\n"
+	"      --frequent FILE   lines listed in FILE (made by --learn) are boilerplate\n"
 	"  -f, --field NAME      the text column (default: text)\n"
 	"  -r, --rules FILE      more rules (YAML), after the default boilerplate.yaml\n"
 	"      --no-default-rules  start without the default rules\n"
@@ -42,10 +46,12 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage or rules file error.\n";
 
-enum { OPT_DROP_TITLE = 1 };
+enum { OPT_DROP_TITLE = 1, OPT_LEARN, OPT_FREQUENT };
 
 struct opts {
-	int mark, drop_title;
+	int mark, drop_title, learn;
+	const char **frequent;
+	int nfrequent;
 };
 
 static int own_opt(int opt, const char *arg, void *ctx)
@@ -55,6 +61,11 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	switch (opt) {
 	case 'm': o->mark = 1; return 0;
 	case OPT_DROP_TITLE: o->drop_title = 1; return 0;
+	case OPT_LEARN: o->learn = 1; return 0;
+	case OPT_FREQUENT:
+		o->frequent = xrealloc(o->frequent, (size_t)(o->nfrequent + 1) * sizeof *o->frequent);
+		o->frequent[o->nfrequent++] = arg;
+		return 0;
 	}
 	return -1;
 }
@@ -76,6 +87,7 @@ static struct bp_line *lines;
 static size_t nrows, caprows;
 static int tc, dc = -1, debug;
 static unsigned long long rows_out, rows_trimmed, bad_escapes, docs, limit_bad;
+static struct bp_learn learn;
 
 static void put_text(const struct row *w, const struct bp_line *l)
 {
@@ -96,6 +108,15 @@ static void flush_doc(void)
 	docs++;
 	for (size_t i = 0; i < nrows; i++)
 		lines[i].s = txtbuf.p + rows[i].txt;
+	if (O.learn) {
+		for (size_t i = 0; i < nrows; i++)
+			if (lines[i].words <= B.p.repeat_max_words)
+				bp_learn_add(&learn, &lines[i], docs);
+		nrows = 0;
+		buf_reset(&rawbuf);
+		buf_reset(&txtbuf);
+		return;
+	}
 	bp_classify(&B, lines, nrows);
 	if (debug)
 		for (size_t i = 0; i < nrows; i++) {
@@ -177,6 +198,39 @@ static void add_row(void)
 	lines[nrows++] = l;
 }
 
+/* A list made by --learn: "DOCS<TAB>line" per line; each line is read
+ * like a row (trims applied) and its hash joins the frequent set. */
+static void load_frequent(const char *path)
+{
+	struct lines fl = {0};
+	struct buf t = {0};
+	lines_open(&fl, path);
+	while (lines_next(&fl)) {
+		char *tab = memchr(fl.line, '\t', fl.len);
+		if (!tab) {
+			if (fl.len == 0)
+				continue;
+			die_at(EXIT_USAGE, fl.name, fl.lineno, "expected DOCS<TAB>line (as --learn writes)");
+		}
+		size_t n = fl.len - (size_t)(tab + 1 - fl.line);
+		buf_reset(&t);
+		if (t.cap < n + 1)
+			buf_grow(&t, n + 1);
+		size_t tn;
+		bp_unescape(tab + 1, n, t.p, &tn);
+		struct bp_line l;
+		memset(&l, 0, sizeof l);
+		l.s = t.p;
+		l.n = tn;
+		if (bp_prepare(&B, &l) >= 0)
+			die_at(EXIT_USAGE, fl.name, fl.lineno, "a rule hit the match limit on this line");
+		bp_freq_add(&B, bp_line_hash(&l));
+	}
+	lines_close(&fl);
+	lines_free(&fl);
+	buf_free(&t);
+}
+
 static void write_header(void)
 {
 	struct out *o = out_stdout;
@@ -193,6 +247,8 @@ int main(int argc, char **argv)
 	static const struct option lo[] = {
 		{"mark", no_argument, NULL, 'm'},
 		{"drop-title", no_argument, NULL, OPT_DROP_TITLE},
+		{"learn", no_argument, NULL, OPT_LEARN},
+		{"frequent", required_argument, NULL, OPT_FREQUENT},
 		{0},
 	};
 	struct cli_spec spec = {
@@ -206,6 +262,8 @@ int main(int argc, char **argv)
 	rules_load_cli(&C, "boilerplate.yaml", bp_load, &B);
 	if (O.drop_title)
 		B.p.keep_title = 0;
+	for (int i = 0; i < O.nfrequent; i++)
+		load_frequent(O.frequent[i]);
 	struct tsv_opts to = cli_tsv_opts(&C);
 	if (tsv_open(&R, C.nfiles, C.files, &to) < 0) {
 		out_close(out_stdout);
@@ -216,7 +274,7 @@ int main(int argc, char **argv)
 	dc = tsv_col(&R, "doc");
 	if (dc == tc)
 		dc = -1;
-	if (!C.no_header)
+	if (!C.no_header && !O.learn)
 		write_header();
 	size_t maxrows = (size_t)B.p.max_doc_rows;
 	while (tsv_next(&R)) {
@@ -233,12 +291,19 @@ int main(int argc, char **argv)
 		add_row();
 	}
 	flush_doc();
+	size_t learned = 0;
+	if (O.learn)
+		learned = bp_learn_write(&learn, B.p.repeat_min_docs > 2 ? (unsigned long long)B.p.repeat_min_docs : 2,
+					 out_stdout);
 	out_close(out_stdout);
 	if (bad_escapes)
 		warnx("%llu backslash%s not starting one of the escapes \\t \\n \\r \\\\ %s read "
 		      "literally and passed through unchanged",
 		      bad_escapes, bad_escapes == 1 ? "" : "es", bad_escapes == 1 ? "was" : "were");
-	if (C.stats) {
+	if (C.stats && O.learn)
+		fprintf(stderr, "strip-boilerplate: %llu documents, %llu rows, %zu frequent lines\n", docs,
+			R.rows, learned);
+	else if (C.stats) {
 		fprintf(stderr, "strip-boilerplate: %llu documents, %llu rows in, %llu rows kept "
 				"(%llu trimmed), %llu dropped, %llu bad rows skipped\n",
 			docs, R.rows + R.bad - limit_bad, rows_out, rows_trimmed,
@@ -261,5 +326,6 @@ int main(int argc, char **argv)
 	buf_free(&curdoc);
 	free(rows);
 	free(lines);
+	free(O.frequent);
 	return EXIT_OK;
 }
