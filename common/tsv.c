@@ -156,6 +156,13 @@ int tsv_next(struct tsv_reader *r)
 	}
 	if (r->opts.progress)
 		progress_tick(r->rows, r->in.bytes, 1);
+	if (r->literal_backslashes && !r->literal_reported) {
+		r->literal_reported = 1;
+		warn_at(r->literal_file, r->literal_line,
+			"%llu backslash%s not starting one of the escapes \\t \\n \\r \\\\ %s read as text "
+			"(the first on this line)", r->literal_backslashes,
+			r->literal_backslashes == 1 ? "" : "es", r->literal_backslashes == 1 ? "was" : "were");
+	}
 	return 0;
 }
 
@@ -198,6 +205,7 @@ int tsv_need_col(const struct tsv_reader *r, const char *name)
 int tsv_unescape(const char *s, size_t n, struct buf *out)
 {
 	const char *end = s + n;
+	int literal = 0;
 	if (out->cap - out->len < n + 1)
 		buf_grow(out, n + 1);
 	char *d = out->p + out->len;
@@ -208,32 +216,33 @@ int tsv_unescape(const char *s, size_t n, struct buf *out)
 		d += run;
 		if (!bs)
 			break;
-		if (bs + 1 == end)
-			return -1;
-		switch (bs[1]) {
-		case 't': *d++ = '\t'; break;
-		case 'n': *d++ = '\n'; break;
-		case 'r': *d++ = '\r'; break;
-		case '\\': *d++ = '\\'; break;
-		default: return -1;
+		switch (bs + 1 < end ? bs[1] : '\0') {
+		case 't': *d++ = '\t'; s = bs + 2; break;
+		case 'n': *d++ = '\n'; s = bs + 2; break;
+		case 'r': *d++ = '\r'; s = bs + 2; break;
+		case '\\': *d++ = '\\'; s = bs + 2; break;
+		default: /* not an escape: the backslash is text */
+			*d++ = '\\';
+			s = bs + 1;
+			literal++;
 		}
-		s = bs + 2;
 	}
 	out->len = (size_t)(d - out->p);
 	*d = '\0';
-	return 0;
+	return literal;
 }
 
 int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out)
 {
-	size_t keep = out->len;
-	if (tsv_unescape(r->f[i].p, r->f[i].n, out) == 0)
-		return 0;
-	out->len = keep;
-	if (out->p)
-		out->p[keep] = '\0';
-	tsv_bad(r, "bad escape in column '%s' (only \\t \\n \\r \\\\ are allowed)", r->names[i]);
-	return -1;
+	int literal = tsv_unescape(r->f[i].p, r->f[i].n, out);
+	if (literal) {
+		if (!r->literal_backslashes) {
+			r->literal_file = r->fname;
+			r->literal_line = r->lineno;
+		}
+		r->literal_backslashes += (unsigned long long)literal;
+	}
+	return 0;
 }
 
 void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)

@@ -42,6 +42,10 @@ struct tsv_reader {
 	const char *header_file;
 	/* counts */
 	unsigned long long rows, bad;
+	unsigned long long literal_backslashes; /* see tsv_field_text */
+	const char *literal_file;
+	unsigned long literal_line;
+	int literal_reported;
 };
 
 /* Open the inputs and read the header (the first line of the first
@@ -64,11 +68,14 @@ int tsv_need_col(const struct tsv_reader *r, const char *name);
 void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Undo the four escapes into out (appended). Returns 0, or -1 on a bad
- * escape (a backslash before anything else, or at the end). */
+/* Undo the four escapes into out (appended). A backslash before anything
+ * else (or at the end) is not an escape: it is kept as text, so text that
+ * was never escaped (markdown's "\\-", a Windows path) passes through.
+ * Returns the number of such backslashes. */
 int tsv_unescape(const char *s, size_t n, struct buf *out);
-/* Unescape field i of the current row, reporting a bad escape with
- * tsv_bad. Returns 0, or -1 when the row was skipped. */
+/* Unescape field i of the current row into out; backslashes kept as text
+ * are counted and reported once, at the end of the input, with the line of
+ * the first. Returns 0 (kept for callers that check). */
 int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out);
 
 /* Output helpers for the shared layout (added columns go just before the

@@ -28,10 +28,11 @@ static void test_unescape(void)
 	CHECK_STR(unesc("a\\tb\\nc\\rd\\\\e", &rc), "a\tb\nc\rd\\e");
 	CHECK(rc == 0);
 	CHECK_STR(unesc("\\\\t", &rc), "\\t");
-	unesc("bad \\q", &rc);
-	CHECK(rc == -1);
-	unesc("trailing \\", &rc);
-	CHECK(rc == -1);
+	/* a backslash that starts no escape is text, and counted */
+	CHECK_STR(unesc("not \\q an escape", &rc), "not \\q an escape");
+	CHECK(rc == 1);
+	CHECK_STR(unesc("\\- item \\[x\\] \\", &rc), "\\- item \\[x\\] \\");
+	CHECK(rc == 4);
 	CHECK_STR(unesc("", &rc), "");
 }
 
