@@ -357,7 +357,10 @@ static int after_measure(const struct ctx *c, size_t ts)
 static int left_class(const struct ctx *c, size_t ts, size_t p)
 {
 	const char *s = c->s;
-	if (looks_like_address(s + ts, p - ts))
+	int addr = 0; /* an address needs one of @ : . */
+	for (size_t k = ts; k < p; k++)
+		addr |= s[k] == '@' || s[k] == ':' || s[k] == '.';
+	if (addr && looks_like_address(s + ts, p - ts))
 		return W_REGULAR;
 	size_t w = ts, len;
 	while (w < p) { /* opening quotes, brackets, $ and the like */
@@ -673,15 +676,24 @@ static size_t terminator(struct ctx *c, size_t i)
 	const char *s = c->s;
 	size_t b = c->b, j = i, len, l1, first_end = 0;
 	int ndots = 0, nq = 0, cjk = 0, spaced = 0, ellch = 0;
+	int simple = 0; /* one period, a space, an ASCII byte but a period */
 	if (s[i] == '.' && i + 2 < b) {
 		/* the common cases, decided at once: "word. lower" and "3.5",
 		 * "a.m", "x.com", "1,000.," (no space, no capital after) */
-		unsigned char n1 = (unsigned char)s[i + 1];
-		if (n1 == ' ' ? is_ascii_lower((unsigned char)s[i + 2])
+		unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
+		if (n1 == ' ' ? is_ascii_lower(n2)
 			      : is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';')
 			return i + 1;
+		simple = n1 == ' ' && n2 < 0x80 && n2 != '.' && n2 != ' ';
 	}
-	int attached = i > 0 && !space_back(s, i);
+	int attached = 0, nclose = 0;
+	int32_t first_close = 0;
+	if (simple) {
+		ndots = 1; /* "word. Word": no run, no closing marks to look for */
+		j = first_end = i + 1;
+		goto decide;
+	}
+	attached = i > 0 && !space_back(s, i);
 	while (j < b) {
 		int32_t cp = dec(s, b, j, &len);
 		if (cp == '.')
@@ -702,8 +714,6 @@ static size_t terminator(struct ctx *c, size_t i)
 			first_end = j + len;
 		j += len;
 	}
-	int nclose = 0;
-	int32_t first_close = 0;
 	while (j < b) {
 		int32_t cp = dec(s, b, j, &len);
 		if (cp <= 0 || !(is_closer(cp) || cp == 0x201C))
@@ -727,6 +737,7 @@ static size_t terminator(struct ctx *c, size_t i)
 		    (j + l1 + len >= b || space_len(s, b, j + l1 + len)))
 			j += l1 + len, nclose++;
 	}
+decide:;
 	size_t after = j;
 	if (after >= b)
 		return after; /* the chunk ends here anyway */
@@ -925,7 +936,7 @@ static void label(struct ctx *c, size_t i)
 static int word_in(const char *w, size_t n, const char *const *list)
 {
 	for (; *list; list++)
-		if ((*list)[0] == w[0] && strlen(*list) == n && !memcmp(*list, w, n))
+		if ((*list)[0] == w[0] && (n < 2 || (*list)[1] == w[1]) && strlen(*list) == n && !memcmp(*list, w, n))
 			return 1;
 	return 0;
 }
@@ -949,7 +960,7 @@ static void glued_heading(struct ctx *c, size_t i)
 	while (e < b && e - i < 10 && s[e] >= 'a' && s[e] <= 'z')
 		e++;
 	if (e >= b || s[e] != ' ' || e - i > 9 || !word_in(s + i, e - i, first))
-		return;
+		return; /* (word_in is reached by few: most capitals are not I O A F D + lowercase) */
 	size_t f = e + 1;
 	while (f < b && is_ascii_alnum((unsigned char)s[f]))
 		f++;
