@@ -286,6 +286,7 @@ static void news_rules(void)
 	      "Schools closed in Lancaster, Pa. | Schools reopened Monday.");
 	SPLIT("The contract went to Acme Corp. Rivals didn't bid.", "The contract went to Acme Corp. | Rivals didn't bid.");
 	SAME("The game in St. Louis is on Sunday.");
+	SAME("The St. Oswald was sunk in the Mediterranean.");
 	SAME("Apple Inc. Chief Executive Tim Cook said so.");
 	SAME("He visited the U.S. Army base.");
 	SPLIT("\"Did I think we'd win?\" Rodriguez said. \"Honestly, no.\"",

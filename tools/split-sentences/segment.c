@@ -337,7 +337,10 @@ static int after_name(const struct ctx *c, size_t ts)
 	if (f >= e)
 		return 0;
 	int32_t cp = dec(c->s, e, f, &len);
-	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp));
+	if (cp > 0 && uni_is_digit(cp))
+		return 1;
+	/* a capitalized word, but not one that opens sentences ("The St. Oswald") */
+	return cp > 0 && uni_is_upper(cp) && !(lookup(c->r, c->s + f, e - f, SR_STARTER) & SR_STARTER);
 }
 
 /* Is the token before ts a number or "degrees" (then a single capital is
