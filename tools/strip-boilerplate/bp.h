@@ -19,6 +19,8 @@ enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 
 /* Words of a long line looked up for its stopword share. */
 #define BP_STOP_SAMPLE 40
+/* Title case is looked for in the first this many words of a line. */
+#define BP_TITLE_WORDS 12
 /* Lines longer than this (bytes) are scanned at the head and tail only
  * (when no rule with trigger words could look at them). */
 #define BP_SCAN_FULL 640
@@ -51,6 +53,7 @@ struct bp_params {
 	double min_doc_stopwords;/* below this doc-wide stopword share, ignore stopwords */
 	double title_max_words; /* a headline has at most this many words */
 	double title_min_words;
+	double title_stopwords; /* this many capitalized stopwords inside a sentence: title case */
 	double near_weight;     /* body weight per word of a near-good line ... */
 	double near_weight_nopunct; /* ... without a sentence end */
 	double short_cost;      /* body cost of a short line */
@@ -128,6 +131,7 @@ struct bp_line {
 	unsigned visible;  /* visible code points */
 	unsigned char ends_punct, heading, bullet, no_text, has_url;
 	unsigned char image;  /* 1: an image in the line; 2: one with alt text */
+	unsigned char cap_stops; /* capitalized stopwords inside a sentence (title case) */
 	/* result */
 	int cls;           /* internal class */
 	int cls0;          /* class of the line alone (before context) */

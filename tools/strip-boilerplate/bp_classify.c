@@ -102,8 +102,9 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		return;
 	}
 	float sd = use_stop && l->stop >= 0 ? l->stop : 1.0f;
-	if (l->heading || (l->caps > p->max_caps && w >= 2))
-		l->cls = C_SHORT;
+	if (l->heading || (l->caps > p->max_caps && w >= 2) ||
+	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
+		l->cls = C_SHORT; /* a heading, a label or a title: context decides */
 	else if (w >= p->long_words && sd >= p->near_stopwords)
 		l->cls = C_GOOD;
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
@@ -169,6 +170,26 @@ static void find_body(const struct bp_config *c, struct bp_line *L, size_t n, si
 	}
 }
 
+/* The shape of a list item: its bullet, heading level, the class of its
+ * first character, a separator (dash or colon) near its start, and its end. */
+static unsigned shape(const struct bp_line *l)
+{
+	const unsigned char *t = (const unsigned char *)l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	while (k < n && (t[k] == '*' || t[k] == '-' || t[k] == '+' || t[k] == '#' || t[k] == ' ' || t[k] == '>'))
+		k++;
+	unsigned first = k >= n ? 0 : t[k] >= '0' && t[k] <= '9' ? 1 : t[k] >= 'A' && t[k] <= 'Z' ? 2
+		       : t[k] >= 'a' && t[k] <= 'z' ? 3 : 4;
+	unsigned sep = 0;
+	for (size_t i = k; i < n && i < k + 48; i++) {
+		if (t[i] == ':' || t[i] == '|' || t[i] == '@')
+			sep |= 1;
+		else if (t[i] == ' ' && i + 2 < n && (t[i + 1] == '-' || (t[i + 1] == 0xE2 && t[i + 2] == 0x80)))
+			sep |= 2;
+	}
+	return l->bullet | (unsigned)l->heading << 2 | first << 5 | sep << 8 | (unsigned)(l->ends_punct == 1) << 10;
+}
+
 static int title_like(const struct bp_params *p, const struct bp_line *l)
 {
 	return l->drop_rule < 0 && !l->no_text && l->links <= p->max_link_density &&
@@ -198,6 +219,10 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	size_t bs, be;
 	find_body(c, L, n, &bs, &be);
+	/* a list the body ends with goes on while its items keep their shape */
+	while (be >= bs + 2 && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
+		be++;
 	/* a short last paragraph that ends like a sentence belongs to it */
 	while (be > bs && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
 	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)

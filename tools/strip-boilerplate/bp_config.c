@@ -39,6 +39,7 @@ void bp_init(struct bp_config *c)
 	p->min_doc_stopwords = 0.08;
 	p->title_max_words = 25;
 	p->title_min_words = 3;
+	p->title_stopwords = 2;
 	p->body_gap_words = 1;
 	p->near_weight = 0.3;
 	p->near_weight_nopunct = 0;
@@ -74,6 +75,7 @@ static const struct {
 	K(min_doc_stopwords, 0, 1),
 	K(title_max_words, 0, 1e6),
 	K(title_min_words, 0, 1e6),
+	K(title_stopwords, 0, 1e6),
 	K(body_gap_words, 0, 1e6),
 	K(near_weight, -1e6, 1e6),
 	K(near_weight_nopunct, -1e6, 1e6),

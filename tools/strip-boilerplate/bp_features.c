@@ -15,6 +15,8 @@ struct acc {
 	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
 	int www;           /* a word "www" */
 	unsigned looked, lookup_max; /* words looked up, and the most to look up */
+	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
+	int sent_start;      /* the next word starts a sentence */
 	unsigned middle;   /* words counted by spaces only */
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
@@ -90,25 +92,29 @@ static void init_ktab(void)
 static void end_word(struct acc *A, const char *w, size_t wn, int cap, const char *low, size_t lk,
 		     int slow)
 {
-	A->words++;
+	unsigned idx = A->words++;
 	A->capwords += cap;
+	int mid = !A->sent_start;
+	A->sent_start = 0;
 	const struct bp_wordset *ws = &A->c->words;
 	if (A->looked >= A->lookup_max)
 		return;
 	A->looked++;
+	int stop = 0;
 	if (!slow) {
 		if (lk == 3 && memcmp(low, "www", 3) == 0)
 			A->www = 1;
 		if (lk <= ws->maxlen)
-			A->stop += bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
-		return;
+			stop = bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
+	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
+		char buf[64];
+		size_t k = bp_lower(w, wn, buf, sizeof buf);
+		if (k)
+			stop = bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
 	}
-	if (wn > ws->maxlen * 2 + 2)
-		return; /* longer than any word in the table, even in capitals */
-	char buf[64];
-	size_t k = bp_lower(w, wn, buf, sizeof buf);
-	if (k)
-		A->stop += bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
+	A->stop += stop;
+	/* "To", "In", "Of" capitalized inside a sentence: title case */
+	A->cap_stops += stop && cap && mid && idx < BP_TITLE_WORDS;
 }
 
 /* Plain text (no markup) s[0..n); link: it is the text of a link. The
@@ -178,6 +184,8 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			}
 			if (inword)
 				end_word(A, s + w0, i - w0, cap, low, lk, slow), inword = 0;
+			if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' || ch == '(')
+				A->sent_start = 1;
 			if (!(f & K_SPACE)) {
 				if (ch < 64)
 					p0 |= 1ULL << ch;
@@ -318,6 +326,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	struct acc A;
 	memset(&A, 0, sizeof A);
 	A.c = c;
+	A.sent_start = 1;
 	const char *s = l->s + l->a;
 	size_t n = l->b - l->a, i = 0;
 	/* a line longer than every rule with trigger words needs only a sample
@@ -386,6 +395,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		uint64_t p0 = A.punct[0], p1 = A.punct[1];
 		memset(&A, 0, sizeof A);
 		A.c = c;
+		A.sent_start = 1;
 		A.lookup_max = lookup_max;
 		scan_md(&A, s + i, n - i, 0, 0, &img, &url);
 		A.punct[0] = p0, A.punct[1] = p1;
@@ -394,6 +404,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	l->punct[1] = A.punct[1];
 	l->has_url = url;
 	l->rule_mask = A.rules;
+	l->cap_stops = (unsigned char)(A.cap_stops < 255 ? A.cap_stops : 255);
 	l->image = img;
 	float w = (float)A.words + (float)A.cjk * 0.5f;
 	l->words = w;
