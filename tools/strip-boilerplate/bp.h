@@ -63,6 +63,7 @@ struct bp_params {
 	double no_text_cost;    /* body cost of a line without text (an image, a rule) */
 	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
 	double inside_gap_words;/* ... plus this per word */
+	double body_prefer_first; /* an earlier stretch this share of the best wins */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */

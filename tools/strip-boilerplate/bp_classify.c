@@ -122,7 +122,7 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
  * that grows along a run of it (a wall of navigation is not crossed) plus
  * its words. Lines dropped by rules marked 'inside' (captions, promos
  * inserted into the story) cost less and do not make a run. */
-static void find_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs, size_t *be)
+static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs, size_t *be)
 {
 	const struct bp_params *p = &c->p;
 	double best = 0, cur = 0, run = 0;
@@ -168,6 +168,7 @@ static void find_body(const struct bp_config *c, struct bp_line *L, size_t n, si
 			*be = i + 1;
 		}
 	}
+	return best;
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -218,7 +219,15 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		L[i].cls0 = L[i].cls;
 	}
 	size_t bs, be;
-	find_body(c, L, n, &bs, &be);
+	double best = find_body(c, L, n, &bs, &be);
+	/* an article comes before its comments: a stretch before the best one
+	 * that weighs nearly as much is the body */
+	if (p->body_prefer_first > 0 && bs > 0) {
+		size_t fs, fe;
+		double first = find_body(c, L, bs, &fs, &fe);
+		if (first >= p->body_prefer_first * best && fe > fs)
+			bs = fs, be = fe;
+	}
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))

@@ -41,6 +41,7 @@ void bp_init(struct bp_config *c)
 	p->title_min_words = 3;
 	p->title_stopwords = 2;
 	p->body_gap_words = 1;
+	p->body_prefer_first = 0;
 	p->near_weight = 0.3;
 	p->near_weight_nopunct = 0;
 	p->short_cost = 0;
@@ -77,6 +78,7 @@ static const struct {
 	K(title_min_words, 0, 1e6),
 	K(title_stopwords, 0, 1e6),
 	K(body_gap_words, 0, 1e6),
+	K(body_prefer_first, 0, 1),
 	K(near_weight, -1e6, 1e6),
 	K(near_weight_nopunct, -1e6, 1e6),
 	K(short_cost, -1e6, 1e6),
