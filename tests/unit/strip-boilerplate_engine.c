@@ -183,6 +183,60 @@ static void test_context(void)
 	CHECK(L[0].keep && L[1].keep && L[2].keep);
 }
 
+static void test_title_and_lists(void)
+{
+	struct bp_line L[10];
+	/* capitalized stopwords inside a sentence: a title, not a paragraph */
+	struct bp_line t = line("Harvick Fails To Rally Overmatched Ford In NASCAR Finale as the season ends at last");
+	CHECK(t.cap_stops >= 2);
+	t = line("The mayor said on Monday that the city would build a library in the town centre.");
+	CHECK(t.cap_stops == 0);
+
+	/* a list the body ends with goes on while its items keep their shape */
+	const char *a[] = {P1, P2, P3, "June 9 - at the Coral Sky Amphitheatre in West Palm Beach",
+			   "June 10 - at the Midflorida Amphitheatre in Tampa", "June 14 - Alpharetta, GA",
+			   "June 17 - Nashville, TN", "June 19 - Charlotte, NC", "Home", "Contact"};
+	classify(L, a, 10);
+	CHECK(L[0].keep && L[1].keep && L[2].keep);
+	CHECK(L[3].keep && L[4].keep);  /* near-good items carry the body on */
+	CHECK(L[5].keep && L[6].keep && L[7].keep); /* short ones of the same shape follow */
+	CHECK(!L[8].keep && !L[9].keep);
+}
+
+static void test_learn(void)
+{
+	struct bp_learn lr;
+	memset(&lr, 0, sizeof lr);
+	for (uint64_t d = 1; d <= 3; d++) {
+		struct bp_line x = line("Harbour Times: your city, every day");
+		bp_learn_add(&lr, &x, d);
+		bp_learn_add(&lr, &x, d); /* twice in one document counts once */
+		struct bp_line y = line(d == 1 ? "Only once" : "Twice seen");
+		bp_learn_add(&lr, &y, d);
+	}
+	struct out o;
+	char path[] = "/tmp/bp-learn-XXXXXX";
+	int fd = mkstemp(path);
+	out_open_fd(&o, fd, path);
+	CHECK(bp_learn_write(&lr, 2, &o) == 2);
+	out_close(&o);
+	FILE *f = fopen(path, "r");
+	char buf[256] = "";
+	size_t got = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[got] = '\0';
+	if (f)
+		fclose(f);
+	unlink(path);
+	CHECK_STR(buf, "3\tHarbour Times: your city, every day\n2\tTwice seen\n");
+
+	/* the frequent set matches lines however their case and digits differ */
+	struct bp_line z = line("HARBOUR TIMES - your city, every day!");
+	struct bp_line w = line("Harbour Times: your city, every day");
+	CHECK(bp_line_hash(&z) == bp_line_hash(&w));
+	bp_freq_add(&C, bp_line_hash(&w));
+	CHECK(bp_freq_has(&C, bp_line_hash(&z)));
+}
+
 static void test_repeated(void)
 {
 	/* a short line met in several documents is boilerplate there */
@@ -206,6 +260,8 @@ int main(void)
 	test_features();
 	test_context();
 	test_repeated();
+	test_title_and_lists();
+	test_learn();
 	bp_free(&C);
 	rules_free_all();
 	return unit_done();

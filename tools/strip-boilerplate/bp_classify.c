@@ -252,7 +252,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	/* the headline: a markdown heading, else the nearest title-like line,
 	 * before the body (lines that are boilerplate on their own skipped) */
 	size_t fb = bs;
-	while (fb < be && L[fb].cls != C_GOOD)
+	while (fb < be && L[fb].cls0 != C_GOOD)
 		fb++;
 	if (fb < be) {
 		size_t t = n;

@@ -26,34 +26,35 @@ const char *const bp_reason_names[BPR_N] = {
 void bp_init(struct bp_config *c)
 {
 	memset(c, 0, sizeof *c);
-	/* neutral values; the shipped rules file sets the real ones */
+	/* the values of the shipped boilerplate.yaml, so that a rules file
+	 * read with --no-default-rules only needs what it changes */
 	struct bp_params *p = &c->p;
-	p->long_words = 30;
+	p->long_words = 25;
 	p->good_words = 10;
+	p->good_stopwords = 0.22;
 	p->near_words = 5;
-	p->good_stopwords = 0.25;
-	p->near_stopwords = 0.15;
+	p->near_stopwords = 0.12;
 	p->max_link_density = 0.5;
-	p->max_caps = 0.8;
-	p->max_digits = 0.5;
+	p->max_caps = 0.85;
+	p->max_digits = 0.45;
 	p->min_doc_stopwords = 0.08;
-	p->title_max_words = 25;
 	p->title_min_words = 3;
+	p->title_max_words = 30;
 	p->title_stopwords = 2;
-	p->body_gap_words = 1;
-	p->body_prefer_first = 0;
 	p->near_weight = 0.3;
-	p->near_weight_nopunct = 0;
+	p->near_weight_nopunct = 0.1;
 	p->short_cost = 0;
 	p->short_run = 0.5;
-	p->body_run_growth = 1;
-	p->image_words = 25;
+	p->body_bad_line = 12;
+	p->body_run_growth = 2;
+	p->body_gap_words = 1;
+	p->body_prefer_first = 0.35;
+	p->no_text_cost = 5;
 	p->inside_cost = 10;
-	p->no_text_cost = 0;
 	p->inside_gap_words = 0.5;
-	p->body_bad_line = 5;
-	p->repeat_min_docs = 3;
-	p->repeat_max_words = 12;
+	p->image_words = 25;
+	p->repeat_min_docs = 4;
+	p->repeat_max_words = 10;
 	p->repeat_window = 65536;
 	p->max_doc_rows = 100000;
 	p->keep_title = 1;
