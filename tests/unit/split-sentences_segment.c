@@ -287,6 +287,15 @@ static void news_rules(void)
 	SPLIT("The contract went to Acme Corp. Rivals didn't bid.", "The contract went to Acme Corp. | Rivals didn't bid.");
 	SAME("The game in St. Louis is on Sunday.");
 	SAME("The St. Oswald was sunk in the Mediterranean.");
+	SAME("Miss Georgiana St. Peter spent the holiday at home.");
+	SPLIT("The station is on Market St. near 4th St. Parking is limited.",
+	      "The station is on Market St. near 4th St. | Parking is limited.");
+	SPLIT("The plant is in Flint, Mich. General Motors built it in 1947.",
+	      "The plant is in Flint, Mich. | General Motors built it in 1947.");
+	SPLIT("The shooting happened in Washington, D.C. Police said the gunman fled.",
+	      "The shooting happened in Washington, D.C. | Police said the gunman fled.");
+	SAME("The U.S. Army said two soldiers were hurt.");
+	SAME("He met the U.S. Army chief.");
 	SAME("Apple Inc. Chief Executive Tim Cook said so.");
 	SAME("He visited the U.S. Army base.");
 	SPLIT("\"Did I think we'd win?\" Rodriguez said. \"Honestly, no.\"",

@@ -324,11 +324,13 @@ static size_t prev_token(const struct ctx *c, size_t ts, size_t *from)
 }
 
 /* Does the token before ts open with a capital or a digit (a name, a
- * number: "Acme Corp.", "Lancaster, Pa.", "55 Market St.", "Smith & Co.")? */
-static int after_name(const struct ctx *c, size_t ts)
+ * number: "Acme Corp.", "Lancaster, Pa.", "55 Market St.", "Smith & Co.")?
+ * With need_comma, a comma must follow it ("Washington, D.C."). 2 for a
+ * number, 1 for a name, else 0. */
+static int after_name(const struct ctx *c, size_t ts, int need_comma)
 {
 	size_t f, e = prev_token(c, ts, &f), len;
-	if (!e)
+	if (!e || (need_comma && c->s[e] != ','))
 		return 0;
 	if (e - f == 1 && c->s[f] == '&')
 		return 1;
@@ -338,7 +340,7 @@ static int after_name(const struct ctx *c, size_t ts)
 		return 0;
 	int32_t cp = dec(c->s, e, f, &len);
 	if (cp > 0 && uni_is_digit(cp))
-		return 1;
+		return 2;
 	/* a capitalized word, but not one that opens sentences ("The St. Oswald") */
 	return cp > 0 && uni_is_upper(cp) && !(lookup(c->r, c->s + f, e - f, SR_STARTER) & SR_STARTER);
 }
@@ -404,10 +406,14 @@ static int left_class(const struct ctx *c, size_t ts, size_t p)
 	case SR_NUMERIC: return W_NUMERIC;
 	case SR_USUALLY: return W_USUAL;
 	case SR_MAYEND:
-		return !memchr(t, '.', n) && after_name(c, ts) ? W_SUFFIX : W_WEAK;
+		/* Corp. after a name; D.C. only after "Washington," (not "the U.S."),
+		 * St. only after a number (Georgiana St. Peter) */
+		if (lookup(c->r, t, n, SR_PREFIX)) /* but "4th St." is a street */
+			return after_name(c, ts, 0) == 2 ? W_SUFFIX : W_WEAK;
+		return after_name(c, ts, memchr(t, '.', n) != NULL) ? W_SUFFIX : W_WEAK;
 	}
-	if (dots)
-		return W_WEAK; /* an unknown dotted abbreviation: E.U. Ph.D. */
+	if (dots) /* an unknown dotted abbreviation: E.U. Ph.D., or "Brooklyn, N.Y." */
+		return after_name(c, ts, 1) ? W_SUFFIX : W_WEAK;
 	int32_t cp = dec(t, n, 0, &len);
 	if (len == n && cp > 0 && uni_is_letter(cp))
 		return (cp == 'F' || cp == 'C' || cp == 'K') && after_measure(c, ts) ? W_REGULAR
@@ -545,6 +551,13 @@ static int clause_follows(const struct ctx *c, const struct next *x)
 	size_t k = x->w + x->wn, n;
 	if (k + 1 >= c->b || c->s[k] != ' ')
 		return 0;
+	if (c->s[k + 1] >= 'A' && c->s[k + 1] <= 'Z') { /* a second capitalized word: General Motors */
+		k++;
+		while (k < c->b && ((c->s[k] | 0x20) >= 'a' && (c->s[k] | 0x20) <= 'z'))
+			k++;
+		if (k + 1 >= c->b || c->s[k] != ' ')
+			return 0;
+	}
 	size_t len = lower_word(c, k + 1, &n);
 	if (!n)
 		return 0;
