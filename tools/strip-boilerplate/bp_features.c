@@ -296,7 +296,9 @@ static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth,
 				if (rp) {
 					scan_text(A, s + seg, i - seg, link);
 					if (ch == '!')
-						*img |= rb > lb + 1 ? 2 : 1; /* 2: with alt text (not visible text) */
+						/* 2: with alt text (not visible text), or
+						 * after text: a figure or a teaser */
+						*img |= rb > lb + 1 || A->visible ? 2 : 1;
 					else
 						scan_md(A, s + lb + 1, rb - lb - 1, 1, depth + 1, img, url);
 					i = seg = rp + 1;
