@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 		out_endrow(o);
 	}
 
-	struct buf text = {0};
+	struct buf text = {0}, pre = {0}, post = {0};
 	struct sent_list L = {0};
 	unsigned long long paras = 0, sents = 0, empty = 0;
 	while (tsv_next(&T)) {
@@ -105,9 +105,25 @@ int main(int argc, char **argv)
 		if (!L.n)
 			empty++;
 		size_t cp_at = 0, byte_at = 0;
+		/* the columns around the text, gathered once for all the sentences */
+		buf_reset(&pre);
+		buf_reset(&post);
+		if (L.n > 1) {
+			for (size_t i = 0; i < tc; i++) {
+				buf_add(&pre, T.f[i].p, T.f[i].n);
+				buf_add(&pre, "\t", 1);
+			}
+			for (size_t i = tc + 1; i < T.nf; i++) {
+				buf_add(&post, "\t", 1);
+				buf_add(&post, T.f[i].p, T.f[i].n);
+			}
+		}
 		for (size_t k = 0; k < L.n; k++) {
 			const struct sent_span *sp = &L.v[k];
-			tsv_put_fields(o, &T, 0, tc);
+			if (L.n > 1)
+				out_write(o, pre.p, pre.len);
+			else
+				tsv_put_fields(o, &T, 0, tc);
 			out_uint(o, k + 1);
 			out_putc(o, '\t');
 			if (offsets) {
@@ -124,7 +140,10 @@ int main(int argc, char **argv)
 				out_write(o, text.p + sp->start, sp->end - sp->start);
 			else
 				out_escaped(o, text.p + sp->start, sp->end - sp->start);
-			tsv_put_fields_after(o, &T, tc);
+			if (L.n > 1)
+				out_write(o, post.p, post.len);
+			else
+				tsv_put_fields_after(o, &T, tc);
 			out_endrow(o);
 		}
 		sents += L.n;
@@ -137,6 +156,8 @@ int main(int argc, char **argv)
 			paras, sents, empty, T.bad);
 	tsv_close(&T);
 	buf_free(&text);
+	buf_free(&pre);
+	buf_free(&post);
 	sent_list_free(&L);
 	sr_free(&R);
 	rules_free_all();

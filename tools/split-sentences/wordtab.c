@@ -31,8 +31,21 @@ static size_t find(const struct wordtab *t, const char *s, size_t n, uint32_t h)
 	return i;
 }
 
+/* A 12-bit signature of a key from its length and its first and last
+ * bytes: cheap, and it spreads a few hundred words over 4096 bits. */
+static inline unsigned sig(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	unsigned a = (unsigned char)s[0], z = (unsigned char)s[n - 1];
+	return ((a * 7u + z * 131u) * 8u + (unsigned)(n < 7 ? n : 7)) & 4095u;
+}
+
 unsigned wt_get(const struct wordtab *t, const char *s, size_t n)
 {
+	unsigned g = sig(s, n);
+	if (!(t->bloom[g >> 6] >> (g & 63) & 1))
+		return 0;
 	if (!t->cap)
 		return 0;
 	size_t i = find(t, s, n, hash(s, n));
@@ -60,6 +73,8 @@ void wt_set(struct wordtab *t, const char *s, size_t n, unsigned v)
 	uint32_t h = hash(s, n);
 	size_t i = find(t, s, n, h);
 	struct wt_slot *e = &t->slots[i];
+	unsigned g = sig(s, n);
+	t->bloom[g >> 6] |= (uint64_t)1 << (g & 63);
 	if (!e->h) {
 		e->h = h;
 		e->len = n;

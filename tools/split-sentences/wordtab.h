@@ -20,6 +20,8 @@ struct wt_slot {
 struct wordtab {
 	struct wt_slot *slots;
 	size_t cap, n; /* cap is a power of two (or 0) */
+	uint64_t bloom[64]; /* bit wt_sig(key) set for every key: most words
+			     * that are not in the table stop there */
 };
 
 /* The value stored for s[0..n), or 0 if absent. */
