@@ -97,7 +97,16 @@ struct bp_wordset {
 	unsigned char *stop;    /* 1: a stopword */
 	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
 	size_t mask, n, maxlen;
+	uint64_t sig[64];       /* 4096-bit filter of word signatures, in front of the table */
 };
+
+/* A word's signature: its first two and last characters and its length,
+ * cheap enough to reject most words before they are hashed. */
+static inline unsigned bp_word_sig(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return (u[0] * 31u + u[n > 1] * 7u + u[n - 1] * 131u + (unsigned)n * 17u) & 4095u;
+}
 
 struct bp_config {
 	struct bp_rule *rules;
@@ -129,6 +138,7 @@ struct bp_line {
 	float words, stop, links, caps, digits, titlecase;
 	uint64_t rule_mask;  /* rules whose trigger words the line holds */
 	uint64_t punct[2];   /* ASCII punctuation bytes the line holds */
+	uint64_t hicp;       /* non-ASCII code points it holds (bit cp % 64) */
 	unsigned visible;  /* visible code points */
 	unsigned char ends_punct, heading, bullet, no_text, has_url;
 	unsigned char image;  /* 1: an image in the line; 2: one with alt text */

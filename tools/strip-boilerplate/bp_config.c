@@ -164,7 +164,10 @@ static void add_need(const struct ynode *s, void *ctx)
 	for (size_t i = 0; i < s->len;) {
 		size_t len;
 		int32_t cp = u8_decode(s->str + i, s->len - i, &len);
-		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp)))
+		/* letters and digits, with an apostrophe or hyphen inside (as
+		 * the features split words: "e-mail" is one word) */
+		int inner = (cp == '-' || cp == '\'') && i > 0 && i + len < s->len;
+		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp) || inner))
 			word = 0;
 		i += len;
 	}

@@ -13,6 +13,7 @@ struct acc {
 	unsigned words, stop, capwords, upper, letters, digits, visible, link, cjk;
 	uint64_t rules;
 	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
+	uint64_t hicp;     /* non-ASCII code points seen (bit cp % 64) */
 	int www;           /* a word "www" */
 	unsigned looked, lookup_max; /* words looked up, and the most to look up */
 	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
@@ -104,7 +105,8 @@ static void end_word(struct acc *A, const char *w, size_t wn, int cap, const cha
 	if (!slow) {
 		if (lk == 3 && memcmp(low, "www", 3) == 0)
 			A->www = 1;
-		if (lk <= ws->maxlen)
+		unsigned g;
+		if (lk <= ws->maxlen && (g = bp_word_sig(low, lk), ws->sig[g >> 6] >> (g & 63) & 1))
 			stop = bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
 	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
 		char buf[64];
@@ -125,7 +127,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	int inword = 0, cap = 0, slow = 0;
 	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
 	int32_t last = A->last, lastsent = A->lastsent;
-	uint64_t p0 = 0, p1 = 0;
+	uint64_t p0 = 0, p1 = 0, hicp = 0;
 	char low[64];
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
@@ -234,6 +236,8 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			end_word(A, s + w0, i - w0, cap, low, lk, slow);
 			inword = 0;
 		}
+		if (cp >= 0)
+			hicp |= 1ULL << (cp & 63);
 		if (cp < 0 || !uni_is_space(cp)) {
 			visible++;
 			if (cp >= 0) {
@@ -256,6 +260,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	A->lastsent = lastsent;
 	A->punct[0] |= p0;
 	A->punct[1] |= p1;
+	A->hicp |= hicp;
 }
 
 /* End of a bracketed group starting at s[i] == open, or 0. */
@@ -394,14 +399,15 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		scan_text(&A, s + i, n - i, 0);
 	if ((A.punct[1] >> ('[' - 64) & 1) || A.www ||
 	    ((A.punct[0] >> ':' & 1) && memmem(s + i, n - i, "://", 3))) {
-		uint64_t p0 = A.punct[0], p1 = A.punct[1];
+		uint64_t p0 = A.punct[0], p1 = A.punct[1], hc = A.hicp;
 		memset(&A, 0, sizeof A);
 		A.c = c;
 		A.sent_start = 1;
 		A.lookup_max = lookup_max;
 		scan_md(&A, s + i, n - i, 0, 0, &img, &url);
-		A.punct[0] = p0, A.punct[1] = p1;
+		A.punct[0] = p0, A.punct[1] = p1, A.hicp = hc;
 	}
+	l->hicp = A.hicp;
 	l->punct[0] = A.punct[0];
 	l->punct[1] = A.punct[1];
 	l->has_url = url;

@@ -4,6 +4,7 @@
  * the end of the row, and rules with trigger words ('needs') run only on
  * rows that hold one, so long article paragraphs cost little. */
 #include "bp.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -94,6 +95,12 @@ static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 			continue; /* its first byte is not in the line */
 		if (punct && !lit[1])
 			return 1;
+		if (c0 >= 0x80) {
+			size_t len;
+			int32_t cp = u8_decode(lit, strlen(lit), &len);
+			if (cp >= 0 && !(l->hicp >> (cp & 63) & 1))
+				continue; /* its first character is not in the line */
+		}
 		if (memmem(l->s + l->a, l->b - l->a, lit, strlen(lit)))
 			return 1;
 	}

@@ -32,6 +32,7 @@ static void grow(struct bp_wordset *w)
 	nw.mask = cap - 1;
 	nw.n = w->n;
 	nw.maxlen = w->maxlen;
+	memcpy(nw.sig, w->sig, sizeof nw.sig);
 	for (size_t i = 0; i < oldcap; i++) {
 		if (!w->fp[i])
 			continue;
@@ -55,6 +56,8 @@ void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint6
 	if (!w->slot || (w->n + 1) * 2 > w->mask)
 		grow(w);
 	uint64_t h = bp_hash(s, n);
+	unsigned g = bp_word_sig(s, n);
+	w->sig[g >> 6] |= 1ULL << (g & 63);
 	size_t i = find(w, s, n, h);
 	if (!w->fp[i]) {
 		w->fp[i] = h;
