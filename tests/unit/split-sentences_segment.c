@@ -329,6 +329,22 @@ static void hot_bytes(void)
 	CHECK(bad == 0);
 }
 
+/* Long paragraphs of one pattern repeated: each must take linear time
+ * (these took seconds when every period rescanned the paragraph). */
+static void long_inputs(void)
+{
+	static const char *const pats[] = {"Ab.", "1. ", "A. ", "Mr.Ab", "At A. ", NULL};
+	struct buf b = {0};
+	for (const char *const *p = pats; *p; p++) {
+		buf_reset(&b);
+		for (int k = 0; k < 40000; k++)
+			buf_adds(&b, *p);
+		sent_split(&R, b.p, b.len, &L);
+		CHECK(L.n >= 1);
+	}
+	buf_free(&b);
+}
+
 int main(void)
 {
 	/* the default rules: $COPYDESK_RULES_DIR, else found from this file's
@@ -353,6 +369,7 @@ int main(void)
 	rules_files();
 	news_rules();
 	hot_bytes();
+	long_inputs();
 	random_text();
 	sr_free(&R);
 	sent_list_free(&L);

@@ -32,6 +32,8 @@ struct ctx {
 	long longest;  /* bytes in the longest line of the chunk; -1 until computed */
 	int titlecase; /* a headline in title case; -1 until computed */
 	struct sent_list *out;
+	size_t hw_from, hw_upto, hw_found; /* has_word's memory */
+	int hw_run;
 	size_t blk;    /* the 64 bytes at blk have their hot bits in bits */
 	uint64_t bits;
 	int have_blk;
@@ -210,12 +212,24 @@ static void cut(struct ctx *c, size_t pos)
 	c->cur = pos;
 }
 
-/* Does s[from..to) hold a word of two letters or more? A sentence needs
- * one: "1." or "a." before a list item, "J." alone, are not sentences. */
-static int has_word(const struct ctx *c, size_t from, size_t to)
+/* Does s[cur..to) hold a word of two letters or more? A sentence needs
+ * one: "1." or "a." before a list item, "J." alone, are not sentences.
+ * What was scanned since cur is remembered, so a long stretch without a
+ * word ("1. 2. 3. ...") is not scanned again at each period. */
+static int has_word(struct ctx *c, size_t to)
 {
-	int run = 0;
-	for (size_t i = from; i < to;) {
+	if (c->hw_from != c->cur) {
+		c->hw_from = c->hw_upto = c->cur;
+		c->hw_run = 0;
+		c->hw_found = (size_t)-1;
+	}
+	if (to >= c->hw_found)
+		return 1;
+	if (to <= c->hw_upto)
+		return 0;
+	int run = c->hw_run;
+	size_t i = c->hw_upto;
+	while (i < to) {
 		unsigned char ch = (unsigned char)c->s[i];
 		int letter;
 		if (ch < 0x80) {
@@ -228,9 +242,13 @@ static int has_word(const struct ctx *c, size_t from, size_t to)
 			i += len;
 		}
 		run = letter ? run + 1 : 0;
-		if (run >= 2)
+		if (run >= 2) {
+			c->hw_found = i;
 			return 1;
+		}
 	}
+	c->hw_upto = i;
+	c->hw_run = run;
 	return 0;
 }
 
@@ -239,7 +257,10 @@ static int has_word(const struct ctx *c, size_t from, size_t to)
 /* Start of the whitespace-delimited token that ends at i. */
 static size_t token_start(const struct ctx *c, size_t i)
 {
-	while (i > c->cur && !space_back(c->s, i))
+	/* 256 bytes back at most: a longer "token" is not a word, and each
+	 * period in it must not cost a scan of all of it */
+	size_t lim = i - c->cur > 256 ? i - 256 : c->cur;
+	while (i > lim && !space_back(c->s, i))
 		i--;
 	return i;
 }
@@ -648,7 +669,7 @@ static int short_prep_phrase(const struct ctx *c, size_t from, size_t to)
 	if (!ok)
 		return 0;
 	int words = 1;
-	for (size_t k = w; k < to; k++)
+	for (size_t k = w; k < to && words <= 3; k++)
 		if (s[k] == ' ' && k + 1 < to && s[k + 1] != ' ')
 			words++;
 	return words <= 3;
@@ -675,7 +696,7 @@ static int glued(const struct ctx *c, size_t i)
 	if (last <= 0 || !(uni_is_lower(last) || uni_is_digit(last)))
 		return 0;
 	size_t te = i;
-	while (te < b && !space_len(s, b, te))
+	while (te < b && te - i < 256 && !space_len(s, b, te))
 		te++;
 	if (looks_like_address(s + ts, te - ts))
 		return 0;
@@ -761,7 +782,7 @@ decide:;
 		if (cjk)
 			cut(c, after);
 		else if (ndots == 1 && !nq && !nclose && after == i + 1 && glued(c, i) &&
-			 has_word(c, c->cur, after))
+			 has_word(c, after))
 			cut(c, after);
 		return after;
 	}
@@ -806,7 +827,7 @@ decide:;
 			ok = 1;
 		}
 	}
-	if (ok && has_word(c, c->cur, at))
+	if (ok && has_word(c, at))
 		cut(c, at);
 	return after;
 }
@@ -906,7 +927,7 @@ static int line_stands_alone(struct ctx *c, size_t i, size_t j)
 		j += len;
 		cp = dec(s, c->b, j, &len);
 	}
-	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp)) && has_word(c, c->cur, e);
+	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp)) && has_word(c, e);
 }
 
 /* A line break inside the paragraph at i. */
@@ -945,7 +966,7 @@ static void label(struct ctx *c, size_t i)
 	unsigned char prev = (unsigned char)s[p - 1];
 	if (prev == ',' || prev == ';' || prev == ':' || prev == '(' || prev == '-' || prev == '&')
 		return;
-	if (has_word(c, c->cur, p))
+	if (has_word(c, p))
 		cut(c, ts);
 }
 
@@ -982,7 +1003,7 @@ static void glued_heading(struct ctx *c, size_t i)
 		f++;
 	if (f >= b || (s[f] != ' ' && s[f] != ',') || !word_in(s + e + 1, f - e - 1, then))
 		return;
-	if (has_word(c, c->cur, i) && !title_case(c))
+	if (has_word(c, i) && !title_case(c))
 		cut(c, i);
 }
 
@@ -1130,7 +1151,7 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 void sent_split(const struct sent_rules *r, const char *s, size_t n, struct sent_list *out)
 {
 	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .longest = -1,
-			.out = out};
+			.out = out, .hw_from = (size_t)-1};
 	size_t cuts[64];
 	out->n = 0;
 	size_t nc = list_cuts(s, n, cuts, sizeof cuts / sizeof cuts[0]);
