@@ -118,6 +118,8 @@ static void flush_doc(void)
 		return;
 	}
 	bp_classify(&B, lines, nrows);
+	/* BP_DEBUG in the environment: each line's class and features on
+	 * stderr, for tuning the thresholds */
 	if (debug)
 		for (size_t i = 0; i < nrows; i++) {
 			const struct bp_line *l = &lines[i];
