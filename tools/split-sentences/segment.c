@@ -996,8 +996,15 @@ static void glued_heading(struct ctx *c, size_t i)
 	size_t e = i + 1;
 	while (e < b && e - i < 10 && s[e] >= 'a' && s[e] <= 'z')
 		e++;
-	if (e >= b || s[e] != ' ' || e - i > 9 || !word_in(s + i, e - i, first))
-		return; /* (word_in is reached by few: most capitals are not I O A F D + lowercase) */
+	static unsigned lens[32]; /* by first letter, the lengths in first[] */
+	if (!lens[0]) {
+		lens[0] = 1;
+		for (const char *const *w = first; *w; w++)
+			lens[**w & 31] |= 1u << strlen(*w);
+	}
+	if (e >= b || s[e] != ' ' || e - i > 9 || !(lens[s[i] & 31] >> (e - i) & 1) ||
+	    !word_in(s + i, e - i, first))
+		return;
 	size_t f = e + 1;
 	while (f < b && is_ascii_alnum((unsigned char)s[f]))
 		f++;
