@@ -141,16 +141,15 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			uint32_t cnt = 0;
 			unsigned inner = 0;
 			for (;;) {
-				unsigned char c2 = (unsigned char)s[j];
-				if (ktab[c2] & (K_LOWER | K_UPPER | K_DIGIT)) {
-					cnt += kcnt[c2];
-					if (lk < sizeof low)
-						low[lk] = (char)klow[c2];
-					lk++;
-					if (++j == n)
-						break;
-					continue;
-				}
+				size_t r = j;
+				while (j < n && (ktab[(unsigned char)s[j]] & (K_LOWER | K_UPPER | K_DIGIT)))
+					cnt += kcnt[(unsigned char)s[j++]];
+				/* lowercase copy, only as far as a word can be in the table */
+				for (size_t k = r; k < j && lk < sizeof low; k++)
+					low[lk++] = (char)klow[(unsigned char)s[k]];
+				if (lk >= sizeof low)
+					lk += j - r; /* keep counting the length */
+				unsigned char c2 = j < n ? (unsigned char)s[j] : 0;
 				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
 				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
 					if (lk < sizeof low)
