@@ -296,6 +296,8 @@ static void news_rules(void)
 	      "The shooting happened in Washington, D.C. | Police said the gunman fled.");
 	SAME("The U.S. Army said two soldiers were hurt.");
 	SAME("He met the U.S. Army chief.");
+	SAME("Toyota Motor Sales Inc. USA said sales rose.");
+	SAME("Martin Luther King Jr. Drive was closed for the parade.");
 	SAME("Apple Inc. Chief Executive Tim Cook said so.");
 	SAME("He visited the U.S. Army base.");
 	SPLIT("\"Did I think we'd win?\" Rodriguez said. \"Honestly, no.\"",

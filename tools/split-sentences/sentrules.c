@@ -39,7 +39,7 @@ void sr_free(struct sent_rules *r)
 struct load {
 	struct sent_rules *r;
 	int what; /* a class, or -1 starters, -2 forget, -3 labels, -4 verbs,
-		   * -5 speech verbs, -6 continuers, -7 name prefixes */
+		   * -5 speech verbs, -6 continuers, -7 name prefixes, -8 name words */
 };
 
 static void check_word(const struct ynode *s)
@@ -72,6 +72,10 @@ static void add_one(const struct ynode *s, void *ctx)
 	} else if (L->what == -7) {
 		size_t n = s->len > 1 && s->str[s->len - 1] == '.' ? s->len - 1 : s->len;
 		sr_set_flag(L->r, s->str, n, SR_PREFIX, 1);
+	} else if (L->what == -8) {
+		if (s->str[s->len - 1] == '.')
+			yerr(s, "a name word is a word without a period: '%s'", s->str);
+		sr_set_flag(L->r, s->str, s->len, SR_NAMEWORD, 1);
 	} else if (L->what <= -4) {
 		if (s->str[s->len - 1] == '.')
 			yerr(s, "a verb or continuer is a word without a period: '%s'", s->str);
@@ -89,7 +93,7 @@ void sr_load_yaml(const struct ynode *root, void *ctx)
 	static const char *const keys[] = {"version", "never-end", "not-before-number",
 					   "may-end", "usually-end", "starters", "labels",
 					   "verbs", "speech-verbs", "continuers", "name-prefixes",
-					   "forget", NULL};
+					   "name-words", "forget", NULL};
 	static const struct {
 		const char *key;
 		int what;
@@ -105,6 +109,7 @@ void sr_load_yaml(const struct ynode *root, void *ctx)
 		{"speech-verbs", -5},
 		{"continuers", -6},
 		{"name-prefixes", -7},
+		{"name-words", -8},
 	};
 	ymap_check(root, keys);
 	/* check every list before changing anything */

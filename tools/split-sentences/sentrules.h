@@ -23,6 +23,7 @@ enum {
 	SR_SPEECH = 64, /* "said", "asked": "Why?" Smith asked. is one sentence */
 	SR_CONT = 128,  /* "Tuesday", "ET": goes on after a.m. and the like */
 	SR_PREFIX = 256, /* "St": a may-end word that also opens names (St. Peter) */
+	SR_NAMEWORD = 512, /* "Drive", "School": goes on a name (King Jr. Drive) */
 };
 
 struct sent_rules {
@@ -33,7 +34,7 @@ struct sent_rules {
  * dropped if given. A later entry moves a word to its class. */
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls);
 /* Set or clear one of the flags (SR_STARTER, SR_LABEL, SR_VERB, SR_SPEECH,
- * SR_CONT, SR_PREFIX) of a word. */
+ * SR_CONT, SR_PREFIX, SR_NAMEWORD) of a word. */
 void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on);
 static inline void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on)
 {
