@@ -377,14 +377,17 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 			cut1 = cut2 = 0;
 	}
 	if (cut2) {
-		unsigned sp = 0, hi = 0, br = 0;
-		for (size_t k = cut1; k < cut2; k++) {
-			unsigned char ch = (unsigned char)s[k];
-			sp += ch == ' ';
-			hi |= ch;
-			br += ch == '[' || ch == ':';
+		/* words start after a space; a bracket, a URL or a script
+		 * written without spaces needs the full scan */
+		unsigned sp = 0, br = 0, cjk = 0, colon = 0;
+		for (size_t k = cut1; k + 1 < cut2; k++) {
+			unsigned char ch = (unsigned char)s[k], nx = (unsigned char)s[k + 1];
+			sp += (ch == ' ') & (nx != ' ');
+			br += ch == '[';
+			colon += ch == ':';
+			cjk += (unsigned char)(ch - 0xE3) < 7;
 		}
-		if ((hi & 0x80) || br)
+		if (br || cjk || (colon && memmem(s + cut1, cut2 - cut1, "://", 3)))
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);
