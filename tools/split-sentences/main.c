@@ -120,9 +120,10 @@ int main(int argc, char **argv)
 		}
 		for (size_t k = 0; k < L.n; k++) {
 			const struct sent_span *sp = &L.v[k];
-			if (L.n > 1)
-				out_write(o, pre.p, pre.len);
-			else
+			if (L.n > 1) {
+				if (pre.len)
+					out_write(o, pre.p, pre.len);
+			} else
 				tsv_put_fields(o, &T, 0, tc);
 			out_uint(o, k + 1);
 			out_putc(o, '\t');
@@ -140,9 +141,10 @@ int main(int argc, char **argv)
 				out_write(o, text.p + sp->start, sp->end - sp->start);
 			else
 				out_escaped(o, text.p + sp->start, sp->end - sp->start);
-			if (L.n > 1)
-				out_write(o, post.p, post.len);
-			else
+			if (L.n > 1) {
+				if (post.len)
+					out_write(o, post.p, post.len);
+			} else
 				tsv_put_fields_after(o, &T, tc);
 			out_endrow(o);
 		}
