@@ -169,6 +169,12 @@ static void test_context(void)
 	classify(L, b, 4);
 	CHECK(L[0].keep && L[1].keep && L[2].keep && !L[3].keep);
 
+	/* a document with no paragraph long enough for a body keeps the
+	 * lines that read as sentences */
+	const char *e[] = {"Road closed on Monday.", "Share", "Police said so."};
+	classify(L, e, 3);
+	CHECK(L[0].keep && !L[1].keep && L[2].keep);
+
 	/* navigation before and after the body goes */
 	const char *c[] = {"Home", "News", "Sport", P1, P2, "Contact", "Jobs"};
 	classify(L, c, 7);

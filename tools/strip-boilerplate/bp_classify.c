@@ -228,6 +228,19 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (first >= p->body_prefer_first * best && fe > fs)
 			bs = fs, be = fe;
 	}
+	/* no body at all (a brief, a document of short lines): fall back to
+	 * the lines that read as sentences */
+	if (be == bs) {
+		for (size_t i = 0; i < n; i++) {
+			struct bp_line *l = &L[i];
+			if ((l->cls == C_NEAR || l->cls == C_SHORT) && l->ends_punct == 1 &&
+			    l->words >= p->title_min_words && !l->heading)
+				l->cls = C_GOOD;
+			else if (l->cls != C_BAD)
+				l->cls = C_BAD, l->why = bp_reason_names[BPR_SHORT];
+		}
+		goto done;
+	}
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
@@ -284,6 +297,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			}
 		}
 	}
+done:
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = l->cls == C_GOOD;
