@@ -298,6 +298,8 @@ static void news_rules(void)
 	SAME("He met the U.S. Army chief.");
 	SAME("Toyota Motor Sales Inc. USA said sales rose.");
 	SAME("Martin Luther King Jr. Drive was closed for the parade.");
+	SPLIT("The farm is near Reed City, Mich. I have a herd of hogs.",
+	      "The farm is near Reed City, Mich. | I have a herd of hogs.");
 	SAME("Apple Inc. Chief Executive Tim Cook said so.");
 	SAME("He visited the U.S. Army base.");
 	SPLIT("\"Did I think we'd win?\" Rodriguez said. \"Honestly, no.\"",

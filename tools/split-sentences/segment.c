@@ -570,7 +570,7 @@ static int clause_follows(const struct ctx *c, const struct next *x)
 	if (x->kind != N_UPPER || x->quoted || continuer(c, x) ||
 	    (x->wn < 64 && (lookup(c->r, c->s + x->w, x->wn, SR_NAMEWORD) & SR_NAMEWORD)))
 		return 0;
-	if (x->wn < 2 || !(c->s[x->w + 1] >= 'a' && c->s[x->w + 1] <= 'z'))
+	if (x->wn < 2 ? c->s[x->w] != 'I' : !(c->s[x->w + 1] >= 'a' && c->s[x->w + 1] <= 'z'))
 		return 0; /* an acronym goes with the name: "Toyota Motor Sales Inc. USA said" */
 	size_t k = x->w + x->wn, n;
 	if (k + 1 >= c->b || c->s[k] != ' ')
