@@ -710,6 +710,16 @@ static int glued(const struct ctx *c, size_t i)
 
 /* ---- the decisions ---- */
 
+/* The common cases of a period at i (i + 2 < the chunk end), decided at
+ * once: "word. lower", and "3.5", "a.m", "x.com", "1,000.," (no space and
+ * no capital after): the sentence goes on. */
+static inline int period_goes_on(const char *s, size_t i)
+{
+	unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
+	return n1 == ' ' ? is_ascii_lower(n2)
+			 : is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';';
+}
+
 /* A run of terminators starts at i: decide; returns where to go on. */
 static size_t terminator(struct ctx *c, size_t i)
 {
@@ -718,12 +728,9 @@ static size_t terminator(struct ctx *c, size_t i)
 	int ndots = 0, nq = 0, cjk = 0, spaced = 0, ellch = 0;
 	int simple = 0; /* one period, a space, an ASCII byte but a period */
 	if (s[i] == '.' && i + 2 < b) {
-		/* the common cases, decided at once: "word. lower" and "3.5",
-		 * "a.m", "x.com", "1,000.," (no space, no capital after) */
-		unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
-		if (n1 == ' ' ? is_ascii_lower(n2)
-			      : is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';')
+		if (period_goes_on(s, i))
 			return i + 1;
+		unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
 		simple = n1 == ' ' && n2 < 0x80 && n2 != '.' && n2 != ' ';
 	}
 	int attached = 0, nclose = 0;
@@ -1040,7 +1047,9 @@ static void scan(struct ctx *c, size_t a, size_t b)
 			i++;
 			continue;
 		}
-		if (ch == '.' || ch == '?' || ch == '!') {
+		if (ch == '.' && i + 2 < b && period_goes_on(s, i)) {
+			i++; /* the common case, without the call */
+		} else if (ch == '.' || ch == '?' || ch == '!') {
 			i = terminator(c, i);
 		} else if (ch == '\n') {
 			i = newline(c, i);
