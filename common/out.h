@@ -31,6 +31,8 @@ void out_drain(struct out *o, size_t need);
 
 static inline void out_write(struct out *o, const void *s, size_t n)
 {
+	if (!n)
+		return; /* s may be NULL for an empty field */
 	if (o->cap - o->len < n)
 		out_drain(o, n);
 	memcpy(o->buf + o->len, s, n);
