@@ -319,7 +319,7 @@ static void news_rules(void)
  * drawn mostly from the ones that matter. */
 static void hot_bytes(void)
 {
-	static const char pool[] = ".?!:\n IOAFDioafdx a\xE2\xE3\xC2\x80\xFF";
+	static const char pool[] = ".?!:\n IOAFDioafdntcleuvsx a\xE2\xE3\xC2\x80\xFF";
 	char buf[1 + 64 + 1];
 	unsigned seed = 7;
 	int bad = 0;

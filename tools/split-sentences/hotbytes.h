@@ -1,7 +1,8 @@
 /* hotbytes.h - finds, 64 bytes at a time, the bytes the sentence scanner
  * must look at: terminators (. ? !), line breaks, colons, lead bytes of
- * 0xE2 and above (… • 。 and the like), and I O A F D after a space and
- * before a lowercase letter (a heading glued to a sentence: "In the"). */
+ * 0xE2 and above (… • 。 and the like), and the capitals that open the
+ * words of a heading glued to a sentence, after a space (In On At Ac Af Al
+ * Fo De Du: "... in any constituency In the New Territories"). */
 #ifndef SPLIT_SENTENCES_HOTBYTES_H
 #define SPLIT_SENTENCES_HOTBYTES_H
 
