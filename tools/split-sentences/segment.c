@@ -1,6 +1,6 @@
 /* segment.c - the sentence splitter. One left-to-right pass over the
- * paragraph: a byte table skips everything that cannot end a sentence, and
- * each terminator (. ? ! ellipses, CJK stops), line break or bullet is
+ * paragraph: a bit mask of the hot bytes, 64 at a time (hotbytes.c), skips
+ * everything that cannot end a sentence, and each terminator (. ? ! ellipses, CJK stops), line break or bullet is
  * decided by looking at the word before it (abbreviation classes, numbers,
  * initials, URLs) and the token after it (case, sentence starters). */
 #include "segment.h"
@@ -9,18 +9,19 @@
 #include "unicode.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes that may start something the scanner must look at: terminators,
- * line breaks, and the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？). */
+/* What a hot byte is, for the scan loop: 1 terminators, line breaks and
+ * the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？); 2 a colon; 3 a
+ * capital that may open a glued heading. hotbytes.c finds them. */
 static const unsigned char hot[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 	[':'] = 2, /* after a label (Image: Photo:) */
 	['I'] = 3, ['O'] = 3, ['A'] = 3, ['F'] = 3, ['D'] = 3, /* a heading glued to a sentence */
 };
-
 
 struct ctx {
 	const struct sent_rules *r;
