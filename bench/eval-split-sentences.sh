@@ -20,6 +20,8 @@ own() { # the repo's set, scored without Python
 }
 if [ ! -f "$E/score.py" ]; then
 	echo "no $E/score.py: only the repo's own set" >&2
+	echo "## split-sentences: sentence boundaries"
+	echo
 	echo "| set | docs exact | boundaries | P | R | F1 |"
 	echo "|---|---:|---:|---:|---:|---:|"
 	own
