@@ -15,7 +15,7 @@ function nonspace(t) { # bytes that are not whitespace (escapes \n \t \r are)
 FNR == 1 { if (FILENAME == ARGV[2]) for (k = 1; k <= NF; k++) { if ($k == "doc") di = k; if ($k == "text") ti = k }
 	next }
 FILENAME == ARGV[1] {
-	docs[++nd] = $1; m = split($2, part, / \|\|\| /); at = 0
+	docs[++nd] = $1; isdoc[$1] = 1; m = split($2, part, / \|\|\| /); at = 0
 	for (k = 1; k < m; k++) { at += nonspace(part[k]); gold[$1, at] = 1; ng[$1]++ }
 	next
 }
@@ -25,14 +25,16 @@ FILENAME == ARGV[1] {
 	seen[d] = 1; pos[d] += nonspace($ti)
 }
 END {
-	for (i = 1; i <= nd; i++) {
-		d = docs[i]; ok = 1
-		for (key in pb) { split(key, kk, SUBSEP); if (kk[1] != d) continue
-			if ((d, kk[2]) in gold) tp++; else { fp++; ok = 0 } }
-		for (key in gold) { split(key, kk, SUBSEP); if (kk[1] != d) continue
-			if (!((d, kk[2]) in pb)) { fn++; ok = 0 } }
-		exact += ok
+	for (key in pb) {
+		split(key, kk, SUBSEP)
+		if (!(kk[1] in isdoc)) continue /* as score.py: only the gold docs */
+		if (key in gold) tp++
+		else { fp++; bad[kk[1]] = 1 }
 	}
+	for (key in gold)
+		if (!(key in pb)) { fn++; split(key, kk, SUBSEP); bad[kk[1]] = 1 }
+	for (i = 1; i <= nd; i++)
+		exact += !(docs[i] in bad)
 	p = tp + fp ? tp / (tp + fp) : 1; r = tp + fn ? tp / (tp + fn) : 1
 	f = p + r ? 2 * p * r / (p + r) : 0
 	printf "docs %d  exact %d  boundaries %d  P %.4f  R %.4f  F1 %.4f\n", nd, exact, tp + fn, p, r, f
