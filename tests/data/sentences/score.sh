@@ -27,7 +27,7 @@ FILENAME == ARGV[1] {
 END {
 	for (key in pb) {
 		split(key, kk, SUBSEP)
-		if (!(kk[1] in isdoc)) continue /* as score.py: only the gold docs */
+		if (!(kk[1] in isdoc)) continue # as score.py: only the gold docs
 		if (key in gold) tp++
 		else { fp++; bad[kk[1]] = 1 }
 	}
