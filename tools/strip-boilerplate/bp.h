@@ -37,6 +37,7 @@ struct bp_rule {
 	char **lits;     /* ... or one of these strings (needs entries that are not words) */
 	size_t nlits;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
+	int after;       /* it hits lines that come after the article (comment headers) */
 	unsigned long long hits, tries;
 };
 
@@ -64,9 +65,11 @@ struct bp_params {
 	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
 	double inside_gap_words;/* ... plus this per word */
 	double body_prefer_first; /* an earlier stretch this share of the best wins */
+	double body_after_h1;   /* a stretch after the only level-1 heading this share of the best wins */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
+	double repeat_cost;     /* body cost of a repeated line (-1: as other boilerplate) */
 	double repeat_max_words;/* only lines of at most this many words count */
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */

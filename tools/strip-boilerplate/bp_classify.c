@@ -150,6 +150,12 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 				v = -p->no_text_cost;
 				break;
 			}
+			if (p->repeat_cost >= 0 && (l->why == bp_reason_names[BPR_REPEATED] ||
+						    l->why == bp_reason_names[BPR_FREQUENT])) {
+				v = -p->repeat_cost;
+				run += p->short_run;
+				break;
+			}
 			if (l->drop_rule >= 0 && c->rules[l->drop_rule].inside) {
 				v = -(p->inside_cost + p->inside_gap_words * l->words);
 				break;
@@ -220,13 +226,46 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	size_t bs, be;
 	double best = find_body(c, L, n, &bs, &be);
+	/* a page's headline is its only level-1 heading, and the article
+	 * follows it: a stretch after it that weighs enough is the body */
+	size_t from = 0;
+	if (p->body_after_h1 > 0) {
+		size_t h1 = n, nh1 = 0;
+		for (size_t i = 0; i < n; i++)
+			if (L[i].heading == 1 && L[i].cls0 != C_BAD)
+				h1 = i, nh1++;
+		if (nh1 == 1 && h1 + 1 < n && title_like(p, &L[h1])) {
+			from = h1 + 1;
+			if (bs < from) {
+				size_t as, ae;
+				double after = find_body(c, L + from, n - from, &as, &ae);
+				if (ae > as && after >= p->body_after_h1 * best)
+					bs = from + as, be = from + ae, best = after;
+				else
+					from = 0;
+			}
+		}
+	}
+	/* nor does it go on after a line that only follows articles (a
+	 * comment header): a stretch before the first one is the body */
+	if (bs > from) {
+		size_t k = from;
+		while (k < bs && !(L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after))
+			k++;
+		if (k < bs) {
+			size_t fs, fe;
+			double first = find_body(c, L + from, k - from, &fs, &fe);
+			if (fe > fs && first >= p->good_words)
+				bs = from + fs, be = from + fe, best = first;
+		}
+	}
 	/* an article comes before its comments: a stretch before the best one
 	 * that weighs nearly as much is the body */
-	if (p->body_prefer_first > 0 && bs > 0) {
+	if (p->body_prefer_first > 0 && bs > from) {
 		size_t fs, fe;
-		double first = find_body(c, L, bs, &fs, &fe);
+		double first = find_body(c, L + from, bs - from, &fs, &fe);
 		if (first >= p->body_prefer_first * best && fe > fs)
-			bs = fs, be = fe;
+			bs = from + fs, be = from + fe;
 	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */

@@ -49,11 +49,13 @@ void bp_init(struct bp_config *c)
 	p->body_run_growth = 2;
 	p->body_gap_words = 1;
 	p->body_prefer_first = 0.35;
+	p->body_after_h1 = 0;
 	p->no_text_cost = 5;
 	p->inside_cost = 10;
 	p->inside_gap_words = 0.5;
 	p->image_words = 25;
 	p->repeat_min_docs = 4;
+	p->repeat_cost = -1;
 	p->repeat_max_words = 10;
 	p->repeat_window = 65536;
 	p->max_doc_rows = 100000;
@@ -80,6 +82,7 @@ static const struct {
 	K(title_stopwords, 0, 1e6),
 	K(body_gap_words, 0, 1e6),
 	K(body_prefer_first, 0, 1),
+	K(body_after_h1, 0, 1),
 	K(near_weight, -1e6, 1e6),
 	K(near_weight_nopunct, -1e6, 1e6),
 	K(short_cost, -1e6, 1e6),
@@ -91,6 +94,7 @@ static const struct {
 	K(inside_gap_words, 0, 1e6),
 	K(body_bad_line, 0, 1e6),
 	K(repeat_min_docs, 0, 1e9),
+	K(repeat_cost, -1, 1e6),
 	K(repeat_max_words, 0, 1e6),
 	K(repeat_window, 0, 1 << 26),
 	K(max_doc_rows, 1, 1e9),
@@ -196,7 +200,7 @@ static int reserved_name(const char *name)
 static void load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -249,6 +253,7 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
+	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
 	rule->needs = 0;
 	for (size_t k = 0; k < rule->nlits; k++)
 		free(rule->lits[k]);
