@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -107,17 +108,40 @@ static const unsigned char needs_escape[256] = {
 	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
 };
 
+/* Nonzero when one of the 8 bytes of w may need escaping: a byte below
+ * 0x0E (TAB, LF and CR are 9, 10 and 13) or a backslash. False positives
+ * (other control bytes) are sorted out byte by byte. */
+static inline uint64_t may_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t below = (w - ones * 0x0E) & ~w & high;
+	uint64_t x = w ^ (ones * '\\');
+	uint64_t bs = (x - ones) & ~x & high;
+	return below | bs;
+}
+
 void out_escaped(struct out *o, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
-	for (; p < end; p++) {
-		unsigned char e = needs_escape[*p];
-		if (!e)
-			continue;
-		out_write(o, run, (size_t)(p - run));
-		char esc[2] = {'\\', (char)e};
-		out_write(o, esc, 2);
-		run = p + 1;
+	while (p < end) {
+		/* skip 8 clean bytes at a time */
+		while (end - p >= 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			if (may_escape(w))
+				break;
+			p += 8;
+		}
+		const unsigned char *stop = end - p >= 8 ? p + 8 : end;
+		for (; p < stop; p++) {
+			unsigned char e = needs_escape[*p];
+			if (!e)
+				continue;
+			out_write(o, run, (size_t)(p - run));
+			char esc[2] = {'\\', (char)e};
+			out_write(o, esc, 2);
+			run = p + 1;
+		}
 	}
 	out_write(o, run, (size_t)(end - run));
 }

@@ -57,6 +57,45 @@ static void test_escape_roundtrip(void)
 	CHECK_STR(unesc(got, &rc), src);
 }
 
+/* out_escaped (8 bytes at a time) against a byte-by-byte reference, on
+ * random strings over all 256 byte values and over the bytes near the
+ * escapes, at every alignment. */
+static void test_escape_random(void)
+{
+	unsigned seed = 12345, mismatches = 0;
+	for (int round = 0; round < 2000; round++) {
+		char src[80];
+		size_t n = (size_t)(round % 80);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			static const char near[] = "\t\n\r\\\x0b\x0c\x0e\x00\x5b\x5d a";
+			src[i] = (round & 1) ? (char)(r & 0xFF) : near[r % (sizeof near - 1)];
+		}
+		int fds[2];
+		if (pipe(fds) != 0)
+			return;
+		struct out o;
+		out_open_fd(&o, fds[1], "pipe");
+		out_escaped(&o, src, n);
+		out_close(&o);
+		char got[256], want[256];
+		ssize_t g = read(fds[0], got, sizeof got);
+		close(fds[0]);
+		size_t w = 0;
+		for (size_t i = 0; i < n; i++) {
+			char c = src[i], e = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\\' ? '\\' : 0;
+			if (e)
+				want[w++] = '\\', want[w++] = e;
+			else
+				want[w++] = c;
+		}
+		if (g < 0 || (size_t)g != w || memcmp(got, want, w) != 0)
+			mismatches++;
+	}
+	CHECK(mismatches == 0);
+}
+
 static void test_utf8(void)
 {
 	size_t len;
@@ -135,6 +174,7 @@ int main(void)
 {
 	test_unescape();
 	test_escape_roundtrip();
+	test_escape_random();
 	test_utf8();
 	test_unicode();
 	test_hash();
