@@ -70,6 +70,9 @@ struct bp_params {
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
 	double repeat_cost;     /* body cost of a repeated line (-1: as other boilerplate) */
+	double dup_min_words;   /* a line without a sentence end the document holds twice ... */
+	double dup_max_words;   /* ... of this many words is a teaser or caption (0: off) */
+	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
 	double repeat_max_words;/* only lines of at most this many words count */
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
@@ -89,6 +92,7 @@ enum bp_reason {
 	BPR_REPEATED,  /* repeated across recent documents */
 	BPR_FREQUENT,  /* in the list of frequent lines (--frequent) */
 	BPR_TITLE,     /* the headline (only with keep_title off) */
+	BPR_DUPLICATE, /* a line without a sentence end that the document repeats */
 	BPR_N
 };
 extern const char *const bp_reason_names[BPR_N];

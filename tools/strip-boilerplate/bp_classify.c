@@ -156,7 +156,8 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 				run += p->short_run;
 				break;
 			}
-			if (l->drop_rule >= 0 && c->rules[l->drop_rule].inside) {
+			if ((l->drop_rule >= 0 && c->rules[l->drop_rule].inside) ||
+			    l->why == bp_reason_names[BPR_IMAGE]) {
 				v = -(p->inside_cost + p->inside_gap_words * l->words);
 				break;
 			}
@@ -202,6 +203,44 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 	return l->drop_rule < 0 && !l->no_text && l->links <= p->max_link_density &&
 	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
 	       l->ends_punct != 1 && !l->has_url;
+}
+
+static int cmp_dup(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* Lines the document holds more than once that do not end like a
+ * sentence (a teaser listed twice, a caption under an image and in a
+ * gallery) are boilerplate, unless many lines repeat (a table, a list
+ * of items that share their words). */
+static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, size_t title)
+{
+	const struct bp_params *p = &c->p;
+	if (p->dup_max_words <= 0 || n < 2)
+		return;
+	uint64_t (*k)[2] = xmalloc(n * sizeof *k);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct bp_line *l = &L[i];
+		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->words < p->dup_min_words ||
+		    l->words > p->dup_max_words)
+			continue;
+		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
+		if (h)
+			k[m][0] = h, k[m][1] = i, m++;
+	}
+	qsort(k, m, sizeof *k, cmp_dup);
+	size_t ndup = 0;
+	for (size_t i = 0; i < m; i++)
+		ndup += (i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0]);
+	if (ndup && (double)ndup <= p->dup_max_share * (double)n)
+		for (size_t i = 0; i < m; i++)
+			if (((i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0])) &&
+			    k[i][1] != title && L[k[i][1]].cls == C_GOOD)
+				set_bad(&L[k[i][1]], BPR_DUPLICATE);
+	free(k);
 }
 
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
@@ -303,7 +342,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	/* the headline: a markdown heading, else the nearest title-like line,
 	 * before the body (lines that are boilerplate on their own skipped) */
-	size_t fb = bs;
+	size_t fb = bs, title = n;
 	while (fb < be && L[fb].cls0 != C_GOOD)
 		fb++;
 	if (fb < be) {
@@ -326,6 +365,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				seen++;
 			}
 		}
+		title = t;
 		if (t < n) {
 			if (p->keep_title) {
 				L[t].cls = C_GOOD;
@@ -336,6 +376,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			}
 		}
 	}
+	mark_duplicates(c, L, n, title);
 done:
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];

@@ -21,6 +21,7 @@ const char *const bp_reason_names[BPR_N] = {
 	[BPR_REPEATED] = "repeated",
 	[BPR_FREQUENT] = "frequent",
 	[BPR_TITLE] = "title",
+	[BPR_DUPLICATE] = "duplicate",
 };
 
 void bp_init(struct bp_config *c)
@@ -56,6 +57,9 @@ void bp_init(struct bp_config *c)
 	p->image_words = 25;
 	p->repeat_min_docs = 4;
 	p->repeat_cost = -1;
+	p->dup_min_words = 3;
+	p->dup_max_words = 0;
+	p->dup_max_share = 0.2;
 	p->repeat_max_words = 10;
 	p->repeat_window = 65536;
 	p->max_doc_rows = 100000;
@@ -95,6 +99,9 @@ static const struct {
 	K(body_bad_line, 0, 1e6),
 	K(repeat_min_docs, 0, 1e9),
 	K(repeat_cost, -1, 1e6),
+	K(dup_min_words, 0, 1e6),
+	K(dup_max_words, 0, 1e6),
+	K(dup_max_share, 0, 1),
 	K(repeat_max_words, 0, 1e6),
 	K(repeat_window, 0, 1 << 26),
 	K(max_doc_rows, 1, 1e9),
