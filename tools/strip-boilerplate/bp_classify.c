@@ -298,6 +298,16 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				bs = from + fs, be = from + fe, best = first;
 		}
 	}
+	/* ... and a body that holds such a line ends before it, when what
+	 * comes before it weighs enough */
+	for (size_t k = bs + 1; k < be; k++)
+		if (L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after) {
+			size_t fs, fe;
+			double first = find_body(c, L + bs, k - bs, &fs, &fe);
+			if (fe > fs && first >= p->body_prefer_first * best)
+				be = bs + fe, bs = bs + fs;
+			break;
+		}
 	/* an article comes before its comments: a stretch before the best one
 	 * that weighs nearly as much is the body */
 	if (p->body_prefer_first > 0 && bs > from) {
