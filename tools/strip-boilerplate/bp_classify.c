@@ -224,7 +224,8 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
-		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->words < p->dup_min_words ||
+		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->bullet == 1 || l->bullet == 3 ||
+		    l->words < p->dup_min_words ||
 		    l->words > p->dup_max_words)
 			continue;
 		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
