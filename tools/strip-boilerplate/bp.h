@@ -38,6 +38,7 @@ struct bp_rule {
 	size_t nlits;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
+	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
 	unsigned long long hits, tries;
 };
 
@@ -70,6 +71,7 @@ struct bp_params {
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
 	double repeat_cost;     /* body cost of a repeated line (-1: as other boilerplate) */
+	double label_short;     /* 1: a label (counter, number) costs the body what a short line does */
 	double dup_min_words;   /* a line without a sentence end the document holds twice ... */
 	double dup_max_words;   /* ... of this many words is a teaser or caption (0: off) */
 	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */

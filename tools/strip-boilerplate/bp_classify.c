@@ -142,10 +142,13 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 				run = 0;
 			break;
 		case C_SHORT:
+		short_line:
 			v = -p->short_cost;
 			run += p->short_run;
 			break;
 		default:
+			if (l->why == bp_reason_names[BPR_LABEL] && p->label_short)
+				goto short_line;
 			if (l->why == bp_reason_names[BPR_NO_TEXT]) {
 				v = -p->no_text_cost;
 				break;
@@ -224,7 +227,8 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
-		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->bullet == 1 || l->bullet == 3 ||
+		/* list items, quotes and table rows repeat in articles too */
+		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->bullet || (l->punct[1] >> ('|' - 64) & 1) ||
 		    l->words < p->dup_min_words ||
 		    l->words > p->dup_max_words)
 			continue;
@@ -388,6 +392,17 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	mark_duplicates(c, L, n, title);
+	/* a box of links ("Most read", "Related stories") goes on up to the
+	 * next paragraph that is good on its own */
+	for (size_t i = bs; i < be; i++) {
+		if (!(L[i].drop_rule >= 0 && c->rules[L[i].drop_rule].box))
+			continue;
+		const char *why = L[i].why;
+		for (i++; i < be && L[i].cls0 != C_GOOD; i++)
+			if (L[i].cls == C_GOOD)
+				L[i].cls = C_BAD, L[i].why = why;
+		i--;
+	}
 done:
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];

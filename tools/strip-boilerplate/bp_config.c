@@ -58,6 +58,7 @@ void bp_init(struct bp_config *c)
 	p->repeat_min_docs = 4;
 	p->repeat_cost = -1;
 	p->dup_min_words = 3;
+	p->label_short = 0;
 	p->dup_max_words = 0;
 	p->dup_max_share = 0.2;
 	p->repeat_max_words = 10;
@@ -100,6 +101,7 @@ static const struct {
 	K(repeat_min_docs, 0, 1e9),
 	K(repeat_cost, -1, 1e6),
 	K(dup_min_words, 0, 1e6),
+	K(label_short, 0, 1),
 	K(dup_max_words, 0, 1e6),
 	K(dup_max_share, 0, 1),
 	K(repeat_max_words, 0, 1e6),
@@ -207,7 +209,7 @@ static int reserved_name(const char *name)
 static void load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -261,6 +263,7 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
 	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
+	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
 	rule->needs = 0;
 	for (size_t k = 0; k < rule->nlits; k++)
 		free(rule->lits[k]);
