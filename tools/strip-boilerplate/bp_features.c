@@ -88,36 +88,43 @@ static void init_ktab(void)
 	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
 }
 
-/* A word ended: count it and look it up (stopword? trigger of rules?).
- * low/lk/h hold its lowercase form and hash when it was all ASCII. */
-static void end_word(struct acc *A, const char *w, size_t wn, int cap, const char *low, size_t lk,
-		     int slow)
+/* Look a word up (stopword? trigger of rules?); low/lk hold its lowercase
+ * form when it was all ASCII. Returns 1 for a stopword. Out of line: the
+ * scan loop only counts. */
+static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, const char *low,
+						 size_t lk, int slow)
 {
-	unsigned idx = A->words++;
-	A->capwords += cap;
-	int mid = !A->sent_start;
-	A->sent_start = 0;
 	const struct bp_wordset *ws = &A->c->words;
-	if (A->looked >= A->lookup_max)
-		return;
-	A->looked++;
-	int stop = 0;
 	if (!slow) {
 		if (lk == 3 && memcmp(low, "www", 3) == 0)
 			A->www = 1;
 		unsigned g;
 		if (lk <= ws->maxlen && (g = bp_word_sig(low, lk), ws->sig[g >> 6] >> (g & 63) & 1))
-			stop = bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
+			return bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
 	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
 		char buf[64];
 		size_t k = bp_lower(w, wn, buf, sizeof buf);
 		if (k)
-			stop = bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
+			return bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
 	}
-	A->stop += stop;
-	/* "To", "In", "Of" capitalized inside a sentence: title case */
-	A->cap_stops += stop && cap && mid && idx < BP_TITLE_WORDS;
+	return 0;
 }
+
+/* A word ended: count it and look it up while the line's lookups last.
+ * "To", "In", "Of" capitalized inside a sentence count as title case. */
+#define END_WORD(w, wn)                                                                  \
+	do {                                                                             \
+		unsigned idx_ = words++;                                                 \
+		capwords += cap;                                                         \
+		int mid_ = !sent_start;                                                  \
+		sent_start = 0;                                                          \
+		if (looked < lookup_max) {                                               \
+			looked++;                                                        \
+			int st_ = lookup_word(A, (w), (wn), low, lk, slow);              \
+			nstop += st_;                                                    \
+			cap_stops += st_ && cap && mid_ && idx_ < BP_TITLE_WORDS;        \
+		}                                                                        \
+	} while (0)
 
 /* Plain text (no markup) s[0..n); link: it is the text of a link. The
  * counters live in locals (stores through A could alias the text). */
@@ -128,6 +135,10 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
 	int32_t last = A->last, lastsent = A->lastsent;
 	uint64_t p0 = 0, p1 = 0, hicp = 0;
+	unsigned words = A->words, capwords = A->capwords, looked = A->looked, nstop = A->stop;
+	unsigned cap_stops = A->cap_stops;
+	const unsigned lookup_max = A->lookup_max;
+	int sent_start = A->sent_start;
 	char low[64];
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
@@ -183,10 +194,12 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				i++;
 				continue;
 			}
-			if (inword)
-				end_word(A, s + w0, i - w0, cap, low, lk, slow), inword = 0;
+			if (inword) {
+				END_WORD(s + w0, i - w0);
+				inword = 0;
+			}
 			if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' || ch == '(')
-				A->sent_start = 1;
+				sent_start = 1;
 			if (!(f & K_SPACE)) {
 				if (ch < 64)
 					p0 |= 1ULL << ch;
@@ -207,8 +220,10 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			alnum = 0;
 		} else if (is_cjk(cp)) {
 			/* no spaces between words: each character stands alone */
-			if (inword)
-				end_word(A, s + w0, i - w0, cap, low, lk, slow), inword = 0;
+			if (inword) {
+				END_WORD(s + w0, i - w0);
+				inword = 0;
+			}
 			cjk++;
 			letters++;
 			visible++;
@@ -232,7 +247,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				inword = 1, w0 = i, cap = up, lk = 0;
 			slow = 1;
 		} else if (inword) {
-			end_word(A, s + w0, i - w0, cap, low, lk, slow);
+			END_WORD(s + w0, i - w0);
 			inword = 0;
 		}
 		if (cp >= 0)
@@ -248,7 +263,13 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 		i += len;
 	}
 	if (inword)
-		end_word(A, s + w0, n - w0, cap, low, lk, slow);
+		END_WORD(s + w0, n - w0);
+	A->words = words;
+	A->capwords = capwords;
+	A->looked = looked;
+	A->stop = nstop;
+	A->cap_stops = cap_stops;
+	A->sent_start = sent_start;
 	A->letters += letters;
 	A->upper += upper;
 	A->digits += digits;
