@@ -17,8 +17,11 @@
 
 enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 
-/* Words of a long line looked up for its stopword share. */
+/* Words of a long line looked up for its stopword share ... */
 #define BP_STOP_SAMPLE 40
+/* ... a line longer than this (bytes); after them only words that may be
+ * trigger words of rules are looked up. */
+#define BP_SAMPLE_LEN 200
 /* Title case is looked for in the first this many words of a line. */
 #define BP_TITLE_WORDS 12
 /* Lines longer than this (bytes) are scanned at the head and tail only
@@ -107,6 +110,8 @@ struct bp_wordset {
 	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
 	size_t mask, n, maxlen;
 	uint64_t sig[64];       /* 4096-bit filter of word signatures, in front of the table */
+	uint64_t tsig[64];      /* the same for the rules' trigger words only */
+	size_t tmaxlen;         /* longest trigger word */
 };
 
 /* A word's signature: its first two and last characters and its length,

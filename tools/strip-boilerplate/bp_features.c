@@ -16,6 +16,7 @@ struct acc {
 	uint64_t hicp;     /* non-ASCII code points seen (bit cp % 64) */
 	int www;           /* a word "www" */
 	unsigned looked, lookup_max; /* words looked up, and the most to look up */
+	int trig;          /* after those, look up the words that may be trigger words */
 	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
 	int sent_start;      /* the next word starts a sentence */
 	unsigned middle;   /* words counted by spaces only */
@@ -88,21 +89,32 @@ static void init_ktab(void)
 	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
 }
 
-/* Look a word up (stopword? trigger of rules?); low/lk hold its lowercase
- * form when it was all ASCII. Returns 1 for a stopword. Out of line: the
- * scan loop only counts. */
-static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, const char *low,
-						 size_t lk, int slow)
+/* The signature (bp_word_sig) of the lowercase form of the ASCII word w. */
+static inline unsigned ascii_sig(const char *w, size_t wn)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	return (klow[u[0]] * 31u + klow[u[wn > 1]] * 7u + klow[u[wn - 1]] * 131u + (unsigned)wn * 17u) & 4095u;
+}
+
+/* Look a word up (stopword? trigger of rules?); slow: it is not all
+ * ASCII. Returns 1 for a stopword. Out of line: the scan loop only
+ * counts, and lowercases nothing. */
+static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, int slow)
 {
 	const struct bp_wordset *ws = &A->c->words;
+	char buf[64];
 	if (!slow) {
-		if (lk == 3 && memcmp(low, "www", 3) == 0)
+		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
+		    klow[(unsigned char)w[2]] == 'w')
 			A->www = 1;
 		unsigned g;
-		if (lk <= ws->maxlen && (g = bp_word_sig(low, lk), ws->sig[g >> 6] >> (g & 63) & 1))
-			return bp_words_get(ws, low, lk, bp_hash(low, lk), &A->rules);
+		if (wn <= ws->maxlen && wn <= sizeof buf &&
+		    (g = ascii_sig(w, wn), ws->sig[g >> 6] >> (g & 63) & 1)) {
+			for (size_t k = 0; k < wn; k++)
+				buf[k] = (char)klow[(unsigned char)w[k]];
+			return bp_words_get(ws, buf, wn, bp_hash(buf, wn), &A->rules);
+		}
 	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
-		char buf[64];
 		size_t k = bp_lower(w, wn, buf, sizeof buf);
 		if (k)
 			return bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
@@ -110,8 +122,19 @@ static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, s
 	return 0;
 }
 
-/* A word ended: count it and look it up while the line's lookups last.
- * "To", "In", "Of" capitalized inside a sentence count as title case. */
+/* Could the ASCII word w be a trigger word of a rule? */
+static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn)
+{
+	const struct bp_wordset *ws = &c->words;
+	if (wn > ws->tmaxlen)
+		return 0;
+	unsigned g = ascii_sig(w, wn);
+	return ws->tsig[g >> 6] >> (g & 63) & 1;
+}
+
+/* A word ended: count it and look it up while the line's lookups last,
+ * then only where it may be a trigger word (trig). "To", "In", "Of"
+ * capitalized inside a sentence count as title case. */
 #define END_WORD(w, wn)                                                                  \
 	do {                                                                             \
 		unsigned idx_ = words++;                                                 \
@@ -120,9 +143,11 @@ static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, s
 		sent_start = 0;                                                          \
 		if (looked < lookup_max) {                                               \
 			looked++;                                                        \
-			int st_ = lookup_word(A, (w), (wn), low, lk, slow);              \
+			int st_ = lookup_word(A, (w), (wn), slow);                       \
 			nstop += st_;                                                    \
 			cap_stops += st_ && cap && mid_ && idx_ < BP_TITLE_WORDS;        \
+		} else if (trig && (slow || may_trigger(A->c, (w), (wn)))) {             \
+			lookup_word(A, (w), (wn), slow);                                 \
 		}                                                                        \
 	} while (0)
 
@@ -130,7 +155,7 @@ static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, s
  * counters live in locals (stores through A could alias the text). */
 static void scan_text(struct acc *A, const char *s, size_t n, int link)
 {
-	size_t i = 0, w0 = 0, lk = 0;
+	size_t i = 0, w0 = 0;
 	int inword = 0, cap = 0, slow = 0;
 	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
 	int32_t last = A->last, lastsent = A->lastsent;
@@ -138,34 +163,25 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	unsigned words = A->words, capwords = A->capwords, looked = A->looked, nstop = A->stop;
 	unsigned cap_stops = A->cap_stops;
 	const unsigned lookup_max = A->lookup_max;
+	const int trig = A->trig;
 	int sent_start = A->sent_start;
-	char low[64];
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
 		unsigned f = ktab[ch];
 		if (f & (K_LOWER | K_UPPER | K_DIGIT)) {
 			if (!inword)
-				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, lk = 0, slow = 0;
+				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, slow = 0;
 			/* the run of ASCII letters and digits, with apostrophes and
 			 * hyphens between letters, in one tight loop */
 			size_t j = i;
 			uint32_t cnt = 0;
 			unsigned inner = 0;
 			for (;;) {
-				size_t r = j;
 				while (j < n && (ktab[(unsigned char)s[j]] & (K_LOWER | K_UPPER | K_DIGIT)))
 					cnt += kcnt[(unsigned char)s[j++]];
-				/* lowercase copy, only as far as a word can be in the table */
-				for (size_t k = r; k < j && lk < sizeof low; k++)
-					low[lk++] = (char)klow[(unsigned char)s[k]];
-				if (lk >= sizeof low)
-					lk += j - r; /* keep counting the length */
 				unsigned char c2 = j < n ? (unsigned char)s[j] : 0;
 				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
 				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
-					if (lk < sizeof low)
-						low[lk] = (char)c2;
-					lk++;
 					inner++;
 					j++;
 					continue;
@@ -186,9 +202,6 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			/* an apostrophe or hyphen between letters stays inside the word */
 			if (inword && (ch == '\'' || ch == '-') && i + 1 < n &&
 			    (ktab[(unsigned char)s[i + 1]] & (K_LOWER | K_UPPER))) {
-				if (lk < sizeof low)
-					low[lk] = (char)ch;
-				lk++;
 				visible++;
 				last = ch;
 				i++;
@@ -244,7 +257,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 		}
 		if (alnum) {
 			if (!inword)
-				inword = 1, w0 = i, cap = up, lk = 0;
+				inword = 1, w0 = i, cap = up;
 			slow = 1;
 		} else if (inword) {
 			END_WORD(s + w0, i - w0);
@@ -358,8 +371,10 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	size_t n = l->b - l->a, i = 0;
 	/* a line longer than every rule with trigger words needs only a sample
 	 * of its words looked up, for the stopword share */
-	unsigned lookup_max = n > c->needs_max_len ? BP_STOP_SAMPLE : ~0u;
+	unsigned lookup_max = n > BP_SAMPLE_LEN ? BP_STOP_SAMPLE : ~0u;
+	int trig = n > BP_SAMPLE_LEN && n <= c->needs_max_len;
 	A.lookup_max = lookup_max;
+	A.trig = trig;
 	l->heading = l->bullet = 0;
 	/* markdown block markers */
 	while (i < n && s[i] == '#' && i < 6)
@@ -427,6 +442,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		A.c = c;
 		A.sent_start = 1;
 		A.lookup_max = lookup_max;
+		A.trig = trig;
 		scan_md(&A, s + i, n - i, 0, 0, &img, &url);
 		A.punct[0] = p0, A.punct[1] = p1, A.hicp = hc;
 	}

@@ -33,6 +33,8 @@ static void grow(struct bp_wordset *w)
 	nw.n = w->n;
 	nw.maxlen = w->maxlen;
 	memcpy(nw.sig, w->sig, sizeof nw.sig);
+	memcpy(nw.tsig, w->tsig, sizeof nw.tsig);
+	nw.tmaxlen = w->tmaxlen;
 	for (size_t i = 0; i < oldcap; i++) {
 		if (!w->fp[i])
 			continue;
@@ -58,6 +60,11 @@ void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint6
 	uint64_t h = bp_hash(s, n);
 	unsigned g = bp_word_sig(s, n);
 	w->sig[g >> 6] |= 1ULL << (g & 63);
+	if (rules) {
+		w->tsig[g >> 6] |= 1ULL << (g & 63);
+		if (n > w->tmaxlen)
+			w->tmaxlen = n;
+	}
 	size_t i = find(w, s, n, h);
 	if (!w->fp[i]) {
 		w->fp[i] = h;
