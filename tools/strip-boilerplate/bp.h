@@ -111,6 +111,11 @@ struct bp_wordset {
 	size_t mask, n, maxlen;
 	uint64_t sig[64];       /* 4096-bit filter of word signatures, in front of the table */
 	uint64_t tsig[64];      /* the same for the rules' trigger words only */
+	/* words of at most 8 bytes again, packed into their key: one compare */
+	uint64_t *k8;
+	unsigned char *k8stop;
+	uint64_t *k8rules;
+	size_t k8mask, k8n;
 	size_t tmaxlen;         /* longest trigger word */
 };
 
@@ -235,6 +240,20 @@ static inline int bp_words_get(const struct bp_wordset *w, const char *s, size_t
 		if (w->fp[i] == h && w->len[i] == n && memcmp(w->slot[i], s, n) == 0) {
 			*rules |= w->rules[i];
 			return w->stop[i];
+		}
+	return 0;
+}
+/* The same for a word of 1 to 8 bytes packed into key (little-endian,
+ * zero-padded). */
+static inline int bp_words_get8(const struct bp_wordset *w, uint64_t key, uint64_t *rules)
+{
+	if (!w->k8)
+		return 0;
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & w->k8mask;
+	for (; w->k8[i]; i = (i + 1) & w->k8mask)
+		if (w->k8[i] == key) {
+			*rules |= w->k8rules[i];
+			return w->k8stop[i];
 		}
 	return 0;
 }

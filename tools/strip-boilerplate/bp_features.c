@@ -110,6 +110,12 @@ static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, s
 		unsigned g;
 		if (wn <= ws->maxlen && wn <= sizeof buf &&
 		    (g = ascii_sig(w, wn), ws->sig[g >> 6] >> (g & 63) & 1)) {
+			if (wn <= 8) {
+				uint64_t key = 0;
+				for (size_t k = 0; k < wn; k++)
+					key |= (uint64_t)klow[(unsigned char)w[k]] << (8 * k);
+				return bp_words_get8(ws, key, &A->rules);
+			}
 			for (size_t k = 0; k < wn; k++)
 				buf[k] = (char)klow[(unsigned char)w[k]];
 			return bp_words_get(ws, buf, wn, bp_hash(buf, wn), &A->rules);

@@ -34,6 +34,8 @@ static void grow(struct bp_wordset *w)
 	nw.maxlen = w->maxlen;
 	memcpy(nw.sig, w->sig, sizeof nw.sig);
 	memcpy(nw.tsig, w->tsig, sizeof nw.tsig);
+	nw.k8 = w->k8, nw.k8stop = w->k8stop, nw.k8rules = w->k8rules;
+	nw.k8mask = w->k8mask, nw.k8n = w->k8n;
 	nw.tmaxlen = w->tmaxlen;
 	for (size_t i = 0; i < oldcap; i++) {
 		if (!w->fp[i])
@@ -53,8 +55,47 @@ static void grow(struct bp_wordset *w)
 	*w = nw;
 }
 
+static size_t find8(const struct bp_wordset *w, uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & w->k8mask;
+	while (w->k8[i] && w->k8[i] != key)
+		i = (i + 1) & w->k8mask;
+	return i;
+}
+
+static void add8(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules)
+{
+	if (!w->k8 || (w->k8n + 1) * 2 > w->k8mask) {
+		size_t oldcap = w->k8 ? w->k8mask + 1 : 0, cap = oldcap ? oldcap * 2 : 512;
+		uint64_t *ok = w->k8, *orl = w->k8rules;
+		unsigned char *os = w->k8stop;
+		w->k8 = xcalloc(cap, sizeof *w->k8);
+		w->k8stop = xcalloc(cap, sizeof *w->k8stop);
+		w->k8rules = xcalloc(cap, sizeof *w->k8rules);
+		w->k8mask = cap - 1;
+		for (size_t i = 0; i < oldcap; i++)
+			if (ok[i]) {
+				size_t j = find8(w, ok[i]);
+				w->k8[j] = ok[i], w->k8stop[j] = os[i], w->k8rules[j] = orl[i];
+			}
+		free(ok);
+		free(os);
+		free(orl);
+	}
+	uint64_t key = 0;
+	for (size_t k = 0; k < n; k++)
+		key |= (uint64_t)(unsigned char)s[k] << (8 * k);
+	size_t i = find8(w, key);
+	if (!w->k8[i])
+		w->k8[i] = key, w->k8n++;
+	w->k8stop[i] |= (unsigned char)stop;
+	w->k8rules[i] |= rules;
+}
+
 void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules)
 {
+	if (n >= 1 && n <= 8)
+		add8(w, s, n, stop, rules);
 	if (!w->slot || (w->n + 1) * 2 > w->mask)
 		grow(w);
 	uint64_t h = bp_hash(s, n);
@@ -88,5 +129,8 @@ void bp_words_free(struct bp_wordset *w)
 	free(w->len);
 	free(w->stop);
 	free(w->rules);
+	free(w->k8);
+	free(w->k8stop);
+	free(w->k8rules);
 	memset(w, 0, sizeof *w);
 }
