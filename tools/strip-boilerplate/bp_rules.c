@@ -95,6 +95,15 @@ static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 			continue; /* its first byte is not in the line */
 		if (punct && !lit[1])
 			return 1;
+		/* nor is any ASCII punctuation it holds */
+		int absent = 0;
+		for (const char *q = lit + 1; *q && !absent; q++) {
+			unsigned char cq = (unsigned char)*q;
+			if (cq > ' ' && cq < 0x80 && !((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') && !(cq >= '0' && cq <= '9'))
+				absent = !(l->punct[cq >> 6] >> (cq & 63) & 1);
+		}
+		if (absent)
+			continue;
 		if (c0 >= 0x80) {
 			size_t len;
 			int32_t cp = u8_decode(lit, strlen(lit), &len);
