@@ -73,7 +73,8 @@ size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16 };
 static unsigned char ktab[256];
 static unsigned char klow[256];   /* ASCII lowercase */
-static uint32_t kcnt[256];        /* 1 for a capital, 1 << 16 for a digit */
+static uint32_t kcnt[256];        /* 1 for a capital, 1 << 16 for a digit, K_ALNUM_BIT for both and lowercase */
+#define K_ALNUM_BIT (1u << 31)
 
 static void init_ktab(void)
 {
@@ -85,6 +86,9 @@ static void init_ktab(void)
 		ktab[c] = K_LOWER, ktab[c - 32] = K_UPPER, klow[c - 32] = (unsigned char)c, kcnt[c - 32] = 1;
 	for (int c = '0'; c <= '9'; c++)
 		ktab[c] = K_DIGIT, kcnt[c] = 1 << 16;
+	for (int c = 0; c < 256; c++)
+		if (ktab[c] & (K_LOWER | K_UPPER | K_DIGIT))
+			kcnt[c] |= K_ALNUM_BIT;
 	ktab[' '] = ktab['\t'] = ktab['\n'] = ktab['\r'] = ktab['\v'] = ktab['\f'] = K_SPACE;
 	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
 }
@@ -183,8 +187,13 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			uint32_t cnt = 0;
 			unsigned inner = 0;
 			for (;;) {
-				while (j < n && (ktab[(unsigned char)s[j]] & (K_LOWER | K_UPPER | K_DIGIT)))
-					cnt += kcnt[(unsigned char)s[j++]];
+				while (j < n) {
+					uint32_t v = kcnt[(unsigned char)s[j]];
+					if (!(v & K_ALNUM_BIT))
+						break;
+					cnt += v;
+					j++;
+				}
 				unsigned char c2 = j < n ? (unsigned char)s[j] : 0;
 				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
 				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
@@ -194,7 +203,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				}
 				break;
 			}
-			unsigned nd = cnt >> 16;
+			unsigned nd = (cnt >> 16) & 0x7FFF;
 			digits += nd;
 			upper += cnt & 0xFFFF;
 			visible += (unsigned)(j - i);
