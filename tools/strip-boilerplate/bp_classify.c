@@ -240,7 +240,7 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 	size_t ndup = 0;
 	for (size_t i = 0; i < m; i++)
 		ndup += (i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0]);
-	if (ndup && (double)ndup <= p->dup_max_share * (double)n)
+	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
 		for (size_t i = 0; i < m; i++)
 			if (((i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0])) &&
 			    k[i][1] != title && L[k[i][1]].cls == C_GOOD)
@@ -304,12 +304,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	/* ... and a body that holds such a line ends before it, when what
-	 * comes before it weighs enough */
+	 * comes before it holds a good paragraph's weight */
 	for (size_t k = bs + 1; k < be; k++)
 		if (L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after) {
 			size_t fs, fe;
 			double first = find_body(c, L + bs, k - bs, &fs, &fe);
-			if (fe > fs && first >= p->body_prefer_first * best)
+			if (fe > fs && first >= p->good_words)
 				be = bs + fe, bs = bs + fs;
 			break;
 		}
