@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static pcre2_match_context *mctx;
 static pcre2_jit_stack *jstack;
@@ -33,6 +34,69 @@ void rx_set_limits(unsigned ml, unsigned dl)
 	}
 }
 
+/* PCRE2 10.42's JIT with PCRE2_MATCH_INVALID_UTF and without UCP does not
+ * match a non-ASCII character with a bare \W, \D or \S (the interpreter
+ * does; inside brackets the JIT does too). The same pattern with each
+ * bare one written [\W], [\D], [\S] means the same and works; returns it
+ * (malloc'd), or NULL when there is nothing to rewrite. */
+static char *bracket_negated(const char *p, size_t n, size_t *outn)
+{
+	char *o = NULL;
+	size_t k = 0;
+	int in_class = 0, any = 0;
+	if (!memchr(p, '\\', n))
+		return NULL;
+	o = malloc(n * 2 + 1);
+	if (!o)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '\\' && i + 1 < n) {
+			char e = p[i + 1];
+			if (e == 'Q') { /* quoted up to \E */
+				size_t j = i + 2;
+				while (j + 1 < n && !(p[j] == '\\' && p[j + 1] == 'E'))
+					j++;
+				j = j + 1 < n ? j + 2 : n;
+				memcpy(o + k, p + i, j - i);
+				k += j - i;
+				i = j - 1;
+				continue;
+			}
+			if (!in_class && (e == 'W' || e == 'D' || e == 'S')) {
+				o[k++] = '[', o[k++] = '\\', o[k++] = e, o[k++] = ']';
+				any = 1;
+			} else {
+				o[k++] = c, o[k++] = e;
+			}
+			i++;
+			continue;
+		}
+		o[k++] = c;
+		if (!in_class && c == '[') {
+			in_class = 1;
+			if (i + 1 < n && p[i + 1] == '^')
+				o[k++] = p[++i];
+			if (i + 1 < n && p[i + 1] == ']') /* a ']' first is literal */
+				o[k++] = p[++i];
+		} else if (in_class && c == '[' && i + 1 < n && p[i + 1] == ':') {
+			while (++i < n) { /* [:alpha:] */
+				o[k++] = p[i];
+				if (p[i] == ']')
+					break;
+			}
+		} else if (in_class && c == ']') {
+			in_class = 0;
+		}
+	}
+	if (!any) {
+		free(o);
+		return NULL;
+	}
+	*outn = k;
+	return o;
+}
+
 void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 		const char *name, const struct ynode *where)
 {
@@ -54,6 +118,16 @@ void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 			     (const char *)msg);
 		die(EXIT_USAGE, "built-in pattern '%s': offset %zu: %s", name, (size_t)erroff,
 		    (const char *)msg);
+	}
+	size_t bn;
+	char *b = (flags & RX_UCP) ? NULL : bracket_negated(pattern, len, &bn);
+	if (b) { /* errors are reported against the pattern as written */
+		pcre2_code *bc = pcre2_compile((PCRE2_SPTR)b, bn, opts, &errcode, &erroff, NULL);
+		if (bc) {
+			pcre2_code_free(r->code);
+			r->code = bc;
+		}
+		free(b);
 	}
 	r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
