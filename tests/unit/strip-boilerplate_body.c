@@ -161,6 +161,25 @@ static void test_long_lines(void)
 	CHECK(l.drop_rule == -1);
 }
 
+static void test_rx_negated(void)
+{
+	/* common/rx.c: bare \W, \D, \S match non-ASCII characters under JIT
+	 * too (PCRE2 10.42's JIT misses them with invalid-UTF matching) */
+	struct rx r;
+	size_t ms, me;
+	const char *pats[] = {"^more\\W*$", "^a\\D$", "^a\\S$", "^[\\W]x\\W$", "^\\Q\\W\\E$"};
+	const char *subj[] = {"more\xe2\x80\xa6", "a\xc2\xbb", "a\xc3\xa9", "\xc2\xbbx\xc2\xbb", "\\W"};
+	for (size_t i = 0; i < 5; i++) {
+		rx_compile(&r, pats[i], strlen(pats[i]), 0, "t", NULL);
+		CHECK(rx_search(&r, subj[i], strlen(subj[i]), 0, &ms, &me) == RX_MATCH);
+		rx_free(&r);
+	}
+	rx_compile(&r, "^a\\W$", 5, 0, "t", NULL);
+	CHECK(rx_search(&r, "ab", 2, 0, &ms, &me) == RX_NOMATCH);
+	CHECK(rx_search(&r, "a\xff", 2, 0, &ms, &me) == RX_MATCH); /* invalid UTF-8 still matched */
+	rx_free(&r);
+}
+
 int main(void)
 {
 	progname = "unit";
@@ -170,6 +189,7 @@ int main(void)
 	test_box();
 	test_duplicates();
 	test_long_lines();
+	test_rx_negated();
 	bp_free(&C);
 	return unit_done();
 }
