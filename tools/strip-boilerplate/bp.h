@@ -67,6 +67,7 @@ struct bp_params {
 	double image_words;     /* an image with fewer words is a caption or teaser */
 	double no_text_cost;    /* body cost of a line without text (an image, a rule) */
 	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
+	double inside_decay;    /* the k-th line of a block of figure lines costs 1/(1 + this*(k-1)) */
 	double inside_gap_words;/* ... plus this per word */
 	double body_prefer_first; /* an earlier stretch this share of the best wins */
 	double body_after_h1;   /* a stretch after the only level-1 heading this share of the best wins */
@@ -77,6 +78,7 @@ struct bp_params {
 	double label_short;     /* 1: a label (counter, number) costs the body what a short line does */
 	double dup_min_words;   /* a line without a sentence end the document holds twice ... */
 	double dup_max_words;   /* ... of this many words is a teaser or caption (0: off) */
+	double dup_near_lines;  /* ... or any two copies this many lines apart or nearer */
 	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
 	double repeat_max_words;/* only lines of at most this many words count */
 	double repeat_window;   /* slots in the repeated-lines table */

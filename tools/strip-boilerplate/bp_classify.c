@@ -125,12 +125,16 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs, size_t *be)
 {
 	const struct bp_params *p = &c->p;
-	double best = 0, cur = 0, run = 0;
+	double best = 0, cur = 0, run = 0, fig = 0, figc = 0;
 	size_t cs = 0;
 	*bs = *be = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
 		double v;
+		/* the k-th line of a block of figure lines (images, captions,
+		 * credits) costs 1 / (1 + inside_decay * (k - 1)) of a lone one */
+		figc = fig;
+		fig = 0;
 		switch (l->cls) {
 		case C_GOOD:
 			v = l->words > 1 ? l->words : 1;
@@ -150,7 +154,8 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 			if (l->why == bp_reason_names[BPR_LABEL] && p->label_short)
 				goto short_line;
 			if (l->why == bp_reason_names[BPR_NO_TEXT]) {
-				v = -p->no_text_cost;
+				v = -p->no_text_cost / (1 + p->inside_decay * figc);
+				fig = figc + 1;
 				break;
 			}
 			if (p->repeat_cost >= 0 && (l->why == bp_reason_names[BPR_REPEATED] ||
@@ -161,7 +166,8 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 			}
 			if ((l->drop_rule >= 0 && c->rules[l->drop_rule].inside) ||
 			    l->why == bp_reason_names[BPR_IMAGE]) {
-				v = -(p->inside_cost + p->inside_gap_words * l->words);
+				v = -(p->inside_cost + p->inside_gap_words * l->words) / (1 + p->inside_decay * figc);
+				fig = figc + 1;
 				break;
 			}
 			run += 1;
@@ -228,23 +234,33 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
 		/* list items, quotes and table rows repeat in articles too */
-		if (l->cls0 == C_BAD || l->ends_punct == 1 || l->bullet || (l->punct[1] >> ('|' - 64) & 1) ||
-		    l->words < p->dup_min_words ||
-		    l->words > p->dup_max_words)
+		if (l->cls0 == C_BAD || l->bullet || (l->punct[1] >> ('|' - 64) & 1) || l->words < p->dup_min_words)
 			continue;
 		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
 		if (h)
 			k[m][0] = h, k[m][1] = i, m++;
 	}
 	qsort(k, m, sizeof *k, cmp_dup);
+	/* a pair: both short of a sentence end and of dup_max_words, or a
+	 * few lines apart (a caption under an image and its alt text) */
+	unsigned char *dup = xcalloc(m ? m : 1, 1);
 	size_t ndup = 0;
-	for (size_t i = 0; i < m; i++)
-		ndup += (i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0]);
+	for (size_t i = 0; i + 1 < m; i++) {
+		if (k[i][0] != k[i + 1][0])
+			continue;
+		const struct bp_line *x = &L[k[i][1]], *y = &L[k[i + 1][1]];
+		int loose = x->ends_punct == 1 || x->words > p->dup_max_words;
+		if (!loose || k[i + 1][1] - k[i][1] <= p->dup_near_lines) {
+			ndup += !dup[i] + !dup[i + 1];
+			dup[i] = dup[i + 1] = 1;
+		}
+		(void)y;
+	}
 	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
 		for (size_t i = 0; i < m; i++)
-			if (((i > 0 && k[i][0] == k[i - 1][0]) || (i + 1 < m && k[i][0] == k[i + 1][0])) &&
-			    k[i][1] != title && L[k[i][1]].cls == C_GOOD)
+			if (dup[i] && k[i][1] != title && L[k[i][1]].cls == C_GOOD)
 				set_bad(&L[k[i][1]], BPR_DUPLICATE);
+	free(dup);
 	free(k);
 }
 

@@ -54,6 +54,7 @@ void bp_init(struct bp_config *c)
 	p->no_text_cost = 5;
 	p->inside_cost = 10;
 	p->inside_gap_words = 0.5;
+	p->inside_decay = 0;
 	p->image_words = 25;
 	p->repeat_min_docs = 4;
 	p->repeat_cost = -1;
@@ -61,6 +62,7 @@ void bp_init(struct bp_config *c)
 	p->label_short = 0;
 	p->dup_max_words = 0;
 	p->dup_max_share = 0.2;
+	p->dup_near_lines = 0;
 	p->repeat_max_words = 10;
 	p->repeat_window = 65536;
 	p->max_doc_rows = 100000;
@@ -97,6 +99,7 @@ static const struct {
 	K(inside_cost, 0, 1e6),
 	K(no_text_cost, 0, 1e6),
 	K(inside_gap_words, 0, 1e6),
+	K(inside_decay, 0, 1e6),
 	K(body_bad_line, 0, 1e6),
 	K(repeat_min_docs, 0, 1e9),
 	K(repeat_cost, -1, 1e6),
@@ -104,6 +107,7 @@ static const struct {
 	K(label_short, 0, 1),
 	K(dup_max_words, 0, 1e6),
 	K(dup_max_share, 0, 1),
+	K(dup_near_lines, 0, 1e6),
 	K(repeat_max_words, 0, 1e6),
 	K(repeat_window, 0, 1 << 26),
 	K(max_doc_rows, 1, 1e9),
