@@ -224,42 +224,61 @@ static int cmp_dup(const void *a, const void *b)
  * sentence (a teaser listed twice, a caption under an image and in a
  * gallery) are boilerplate, unless many lines repeat (a table, a list
  * of items that share their words). */
+static int dup_candidate(const struct bp_params *p, const struct bp_line *l)
+{
+	/* list items, quotes and table rows repeat in articles too */
+	return l->cls0 != C_BAD && !l->bullet && !(l->punct[1] >> ('|' - 64) & 1) && l->words >= p->dup_min_words;
+}
+
+static int dup_loose(const struct bp_params *p, const struct bp_line *l)
+{
+	return l->ends_punct == 1 || l->words > p->dup_max_words;
+}
+
 static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, size_t title)
 {
 	const struct bp_params *p = &c->p;
 	if (p->dup_max_words <= 0 || n < 2)
 		return;
+	/* lines short of a sentence end and of dup_max_words: by their
+	 * hash (case, digits and punctuation folded), anywhere in the
+	 * document */
 	uint64_t (*k)[2] = xmalloc(n * sizeof *k);
-	size_t m = 0;
+	unsigned char *dup = xcalloc(n, 1);
+	size_t m = 0, ndup = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
-		/* list items, quotes and table rows repeat in articles too */
-		if (l->cls0 == C_BAD || l->bullet || (l->punct[1] >> ('|' - 64) & 1) || l->words < p->dup_min_words)
+		if (!dup_candidate(p, l) || dup_loose(p, l))
 			continue;
 		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
 		if (h)
 			k[m][0] = h, k[m][1] = i, m++;
 	}
 	qsort(k, m, sizeof *k, cmp_dup);
-	/* a pair: both short of a sentence end and of dup_max_words, or a
-	 * few lines apart (a caption under an image and its alt text) */
-	unsigned char *dup = xcalloc(m ? m : 1, 1);
-	size_t ndup = 0;
-	for (size_t i = 0; i + 1 < m; i++) {
-		if (k[i][0] != k[i + 1][0])
-			continue;
-		const struct bp_line *x = &L[k[i][1]], *y = &L[k[i + 1][1]];
-		int loose = x->ends_punct == 1 || x->words > p->dup_max_words;
-		if (!loose || k[i + 1][1] - k[i][1] <= p->dup_near_lines) {
-			ndup += !dup[i] + !dup[i + 1];
-			dup[i] = dup[i + 1] = 1;
+	for (size_t i = 0; i + 1 < m; i++)
+		if (k[i][0] == k[i + 1][0]) {
+			ndup += !dup[k[i][1]] + !dup[k[i + 1][1]];
+			dup[k[i][1]] = dup[k[i + 1][1]] = 1;
 		}
-		(void)y;
+	/* any other line held twice a few lines apart, byte for byte (a
+	 * caption under an image and again in its gallery) */
+	for (size_t i = 0; i < n; i++) {
+		const struct bp_line *x = &L[i];
+		if (!dup_candidate(p, x) || !dup_loose(p, x))
+			continue;
+		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++) {
+			const struct bp_line *y = &L[j];
+			if (y->b - y->a == x->b - x->a && dup_candidate(p, y) &&
+			    memcmp(y->s + y->a, x->s + x->a, x->b - x->a) == 0) {
+				ndup += !dup[i] + !dup[j];
+				dup[i] = dup[j] = 1;
+			}
+		}
 	}
 	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
-		for (size_t i = 0; i < m; i++)
-			if (dup[i] && k[i][1] != title && L[k[i][1]].cls == C_GOOD)
-				set_bad(&L[k[i][1]], BPR_DUPLICATE);
+		for (size_t i = 0; i < n; i++)
+			if (dup[i] && i != title && L[i].cls == C_GOOD)
+				set_bad(&L[i], BPR_DUPLICATE);
 	free(dup);
 	free(k);
 }
