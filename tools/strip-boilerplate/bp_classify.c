@@ -428,12 +428,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	mark_duplicates(c, L, n, title);
 	/* a box of links ("Most read", "Related stories") goes on up to the
-	 * next paragraph that is good on its own */
-	for (size_t i = bs; i < be; i++) {
+	 * next paragraph that is good on its own and not a list item (a
+	 * teaser in a list may read like a sentence) */
+	for (size_t i = 0; i < be; i++) {
 		if (!(L[i].drop_rule >= 0 && c->rules[L[i].drop_rule].box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && L[i].cls0 != C_GOOD; i++)
+		for (i++; i < be && (L[i].cls0 != C_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
 			if (L[i].cls == C_GOOD)
 				L[i].cls = C_BAD, L[i].why = why;
 		i--;
