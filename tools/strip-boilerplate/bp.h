@@ -209,6 +209,16 @@ void bp_learn_add(struct bp_learn *L, const struct bp_line *l, uint64_t doc);
  * most frequent first, and free the table; returns the number written. */
 size_t bp_learn_write(struct bp_learn *L, unsigned long long min_docs, struct out *o);
 
+/* Scripts written without spaces between words: each character stands
+ * alone (two count as a word). */
+static inline int bp_is_cjk(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
+	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
+}
+
 /* Word sets (lowercase UTF-8 words). */
 /* The hash of a word (never 0): eight bytes at a time, inline because it
  * runs once per word of the input. */

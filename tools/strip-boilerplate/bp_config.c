@@ -184,8 +184,8 @@ static void add_need(const struct ynode *s, void *ctx)
 		/* letters and digits, with an apostrophe or hyphen inside (as
 		 * the features split words: "e-mail" is one word) */
 		int inner = (cp == '-' || cp == '\'') && i > 0 && i + len < s->len;
-		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp) || inner))
-			word = 0;
+		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp) || inner) || bp_is_cjk(cp))
+			word = 0; /* a string (the features make no words of CJK text) */
 		i += len;
 	}
 	nc->rule->needs = 1;

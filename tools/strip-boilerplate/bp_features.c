@@ -24,14 +24,6 @@ struct acc {
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
 
-static int is_cjk(int32_t cp)
-{
-	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
-	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
-}
-
 static int is_closer(int32_t cp)
 {
 	switch (cp) {
@@ -246,7 +238,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 		int alnum = 0, up = 0;
 		if (cp < 0) {
 			alnum = 0;
-		} else if (is_cjk(cp)) {
+		} else if (bp_is_cjk(cp)) {
 			/* no spaces between words: each character stands alone */
 			if (inword) {
 				END_WORD(s + w0, i - w0);
@@ -255,6 +247,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			cjk++;
 			letters++;
 			visible++;
+			hicp |= 1ULL << (cp & 63);
 			last = lastsent = cp;
 			i += len;
 			continue;
