@@ -42,6 +42,11 @@ struct bp_rule {
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
+	/* from PCRE2: a row shorter than minlen bytes cannot match; an
+	 * anchored pattern cannot match a row whose first byte is not in first */
+	uint32_t minlen;
+	int anchored_first;
+	uint8_t first[32];
 	unsigned long long hits, tries;
 };
 

@@ -282,6 +282,15 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 	if (!*pat)
 		yerr(pn, "rule '%s': empty pattern", name);
 	rx_compile(&rule->rx, pat, pn->len, flags, rule->name, pn);
+	/* what PCRE2 knows of every match, to skip rows before the call */
+	uint32_t minlen = 0, opts = 0;
+	const uint8_t *bm = NULL;
+	rule->minlen = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_MINLENGTH, &minlen) == 0 ? minlen : 0;
+	rule->anchored_first = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
+			       (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE) &&
+			       pcre2_pattern_info(rule->rx.code, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm;
+	if (rule->anchored_first)
+		memcpy(rule->first, bm, sizeof rule->first);
 }
 
 void bp_load(const struct ynode *root, void *ctx)

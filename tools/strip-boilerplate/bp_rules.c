@@ -38,6 +38,11 @@ static void strip(const char *s, size_t *a, size_t *b)
 static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *ms, size_t *me)
 {
 	size_t n = b - a, off = 0;
+	/* minlen counts characters, never more than bytes */
+	if (n < r->minlen)
+		return 0;
+	if (r->anchored_first && !r->tail && n && !(r->first[(unsigned char)s[a] >> 3] >> ((unsigned char)s[a] & 7) & 1))
+		return 0;
 	if (r->tail && n > r->tail) {
 		off = n - r->tail;
 		while (off < n && ((unsigned char)s[a + off] & 0xC0) == 0x80)

@@ -311,7 +311,7 @@ int main(int argc, char **argv)
 			docs, R.rows + R.bad - limit_bad, rows_out, rows_trimmed,
 			R.rows - limit_bad - rows_out, R.bad);
 		for (size_t i = 0; i < B.nrules; i++)
-			if (B.rules[i].hits)
+			if (B.rules[i].hits || B.rules[i].tries)
 				fprintf(stderr, "strip-boilerplate: rule %s (%s): %llu (tried on %llu rows)\n",
 					B.rules[i].name, B.rules[i].action == BP_TRIM ? "trim" : "drop",
 					B.rules[i].hits, B.rules[i].tries);
