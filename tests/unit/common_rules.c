@@ -156,6 +156,17 @@ static void test_rx(void)
 	rx_compile(&r, "^\\w+$", 5, RX_UCP, "ucp", NULL);
 	CHECK(rx_search(&r, "Guaid\xC3\xB3", 7, 0, &ms, &me) == RX_MATCH);
 	rx_free(&r);
+	/* PCRE2 10.42's JIT misses non-ASCII characters with a bare \W, \D or
+	 * \S under MATCH_INVALID_UTF; rx_compile brackets them */
+	rx_compile(&r, "more\\W*$", strlen("more\\W*$"), 0, "jit-w", NULL);
+	CHECK(rx_search(&r, "Read more\xE2\x80\xA6", 12, 0, &ms, &me) == RX_MATCH && ms == 5);
+	rx_free(&r);
+	rx_compile(&r, "^\\S+\\s\\D+$", strlen("^\\S+\\s\\D+$"), 0, "jit-sd", NULL);
+	CHECK(rx_search(&r, "\xC2\xBB \xC3\xA9t\xC3\xA9", 8, 0, &ms, &me) == RX_MATCH);
+	rx_free(&r);
+	rx_compile(&r, "[^\\W]\\Q\\W\\E", strlen("[^\\W]\\Q\\W\\E"), 0, "jit-q", NULL); /* \Q..\E and classes untouched */
+	CHECK(rx_search(&r, "a\\W", 3, 0, &ms, &me) == RX_MATCH);
+	rx_free(&r);
 	/* catastrophic backtracking stops at the limit */
 	rx_set_limits(100000, 1000);
 	rx_compile(&r, "^(a+)+$", 7, 0, "evil", NULL);
