@@ -3,6 +3,7 @@
  * markdown markup (headings, list bullets, images, links) and bare URLs,
  * and whether it ends like a sentence. One pass, ASCII fast path. */
 #include "bp.h"
+#include "bp_scan.h"
 #include "unicode.h"
 #include "utf8.h"
 
@@ -95,10 +96,32 @@ static inline unsigned ascii_sig(const char *w, size_t wn)
 /* Look a word up (stopword? trigger of rules?); slow: it is not all
  * ASCII. Returns 1 for a stopword. Out of line: the scan loop only
  * counts, and lowercases nothing. */
-static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, int slow)
+static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
+						 size_t avail)
 {
 	const struct bp_wordset *ws = &A->c->words;
 	char buf[64];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (!slow && wn <= 8 && avail >= 8) {
+		/* the word's bytes are letters, digits, apostrophes and
+		 * hyphens: setting bit 5 of each lowercases it */
+		uint64_t key;
+		memcpy(&key, w, 8);
+		key |= 0x2020202020202020ULL;
+		if (wn < 8)
+			key &= (1ULL << (8 * wn)) - 1;
+		if (key == 0x777777) /* "www" */
+			A->www = 1;
+		unsigned b0 = (unsigned)(key & 0xFF), b1 = (unsigned)(key >> (8 * (wn > 1)) & 0xFF);
+		unsigned bl = (unsigned)(key >> (8 * (wn - 1)) & 0xFF);
+		unsigned g = (b0 * 31u + b1 * 7u + bl * 131u + (unsigned)wn * 17u) & 4095u;
+		if (wn <= ws->maxlen && (ws->sig[g >> 6] >> (g & 63) & 1))
+			return bp_words_get8(ws, key, &A->rules);
+		return 0;
+	}
+#else
+	(void)avail;
+#endif
 	if (!slow) {
 		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
 		    klow[(unsigned char)w[2]] == 'w')
@@ -145,11 +168,11 @@ static inline int may_trigger(const struct bp_config *c, const char *w, size_t w
 		sent_start = 0;                                                          \
 		if (looked < lookup_max) {                                               \
 			looked++;                                                        \
-			int st_ = lookup_word(A, (w), (wn), slow);                       \
+			int st_ = lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                       \
 			nstop += st_;                                                    \
 			cap_stops += st_ && cap && mid_ && idx_ < BP_TITLE_WORDS;        \
 		} else if (trig && (slow || may_trigger(A->c, (w), (wn)))) {             \
-			lookup_word(A, (w), (wn), slow);                                 \
+			lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                                 \
 		}                                                                        \
 	} while (0)
 
@@ -179,6 +202,15 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			uint32_t cnt = 0;
 			unsigned inner = 0;
 			for (;;) {
+				/* 16 bytes at a time while they last ... */
+				while (j + 16 <= n) {
+					unsigned k;
+					cnt += bp_run16(s + j, &k);
+					j += k;
+					if (k < 16)
+						goto run_end;
+				}
+				/* ... then one at a time */
 				while (j < n) {
 					uint32_t v = kcnt[(unsigned char)s[j]];
 					if (!(v & K_ALNUM_BIT))
@@ -186,6 +218,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 					cnt += v;
 					j++;
 				}
+			run_end:;
 				unsigned char c2 = j < n ? (unsigned char)s[j] : 0;
 				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
 				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
@@ -423,15 +456,10 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	if (cut2) {
 		/* words start after a space; a bracket, a URL or a script
 		 * written without spaces needs the full scan */
-		unsigned sp = 0, br = 0, cjk = 0, colon = 0;
-		for (size_t k = cut1; k + 1 < cut2; k++) {
-			unsigned char ch = (unsigned char)s[k], nx = (unsigned char)s[k + 1];
-			sp += (ch == ' ') & (nx != ' ');
-			br += ch == '[';
-			colon += ch == ':';
-			cjk += (unsigned char)(ch - 0xE3) < 7;
-		}
-		if (br || cjk || (colon && memmem(s + cut1, cut2 - cut1, "://", 3)))
+		struct bp_mid m;
+		bp_mid_count(s, cut1, cut2, &m);
+		unsigned sp = m.sp;
+		if (m.br || m.cjk || (m.colon && memmem(s + cut1, cut2 - cut1, "://", 3)))
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);

@@ -1,0 +1,98 @@
+/* strip-boilerplate_scan.c - unit tests of bp_scan.h (the 16-bytes-at-a-time
+ * loops of the features) against plain byte-by-byte references, on random
+ * text rich in letters, digits, spaces, brackets, colons and UTF-8 lead
+ * bytes. */
+#include "unit.h"
+#include "strip-boilerplate/bp_scan.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned rnd_state = 12345;
+
+static unsigned rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 16) & 0x7FFF;
+}
+
+static char rnd_byte(void)
+{
+	static const char pick[] = "aZz09AMq  [:-'.\"";
+	unsigned r = rnd() % 10;
+	if (r < 6)
+		return pick[rnd() % (sizeof pick - 1)];
+	if (r < 8)
+		return (char)(0xE0 + rnd() % 16); /* lead bytes around 0xE3..0xE9 */
+	return (char)(rnd() % 256);
+}
+
+static uint32_t ref_run16(const char *p, unsigned *len)
+{
+	uint32_t r = 0;
+	unsigned k = 0;
+	for (; k < 16; k++) {
+		unsigned char c = (unsigned char)p[k];
+		if (c >= 'A' && c <= 'Z')
+			r += 1;
+		else if (c >= '0' && c <= '9')
+			r += 1u << 16;
+		else if (!(c >= 'a' && c <= 'z'))
+			break;
+	}
+	*len = k;
+	return r;
+}
+
+static void ref_mid(const char *s, size_t a, size_t b, struct bp_mid *m)
+{
+	memset(m, 0, sizeof *m);
+	for (size_t k = a; k + 1 < b; k++) {
+		unsigned char ch = (unsigned char)s[k];
+		m->sp += ch == ' ' && s[k + 1] != ' ';
+		m->br += ch == '[';
+		m->colon += ch == ':';
+		m->cjk += ch >= 0xE3 && ch <= 0xE9;
+	}
+}
+
+int main(void)
+{
+	char buf[300];
+	int run_ok = 1, mid_ok = 1;
+	for (int t = 0; t < 20000; t++) {
+		for (size_t i = 0; i < sizeof buf; i++)
+			buf[i] = rnd_byte();
+		/* long runs of letters and digits too */
+		if (t % 3 == 0) {
+			size_t at = rnd() % 200, len = rnd() % 40;
+			for (size_t i = 0; i < len; i++)
+				buf[at + i] = "abcXYZ019"[rnd() % 9];
+		}
+		size_t off = rnd() % 200;
+		unsigned l1, l2;
+		uint32_t c1 = bp_run16(buf + off, &l1), c2 = ref_run16(buf + off, &l2);
+		if (c1 != c2 || l1 != l2)
+			run_ok = 0;
+		size_t a = rnd() % 150, b = a + rnd() % 150;
+		struct bp_mid m1, m2;
+		bp_mid_count(buf, a, b, &m1);
+		ref_mid(buf, a, b, &m2);
+		if (m1.sp != m2.sp || m1.br != m2.br || m1.colon != m2.colon || m1.cjk != m2.cjk)
+			mid_ok = 0;
+	}
+	CHECK(run_ok);
+	CHECK(mid_ok);
+	/* fixed cases */
+	unsigned len;
+	CHECK(bp_run16("Hello World 1234", &len) == 1 && len == 5);
+	CHECK(bp_run16("ABCdef0123456789", &len) == (3u + (10u << 16)) && len == 16);
+	CHECK(bp_run16("\xc3\xa9t\xc3\xa9 and more...", &len) == 0 && len == 0);
+	CHECK(bp_pop16(0xFFFF) == 16 && bp_pop16(0) == 0 && bp_pop16(0x8001) == 2);
+	struct bp_mid m;
+	const char *s = "a  b [c]: d\xe3\x81\x82 e                x";
+	bp_mid_count(s, 0, strlen(s), &m);
+	CHECK(m.sp == 5 && m.br == 1 && m.colon == 1 && m.cjk == 1);
+	return unit_done();
+}
