@@ -96,13 +96,15 @@ static inline unsigned ascii_sig(const char *w, size_t wn)
 /* Look a word up (stopword? trigger of rules?); slow: it is not all
  * ASCII. Returns 1 for a stopword. Out of line: the scan loop only
  * counts, and lowercases nothing. */
-static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
-						 size_t avail)
+static __attribute__((noinline)) int lookup_slow(struct acc *A, const char *w, size_t wn, int slow);
+
+/* The same, inline for the common case: an ASCII word of at most 8 bytes
+ * with 8 bytes to read (avail: bytes from w to the end of the text). */
+static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow, size_t avail)
 {
-	const struct bp_wordset *ws = &A->c->words;
-	char buf[64];
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (!slow && wn <= 8 && avail >= 8) {
+		const struct bp_wordset *ws = &A->c->words;
 		/* the word's bytes are letters, digits, apostrophes and
 		 * hyphens: setting bit 5 of each lowercases it */
 		uint64_t key;
@@ -122,6 +124,13 @@ static __attribute__((noinline)) int lookup_word(struct acc *A, const char *w, s
 #else
 	(void)avail;
 #endif
+	return lookup_slow(A, w, wn, slow);
+}
+
+static int lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
+{
+	const struct bp_wordset *ws = &A->c->words;
+	char buf[64];
 	if (!slow) {
 		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
 		    klow[(unsigned char)w[2]] == 'w')
