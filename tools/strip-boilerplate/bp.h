@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bp_lits.h"
 #include "buf.h"
 #include "out.h"
 #include "rules.h"
@@ -29,6 +30,8 @@ enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 #define BP_SCAN_FULL 640
 #define BP_SCAN_HEAD 384
 #define BP_SCAN_TAIL 96
+/* Required literals shorter than this are not worth a search. */
+#define BP_LIT_MIN 4
 
 struct bp_rule {
 	char *name;
@@ -47,6 +50,9 @@ struct bp_rule {
 	uint32_t minlen;
 	int anchored_first;
 	uint8_t first[32];
+	/* strings one of which every match holds (bp_lits.h): a drop rule
+	 * whose pattern is not anchored runs only on rows holding one */
+	struct bp_lits req;
 	unsigned long long hits, tries;
 };
 

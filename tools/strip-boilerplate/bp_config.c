@@ -291,6 +291,9 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 			       pcre2_pattern_info(rule->rx.code, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm;
 	if (rule->anchored_first)
 		memcpy(rule->first, bm, sizeof rule->first);
+	bp_lits_free(&rule->req);
+	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
+		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
 }
 
 void bp_load(const struct ynode *root, void *ctx)
@@ -318,6 +321,7 @@ void bp_free(struct bp_config *c)
 		free(c->rules[i].lits);
 		if (c->rules[i].rx.code)
 			rx_free(&c->rules[i].rx);
+		bp_lits_free(&c->rules[i].req);
 		free(c->rules[i].name);
 	}
 	free(c->rules);

@@ -133,6 +133,8 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 			continue;
 		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l))
 			continue;
+		if (r->req.n && !bp_lits_search(&r->req, l->s + l->a, l->b - l->a))
+			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);
 		if (m < 0)

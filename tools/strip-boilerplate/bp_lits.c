@@ -1,0 +1,409 @@
+/* bp_lits.c - the required literals of a pattern (bp_lits.h). A small
+ * reader of PCRE2 syntax: a branch's literal runs and groups each give a
+ * set of strings every match of the branch holds (the best one is kept),
+ * the branches of an alternation give the union of theirs. Anything it
+ * does not know (\Q, (*VERB), extended mode, a '{' that is no quantifier)
+ * gives up, and so does a branch with no literal (it may match anywhere). */
+#include "bp_lits.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LITS 64
+#define MAX_RUN 64
+
+struct set {
+	char **s;
+	size_t *len;
+	size_t n;
+	int ok; /* 0: no set known */
+};
+
+struct parser {
+	const char *p, *end;
+	int fatal;
+};
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static void set_free(struct set *S)
+{
+	for (size_t i = 0; i < S->n; i++)
+		free(S->s[i]);
+	free(S->s);
+	free(S->len);
+	memset(S, 0, sizeof *S);
+}
+
+static void set_add(struct set *S, const char *s, size_t n)
+{
+	S->s = xrealloc(S->s, (S->n + 1) * sizeof *S->s);
+	S->len = xrealloc(S->len, (S->n + 1) * sizeof *S->len);
+	S->s[S->n] = xstrndup(s, n);
+	S->len[S->n++] = n;
+}
+
+static size_t set_minlen(const struct set *S)
+{
+	size_t m = (size_t)-1;
+	for (size_t i = 0; i < S->n; i++)
+		if (S->len[i] < m)
+			m = S->len[i];
+	return m;
+}
+
+/* Keep the better of *best and X (longer shortest literal, then fewer). */
+static void consider(struct set *best, struct set *X)
+{
+	if (!X->ok || !X->n) {
+		set_free(X);
+		return;
+	}
+	if (best->ok) {
+		size_t mb = set_minlen(best), mx = set_minlen(X);
+		if (mx < mb || (mx == mb && X->n >= best->n)) {
+			set_free(X);
+			return;
+		}
+		set_free(best);
+	}
+	*best = *X;
+	memset(X, 0, sizeof *X);
+}
+
+/* A quantifier at P->p, if any: returns its least count (1: none). */
+static unsigned long quantifier(struct parser *P)
+{
+	if (P->p >= P->end)
+		return 1;
+	unsigned long min;
+	char c = *P->p;
+	if (c == '?' || c == '*') {
+		min = 0;
+		P->p++;
+	} else if (c == '+') {
+		min = 1;
+		P->p++;
+	} else if (c == '{') {
+		const char *q = P->p + 1;
+		if (q >= P->end || *q < '0' || *q > '9') {
+			P->fatal = 1; /* a literal '{' or {,n}: not worth knowing */
+			return 1;
+		}
+		min = 0;
+		while (q < P->end && *q >= '0' && *q <= '9')
+			min = min * 10 + (unsigned long)(*q++ - '0');
+		if (q < P->end && *q == ',')
+			for (q++; q < P->end && *q >= '0' && *q <= '9'; q++)
+				;
+		if (q >= P->end || *q != '}') {
+			P->fatal = 1;
+			return 1;
+		}
+		P->p = q + 1;
+	} else {
+		return 1;
+	}
+	if (P->p < P->end && (*P->p == '?' || *P->p == '+'))
+		P->p++; /* lazy or possessive */
+	return min;
+}
+
+static void skip_class(struct parser *P)
+{
+	P->p++; /* '[' */
+	if (P->p < P->end && *P->p == '^')
+		P->p++;
+	if (P->p < P->end && *P->p == ']')
+		P->p++;
+	while (P->p < P->end) {
+		char c = *P->p;
+		if (c == '\\') {
+			P->p += 2;
+		} else if (c == '[' && P->p + 1 < P->end && P->p[1] == ':') {
+			const char *q = P->p + 2;
+			while (q + 1 < P->end && !(q[0] == ':' && q[1] == ']'))
+				q++;
+			P->p = q + 2;
+		} else if (c == ']') {
+			P->p++;
+			return;
+		} else {
+			P->p++;
+		}
+	}
+	P->fatal = 1;
+}
+
+/* Skip a group whose content is not looked at (P->p at '('). */
+static void skip_group(struct parser *P)
+{
+	int depth = 0;
+	while (P->p < P->end) {
+		char c = *P->p;
+		if (c == '\\')
+			P->p += 2;
+		else if (c == '[')
+			skip_class(P);
+		else if (c == '(')
+			depth++, P->p++;
+		else if (c == ')') {
+			P->p++;
+			if (--depth == 0)
+				return;
+		} else
+			P->p++;
+	}
+	P->fatal = 1;
+}
+
+/* An escape that is not a literal character (P->p after the backslash). */
+static void skip_escape(struct parser *P)
+{
+	char e = *P->p++;
+	if (e == 'Q' || e == 'E' || e == 'g' || e == 'k' || e == 'c') {
+		P->fatal = 1;
+		return;
+	}
+	if (e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N') {
+		if (P->p < P->end && *P->p == '{') {
+			while (P->p < P->end && *P->p != '}')
+				P->p++;
+			if (P->p >= P->end) {
+				P->fatal = 1;
+				return;
+			}
+			P->p++;
+		} else if (e == 'p' || e == 'P') {
+			P->p++;
+		} else if (e == 'x') {
+			for (int k = 0; k < 2 && P->p < P->end &&
+					((*P->p >= '0' && *P->p <= '9') || ((*P->p | 0x20) >= 'a' && (*P->p | 0x20) <= 'f'));
+			     k++)
+				P->p++;
+		} else if (e == 'o') {
+			P->fatal = 1;
+		}
+		return;
+	}
+	if (e >= '0' && e <= '9')
+		while (P->p < P->end && *P->p >= '0' && *P->p <= '9')
+			P->p++;
+}
+
+static struct set parse_alt(struct parser *P);
+
+static void flush(struct set *best, char *run, size_t *rn)
+{
+	if (!*rn)
+		return;
+	struct set X = {0};
+	X.ok = 1;
+	set_add(&X, run, *rn);
+	*rn = 0;
+	consider(best, &X);
+}
+
+/* One branch, up to '|' or ')' or the end. */
+static struct set parse_seq(struct parser *P)
+{
+	struct set best = {0};
+	char run[MAX_RUN];
+	size_t rn = 0;
+	while (P->p < P->end && !P->fatal && *P->p != '|' && *P->p != ')') {
+		unsigned char c = (unsigned char)*P->p;
+		if (c == '\\') {
+			P->p++;
+			if (P->p >= P->end) {
+				P->fatal = 1;
+				break;
+			}
+			unsigned char e = (unsigned char)*P->p;
+			if (e >= 0x80) {
+				P->fatal = 1;
+				break;
+			}
+			if ((e >= '0' && e <= '9') || ((e | 0x20) >= 'a' && (e | 0x20) <= 'z')) {
+				skip_escape(P);
+				flush(&best, run, &rn);
+				quantifier(P);
+				continue;
+			}
+			c = e; /* an escaped punctuation character stands for itself */
+		} else if (c == '[') {
+			skip_class(P);
+			flush(&best, run, &rn);
+			quantifier(P);
+			continue;
+		} else if (c == '(') {
+			flush(&best, run, &rn);
+			const char *q = P->p + 1;
+			if (q < P->end && *q == '*') {
+				P->fatal = 1;
+				break;
+			}
+			int descend = 1;
+			if (q < P->end && *q == '?') {
+				q++;
+				const char *o = q;
+				while (o < P->end && (((*o | 0x20) >= 'a' && (*o | 0x20) <= 'z') || *o == '-' || *o == '^'))
+					o++;
+				if (o < P->end && (*o == ':' || *o == ')')) {
+					for (const char *k = q; k < o; k++)
+						if (*k == 'x')
+							P->fatal = 1; /* extended: spaces mean nothing */
+					if (*o == ')') { /* options for the rest: zero width */
+						P->p = o + 1;
+						continue;
+					}
+					q = o + 1;
+				} else if (q < P->end && *q == '#') {
+					P->fatal = 1;
+					break;
+				} else {
+					descend = 0; /* assertions, atomic, named, ... */
+				}
+			}
+			if (!descend) {
+				skip_group(P);
+				quantifier(P);
+				continue;
+			}
+			P->p = q;
+			struct set g = parse_alt(P);
+			if (P->p >= P->end || *P->p != ')')
+				P->fatal = 1;
+			else
+				P->p++;
+			if (quantifier(P) >= 1)
+				consider(&best, &g);
+			else
+				set_free(&g);
+			continue;
+		} else if (c == '.' || c == '^' || c == '$') {
+			P->p++;
+			flush(&best, run, &rn);
+			quantifier(P);
+			continue;
+		} else if (c == '?' || c == '*' || c == '+' || c == '{') {
+			P->fatal = 1;
+			break;
+		} else if (c >= 0x80) {
+			/* not ASCII: case folding is not this file's business */
+			P->p++;
+			while (P->p < P->end && ((unsigned char)*P->p & 0xC0) == 0x80)
+				P->p++;
+			flush(&best, run, &rn);
+			quantifier(P);
+			continue;
+		}
+		/* the literal character c */
+		P->p++;
+		const char *qs = P->p;
+		unsigned long min = quantifier(P);
+		if (P->p != qs) {
+			if (min >= 1 && rn < MAX_RUN)
+				run[rn++] = (char)lower(c);
+			flush(&best, run, &rn);
+			continue;
+		}
+		if (rn == MAX_RUN)
+			flush(&best, run, &rn);
+		run[rn++] = (char)lower(c);
+	}
+	flush(&best, run, &rn);
+	return best;
+}
+
+static struct set parse_alt(struct parser *P)
+{
+	struct set acc = {0};
+	acc.ok = 1;
+	for (;;) {
+		struct set b = parse_seq(P);
+		if (!b.ok || !b.n)
+			acc.ok = 0;
+		for (size_t i = 0; acc.ok && i < b.n; i++)
+			set_add(&acc, b.s[i], b.len[i]);
+		set_free(&b);
+		if (acc.n > MAX_LITS)
+			acc.ok = 0;
+		if (!acc.ok)
+			set_free(&acc); /* stays unknown; go on reading */
+		if (P->p < P->end && *P->p == '|' && !P->fatal) {
+			P->p++;
+			continue;
+		}
+		break;
+	}
+	return acc;
+}
+
+static unsigned pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)(lower(a) & 63) << 6) | (lower(b) & 63);
+}
+
+int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len)
+{
+	memset(L, 0, sizeof *L);
+	struct parser P = {pat, pat + n, 0};
+	struct set S = parse_alt(&P);
+	if (P.fatal || P.p != P.end || !S.ok || !S.n || set_minlen(&S) < min_len || min_len < 2) {
+		set_free(&S);
+		return 0;
+	}
+	L->s = S.s;
+	L->len = S.len;
+	L->n = S.n;
+	for (size_t i = 0; i < L->n; i++) {
+		unsigned h = pair_hash((unsigned char)L->s[i][0], (unsigned char)L->s[i][1]);
+		L->pair[h >> 6] |= 1ULL << (h & 63);
+	}
+	/* U+017F and U+212A fold to ASCII s and k: a row holding them is
+	 * let through (see bp_lits_search) */
+	unsigned h = pair_hash(0xC5, 0xBF);
+	L->pair[h >> 6] |= 1ULL << (h & 63);
+	h = pair_hash(0xE2, 0x84);
+	L->pair[h >> 6] |= 1ULL << (h & 63);
+	return 1;
+}
+
+int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
+{
+	if (!L->n)
+		return 1;
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned h = pair_hash(u[i], u[i + 1]);
+		if (!(L->pair[h >> 6] >> (h & 63) & 1))
+			continue;
+		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
+			return 1;
+		for (size_t k = 0; k < L->n; k++) {
+			size_t m = L->len[k];
+			if (m > n - i)
+				continue;
+			const char *t = L->s[k];
+			size_t j = 0;
+			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
+				j++;
+			if (j == m)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void bp_lits_free(struct bp_lits *L)
+{
+	for (size_t i = 0; i < L->n; i++)
+		free(L->s[i]);
+	free(L->s);
+	free(L->len);
+	memset(L, 0, sizeof *L);
+}

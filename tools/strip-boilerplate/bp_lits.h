@@ -1,0 +1,27 @@
+/* bp_lits.h - required literals of a rule's pattern: a set of ASCII strings
+ * one of which every match holds (compared ignoring ASCII case, which makes
+ * the set fit caseless and case-sensitive patterns alike), read off the
+ * pattern's text, and a search for them in a line. A row that holds none
+ * of them cannot match, so the regex is not run on it. Patterns the reader
+ * does not fully understand get no set (the regex always runs). */
+#ifndef STRIP_BOILERPLATE_BP_LITS_H
+#define STRIP_BOILERPLATE_BP_LITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct bp_lits {
+	char **s;      /* lowercase ASCII */
+	size_t *len;
+	size_t n;
+	uint64_t pair[64]; /* 4096-bit filter of each literal's first two bytes */
+};
+
+/* Fill L from the pattern (n bytes); 1 if there is a set whose shortest
+ * literal has at least min_len bytes, else 0 (L left empty). */
+int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len);
+/* 1 if s[0..n) holds one of the literals, ignoring ASCII case. */
+int bp_lits_search(const struct bp_lits *L, const char *s, size_t n);
+void bp_lits_free(struct bp_lits *L);
+
+#endif
