@@ -50,6 +50,14 @@ struct bp_rule {
 	uint32_t minlen;
 	int anchored_first;
 	uint8_t first[32];
+	/* an anchored pattern (PCRE2's partial matching): no match starts
+	 * with ASCII byte c when bit c of ascii_first is clear, nor with c then
+	 * the lowercase letter 'a' + k when bit k of second[c] is set (kept
+	 * for patterns with few ASCII first bytes). Unlike the above, these
+	 * and req are tested after a row counts as tried (--stats). */
+	int anchored, has_second;
+	uint64_t ascii_first[2];
+	uint32_t second[128];
 	/* strings one of which every match holds (bp_lits.h): a drop rule
 	 * whose pattern is not anchored runs only on rows holding one */
 	struct bp_lits req;

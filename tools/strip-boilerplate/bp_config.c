@@ -210,6 +210,48 @@ static int reserved_name(const char *name)
 	return 0;
 }
 
+/* Could a match start with these n bytes? A hard partial match of them
+ * fails when no longer row starting so can match. */
+static int may_start(struct bp_rule *rule, pcre2_match_data *md, const unsigned char *s, size_t n)
+{
+	return pcre2_match(rule->rx.code, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL) != PCRE2_ERROR_NOMATCH;
+}
+
+/* For an anchored pattern: the ASCII bytes a match can start with, and
+ * with at most 32 of them, the lowercase letters that cannot follow each. */
+static void first_bytes(struct bp_rule *rule, int anchored)
+{
+	rule->anchored = rule->has_second = 0;
+	memset(rule->second, 0, sizeof rule->second);
+	if (!anchored)
+		return;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rule->rx.code, NULL);
+	if (!md)
+		return;
+	rule->anchored = 1;
+	rule->ascii_first[0] = rule->ascii_first[1] = 0;
+	int nfirst = 0;
+	for (int c = 0; c < 128; c++) {
+		unsigned char one = (unsigned char)c;
+		if (may_start(rule, md, &one, 1)) {
+			rule->ascii_first[c >> 6] |= 1ULL << (c & 63);
+			nfirst++;
+		}
+	}
+	for (int c = 0; c < 128 && nfirst <= 32; c++) {
+		if (!(rule->ascii_first[c >> 6] >> (c & 63) & 1))
+			continue;
+		for (int k = 0; k < 26; k++) {
+			unsigned char two[2] = {(unsigned char)c, (unsigned char)('a' + k)};
+			if (!may_start(rule, md, two, 2)) {
+				rule->second[c] |= 1u << k;
+				rule->has_second = 1;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+}
+
 static void load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
@@ -291,6 +333,7 @@ static void load_rule(struct bp_config *c, const struct ynode *r)
 			       pcre2_pattern_info(rule->rx.code, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm;
 	if (rule->anchored_first)
 		memcpy(rule->first, bm, sizeof rule->first);
+	first_bytes(rule, (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE));
 	bp_lits_free(&rule->req);
 	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
 		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);

@@ -43,12 +43,22 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 		return 0;
 	if (r->anchored_first && !r->tail && n && !(r->first[(unsigned char)s[a] >> 3] >> ((unsigned char)s[a] & 7) & 1))
 		return 0;
+
 	if (r->tail && n > r->tail) {
 		off = n - r->tail;
 		while (off < n && ((unsigned char)s[a + off] & 0xC0) == 0x80)
 			off++; /* start on a character */
 	}
 	r->tries++;
+	if (r->anchored && !r->tail && n) {
+		unsigned char c0 = (unsigned char)s[a], c1 = n >= 2 ? (unsigned char)s[a + 1] : 0;
+		if (c0 < 0x80 && !(r->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
+			return 0;
+		if (c0 < 0x80 && c1 >= 'a' && c1 <= 'z' && (r->second[c0] >> (c1 - 'a') & 1))
+			return 0;
+	}
+	if (r->req.n && !bp_lits_search(&r->req, s + a, n))
+		return 0;
 	int rc = rx_search(&r->rx, s + a, n, off, ms, me);
 	if (rc == RX_LIMIT)
 		return -1;
@@ -132,8 +142,6 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 		if (r->max_len && l->b - l->a > r->max_len)
 			continue;
 		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l))
-			continue;
-		if (r->req.n && !bp_lits_search(&r->req, l->s + l->a, l->b - l->a))
 			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);

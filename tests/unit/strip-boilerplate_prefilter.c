@@ -1,0 +1,137 @@
+/* strip-boilerplate_prefilter.c - the rules' prefilters never keep a rule
+ * from a row its pattern matches: for every rule of rules/boilerplate.yaml
+ * (and a few of its own), on rows made of boilerplate-like pieces, a match
+ * of the regex always passes the first-byte and second-letter tables of
+ * anchored patterns (PCRE2 partial matching) and the required literals of
+ * the others. */
+#include "unit.h"
+#include "bp.h"
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static unsigned rs = 99;
+static unsigned rnd(void)
+{
+	rs = rs * 1103515245u + 12345u;
+	return (rs >> 16) & 0x7FFF;
+}
+
+static const char *const pieces[] = {
+	"WASHINGTON", "NEW YORK, N.Y.", "PARIS (AFP)", " — ", " - ", "--", "By", "by", "Jane", "Doe",
+	"READ MORE:", "Photo:", "Getty Images", "(AP Photo/John Roe)", "Share", "this", "Tweet",
+	"Copyright", "©", "2019", "All rights reserved", "Updated", "January 5, 2019", "10:30 am",
+	"4 min read", "Follow us on Twitter", "Sign up for our newsletter", "Subscribe", "email us at",
+	"Got a news tip?", "Report an error", "Skip to content", "Menu", "Privacy Policy", "cookies",
+	"left", "right", ", left,", "(center)", "* ### Headline", "Also on example.com", "## About the author",
+	"click here", "unsubscribe", "comments", "said:", "Tel:", "Fax:", "E-mail:", "Staff Writer",
+	"is a reporter", "become a member", "Opinions expressed", "are their own", "affiliate links",
+	"The", "man", "said", "it", "was", "a", "fine", "day", ".", ",", "?", "!", "\xc5\xbfubscribe",
+	"\xe2\x80\x94", "Doe/Reuters", "via", "AP", "handout", "This handout photo shows", "Lee también:",
+	"Image caption", "Image 3 of 5", "Advertisement", "Story continues below", "Most Read", "Related:",
+	"Medically reviewed by", "x", "\xc3\x89T\xc3\x89", "Mehr zum Thema:", "%d bloggers like this:"};
+#define NP (sizeof pieces / sizeof pieces[0])
+
+static size_t make_row(char *buf, size_t cap)
+{
+	size_t k = 0, np = 1 + rnd() % 8;
+	for (size_t i = 0; i < np; i++) {
+		const char *p = pieces[rnd() % NP];
+		size_t pl = strlen(p);
+		if (k + pl + 2 >= cap)
+			break;
+		if (k && rnd() % 4)
+			buf[k++] = ' ';
+		memcpy(buf + k, p, pl);
+		k += pl;
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+static struct bp_config C;
+
+static void load_text(const char *text)
+{
+	char path[] = "/tmp/bp-prefilter-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		exit(2);
+	close(fd);
+	bp_load(rules_load(path), &C);
+	unlink(path);
+}
+
+static const char own_rules[] =
+	"version: 1\n"
+	"rules:\n"
+	"  - name: anch-caps\n"
+	"    action: drop\n"
+	"    pattern: '^\\p{Lu}[\\p{Lu} .-]{2,}\\s*[—-]'\n"
+	"  - name: anch-opt\n"
+	"    action: drop\n"
+	"    pattern: '^(?:By|Photo)?:?\\s*\\w+'\n"
+	"  - name: anch-caseless\n"
+	"    action: drop\n"
+	"    pattern: '^(?:subscribe|skip) \\w+'\n"
+	"    caseless: true\n"
+	"  - name: unanch\n"
+	"    action: drop\n"
+	"    pattern: '\\b(?:follow|sign up) (?:us|for)\\b'\n"
+	"    caseless: true\n";
+
+int main(void)
+{
+	bp_init(&C);
+	if (access("rules/boilerplate.yaml", R_OK) == 0)
+		bp_load(rules_load("rules/boilerplate.yaml"), &C);
+	else
+		printf("rules/boilerplate.yaml not found: own rules only\n");
+	load_text(own_rules);
+	CHECK(C.nrules > 0);
+	size_t matched = 0, bad = 0;
+	char buf[600];
+	for (int t = 0; t < 40000; t++) {
+		size_t n = make_row(buf, sizeof buf);
+		for (size_t i = 0; i < C.nrules; i++) {
+			struct bp_rule *r = &C.rules[i];
+			if (r->action == BP_OFF)
+				continue;
+			size_t ms, me;
+			if (rx_search(&r->rx, buf, n, 0, &ms, &me) != RX_MATCH)
+				continue;
+			matched++;
+			unsigned char c0 = (unsigned char)buf[0], c1 = (unsigned char)buf[1];
+			int ok = 1;
+			if (r->anchored_first && n && !(r->first[c0 >> 3] >> (c0 & 7) & 1))
+				ok = 0;
+			if (r->anchored && n && c0 < 0x80 && !(r->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
+				ok = 0;
+			if (r->has_second && n >= 2 && c0 < 0x80 && c1 >= 'a' && c1 <= 'z' &&
+			    (r->second[c0] >> (c1 - 'a') & 1))
+				ok = 0;
+			if (r->req.n && !bp_lits_search(&r->req, buf, n))
+				ok = 0;
+			if (!ok && bad++ < 5)
+				fprintf(stderr, "rule %s matches '%s' but its prefilter says no\n", r->name, buf);
+		}
+	}
+	CHECK(bad == 0);
+	CHECK(matched > 1000);
+	/* the tables say no where they should */
+	for (size_t i = 0; i < C.nrules; i++) {
+		struct bp_rule *r = &C.rules[i];
+		if (strcmp(r->name, "anch-caps") == 0) {
+			CHECK(r->anchored && !(r->ascii_first['a' >> 6] >> ('a' & 63) & 1));
+			CHECK(r->ascii_first['W' >> 6] >> ('W' & 63) & 1);
+			CHECK(r->has_second && (r->second['T'] >> ('h' - 'a') & 1));
+		}
+		if (strcmp(r->name, "unanch") == 0)
+			CHECK(r->req.n == 2);
+	}
+	bp_free(&C);
+	return unit_done();
+}
