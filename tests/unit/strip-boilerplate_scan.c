@@ -19,7 +19,7 @@ static unsigned rnd(void)
 
 static char rnd_byte(void)
 {
-	static const char pick[] = "aZz09AMq  [:-'.\"";
+	static const char pick[] = "aZz09AMq  [:-'.\"//";
 	unsigned r = rnd() % 10;
 	if (r < 6)
 		return pick[rnd() % (sizeof pick - 1)];
@@ -54,6 +54,7 @@ static void ref_mid(const char *s, size_t a, size_t b, struct bp_mid *m)
 		m->br += ch == '[';
 		m->colon += ch == ':';
 		m->cjk += ch >= 0xE3 && ch <= 0xE9;
+		m->url += k + 3 <= b && memcmp(s + k, "://", 3) == 0;
 	}
 }
 
@@ -79,7 +80,8 @@ int main(void)
 		struct bp_mid m1, m2;
 		bp_mid_count(buf, a, b, &m1);
 		ref_mid(buf, a, b, &m2);
-		if (m1.sp != m2.sp || m1.br != m2.br || m1.colon != m2.colon || m1.cjk != m2.cjk)
+		if (m1.sp != m2.sp || m1.br != m2.br || m1.colon != m2.colon || m1.cjk != m2.cjk ||
+		    m1.url != m2.url)
 			mid_ok = 0;
 	}
 	CHECK(run_ok);
@@ -93,6 +95,11 @@ int main(void)
 	struct bp_mid m;
 	const char *s = "a  b [c]: d\xe3\x81\x82 e                x";
 	bp_mid_count(s, 0, strlen(s), &m);
-	CHECK(m.sp == 5 && m.br == 1 && m.colon == 1 && m.cjk == 1);
+	CHECK(m.sp == 5 && m.br == 1 && m.colon == 1 && m.cjk == 1 && m.url == 0);
+	s = "see http://example.com and also https://x.org/a://";
+	bp_mid_count(s, 0, strlen(s), &m);
+	CHECK(m.url == 3 && m.colon == 3);
+	bp_mid_count(s, 0, strlen(s) - 1, &m);
+	CHECK(m.url == 2);
 	return unit_done();
 }

@@ -16,6 +16,7 @@ struct acc {
 	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
 	uint64_t hicp;     /* non-ASCII code points seen (bit cp % 64) */
 	int www;           /* a word "www" */
+	int url3;          /* "://" in the text scanned */
 	unsigned looked, lookup_max; /* words looked up, and the most to look up */
 	int trig;          /* after those, look up the words that may be trigger words */
 	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
@@ -260,8 +261,11 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				END_WORD(s + w0, i - w0);
 				inword = 0;
 			}
-			if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' || ch == '(')
+			if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' || ch == '(') {
 				sent_start = 1;
+				if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+					A->url3 = 1;
+			}
 			if (!(f & K_SPACE)) {
 				if (ch < 64)
 					p0 |= 1ULL << ch;
@@ -468,7 +472,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		struct bp_mid m;
 		bp_mid_count(s, cut1, cut2, &m);
 		unsigned sp = m.sp;
-		if (m.br || m.cjk || (m.colon && memmem(s + cut1, cut2 - cut1, "://", 3)))
+		if (m.br || m.cjk || m.url)
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);
@@ -480,8 +484,9 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	}
 	if (!cut2)
 		scan_text(&A, s + i, n - i, 0);
-	if ((A.punct[1] >> ('[' - 64) & 1) || A.www ||
-	    ((A.punct[0] >> ':' & 1) && memmem(s + i, n - i, "://", 3))) {
+	/* the middle of a cut line holds no "://", and the cuts are at
+	 * spaces: the flag tells whether the whole line holds one */
+	if ((A.punct[1] >> ('[' - 64) & 1) || A.www || A.url3) {
 		uint64_t p0 = A.punct[0], p1 = A.punct[1], hc = A.hicp;
 		memset(&A, 0, sizeof A);
 		A.c = c;

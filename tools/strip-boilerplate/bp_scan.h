@@ -60,26 +60,31 @@ static inline uint32_t bp_run16(const char *p, unsigned *len)
 }
 
 /* Over s[k] for k in [a, b - 1): spaces followed by something else (the
- * words of the middle), '[', ':', and lead bytes 0xE3..0xE9 (scripts
- * written without spaces). */
-struct bp_mid { unsigned sp, br, colon, cjk; };
+ * words of the middle), '[', ':', lead bytes 0xE3..0xE9 (scripts
+ * written without spaces), and "://" (inside [a, b)). */
+struct bp_mid { unsigned sp, br, colon, cjk, url; };
 
 static inline void bp_mid_count(const char *s, size_t a, size_t b, struct bp_mid *m)
 {
-	unsigned sp = 0, br = 0, colon = 0, cjk = 0;
+	unsigned sp = 0, br = 0, colon = 0, cjk = 0, url = 0;
 	size_t k = a;
 #ifdef BP_SCAN_SSE2
 	const __m128i space = _mm_set1_epi8(' '), lb = _mm_set1_epi8('['), cl = _mm_set1_epi8(':');
+	const __m128i sl = _mm_set1_epi8('/');
 	const __m128i bias = _mm_set1_epi8((char)(0xE3 - 0x80)), lim = _mm_set1_epi8((char)(0x80 + 7));
-	/* reads s[k .. k + 16], all before b */
-	for (; k + 17 <= b; k += 16) {
+	/* reads s[k .. k + 17], all before b */
+	for (; k + 18 <= b; k += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
 		__m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 1));
+		__m128i nx2 = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 2));
 		unsigned vs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
 		unsigned ns = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(nx, space));
 		sp += bp_pop16(vs & ~ns & 0xFFFFu);
 		br += bp_pop16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lb)));
-		colon += bp_pop16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cl)));
+		__m128i colons = _mm_cmpeq_epi8(v, cl);
+		colon += bp_pop16((unsigned)_mm_movemask_epi8(colons));
+		__m128i u3 = _mm_and_si128(colons, _mm_and_si128(_mm_cmpeq_epi8(nx, sl), _mm_cmpeq_epi8(nx2, sl)));
+		url += bp_pop16((unsigned)_mm_movemask_epi8(u3));
 		/* (unsigned)(ch - 0xE3) < 7 as a signed compare after a shift */
 		__m128i sh = _mm_sub_epi8(v, bias);
 		cjk += bp_pop16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(sh, lim)));
@@ -91,8 +96,9 @@ static inline void bp_mid_count(const char *s, size_t a, size_t b, struct bp_mid
 		br += ch == '[';
 		colon += ch == ':';
 		cjk += (unsigned char)(ch - 0xE3) < 7;
+		url += ch == ':' && k + 2 < b && nx == '/' && s[k + 2] == '/';
 	}
-	m->sp = sp, m->br = br, m->colon = colon, m->cjk = cjk;
+	m->sp = sp, m->br = br, m->colon = colon, m->cjk = cjk, m->url = url;
 }
 
 #endif
