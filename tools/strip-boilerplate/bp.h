@@ -33,6 +33,24 @@ enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 /* Required literals shorter than this are not worth a search. */
 #define BP_LIT_MIN 4
 
+/* A 'needs' string: its length, the ASCII punctuation it holds (all must
+ * be in a row for it to be there), its first code point's bit (cp % 64)
+ * when it starts with one beyond ASCII, and 1 in single for a string of
+ * one punctuation byte (then the punctuation bit says it all). */
+struct bp_needlit {
+	size_t len;
+	uint64_t punct[2];
+	uint64_t cpbit;
+	int single;
+};
+
+/* The drop rules in order, with what decides whether they run. */
+struct bp_drop {
+	size_t max_len;
+	uint32_t index;
+	uint8_t needs, lits;
+};
+
 struct bp_rule {
 	char *name;
 	enum bp_action action;
@@ -42,6 +60,7 @@ struct bp_rule {
 	int needs;       /* 1: runs only on lines with one of its trigger words ... */
 	char **lits;     /* ... or one of these strings (needs entries that are not words) */
 	size_t nlits;
+	struct bp_needlit *litinfo; /* what is known of each of them */
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
@@ -154,6 +173,8 @@ struct bp_config {
 	struct bp_params p;
 	struct bp_wordset words; /* stopwords and rules' trigger words */
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
+	struct bp_drop *drops;   /* the drop rules (made on first use) */
+	size_t ndrops;
 	unsigned long long reason_hits[BPR_N];
 	/* repeated lines: a direct-mapped table of line hashes */
 	uint64_t *rep_key;

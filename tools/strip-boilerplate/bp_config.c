@@ -199,7 +199,28 @@ static void add_need(const struct ynode *s, void *ctx)
 	}
 	struct bp_rule *r = nc->rule;
 	r->lits = xrealloc(r->lits, (r->nlits + 1) * sizeof *r->lits);
-	r->lits[r->nlits++] = xstrndup(s->str, s->len);
+	r->litinfo = xrealloc(r->litinfo, (r->nlits + 1) * sizeof *r->litinfo);
+	char *lit = xstrndup(s->str, s->len);
+	struct bp_needlit *li = &r->litinfo[r->nlits];
+	memset(li, 0, sizeof *li);
+	li->len = strlen(lit);
+	unsigned char c0 = (unsigned char)lit[0];
+	int punct = c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9');
+	if (punct)
+		li->punct[c0 >> 6] |= 1ULL << (c0 & 63);
+	li->single = punct && !lit[1];
+	for (const char *q = lit + 1; *q; q++) {
+		unsigned char cq = (unsigned char)*q;
+		if (cq > ' ' && cq < 0x80 && !((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') && !(cq >= '0' && cq <= '9'))
+			li->punct[cq >> 6] |= 1ULL << (cq & 63);
+	}
+	if (c0 >= 0x80) {
+		size_t len;
+		int32_t cp = u8_decode(lit, li->len, &len);
+		if (cp >= 0)
+			li->cpbit = 1ULL << (cp & 63);
+	}
+	r->lits[r->nlits++] = lit;
 }
 
 static int reserved_name(const char *name)
@@ -344,6 +365,9 @@ void bp_load(const struct ynode *root, void *ctx)
 	struct bp_config *c = ctx;
 	static const char *const keys[] = {"version", "heuristics", "stopwords", "rules", NULL};
 	ymap_check(root, keys);
+	free(c->drops); /* made again on first use */
+	c->drops = NULL;
+	c->ndrops = 0;
 	const struct ynode *v;
 	if ((v = ymap_get(root, "heuristics")))
 		load_heuristics(c, v);
@@ -362,12 +386,14 @@ void bp_free(struct bp_config *c)
 		for (size_t k = 0; k < c->rules[i].nlits; k++)
 			free(c->rules[i].lits[k]);
 		free(c->rules[i].lits);
+		free(c->rules[i].litinfo);
 		if (c->rules[i].rx.code)
 			rx_free(&c->rules[i].rx);
 		bp_lits_free(&c->rules[i].req);
 		free(c->rules[i].name);
 	}
 	free(c->rules);
+	free(c->drops);
 	bp_words_free(&c->words);
 	free(c->rep_key);
 	free(c->rep_count);

@@ -4,6 +4,7 @@
  * the end of the row, and rules with trigger words ('needs') run only on
  * rows that hold one, so long article paragraphs cost little. */
 #include "bp.h"
+#include "msg.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -103,45 +104,50 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 {
 	for (size_t k = 0; k < r->nlits; k++) {
-		const char *lit = r->lits[k];
-		unsigned char c0 = (unsigned char)lit[0];
-		int punct = c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9');
-		if (punct && !(l->punct[c0 >> 6] >> (c0 & 63) & 1))
-			continue; /* its first byte is not in the line */
-		if (punct && !lit[1])
-			return 1;
-		/* nor is any ASCII punctuation it holds */
-		int absent = 0;
-		for (const char *q = lit + 1; *q && !absent; q++) {
-			unsigned char cq = (unsigned char)*q;
-			if (cq > ' ' && cq < 0x80 && !((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') && !(cq >= '0' && cq <= '9'))
-				absent = !(l->punct[cq >> 6] >> (cq & 63) & 1);
-		}
-		if (absent)
+		const struct bp_needlit *li = &r->litinfo[k];
+		/* every ASCII punctuation byte of it must be in the line */
+		if ((l->punct[0] & li->punct[0]) != li->punct[0] || (l->punct[1] & li->punct[1]) != li->punct[1])
 			continue;
-		if (c0 >= 0x80) {
-			size_t len;
-			int32_t cp = u8_decode(lit, strlen(lit), &len);
-			if (cp >= 0 && !(l->hicp >> (cp & 63) & 1))
-				continue; /* its first character is not in the line */
-		}
-		if (memmem(l->s + l->a, l->b - l->a, lit, strlen(lit)))
+		if (li->single)
+			return 1;
+		if (li->cpbit && !(l->hicp & li->cpbit))
+			continue; /* its first character is not in the line */
+		if (memmem(l->s + l->a, l->b - l->a, r->lits[k], li->len))
 			return 1;
 	}
 	return 0;
+}
+
+static void make_drops(struct bp_config *c)
+{
+	c->drops = xcalloc(c->nrules + 1, sizeof *c->drops);
+	c->ndrops = 0;
+	for (size_t i = 0; i < c->nrules; i++) {
+		const struct bp_rule *r = &c->rules[i];
+		if (r->action != BP_DROP)
+			continue;
+		struct bp_drop *d = &c->drops[c->ndrops++];
+		d->max_len = r->max_len ? r->max_len : (size_t)-1;
+		d->index = (uint32_t)i;
+		d->needs = (uint8_t)(r->needs != 0);
+		d->lits = (uint8_t)(r->nlits != 0);
+	}
 }
 
 int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 {
 	if (l->drop_rule >= 0 || l->a >= l->b)
 		return -1;
-	for (size_t i = 0; i < c->nrules; i++) {
+	if (!c->drops)
+		make_drops(c);
+	size_t n = l->b - l->a;
+	for (size_t k = 0; k < c->ndrops; k++) {
+		const struct bp_drop *d = &c->drops[k];
+		if (n > d->max_len)
+			continue;
+		size_t i = d->index;
 		struct bp_rule *r = &c->rules[i];
-		if (r->action != BP_DROP)
-			continue;
-		if (r->max_len && l->b - l->a > r->max_len)
-			continue;
-		if (r->needs && !(l->rule_mask >> (i % 64) & 1) && !has_literal(r, l))
+		if (d->needs && !(l->rule_mask >> (i % 64) & 1) && !(d->lits && has_literal(r, l)))
 			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);
