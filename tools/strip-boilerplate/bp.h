@@ -175,6 +175,8 @@ struct bp_config {
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
+	uint32_t *trims;         /* the indexes of the trim rules (the same) */
+	size_t ntrims;
 	unsigned long long reason_hits[BPR_N];
 	/* repeated lines: a direct-mapped table of line hashes */
 	uint64_t *rep_key;

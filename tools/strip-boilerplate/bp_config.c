@@ -366,8 +366,10 @@ void bp_load(const struct ynode *root, void *ctx)
 	static const char *const keys[] = {"version", "heuristics", "stopwords", "rules", NULL};
 	ymap_check(root, keys);
 	free(c->drops); /* made again on first use */
+	free(c->trims);
 	c->drops = NULL;
-	c->ndrops = 0;
+	c->trims = NULL;
+	c->ndrops = c->ntrims = 0;
 	const struct ynode *v;
 	if ((v = ymap_get(root, "heuristics")))
 		load_heuristics(c, v);
@@ -394,6 +396,7 @@ void bp_free(struct bp_config *c)
 	}
 	free(c->rules);
 	free(c->drops);
+	free(c->trims);
 	bp_words_free(&c->words);
 	free(c->rep_key);
 	free(c->rep_count);

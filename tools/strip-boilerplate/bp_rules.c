@@ -66,6 +66,26 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 	return rc == RX_MATCH;
 }
 
+/* The lists of trim and drop rules, in order. */
+static void make_lists(struct bp_config *c)
+{
+	c->drops = xcalloc(c->nrules + 1, sizeof *c->drops);
+	c->trims = xcalloc(c->nrules + 1, sizeof *c->trims);
+	c->ndrops = c->ntrims = 0;
+	for (size_t i = 0; i < c->nrules; i++) {
+		const struct bp_rule *r = &c->rules[i];
+		if (r->action == BP_TRIM)
+			c->trims[c->ntrims++] = (uint32_t)i;
+		if (r->action != BP_DROP)
+			continue;
+		struct bp_drop *d = &c->drops[c->ndrops++];
+		d->max_len = r->max_len ? r->max_len : (size_t)-1;
+		d->index = (uint32_t)i;
+		d->needs = (uint8_t)(r->needs != 0);
+		d->lits = (uint8_t)(r->nlits != 0);
+	}
+}
+
 int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 {
 	l->drop_rule = -1;
@@ -73,9 +93,12 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 	l->a = 0;
 	l->b = l->n;
 	strip(l->s, &l->a, &l->b);
-	for (size_t i = 0; i < c->nrules; i++) {
+	if (!c->drops)
+		make_lists(c);
+	for (size_t t = 0; t < c->ntrims; t++) {
+		size_t i = c->trims[t];
 		struct bp_rule *r = &c->rules[i];
-		if (r->action != BP_TRIM || l->a >= l->b)
+		if (l->a >= l->b)
 			continue;
 		if (r->max_len && l->b - l->a > r->max_len)
 			continue;
@@ -118,28 +141,12 @@ static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 	return 0;
 }
 
-static void make_drops(struct bp_config *c)
-{
-	c->drops = xcalloc(c->nrules + 1, sizeof *c->drops);
-	c->ndrops = 0;
-	for (size_t i = 0; i < c->nrules; i++) {
-		const struct bp_rule *r = &c->rules[i];
-		if (r->action != BP_DROP)
-			continue;
-		struct bp_drop *d = &c->drops[c->ndrops++];
-		d->max_len = r->max_len ? r->max_len : (size_t)-1;
-		d->index = (uint32_t)i;
-		d->needs = (uint8_t)(r->needs != 0);
-		d->lits = (uint8_t)(r->nlits != 0);
-	}
-}
-
 int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 {
 	if (l->drop_rule >= 0 || l->a >= l->b)
 		return -1;
 	if (!c->drops)
-		make_drops(c);
+		make_lists(c);
 	size_t n = l->b - l->a;
 	for (size_t k = 0; k < c->ndrops; k++) {
 		const struct bp_drop *d = &c->drops[k];
