@@ -41,7 +41,12 @@ static inline uint32_t bp_run16(const char *p, unsigned *len)
 	unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
 	unsigned keep = (1u << k) - 1;
 	*len = k;
-	return bp_pop16((unsigned)_mm_movemask_epi8(upper) & keep) + (bp_pop16(dm & keep) << 16);
+	/* most words have no digit and at most one capital */
+	unsigned u = (unsigned)_mm_movemask_epi8(upper) & keep, d = dm & keep;
+	uint32_t r = (u & (u - 1)) ? bp_pop16(u) : (u != 0);
+	if (d)
+		r += bp_pop16(d) << 16;
+	return r;
 #else
 	uint32_t r = 0;
 	unsigned k = 0;
