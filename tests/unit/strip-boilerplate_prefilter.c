@@ -132,6 +132,26 @@ int main(void)
 		if (strcmp(r->name, "unanch") == 0)
 			CHECK(r->req.n == 2);
 	}
+	/* the drop rules by bit masks pick the same rule as the plain loop */
+	int same = 1;
+	for (int t = 0; t < 20000; t++) {
+		size_t n = make_row(buf, sizeof buf);
+		struct bp_line a, b;
+		memset(&a, 0, sizeof a);
+		a.s = buf;
+		a.n = n;
+		b = a;
+		bp_prepare(&C, &a);
+		if (!C.lenmask)
+			same = 0;
+		uint64_t *keep = C.lenmask;
+		C.lenmask = NULL; /* the loop */
+		bp_prepare(&C, &b);
+		C.lenmask = keep;
+		if (a.drop_rule != b.drop_rule || a.trim_rule != b.trim_rule || a.a != b.a || a.b != b.b)
+			same = 0;
+	}
+	CHECK(same);
 	bp_free(&C);
 	return unit_done();
 }

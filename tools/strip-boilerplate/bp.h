@@ -177,6 +177,11 @@ struct bp_config {
 	size_t ndrops;
 	uint32_t *trims;         /* the indexes of the trim rules (the same) */
 	size_t ntrims;
+	/* with at most 64 rules, the drop rules as bit masks (bit i: rule i):
+	 * those that take a row of n bytes (lenmask[n] for n < nlenmask,
+	 * else lenmask_any), those without trigger words, those with strings */
+	uint64_t *lenmask, lenmask_any, noneeds, litrules;
+	size_t nlenmask;
 	unsigned long long reason_hits[BPR_N];
 	/* repeated lines: a direct-mapped table of line hashes */
 	uint64_t *rep_key;

@@ -367,6 +367,9 @@ void bp_load(const struct ynode *root, void *ctx)
 	ymap_check(root, keys);
 	free(c->drops); /* made again on first use */
 	free(c->trims);
+	free(c->lenmask);
+	c->lenmask = NULL;
+	c->nlenmask = 0;
 	c->drops = NULL;
 	c->trims = NULL;
 	c->ndrops = c->ntrims = 0;
@@ -397,6 +400,7 @@ void bp_free(struct bp_config *c)
 	free(c->rules);
 	free(c->drops);
 	free(c->trims);
+	free(c->lenmask);
 	bp_words_free(&c->words);
 	free(c->rep_key);
 	free(c->rep_count);

@@ -66,6 +66,8 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 	return rc == RX_MATCH;
 }
 
+static int has_literal(const struct bp_rule *r, const struct bp_line *l);
+
 /* The lists of trim and drop rules, in order. */
 static void make_lists(struct bp_config *c)
 {
@@ -84,6 +86,56 @@ static void make_lists(struct bp_config *c)
 		d->needs = (uint8_t)(r->needs != 0);
 		d->lits = (uint8_t)(r->nlits != 0);
 	}
+	if (c->nrules > 64)
+		return;
+	size_t top = 0; /* the longest max_length (rows this long or longer) */
+	for (size_t k = 0; k < c->ndrops; k++)
+		if (c->drops[k].max_len != (size_t)-1 && c->drops[k].max_len + 1 > top)
+			top = c->drops[k].max_len + 1;
+	if (top > 1 << 16)
+		return;
+	c->nlenmask = top;
+	c->lenmask = xcalloc(top + 1, sizeof *c->lenmask);
+	c->lenmask_any = c->noneeds = c->litrules = 0;
+	for (size_t k = 0; k < c->ndrops; k++) {
+		const struct bp_drop *d = &c->drops[k];
+		uint64_t bit = 1ULL << d->index;
+		for (size_t n = 0; n < top && n <= d->max_len; n++)
+			c->lenmask[n] |= bit;
+		if (d->max_len == (size_t)-1)
+			c->lenmask_any |= bit;
+		if (!d->needs)
+			c->noneeds |= bit;
+		if (d->lits)
+			c->litrules |= bit;
+	}
+}
+
+/* The drop rules by bit masks (at most 64 rules): the same rules in the
+ * same order as the loop of bp_apply_drops. */
+static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
+{
+	uint64_t cand = n < c->nlenmask ? c->lenmask[n] : c->lenmask_any;
+	uint64_t run = cand & (c->noneeds | l->rule_mask);
+	for (uint64_t m = cand & ~run & c->litrules; m; m &= m - 1) {
+		int i = __builtin_ctzll(m);
+		if (has_literal(&c->rules[i], l))
+			run |= 1ULL << i;
+	}
+	for (; run; run &= run - 1) {
+		int i = __builtin_ctzll(run);
+		struct bp_rule *r = &c->rules[i];
+		size_t ms, me;
+		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		if (m < 0)
+			return i;
+		if (m) {
+			l->drop_rule = i;
+			r->hits++;
+			return -1;
+		}
+	}
+	return -1;
 }
 
 int bp_apply_trims(struct bp_config *c, struct bp_line *l)
@@ -148,6 +200,8 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 	if (!c->drops)
 		make_lists(c);
 	size_t n = l->b - l->a;
+	if (c->lenmask)
+		return drops_by_mask(c, l, n);
 	for (size_t k = 0; k < c->ndrops; k++) {
 		const struct bp_drop *d = &c->drops[k];
 		if (n > d->max_len)
