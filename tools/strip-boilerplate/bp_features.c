@@ -125,6 +125,15 @@ static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
 #else
 	(void)avail;
 #endif
+	if (!slow && wn > 8) {
+		/* a longer ASCII word: most are not in the table */
+		const struct bp_wordset *ws = &A->c->words;
+		if (wn > ws->maxlen)
+			return 0;
+		unsigned g = ascii_sig(w, wn);
+		if (!(ws->sig[g >> 6] >> (g & 63) & 1))
+			return 0;
+	}
 	return lookup_slow(A, w, wn, slow);
 }
 
