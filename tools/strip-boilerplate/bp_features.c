@@ -64,7 +64,7 @@ size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 }
 
 
-enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16 };
+enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16, K_SENT = 32 };
 static unsigned char ktab[256];
 static unsigned char klow[256];   /* ASCII lowercase */
 static uint32_t kcnt[256];        /* 1 for a capital, 1 << 16 for a digit, K_ALNUM_BIT for both and lowercase */
@@ -85,6 +85,9 @@ static void init_ktab(void)
 			kcnt[c] |= K_ALNUM_BIT;
 	ktab[' '] = ktab['\t'] = ktab['\n'] = ktab['\r'] = ktab['\v'] = ktab['\f'] = K_SPACE;
 	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
+	/* a sentence starts after these */
+	ktab['.'] |= K_SENT, ktab['!'] |= K_SENT, ktab['?'] |= K_SENT;
+	ktab[':'] |= K_SENT, ktab['"'] |= K_SENT, ktab['('] |= K_SENT;
 }
 
 /* The signature (bp_word_sig) of the lowercase form of the ASCII word w. */
@@ -270,7 +273,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				END_WORD(s + w0, i - w0);
 				inword = 0;
 			}
-			if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' || ch == '(') {
+			if (f & K_SENT) {
 				sent_start = 1;
 				if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
 					A->url3 = 1;
