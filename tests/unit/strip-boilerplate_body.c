@@ -1,8 +1,9 @@
 /* strip-boilerplate_body.c - unit tests of where the body of a document
  * starts and ends: after the page's only level-1 heading, before a line
  * that only follows articles ('after' rules), boxes of links ('box'
- * rules), lines the document repeats, and trigger words found on long
- * lines past the stopword sample. */
+ * rules), lines the document repeats, a block of figure lines the body
+ * goes on after, and trigger words found on long lines past the stopword
+ * sample. */
 #include "unit.h"
 #include "bp.h"
 #include "msg.h"
@@ -137,6 +138,33 @@ static void test_duplicates(void)
 	CHECK(L[3].keep && L[5].keep);
 }
 
+static void test_bridge(void)
+{
+	/* a gallery's counters inside the story: the body goes on after
+	 * them to the rest of the story, and they stay out */
+	struct bp_line L[17];
+	const char *a[] = {P1, P2, P3, "1 / 6", "2 / 6", "3 / 6", "4 / 6", "5 / 6", "6 / 6",
+			   P2, P3, P1, P2, P3, P1, "Home", "Contact"};
+	classify(L, a, 17);
+	for (size_t i = 0; i < 15; i++)
+		CHECK(L[i].keep == (i < 3 || i >= 9));
+	CHECK(!L[15].keep && !L[16].keep);
+
+	/* not across a heading (a new section: comments, other stories) */
+	const char *b[] = {P1, P2, P3, "1 / 6", "2 / 6", "3 / 6", "## Comments", "4 / 6", "5 / 6",
+			   P2, P3, P1, P2, P3, P1, "Home", "Contact"};
+	classify(L, b, 17);
+	for (size_t i = 0; i < 15; i++)
+		CHECK(L[i].keep == (i < 3));
+
+	/* nor to a stretch of fewer than body_bridge_words words */
+	const char *c[] = {P1, P2, P3, "1 / 6", "2 / 6", "3 / 6", "4 / 6", "5 / 6", "6 / 6",
+			   P2, P3, "Home", "Contact", "Help", "About", "Jobs", "Ads"};
+	classify(L, c, 17);
+	for (size_t i = 0; i < 11; i++)
+		CHECK(L[i].keep == (i < 3));
+}
+
 static void test_long_lines(void)
 {
 	/* a trigger word far past the stopword sample of a long line is
@@ -187,6 +215,7 @@ int main(void)
 	test_after_rule();
 	test_box();
 	test_duplicates();
+	test_bridge();
 	test_long_lines();
 	test_rx_negated();
 	bp_free(&C);

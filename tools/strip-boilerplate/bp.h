@@ -109,6 +109,9 @@ struct bp_params {
 	double inside_gap_words;/* ... plus this per word */
 	double body_prefer_first; /* an earlier stretch this share of the best wins */
 	double body_after_h1;   /* a stretch after the only level-1 heading this share of the best wins */
+	double body_bridge_lines; /* the body goes on across this many lines ... */
+	double body_bridge_words; /* ... to a stretch after it weighing this (0 lines: off) */
+	double body_bridge_paragraphs;/* ... and holding this many good paragraphs */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */

@@ -121,8 +121,10 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
  * text nothing (images sit between paragraphs); other boilerplate a cost
  * that grows along a run of it (a wall of navigation is not crossed) plus
  * its words. Lines dropped by rules marked 'inside' (captions, promos
- * inserted into the story) cost less and do not make a run. */
-static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs, size_t *be)
+ * inserted into the story) cost less and do not make a run. With prefix
+ * set, the stretch starts at the first line (the body's continuation). */
+static double find_stretch(const struct bp_config *c, const struct bp_line *L, size_t n, int prefix,
+			   size_t *bs, size_t *be)
 {
 	const struct bp_params *p = &c->p;
 	double best = 0, cur = 0, run = 0, fig = 0, figc = 0;
@@ -173,7 +175,7 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 			run += 1;
 			v = -(p->body_bad_line * pow(run, p->body_run_growth) + p->body_gap_words * l->words);
 		}
-		if (cur <= 0) {
+		if (cur <= 0 && !prefix) {
 			cur = 0;
 			cs = i;
 		}
@@ -185,6 +187,62 @@ static double find_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		}
 	}
 	return best;
+}
+
+static double find_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *bs, size_t *be)
+{
+	return find_stretch(c, L, n, 0, bs, be);
+}
+
+/* A line the body may be carried across to more article text: not a
+ * heading (a new section: comments, related stories), nor one that heads
+ * a box of links or only follows articles. */
+static int bridgeable(const struct bp_config *c, const struct bp_line *l)
+{
+	return !l->heading && !(l->drop_rule >= 0 && (c->rules[l->drop_rule].after || c->rules[l->drop_rule].box));
+}
+
+/* Lines a..b-1 are boilerplate: reason r for good ones, else 'short'. */
+static void gap_out(struct bp_line *L, size_t a, size_t b, enum bp_reason r)
+{
+	for (size_t i = a; i < b; i++)
+		if (L[i].cls != C_BAD) {
+			L[i].cls = C_BAD;
+			L[i].why = bp_reason_names[L[i].cls0 == C_GOOD ? r : BPR_SHORT];
+		}
+}
+
+/* The body goes on after a block of at most body_bridge_lines lines (a
+ * figure, a gallery and its controls, credits) when what follows it starts
+ * with a good paragraph, weighs body_bridge_words or more and holds
+ * body_bridge_paragraphs good paragraphs; the block itself stays out. */
+static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_bridge_lines;
+	if (gmax == 0)
+		return;
+	for (int k = 0; k < 16 && *be < n; k++) {
+		size_t j, e = 0;
+		int done = 0;
+		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
+			if (L[j].cls0 != C_GOOD || L[j].heading)
+				continue;
+			size_t s0, np = 0;
+			if (find_stretch(c, L + j, n - j, 1, &s0, &e) < p->body_bridge_words)
+				continue;
+			for (size_t i = j; i < j + e; i++)
+				np += L[i].cls0 == C_GOOD && L[i].ends_punct == 1;
+			if ((double)np >= p->body_bridge_paragraphs) {
+				done = 1;
+				break;
+			}
+		}
+		if (!done)
+			break;
+		gap_out(L, *be, j, BPR_TAIL);
+		*be = j + e;
+	}
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -356,6 +414,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (first >= p->body_prefer_first * best && fe > fs)
 			bs = from + fs, be = from + fe;
 	}
+	if (be > bs)
+		bridge_body(c, L, n, &be);
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
 	if (be == bs) {

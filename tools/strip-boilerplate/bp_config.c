@@ -51,6 +51,9 @@ void bp_init(struct bp_config *c)
 	p->body_gap_words = 1;
 	p->body_prefer_first = 0.35;
 	p->body_after_h1 = 0;
+	p->body_bridge_lines = 20;
+	p->body_bridge_words = 100;
+	p->body_bridge_paragraphs = 3;
 	p->no_text_cost = 5;
 	p->inside_cost = 10;
 	p->inside_gap_words = 0.5;
@@ -90,6 +93,9 @@ static const struct {
 	K(body_gap_words, 0, 1e6),
 	K(body_prefer_first, 0, 1),
 	K(body_after_h1, 0, 1),
+	K(body_bridge_lines, 0, 1e6),
+	K(body_bridge_words, 0, 1e9),
+	K(body_bridge_paragraphs, 0, 1e6),
 	K(near_weight, -1e6, 1e6),
 	K(near_weight_nopunct, -1e6, 1e6),
 	K(short_cost, -1e6, 1e6),
