@@ -76,7 +76,7 @@ endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rules,$(t))))
 
 # tests/unit/NAME_*.c links the engine of tools/NAME when there is one.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBCOMMON) $(PROGS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBCOMMON) $(PROGS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit -Itools -Itools/$(firstword $(subst _, ,$*)) \
 		$(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \

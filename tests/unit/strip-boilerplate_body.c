@@ -5,7 +5,7 @@
  * goes on after, and trigger words found on long lines past the stopword
  * sample. */
 #include "unit.h"
-#include "bp.h"
+#include "bp_test.h"
 #include "msg.h"
 
 #include <stdio.h>
@@ -41,28 +41,9 @@ static const char rules_text[] =
 	"    pattern: 'Credit: \\w+$'\n"
 	"    needs: ['Credit:']\n";
 
-static struct bp_config C;
-
 static void load(void)
 {
-	char path[] = "/tmp/bp-unit-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, rules_text, sizeof rules_text - 1) != (ssize_t)(sizeof rules_text - 1))
-		exit(2);
-	close(fd);
-	bp_init(&C);
-	bp_load(rules_load(path), &C);
-	unlink(path);
-}
-
-static struct bp_line line(const char *s)
-{
-	struct bp_line l;
-	memset(&l, 0, sizeof l);
-	l.s = s;
-	l.n = strlen(s);
-	CHECK(bp_prepare(&C, &l) == -1);
-	return l;
+	bp_test_load(rules_text, sizeof rules_text - 1);
 }
 
 static void classify(struct bp_line *L, const char **text, size_t n)
@@ -70,11 +51,6 @@ static void classify(struct bp_line *L, const char **text, size_t n)
 	for (size_t i = 0; i < n; i++)
 		L[i] = line(text[i]);
 	bp_classify(&C, L, n);
-}
-
-static const char *why(const struct bp_line *l)
-{
-	return l->keep ? "" : l->why;
 }
 
 #define P1 "The council voted on Monday to build a new library in the centre of the town, said the mayor."

@@ -2,7 +2,7 @@
  * lenient unescaping, rules (trim, drop, trigger words, match limit),
  * line features, and the document classifier's use of context. */
 #include "unit.h"
-#include "bp.h"
+#include "bp_test.h"
 #include "msg.h"
 
 #include <stdio.h>
@@ -39,34 +39,10 @@ static const char rules_text[] =
 	"    pattern: '^© '\n"
 	"    needs: ['©']\n";
 
-static struct bp_config C;
-
 static void load(int keep_title)
 {
-	char path[] = "/tmp/bp-unit-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, rules_text, sizeof rules_text - 1) != (ssize_t)(sizeof rules_text - 1))
-		exit(2);
-	close(fd);
-	bp_init(&C);
-	bp_load(rules_load(path), &C);
+	bp_test_load(rules_text, sizeof rules_text - 1);
 	C.p.keep_title = keep_title;
-	unlink(path);
-}
-
-static struct bp_line line(const char *s)
-{
-	struct bp_line l;
-	memset(&l, 0, sizeof l);
-	l.s = s;
-	l.n = strlen(s);
-	CHECK(bp_prepare(&C, &l) == -1);
-	return l;
-}
-
-static const char *why(const struct bp_line *l)
-{
-	return l->keep ? "" : l->why;
 }
 
 #define P1 "The council voted on Monday to build a new library in the centre of the town, said the mayor."
