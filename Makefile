@@ -10,7 +10,7 @@ MANDIR    = $(PREFIX)/share/man
 RULESDIR  = $(PREFIX)/share/copydesk/rules
 
 CC       ?= cc
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -1,99 +1,149 @@
-/* hash.c - string hashing and a string set. */
+/* hash.c - the 64-bit map and the string set (the hash itself is inline
+ * in hash.h). */
 #include "hash.h"
 #include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t mix(uint64_t h)
+
+static void rehash(struct h64map *m, size_t cap)
 {
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
+	struct h64map big = *m;
+	big.keys = xcalloc(cap, sizeof *big.keys);
+	big.vals = xcalloc(cap, sizeof *big.vals);
+	big.mask = cap - 1;
+	big.shift = 64;
+	for (size_t c = cap; c > 1; c >>= 1)
+		big.shift--;
+	if (m->keys)
+		for (size_t i = 0; i <= m->mask; i++)
+			if (m->keys[i]) {
+				size_t j = h64map_slot(&big, m->keys[i]);
+				big.keys[j] = m->keys[i];
+				big.vals[j] = m->vals[i];
+			}
+	free(m->keys);
+	free(m->vals);
+	*m = big;
 }
 
-uint64_t hash_bytes(const void *s, size_t n, uint64_t seed)
+void h64map_reserve(struct h64map *m, size_t n)
 {
-	const unsigned char *p = s;
-	uint64_t h = seed ^ (0x9E3779B97F4A7C15ULL * (n + 1));
-	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, p, 8);
-		h = (h ^ mix(w)) * 0x100000001B3ULL;
-		p += 8, n -= 8;
-	}
-	uint64_t w = 0;
-	memcpy(&w, p, n);
-	h = (h ^ mix(w ^ n)) * 0x100000001B3ULL;
-	return mix(h);
+	size_t cap = m->keys ? m->mask + 1 : 0, want = 16;
+	while (want < 2 * (n + 1))
+		want *= 2;
+	if (want > cap)
+		rehash(m, want);
 }
 
-static size_t find(const struct strset *set, const char *s, size_t n, uint64_t h)
+uint64_t *h64map_put(struct h64map *m, uint64_t key, int *fresh)
 {
-	size_t mask = set->cap - 1, i = (size_t)h & mask;
-	while (set->slots[i]) {
-		if (set->hashes[i] == h && set->lens[i] == n && memcmp(set->slots[i], s, n) == 0)
-			return i;
-		i = (i + 1) & mask;
+	if (key == 0) {
+		if (fresh)
+			*fresh = !m->has_zero;
+		if (!m->has_zero)
+			m->has_zero = 1, m->zero_val = 0, m->n++;
+		return &m->zero_val;
 	}
-	return i;
+	if (!m->keys || 2 * (m->n + 1) > m->mask + 1)
+		rehash(m, m->keys ? 2 * (m->mask + 1) : 16);
+	size_t i = h64map_slot(m, key);
+	int f = m->keys[i] == 0;
+	if (f) {
+		m->keys[i] = key;
+		m->vals[i] = 0;
+		m->n++;
+	}
+	if (fresh)
+		*fresh = f;
+	return &m->vals[i];
 }
 
-static void grow(struct strset *set)
+size_t h64map_bytes(const struct h64map *m)
 {
-	struct strset big = {0};
-	big.cap = set->cap ? set->cap * 2 : 64;
-	big.slots = xcalloc(big.cap, sizeof *big.slots);
-	big.hashes = xcalloc(big.cap, sizeof *big.hashes);
-	big.lens = xcalloc(big.cap, sizeof *big.lens);
-	for (size_t i = 0; i < set->cap; i++) {
-		if (!set->slots[i])
-			continue;
-		size_t j = (size_t)set->hashes[i] & (big.cap - 1);
-		while (big.slots[j])
-			j = (j + 1) & (big.cap - 1);
-		big.slots[j] = set->slots[i];
-		big.hashes[j] = set->hashes[i];
-		big.lens[j] = set->lens[i];
+	return m->keys ? (m->mask + 1) * 2 * sizeof(uint64_t) : 0;
+}
+
+void h64map_each(const struct h64map *m, void (*fn)(uint64_t, uint64_t, void *), void *ctx)
+{
+	if (m->has_zero)
+		fn(0, m->zero_val, ctx);
+	if (m->keys)
+		for (size_t i = 0; i <= m->mask; i++)
+			if (m->keys[i])
+				fn(m->keys[i], m->vals[i], ctx);
+}
+
+void h64map_free(struct h64map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* Strings whose hashes collide probe on through a sequence of keys derived
+ * from the first. */
+static inline uint64_t next_key(uint64_t k) { return hash_u64(k ^ 0x9E3779B97F4A7C15ULL); }
+
+const char *strset_str(const struct strset *set, size_t i, size_t *n)
+{
+	*n = set->off[i + 1] - set->off[i];
+	return set->arena + set->off[i];
+}
+
+static int same(const struct strset *set, uint64_t idx1, const char *s, size_t n)
+{
+	size_t len;
+	const char *t = strset_str(set, (size_t)idx1 - 1, &len);
+	return len == n && memcmp(t, s, n) == 0;
+}
+
+long strset_find(const struct strset *set, const char *s, size_t n)
+{
+	for (uint64_t k = hash_bytes(s, n, 0);; k = next_key(k)) {
+		const uint64_t *v = h64map_get(&set->map, k);
+		if (!v)
+			return -1;
+		if (same(set, *v, s, n))
+			return (long)*v - 1;
 	}
-	big.len = set->len;
-	free(set->slots);
-	free(set->hashes);
-	free(set->lens);
-	*set = big;
 }
 
 int strset_add(struct strset *set, const char *s, size_t n)
 {
-	if ((set->len + 1) * 2 > set->cap)
-		grow(set);
-	uint64_t h = hash_bytes(s, n, 0);
-	size_t i = find(set, s, n, h);
-	if (set->slots[i])
-		return 0;
-	set->slots[i] = xstrndup(s, n);
-	set->hashes[i] = h;
-	set->lens[i] = n;
-	set->len++;
+	uint64_t *v;
+	for (uint64_t k = hash_bytes(s, n, 0);; k = next_key(k)) {
+		int fresh;
+		v = h64map_put(&set->map, k, &fresh);
+		if (fresh)
+			break;
+		if (same(set, *v, s, n))
+			return 0;
+	}
+	if (set->arena_cap - set->arena_len < n) {
+		while (set->arena_cap - set->arena_len < n)
+			set->arena_cap = set->arena_cap ? set->arena_cap * 2 : 1024;
+		set->arena = xrealloc(set->arena, set->arena_cap);
+	}
+	if (set->len + 2 > set->off_cap) {
+		set->off_cap = set->off_cap ? set->off_cap * 2 : 64;
+		set->off = xrealloc(set->off, set->off_cap * sizeof *set->off);
+	}
+	if (set->len == 0)
+		set->off[0] = 0;
+	if (n)
+		memcpy(set->arena + set->arena_len, s, n);
+	set->arena_len += n;
+	set->off[++set->len] = set->arena_len;
+	*v = set->len; /* index + 1 */
 	return 1;
-}
-
-int strset_has(const struct strset *set, const char *s, size_t n)
-{
-	if (!set->cap)
-		return 0;
-	return set->slots[find(set, s, n, hash_bytes(s, n, 0))] != NULL;
 }
 
 void strset_free(struct strset *set)
 {
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->slots[i]);
-	free(set->slots);
-	free(set->hashes);
-	free(set->lens);
+	h64map_free(&set->map);
+	free(set->arena);
+	free(set->off);
 	memset(set, 0, sizeof *set);
 }

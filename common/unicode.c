@@ -56,11 +56,37 @@ int uni_is_punct(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
+int uni_is_mark(int32_t cp)
+{
+	if (cp < 0x300 || cp > 0x10FFFF)
+		return 0;
+	int c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+
 int32_t uni_tolower(int32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
 	return utf8proc_tolower(cp);
+}
+
+int uni_is_quote(int32_t cp)
+{
+	switch (cp) {
+	case '\'': case '"': case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201A:
+	case 0x201B: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039:
+	case 0x203A: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int uni_is_dash(int32_t cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x2E3A ||
+	       cp == 0x2E3B || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
 }
 
 int32_t uni_plain(int32_t cp)

@@ -17,7 +17,13 @@ int uni_is_letter(int32_t cp);
 int uni_is_digit(int32_t cp);   /* any decimal digit (Nd) */
 int uni_is_space(int32_t cp);   /* White_Space, incl. NBSP and friends */
 int uni_is_punct(int32_t cp);   /* P* categories */
+int uni_is_mark(int32_t cp);    /* M* categories (combining marks, vowel signs) */
 int32_t uni_tolower(int32_t cp);
+/* Quotation marks: ' " ‘ ’ ‚ ‛ “ ” „ ‟ « » ‹ › 「 」 『 』 (an apostrophe is
+ * one too: telling them apart is the reader's job). */
+int uni_is_quote(int32_t cp);
+/* Dashes and hyphens: - ‐ ‑ ‒ – — ― − ⸺ ⸻ */
+int uni_is_dash(int32_t cp);
 
 /* Typographic marks to plain ones: ‘ ’ ‚ ‛ ′ → ', “ ” „ ‟ ″ « » → ",
  * ‐ ‑ ‒ – — ― − → -, NBSP and other spaces → ' ', zero-width characters

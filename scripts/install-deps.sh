@@ -3,7 +3,7 @@
 # test (run as root, or with sudo available). Does nothing when they are all
 # there already.
 set -e
-need="build-essential pkg-config libpcre2-dev libyaml-dev libutf8proc-dev libjansson-dev mandoc python3 xz-utils"
+need="build-essential pkg-config libpcre2-dev libyaml-dev libutf8proc-dev libjansson-dev libxxhash-dev mandoc python3 xz-utils"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

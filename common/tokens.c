@@ -1,0 +1,269 @@
+/* tokens.c - the token scanner (see tokens.h). ASCII goes through a byte
+ * table; other code points through unicode.h's classes. */
+#include "tokens.h"
+#include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_LETTER, C_DIGIT, C_MARK, C_INVIS };
+
+static unsigned char ascii_cls[128];
+static int ready;
+
+static void init(void)
+{
+	for (int c = 0; c < 128; c++) {
+		unsigned char k = C_OTHER;
+		if (c == ' ' || c == '\t' || c == '\v' || c == '\f')
+			k = C_SPACE;
+		else if (c == '\n' || c == '\r')
+			k = C_NL;
+		else if (c >= 'A' && c <= 'Z')
+			k = C_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			k = C_LOWER;
+		else if (c >= '0' && c <= '9')
+			k = C_DIGIT;
+		else if (c < 32 || c == 127)
+			k = C_SPACE;
+		ascii_cls[c] = k;
+	}
+	ready = 1;
+}
+
+static int cls_of(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return ascii_cls[cp];
+	if (cp == U8_INVALID)
+		return C_OTHER;
+	if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+		return C_NL;
+	if (uni_is_space(cp))
+		return C_SPACE;
+	if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
+		return C_INVIS;
+	if (uni_is_upper(cp))
+		return C_UPPER;
+	if (uni_is_lower(cp))
+		return C_LOWER;
+	if (uni_is_letter(cp))
+		return C_LETTER;
+	if (uni_is_digit(cp))
+		return C_DIGIT;
+	if (uni_is_mark(cp))
+		return C_MARK;
+	return C_OTHER;
+}
+
+static inline int is_alnum(int k) { return k >= C_UPPER && k <= C_MARK; }
+static inline int is_alpha(int k) { return k == C_UPPER || k == C_LOWER || k == C_LETTER || k == C_MARK; }
+
+/* A cursor over the text: the code point at i, its length and class. */
+struct cur {
+	const char *s;
+	size_t n;
+};
+
+static inline int32_t at(const struct cur *c, size_t i, size_t *len, int *k)
+{
+	if (i >= c->n) {
+		*len = 0;
+		*k = C_SPACE;
+		return -2;
+	}
+	unsigned char b = (unsigned char)c->s[i];
+	if (b < 0x80) {
+		*len = 1;
+		*k = ascii_cls[b];
+		return b;
+	}
+	int32_t cp = u8_decode(c->s + i, c->n - i, len);
+	*k = cls_of(cp);
+	return cp;
+}
+
+static struct token *push(struct toks *t)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	return &t->v[t->n++];
+}
+
+static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+void tok_scan(const char *s, size_t n, struct toks *t)
+{
+	if (!ready)
+		init();
+	t->n = 0;
+	struct cur c = {s, n};
+	size_t i = 0;
+	uint32_t cpos = 0; /* code points before i */
+	uint32_t pre = TOK_SPACE | TOK_LINE;
+	while (i < n) {
+		size_t len;
+		int k;
+		int32_t cp = at(&c, i, &len, &k);
+		if (k == C_SPACE || k == C_NL || k == C_INVIS) {
+			if (k == C_NL)
+				pre |= TOK_LINE | TOK_SPACE;
+			else if (k == C_SPACE)
+				pre |= TOK_SPACE;
+			i += len;
+			cpos++;
+			continue;
+		}
+		struct token *tk = push(t);
+		tk->b = (uint32_t)i;
+		tk->cb = cpos;
+		tk->cp = cp;
+		uint32_t fl = pre;
+		pre = 0;
+		int ascii = 1;
+		if (is_alnum(k)) {
+			int num = k == C_DIGIT;
+			int first_letter = 1, all_upper = 1, letters = 0;
+			size_t piece = 0; /* letters since the start or the last inner period */
+			int dotted = 0;
+			size_t j = i;
+			uint32_t cj = cpos;
+			for (;;) {
+				size_t l2;
+				int k2;
+				int32_t c2 = at(&c, j, &l2, &k2);
+				if (is_alnum(k2)) {
+					if (c2 >= 0x80)
+						ascii = 0;
+					if (is_alpha(k2)) {
+						if (first_letter && k2 != C_MARK) {
+							fl |= k2 == C_UPPER ? TOK_CAP : k2 == C_LOWER ? TOK_LOWER : 0;
+							first_letter = 0;
+						}
+						if (k2 == C_LOWER)
+							all_upper = 0;
+						if (k2 != C_MARK)
+							letters++;
+						piece++;
+					} else {
+						fl |= TOK_DIGIT;
+					}
+					j += l2;
+					cj++;
+					continue;
+				}
+				/* a joiner between two alphanumerics? */
+				size_t l3;
+				int k3;
+				int32_t c3 = at(&c, j + l2, &l3, &k3);
+				(void)c3;
+				if (!is_alnum(k3))
+					break;
+				if (num) {
+					if (c2 == ',' || c2 == '.' || c2 == ':' || c2 == '/' || is_hyphen(c2)) {
+						if (k3 != C_DIGIT && !is_hyphen(c2))
+							break;
+					} else
+						break;
+				} else if (is_apos(c2)) {
+					/* a possessive 's ends the word: "Guaido's" */
+					if ((c3 == 's' || c3 == 'S')) {
+						size_t l4;
+						int k4;
+						at(&c, j + l2 + l3, &l4, &k4);
+						if (!is_alnum(k4))
+							break;
+					}
+				} else if (c2 == '.') {
+					/* U.S, Ph.D, e.g: short pieces on both sides */
+					if (piece > 2 || !is_alpha(k3))
+						break;
+					size_t q = j + l2, run = 0;
+					for (;;) {
+						size_t l5;
+						int k5;
+						at(&c, q, &l5, &k5);
+						if (!is_alpha(k5))
+							break;
+						run++;
+						q += l5;
+					}
+					if (run > 2)
+						break;
+					dotted = 1;
+				} else if (!(is_hyphen(c2) || c2 == 0xB7)) {
+					break;
+				}
+				if (c2 >= 0x80)
+					ascii = 0;
+				j += l2;
+				cj++;
+				piece = 0;
+			}
+			/* the final period of U.S. or of an initial J. */
+			if (!num && j < n && s[j] == '.' && (dotted || (letters == 1 && cj - cpos == 1))) {
+				j++;
+				cj++;
+				fl |= TOK_DOT;
+			}
+			fl |= num ? TOK_NUM : TOK_WORD;
+			if (letters && all_upper && !(fl & TOK_LOWER))
+				fl |= TOK_UPPER;
+			tk->e = (uint32_t)j;
+			tk->ce = cj;
+			cpos = cj;
+			i = j;
+		} else {
+			size_t j = i + len;
+			uint32_t cj = cpos + 1;
+			/* 's after a word */
+			if (is_apos(cp) && t->n > 1 && (t->v[t->n - 2].flags & (TOK_WORD | TOK_NUM)) &&
+			    t->v[t->n - 2].e == i && j < n && (s[j] == 's' || s[j] == 'S')) {
+				size_t l4;
+				int k4;
+				at(&c, j + 1, &l4, &k4);
+				if (!is_alnum(k4)) {
+					j++;
+					cj++;
+					fl |= TOK_WORD | TOK_CLITIC | TOK_LOWER;
+				}
+			}
+			if (!(fl & TOK_WORD)) {
+				fl |= TOK_PUNCT;
+				if (uni_is_quote(cp))
+					fl |= TOK_QUOTE;
+				if (uni_is_dash(cp))
+					fl |= TOK_DASH;
+				/* "..." and "--" as one token */
+				if ((cp == '.' || cp == '-') && j < n && s[j] == (char)cp) {
+					size_t q = j;
+					while (q < n && s[q] == (char)cp)
+						q++;
+					cj += (uint32_t)(q - j);
+					j = q;
+				}
+			}
+			if (cp >= 0x80 || cp < 0)
+				ascii = 0;
+			tk->e = (uint32_t)j;
+			tk->ce = cj;
+			cpos = cj;
+			i = j;
+		}
+		if (ascii)
+			fl |= TOK_ASCII;
+		tk->flags = fl;
+	}
+}
+
+void toks_free(struct toks *t)
+{
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
