@@ -249,6 +249,7 @@ static void test_docrows(void)
 	docrows_free(&d);
 	cols_free(&c);
 	tsv_close(&r);
+	unlink(path);
 	/* a replaced layout: the text and the replaced column go */
 	path = write_tmp("doc\ttext\tstart\n" "z\thello\t9\n");
 	files[0] = (char *)path;
