@@ -1,10 +1,9 @@
 /* cli.c - shared option parsing. */
 #include "cli.h"
+#include "buf.h"
 #include "msg.h"
 #include "out.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,16 +51,6 @@ void cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 	exit(EXIT_USAGE);
-}
-
-double cli_number(const char *opt, const char *arg, double min, double max)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(arg, &end);
-	if (errno || end == arg || *end || isnan(v) || v < min || v > max)
-		cli_usage_error("%s: '%s' is not a number from %g to %g", opt, arg, min, max);
-	return v;
 }
 
 void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c)
@@ -136,4 +125,16 @@ struct tsv_opts cli_tsv_opts(const struct cli *c)
 {
 	struct tsv_opts o = {.columns = c->columns, .skip_bad = c->skip_bad, .progress = c->progress};
 	return o;
+}
+
+void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx)
+{
+	if (!c->no_default_rules) {
+		struct buf path = {0};
+		buf_printf(&path, "%s/%s", rules_default_dir(), default_name);
+		fn(rules_load(path.p), ctx);
+		buf_free(&path);
+	}
+	for (int i = 0; i < c->nrules; i++)
+		fn(rules_load(c->rules[i]), ctx);
 }

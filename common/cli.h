@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 
+#include "rules.h"
 #include "tsv.h"
 
 /* Which shared flags a program takes. */
@@ -51,7 +52,9 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The reader options the shared flags set. */
 struct tsv_opts cli_tsv_opts(const struct cli *c);
-/* Parse a number argument or exit 2. */
-double cli_number(const char *opt, const char *arg, double min, double max);
+/* Load the program's default rules file from rules_default_dir() (unless
+ * --no-default-rules) and then each -r file, calling fn on each root in
+ * order. A rules file must have "version: 1". */
+void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx);
 
 #endif

@@ -1,6 +1,7 @@
 /* rx.c - PCRE2 wrapper with JIT and limits. */
 #include "rx.h"
 #include "msg.h"
+#include "rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
