@@ -16,7 +16,9 @@
 #   mkdir -p ~/.cache/copydesk/ref && git archive 36b0e95 | tar -x -C ~/.cache/copydesk/ref
 #   make -C ~/.cache/copydesk/ref && sh bench/same-output.sh ~/.cache/copydesk/ref/bin
 # Environment: SHARED (default ../shared), CACHE (default
-# ${XDG_CACHE_HOME:-~/.cache}/copydesk), QUICK=1 leaves out the corpus.
+# ${XDG_CACHE_HOME:-~/.cache}/copydesk), QUICK=1 leaves out the corpus,
+# IGNORE_ERR an extended regex of stderr lines a change means to alter
+# (they are left out of both sides).
 # Each build reads the rules of its own tree (COPYDESK_RULES_DIR is unset).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,6 +57,8 @@ run() {
 		printf '%s ' "$f"; sha256sum <"$f"; done ) >>"$tmp/$tag.out"
 	# messages name the scratch directory and the build: make them alike
 	sed -i "s|$dir|DIR|g; s|$bin|BIN|g" "$tmp/$tag.err"
+	# messages a change means to alter (IGNORE_ERR, an extended regex)
+	[ -n "${IGNORE_ERR:-}" ] && sed -i -E "/$IGNORE_ERR/d" "$tmp/$tag.err"
 	# the messages of a pipeline's programs come in any order
 	[ "$prog" = sh ] && LC_ALL=C sort -o "$tmp/$tag.err" "$tmp/$tag.err"
 	return 0

@@ -52,16 +52,29 @@ static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
 		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
 	}
 	struct docrow *w = &d->v[d->n];
+	const struct cols *c = d->cols;
 	size_t raw0 = d->raw.len, text0 = d->text.len;
-	w->before = d->raw.len;
-	cols_before_buf(d->cols, f, &d->raw);
-	w->nbefore = d->raw.len - w->before;
-	w->field = d->raw.len;
-	buf_add(&d->raw, f[d->tc].p, f[d->tc].n);
-	w->nfield = f[d->tc].n;
-	w->after = d->raw.len;
-	cols_after_buf(d->cols, f, &d->raw);
-	w->nafter = d->raw.len - w->after;
+	if (c->plain && c->mode == COLS_INSERT) {
+		/* every field copied: the row as read, in one piece */
+		const char *p0 = f[0].p, *end = f[r->nf - 1].p + f[r->nf - 1].n;
+		buf_add(&d->raw, p0, (size_t)(end - p0));
+		w->before = raw0;
+		w->nbefore = (size_t)(f[d->tc].p - p0);
+		w->field = raw0 + w->nbefore;
+		w->nfield = f[d->tc].n;
+		w->after = w->field + w->nfield;
+		w->nafter = (size_t)(end - (f[d->tc].p + f[d->tc].n));
+	} else {
+		w->before = d->raw.len;
+		cols_before_buf(c, f, &d->raw);
+		w->nbefore = d->raw.len - w->before;
+		w->field = d->raw.len;
+		buf_add(&d->raw, f[d->tc].p, f[d->tc].n);
+		w->nfield = f[d->tc].n;
+		w->after = d->raw.len;
+		cols_after_buf(c, f, &d->raw);
+		w->nafter = d->raw.len - w->after;
+	}
 	w->text = d->text.len;
 	tsv_field_text(r, d->tc, &d->text);
 	w->ntext = d->text.len - w->text;
@@ -71,6 +84,7 @@ static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
 	if (row_fn && row_fn(d, w, ctx) < 0) {
 		d->raw.len = raw0;
 		d->text.len = text0;
+		d->left_out++;
 		return;
 	}
 	d->n++;
@@ -87,6 +101,7 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 					tsv_bad(r, "rows of document '%.*s' are not consecutive (it ended "
 						   "before; sort or group the rows by doc)",
 						(int)(id->n > 200 ? 200 : id->n), id->p);
+					d->left_out++;
 					continue;
 				}
 				flush(d, doc_fn, ctx);
@@ -113,16 +128,6 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 		add(d, row_fn, ctx);
 	}
 	flush(d, doc_fn, ctx);
-}
-
-void docrow_put_before(const struct docrows *d, const struct docrow *w, struct out *o)
-{
-	out_write(o, d->raw.p + w->before, w->nbefore);
-}
-
-void docrow_put_after(const struct docrows *d, const struct docrow *w, struct out *o)
-{
-	out_write(o, d->raw.p + w->after, w->nafter);
 }
 
 void docrows_free(struct docrows *d)

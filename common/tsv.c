@@ -242,7 +242,21 @@ int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out)
 		}
 		r->literal_backslashes += (unsigned long long)literal;
 	}
-	return 0;
+	return literal;
+}
+
+size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u)
+{
+	size_t r = 0, k = 0;
+	while (r < rawn && k < u) {
+		if (raw[r] == '\\' && r + 1 < rawn &&
+		    (raw[r + 1] == 't' || raw[r + 1] == 'n' || raw[r + 1] == 'r' || raw[r + 1] == '\\'))
+			r += 2;
+		else
+			r++;
+		k++;
+	}
+	return r;
 }
 
 void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)

@@ -73,9 +73,14 @@ void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
  * was never escaped (markdown's "\\-", a Windows path) passes through.
  * Returns the number of such backslashes. */
 int tsv_unescape(const char *s, size_t n, struct buf *out);
+/* The byte offset in the escaped field raw[0..rawn) of byte u of its
+ * unescaped text (each escape is two bytes of raw for one of text; a
+ * backslash kept as text is one for one). */
+size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u);
 /* Unescape field i of the current row into out; backslashes kept as text
  * are counted and reported once, at the end of the input, with the line of
- * the first. Returns 0 (kept for callers that check). */
+ * the first ("N backslashes not starting one of the escapes ... were read
+ * as text"). Returns the number of them in this field (never negative). */
 int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out);
 
 /* Output helpers for the shared layout (added columns go just before the

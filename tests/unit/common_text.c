@@ -36,6 +36,22 @@ static void test_unescape(void)
 	CHECK_STR(unesc("", &rc), "");
 }
 
+/* Offsets of the unescaped text back in the raw field (for trims). */
+static void test_raw_offset(void)
+{
+	int rc;
+	const char *raw = "a\\tb\\\\c\\[d\\";
+	size_t n = strlen(raw);
+	CHECK_STR(unesc(raw, &rc), "a\tb\\c\\[d\\");
+	CHECK(rc == 2); /* "\[" and the trailing backslash */
+	CHECK(tsv_raw_offset(raw, n, 0) == 0);
+	CHECK(tsv_raw_offset(raw, n, 2) == 3); /* after "a\t" */
+	CHECK(tsv_raw_offset(raw, n, 4) == 6); /* after "a\tb\\" */
+	CHECK(tsv_raw_offset(raw, n, 6) == 8); /* "\[" is two bytes, two characters */
+	CHECK(tsv_raw_offset(raw, n, 9) == n);
+	CHECK(tsv_raw_offset(raw, n, 99) == n);
+}
+
 static void test_escape_roundtrip(void)
 {
 	/* out_escaped into a pipe, read back, unescape: same bytes */
@@ -173,6 +189,7 @@ static void test_hash(void)
 int main(void)
 {
 	test_unescape();
+	test_raw_offset();
 	test_escape_roundtrip();
 	test_escape_random();
 	test_utf8();

@@ -1,5 +1,5 @@
 /* strip-boilerplate_engine.c - unit tests of the strip-boilerplate engine:
- * lenient unescaping, rules (trim, drop, trigger words, match limit),
+ * rules (trim, drop, trigger words, match limit),
  * line features, and the document classifier's use of context. */
 #include "unit.h"
 #include "bp_test.h"
@@ -48,20 +48,6 @@ static void load(int keep_title)
 #define P1 "The council voted on Monday to build a new library in the centre of the town, said the mayor."
 #define P2 "It was the third time in a year that the plan had come to a vote, and the first time it passed."
 #define P3 "Work on the building is to start in the spring and end by the autumn of next year, she said."
-
-static void test_escapes(void)
-{
-	char out[64];
-	size_t n;
-	const char *raw = "a\\tb\\\\c\\[d\\";
-	size_t bad = bp_unescape(raw, strlen(raw), out, &n);
-	CHECK(bad == 2); /* "\[" and the trailing backslash */
-	CHECK(n == 9 && memcmp(out, "a\tb\\c\\[d\\", 9) == 0);
-	CHECK(bp_raw_offset(raw, strlen(raw), 0) == 0);
-	CHECK(bp_raw_offset(raw, strlen(raw), 2) == 3);  /* after "a\t" */
-	CHECK(bp_raw_offset(raw, strlen(raw), 4) == 6);  /* after "a\tb\\" */
-	CHECK(bp_raw_offset(raw, strlen(raw), 6) == 8);  /* "\[" is two bytes, two chars */
-}
 
 static void test_rules(void)
 {
@@ -236,7 +222,6 @@ static void test_repeated(void)
 int main(void)
 {
 	progname = "unit";
-	test_escapes();
 	load(1);
 	test_rules();
 	test_features();

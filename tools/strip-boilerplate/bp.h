@@ -321,10 +321,4 @@ static inline int bp_words_get8(const struct bp_wordset *w, uint64_t key, uint64
 }
 void bp_words_free(struct bp_wordset *w);
 
-/* Escapes: read a field, taking a backslash before anything but t n r \
- * literally; returns the number of such backslashes. */
-size_t bp_unescape(const char *s, size_t n, char *out, size_t *outn);
-/* Byte offset in the escaped field of unescaped offset u. */
-size_t bp_raw_offset(const char *raw, size_t rawn, size_t u);
-
 #endif
