@@ -258,35 +258,3 @@ size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u)
 	}
 	return r;
 }
-
-void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		out_write(o, r->f[i].p, r->f[i].n);
-		out_putc(o, '\t');
-	}
-}
-
-void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		out_puts(o, r->names[i]);
-		out_putc(o, '\t');
-	}
-}
-
-void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->nf; k++) {
-		out_putc(o, '\t');
-		out_write(o, r->f[k].p, r->f[k].n);
-	}
-}
-
-void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->ncols; k++) {
-		out_putc(o, '\t');
-		out_puts(o, r->names[k]);
-	}
-}

@@ -83,13 +83,4 @@ size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u);
  * as text"). Returns the number of them in this field (never negative). */
 int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out);
 
-/* Output helpers for the shared layout (added columns go just before the
- * text column): copy the fields [from, to) of the current row (or the
- * header names) raw, each followed by a TAB ... */
-void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
-void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
-/* ... and the fields (names) after column i, each preceded by a TAB. */
-void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i);
-void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i);
-
 #endif

@@ -3,6 +3,7 @@
  * (the CLI; the engine is segment.c, its word lists sentrules.c). */
 #include "buf.h"
 #include "cli.h"
+#include "cols.h"
 #include "msg.h"
 #include "out.h"
 #include "rules.h"
@@ -55,8 +56,6 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* u8_count with eight ASCII bytes at a time (the same count: an invalid
- * byte is one code point). Could move to common/utf8.c. */
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -82,13 +81,11 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
-	if (!C.no_header) {
-		tsv_put_names(o, &T, 0, tc);
-		out_puts(o, offsets ? "sent\tstart\tend\t" : "sent\t");
-		out_puts(o, T.names[tc]);
-		tsv_put_names_after(o, &T, tc);
-		out_endrow(o);
-	}
+	static const char *const added[] = {"sent", "start", "end"};
+	struct cols cols;
+	cols_init(&cols, &T, tc, COLS_INSERT, added, offsets ? 3 : 1);
+	if (!C.no_header)
+		cols_header(&cols, &T, o);
 
 	struct buf text = {0}, pre = {0}, post = {0};
 	struct sent_list L = {0};
@@ -108,22 +105,15 @@ int main(int argc, char **argv)
 		buf_reset(&pre);
 		buf_reset(&post);
 		if (L.n > 1) {
-			for (size_t i = 0; i < tc; i++) {
-				buf_add(&pre, T.f[i].p, T.f[i].n);
-				buf_add(&pre, "\t", 1);
-			}
-			for (size_t i = tc + 1; i < T.nf; i++) {
-				buf_add(&post, "\t", 1);
-				buf_add(&post, T.f[i].p, T.f[i].n);
-			}
+			cols_before_buf(&cols, T.f, &pre);
+			cols_after_buf(&cols, T.f, &post);
 		}
 		for (size_t k = 0; k < L.n; k++) {
 			const struct sent_span *sp = &L.v[k];
-			if (L.n > 1) {
-				if (pre.len)
-					out_write(o, pre.p, pre.len);
-			} else
-				tsv_put_fields(o, &T, 0, tc);
+			if (L.n > 1)
+				out_write(o, pre.p, pre.len);
+			else
+				cols_before(&cols, T.f, o);
 			out_uint(o, k + 1);
 			out_putc(o, '\t');
 			if (offsets) {
@@ -140,11 +130,10 @@ int main(int argc, char **argv)
 				out_write(o, text.p + sp->start, sp->end - sp->start);
 			else
 				out_escaped(o, text.p + sp->start, sp->end - sp->start);
-			if (L.n > 1) {
-				if (post.len)
-					out_write(o, post.p, post.len);
-			} else
-				tsv_put_fields_after(o, &T, tc);
+			if (L.n > 1)
+				out_write(o, post.p, post.len);
+			else
+				cols_after(&cols, T.f, o);
 			out_endrow(o);
 		}
 		sents += L.n;
@@ -155,6 +144,7 @@ int main(int argc, char **argv)
 			"split-sentences: %llu paragraphs in, %llu sentences out, %llu paragraphs "
 			"without text, %llu bad rows skipped\n",
 			paras, sents, empty, T.bad);
+	cols_free(&cols);
 	tsv_close(&T);
 	buf_free(&text);
 	buf_free(&pre);
