@@ -39,12 +39,32 @@ struct h64map {
 	uint64_t zero_val;
 };
 
+/* The first slot key probes (Fibonacci hashing), and the slot that holds
+ * key or the empty one where it would go. */
+static inline size_t h64map_first(const struct h64map *m, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> m->shift);
+}
 static inline size_t h64map_slot(const struct h64map *m, uint64_t key)
 {
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> m->shift);
+	size_t i = h64map_first(m, key);
 	while (m->keys[i] && m->keys[i] != key)
 		i = (i + 1) & m->mask;
 	return i;
+}
+
+/* The value of a key that is not 0, or NULL when absent (for callers
+ * whose keys are never 0, such as packed words). */
+static inline uint64_t *h64map_get_nz(const struct h64map *m, uint64_t key)
+{
+	if (!m->keys)
+		return NULL;
+	for (size_t i = h64map_first(m, key);; i = (i + 1) & m->mask) {
+		if (m->keys[i] == key)
+			return &m->vals[i];
+		if (!m->keys[i])
+			return NULL;
+	}
 }
 
 /* The value of key, or NULL when absent (inline: it runs once per word in
@@ -53,10 +73,7 @@ static inline uint64_t *h64map_get(const struct h64map *m, uint64_t key)
 {
 	if (key == 0)
 		return m->has_zero ? (uint64_t *)&m->zero_val : NULL;
-	if (!m->keys)
-		return NULL;
-	size_t i = h64map_slot(m, key);
-	return m->keys[i] ? &m->vals[i] : NULL;
+	return h64map_get_nz(m, key);
 }
 /* The value slot of key, inserted with value 0 if absent; *fresh (may be
  * NULL) says whether it was. The pointer is valid until the next insert. */

@@ -15,8 +15,12 @@
 #include "out.h"
 #include "rules.h"
 #include "rx.h"
+#include "wordset.h"
 
 enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
+
+/* The class flag of a stopword in the word set. */
+enum { BP_STOPWORD = 1 };
 
 /* Words of a long line looked up for its stopword share ... */
 #define BP_STOP_SAMPLE 40
@@ -145,36 +149,12 @@ enum bp_reason {
 };
 extern const char *const bp_reason_names[BPR_N];
 
-struct bp_wordset {
-	uint64_t *fp;           /* hash of the word in each slot, 0 = empty */
-	char **slot;
-	size_t *len;
-	unsigned char *stop;    /* 1: a stopword */
-	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
-	size_t mask, n, maxlen;
-	uint64_t sig[64];       /* 4096-bit filter of word signatures, in front of the table */
-	uint64_t tsig[64];      /* the same for the rules' trigger words only */
-	/* words of at most 8 bytes again, packed into their key: one compare */
-	uint64_t *k8;
-	unsigned char *k8stop;
-	uint64_t *k8rules;
-	size_t k8mask, k8n;
-	size_t tmaxlen;         /* longest trigger word */
-};
-
-/* A word's signature: its first two and last characters and its length,
- * cheap enough to reject most words before they are hashed. */
-static inline unsigned bp_word_sig(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	return (u[0] * 31u + u[n > 1] * 7u + u[n - 1] * 131u + (unsigned)n * 17u) & 4095u;
-}
-
 struct bp_config {
 	struct bp_rule *rules;
 	size_t nrules;
 	struct bp_params p;
-	struct bp_wordset words; /* stopwords and rules' trigger words */
+	struct wordset words;    /* stopwords (cls BP_STOPWORD) and rules' trigger words
+				  * (bits: bit i % 64 for rule i) */
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
@@ -269,56 +249,7 @@ static inline int bp_is_cjk(int32_t cp)
 	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
 }
 
-/* Word sets (lowercase UTF-8 words). */
-/* The hash of a word (never 0): eight bytes at a time, inline because it
- * runs once per word of the input. */
-static inline uint64_t bp_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, v;
-	while (n >= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	v = 0;
-	memcpy(&v, s, n);
-	h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
-	return (h ^ (h >> 29)) | 1;
-}
 /* Lowercase s into low (at most cap bytes); returns the length, 0 if it
  * does not fit or is not valid UTF-8. */
 size_t bp_lower(const char *s, size_t n, char *low, size_t cap);
-void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules);
-/* 1 if s (hash h) is a stopword; ORs the word's rule bits into *rules. */
-static inline int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h,
-			       uint64_t *rules)
-{
-	if (!w->fp)
-		return 0;
-	size_t i = (size_t)h & w->mask;
-	for (; w->fp[i]; i = (i + 1) & w->mask)
-		if (w->fp[i] == h && w->len[i] == n && memcmp(w->slot[i], s, n) == 0) {
-			*rules |= w->rules[i];
-			return w->stop[i];
-		}
-	return 0;
-}
-/* The same for a word of 1 to 8 bytes packed into key (little-endian,
- * zero-padded). */
-static inline int bp_words_get8(const struct bp_wordset *w, uint64_t key, uint64_t *rules)
-{
-	if (!w->k8)
-		return 0;
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & w->k8mask;
-	for (; w->k8[i]; i = (i + 1) & w->k8mask)
-		if (w->k8[i] == key) {
-			*rules |= w->k8rules[i];
-			return w->k8stop[i];
-		}
-	return 0;
-}
-void bp_words_free(struct bp_wordset *w);
-
 #endif

@@ -165,7 +165,7 @@ static void add_stopwords(const struct ynode *s, void *ctx)
 			size_t k = bp_lower(w, (size_t)(p - w), low, sizeof low);
 			if (!k)
 				yerr(s, "stopword '%.*s' is too long or not UTF-8", (int)(p - w), w);
-			bp_words_add(&c->words, low, k, 1, 0);
+			wordset_add(&c->words, low, k, BP_STOPWORD, 0);
 		}
 	}
 }
@@ -200,7 +200,7 @@ static void add_need(const struct ynode *s, void *ctx)
 		size_t k = bp_lower(s->str, s->len, low, sizeof low);
 		if (!k)
 			yerr(s, "'%s' is too long for a trigger word", s->str);
-		bp_words_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
+		wordset_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
 		return;
 	}
 	struct bp_rule *r = nc->rule;
@@ -407,7 +407,7 @@ void bp_free(struct bp_config *c)
 	free(c->drops);
 	free(c->trims);
 	free(c->lenmask);
-	bp_words_free(&c->words);
+	wordset_free(&c->words);
 	free(c->rep_key);
 	free(c->rep_count);
 	free(c->rep_last);
