@@ -36,11 +36,10 @@ static void flush(struct docrows *d, docrows_doc_fn fn, void *ctx)
 	reset(d);
 }
 
-/* Remember the document that ended, so that its id met again is caught. */
-static void ended(struct docrows *d)
+/* The key of a doc id in the set of ended documents. */
+static uint64_t doc_key(const char *id, size_t n)
 {
-	if (d->dc >= 0 && (d->n || d->continued))
-		h64map_put(&d->ended, hash_bytes(d->doc.p ? d->doc.p : "", d->doc.len, 0x646f63), NULL);
+	return hash_bytes(n ? id : "", n, 0x646f63);
 }
 
 static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
@@ -96,8 +95,8 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 	while (tsv_next(r)) {
 		if (d->dc >= 0) {
 			const struct tsv_field *id = &r->f[d->dc];
-			if (id->n != d->doc.len || (id->n && memcmp(id->p, d->doc.p, id->n) != 0)) {
-				if (h64map_get(&d->ended, hash_bytes(id->p, id->n, 0x646f63))) {
+			if (!d->started || id->n != d->doc.len || (id->n && memcmp(id->p, d->doc.p, id->n) != 0)) {
+				if (h64map_get(&d->ended, doc_key(id->p, id->n))) {
 					tsv_bad(r, "rows of document '%.*s' are not consecutive (it ended "
 						   "before; sort or group the rows by doc)",
 						(int)(id->n > 200 ? 200 : id->n), id->p);
@@ -105,7 +104,10 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 					continue;
 				}
 				flush(d, doc_fn, ctx);
-				ended(d);
+				/* the document that ended: its id met again is caught */
+				if (d->started)
+					h64map_put(&d->ended, doc_key(d->doc.p, d->doc.len), NULL);
+				d->started = 1;
 				d->continued = 0;
 				d->part = 0;
 				buf_reset(&d->doc);

@@ -34,6 +34,7 @@ struct docrows {
 	size_t max_rows, max_bytes; /* bounds of one document (0: none) */
 	struct buf raw, text;   /* the bytes of the document's rows */
 	struct buf doc;         /* the current doc id, as read */
+	int started;            /* a doc id was read (doc holds it) */
 	struct docrow *v;
 	size_t n, cap;
 	int part;               /* > 0: the document was cut at a bound; part number */

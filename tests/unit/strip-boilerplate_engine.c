@@ -211,12 +211,24 @@ static void test_repeated(void)
 	struct bp_line L[3];
 	const char *doc[] = {P1, P2, "Sign up for alerts today"};
 	int marked = 0;
+	uint64_t seq0 = C.run.doc_seq;
+	unsigned long long hits0 = C.run.reason_hits[BPR_REPEATED];
 	for (int k = 0; k < 4; k++) {
 		classify(L, doc, 3);
 		marked += L[2].why && strcmp(L[2].why, "repeated") == 0;
 	}
 	CHECK(marked == 2); /* the third and fourth document */
 	CHECK(L[0].keep && L[1].keep);
+	CHECK(C.run.reason_hits[BPR_REPEATED] == hits0 + 2 && C.run.doc_seq == seq0 + 4);
+	/* a new run remembers nothing of the old one */
+	bp_reset(&C);
+	CHECK(C.run.doc_seq == 0 && C.run.reason_hits[BPR_REPEATED] == 0 && C.rules[1].tries == 0);
+	marked = 0;
+	for (int k = 0; k < 3; k++) {
+		classify(L, doc, 3);
+		marked += L[2].why && strcmp(L[2].why, "repeated") == 0;
+	}
+	CHECK(marked == 1);
 }
 
 int main(void)

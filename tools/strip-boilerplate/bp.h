@@ -12,6 +12,7 @@
 
 #include "bp_lits.h"
 #include "buf.h"
+#include "hash.h"
 #include "out.h"
 #include "rules.h"
 #include "rx.h"
@@ -149,6 +150,16 @@ enum bp_reason {
 };
 extern const char *const bp_reason_names[BPR_N];
 
+/* What a run remembers from one document to the next, and counts:
+ * bp_reset starts a new run with the same configuration. */
+struct bp_run {
+	/* the short lines of recent documents: line hash -> {documents it
+	 * was seen in, the last of them} (repeat_window slots) */
+	struct h64cache rep;
+	uint64_t doc_seq;        /* documents classified */
+	unsigned long long reason_hits[BPR_N];
+};
+
 struct bp_config {
 	struct bp_rule *rules;
 	size_t nrules;
@@ -165,16 +176,9 @@ struct bp_config {
 	 * else lenmask_any), those without trigger words, those with strings */
 	uint64_t *lenmask, lenmask_any, noneeds, litrules;
 	size_t nlenmask;
-	unsigned long long reason_hits[BPR_N];
-	/* repeated lines: a direct-mapped table of line hashes */
-	uint64_t *rep_key;
-	uint32_t *rep_count;
-	uint64_t *rep_last;
-	size_t rep_mask;
-	uint64_t doc_seq;
-	/* frequent lines learned by --learn: a set of line hashes */
-	uint64_t *freq;
-	size_t freq_mask, nfreq;
+	/* frequent lines learned by --learn: their line hashes (values unused) */
+	struct h64map freq;
+	struct bp_run run;       /* what a run remembers across documents */
 };
 
 /* One line (row) of a document. */
@@ -205,6 +209,9 @@ struct bp_line {
 void bp_init(struct bp_config *c);
 /* rules_fn: add one rules file's content. */
 void bp_load(const struct ynode *root, void *ctx);
+/* Forget what earlier documents left (repeated lines, counts of rules and
+ * heuristics): a new run over other input, as if just configured. */
+void bp_reset(struct bp_config *c);
 void bp_free(struct bp_config *c);
 
 /* Everything that looks at one line alone: the trim rules, the features
@@ -227,10 +234,15 @@ void bp_freq_add(struct bp_config *c, uint64_t h);
 int bp_freq_has(const struct bp_config *c, uint64_t h);
 
 /* The --learn pass: documents per short line. */
-struct bp_learn_entry;
+struct bp_learn_entry {
+	unsigned long long docs; /* documents the line was seen in */
+	uint64_t last_doc;
+	size_t text, len;        /* its first spelling, in the text buffer */
+};
 struct bp_learn {
+	struct h64map index;     /* line hash -> entry */
 	struct bp_learn_entry *e;
-	size_t mask, n;
+	size_t n, cap;
 	struct buf text;
 };
 /* Count line l (after bp_prepare) as seen in document doc. */

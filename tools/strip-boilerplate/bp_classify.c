@@ -36,25 +36,19 @@ uint64_t bp_line_hash(const struct bp_line *l)
  * number of documents it was seen in, this one included. */
 static unsigned seen_in_docs(struct bp_config *c, uint64_t h)
 {
-	if (!c->rep_key) {
-		size_t cap = 1;
-		while (cap < (size_t)c->p.repeat_window)
-			cap <<= 1;
-		c->rep_key = xcalloc(cap, sizeof *c->rep_key);
-		c->rep_count = xcalloc(cap, sizeof *c->rep_count);
-		c->rep_last = xcalloc(cap, sizeof *c->rep_last);
-		c->rep_mask = cap - 1;
+	struct bp_run *run = &c->run;
+	if (!run->rep.keys)
+		h64cache_init(&run->rep, (size_t)c->p.repeat_window, 2);
+	int fresh;
+	uint64_t *v = h64cache_put(&run->rep, h, &fresh); /* documents, the last one */
+	if (fresh) {
+		v[0] = 1;
+		v[1] = run->doc_seq;
+	} else if (v[1] != run->doc_seq) {
+		v[0]++;
+		v[1] = run->doc_seq;
 	}
-	size_t i = (size_t)(h >> 17) & c->rep_mask;
-	if (c->rep_key[i] != h) {
-		c->rep_key[i] = h;
-		c->rep_count[i] = 1;
-		c->rep_last[i] = c->doc_seq;
-	} else if (c->rep_last[i] != c->doc_seq) {
-		c->rep_count[i]++;
-		c->rep_last[i] = c->doc_seq;
-	}
-	return c->rep_count[i];
+	return (unsigned)v[0];
 }
 
 static void set_bad(struct bp_line *l, enum bp_reason r)
@@ -344,13 +338,13 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
-	c->doc_seq++;
+	c->run.doc_seq++;
 	/* doc-wide stopword share: is the stopword list in this language? */
 	double tw = 0, ts = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = (p->repeat_min_docs > 0 || c->nfreq) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;
@@ -509,6 +503,6 @@ done:
 			l->why = bp_reason_names[BPR_SHORT];
 		for (int r = 1; r < BPR_N; r++)
 			if (l->why == bp_reason_names[r])
-				c->reason_hits[r]++;
+				c->run.reason_hits[r]++;
 	}
 }

@@ -408,46 +408,26 @@ void bp_free(struct bp_config *c)
 	free(c->trims);
 	free(c->lenmask);
 	wordset_free(&c->words);
-	free(c->rep_key);
-	free(c->rep_count);
-	free(c->rep_last);
-	free(c->freq);
+	h64cache_free(&c->run.rep);
+	h64map_free(&c->freq);
 	memset(c, 0, sizeof *c);
+}
+
+void bp_reset(struct bp_config *c)
+{
+	h64cache_free(&c->run.rep); /* made again on first use */
+	memset(&c->run, 0, sizeof c->run);
+	for (size_t i = 0; i < c->nrules; i++)
+		c->rules[i].hits = c->rules[i].tries = 0;
 }
 
 void bp_freq_add(struct bp_config *c, uint64_t h)
 {
-	if (!h)
-		return;
-	if (!c->freq || (c->nfreq + 1) * 2 > c->freq_mask) {
-		size_t oldcap = c->freq ? c->freq_mask + 1 : 0, cap = oldcap ? oldcap * 2 : 1024;
-		uint64_t *old = c->freq;
-		c->freq = xcalloc(cap, sizeof *c->freq);
-		c->freq_mask = cap - 1;
-		c->nfreq = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				bp_freq_add(c, old[i]);
-		free(old);
-	}
-	size_t i = (size_t)h & c->freq_mask;
-	while (c->freq[i] && c->freq[i] != h)
-		i = (i + 1) & c->freq_mask;
-	if (!c->freq[i]) {
-		c->freq[i] = h;
-		c->nfreq++;
-	}
+	if (h)
+		h64map_put(&c->freq, h, NULL);
 }
 
 int bp_freq_has(const struct bp_config *c, uint64_t h)
 {
-	if (!c->freq || !h)
-		return 0;
-	size_t i = (size_t)h & c->freq_mask;
-	while (c->freq[i]) {
-		if (c->freq[i] == h)
-			return 1;
-		i = (i + 1) & c->freq_mask;
-	}
-	return 0;
+	return h && h64map_get(&c->freq, h) != NULL;
 }

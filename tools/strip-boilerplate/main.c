@@ -228,9 +228,9 @@ static void print_stats(const struct run *S, size_t learned)
 				B->rules[i].name, B->rules[i].action == BP_TRIM ? "trim" : "drop",
 				B->rules[i].hits, B->rules[i].tries);
 	for (int r = 1; r < BPR_N; r++)
-		if (B->reason_hits[r])
+		if (B->run.reason_hits[r])
 			fprintf(stderr, "strip-boilerplate: heuristic %s: %llu\n", bp_reason_names[r],
-				B->reason_hits[r]);
+				B->run.reason_hits[r]);
 }
 
 int main(int argc, char **argv)
