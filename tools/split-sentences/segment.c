@@ -137,50 +137,6 @@ static inline size_t space_back(const char *s, size_t i)
 	return cp > 0 && uni_is_space(cp) ? len : 0;
 }
 
-static int is_closer(int32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '}':
-	case 0x201D: case 0x2019: case 0xBB: case 0x203A:
-	case 0x300D: case 0x300F: case 0xFF09:
-		return 1;
-	}
-	return 0;
-}
-
-static int is_opener(int32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case '(': case '[': case '{':
-	case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB: case 0x2039:
-	case 0x300C: case 0x300E: case 0xFF08: case 0xBF: case 0xA1:
-		return 1;
-	}
-	return 0;
-}
-
-static int is_terminator(int32_t cp)
-{
-	switch (cp) {
-	case '.': case '?': case '!':
-	case 0x2026: /* … */
-	case 0x203C: case 0x2047: case 0x2048: case 0x2049: /* ‼ ⁇ ⁈ ⁉ */
-	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: /* 。！？． */
-		return 1;
-	}
-	return 0;
-}
-
-static int is_bullet(int32_t cp)
-{
-	switch (cp) {
-	case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25AA: case 0x25A0:
-	case 0x25CF: case 0x25E6: case 0x25BA: case 0x25B6: case 0x27A2: case 0x2794:
-		return 1;
-	}
-	return 0;
-}
-
 static inline int is_ascii_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -458,7 +414,7 @@ static void next_token(const struct ctx *c, size_t j, struct next *x)
 		return;
 	}
 	int32_t cp = dec(s, b, j, &len);
-	while (cp > 0 && is_opener(cp)) {
+	while (cp > 0 && uni_is_opener(cp)) {
 		x->opened = 1;
 		x->quoted |= cp != '(' && cp != '[' && cp != '{' && cp != 0xFF08;
 		j += len;
@@ -746,7 +702,7 @@ static size_t terminator(struct ctx *c, size_t i)
 		int32_t cp = dec(s, b, j, &len);
 		if (cp == '.')
 			ndots++;
-		else if (cp == '?' || cp == '!' || (cp >= 0x203C && cp <= 0x2049 && is_terminator(cp)))
+		else if (cp == '?' || cp == '!' || (cp >= 0x203C && cp <= 0x2049 && uni_is_terminator(cp)))
 			nq++;
 		else if (cp == 0x2026)
 			ndots += 3, ellch = 1;
@@ -764,14 +720,14 @@ static size_t terminator(struct ctx *c, size_t i)
 	}
 	while (j < b) {
 		int32_t cp = dec(s, b, j, &len);
-		if (cp <= 0 || !(is_closer(cp) || cp == 0x201C))
+		if (cp <= 0 || !(uni_is_closer(cp) || cp == 0x201C))
 			break;
 		if (cp == 0x201C && j + len < b && !space_len(s, b, j + len))
 			break; /* “ as a closing mark (a common typo) only before a space */
 		if ((cp == '\'' || cp == 0x2019) && j + len < b && !space_len(s, b, j + len)) {
 			size_t l2;
 			int32_t nx = dec(s, b, j + len, &l2);
-			if (!is_closer(nx) && !is_terminator(nx))
+			if (!uni_is_closer(nx) && !uni_is_terminator(nx))
 				break; /* an apostrophe: Jr.'s */
 		}
 		if (!nclose++)
@@ -849,7 +805,7 @@ static int item_start(const struct ctx *c, size_t j)
 	const char *s = c->s;
 	size_t b = c->b, len;
 	int32_t cp = dec(s, b, j, &len);
-	if (is_bullet(cp))
+	if (uni_is_bullet(cp))
 		return 1;
 	if ((cp == '-' || cp == '*' || cp == '+') && j + 1 < b && s[j + 1] == ' ')
 		return 1;
@@ -934,7 +890,7 @@ static int line_stands_alone(struct ctx *c, size_t i, size_t j)
 	if ((e - ls) * 10 > longest_line(c) * 6)
 		return 0;
 	int32_t cp = dec(s, c->b, j, &len);
-	while (cp > 0 && is_opener(cp) && j + len < c->b) {
+	while (cp > 0 && uni_is_opener(cp) && j + len < c->b) {
 		j += len;
 		cp = dec(s, c->b, j, &len);
 	}
@@ -1057,10 +1013,10 @@ static void scan(struct ctx *c, size_t a, size_t b)
 		} else {
 			size_t len;
 			int32_t cp = dec(s, b, i, &len);
-			if (is_terminator(cp)) {
+			if (uni_is_terminator(cp)) {
 				i = terminator(c, i);
 			} else {
-				if (is_bullet(cp) && i > c->cur && space_back(s, i))
+				if (uni_is_bullet(cp) && i > c->cur && space_back(s, i))
 					cut(c, i);
 				i += len;
 			}
@@ -1115,7 +1071,7 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 			i += l;
 			continue;
 		}
-		if (i < n && is_bullet(dec(s, n, i, &len))) {
+		if (i < n && uni_is_bullet(dec(s, n, i, &len))) {
 			i += len;
 			continue;
 		}
@@ -1139,7 +1095,7 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 				break;
 			size_t q = (size_t)(p - s), e = q + (size_t)k;
 			int before = q > 0 && (space_back(s, q) ||
-					       (q >= 3 && is_bullet(u8_decode_back(s, q, &len))));
+					       (q >= 3 && uni_is_bullet(u8_decode_back(s, q, &len))));
 			if (before && e < n && space_len(s, n, e)) {
 				found = 1;
 				/* back over whitespace and a bullet before the mark */
@@ -1149,7 +1105,7 @@ static size_t list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 						at -= l;
 						continue;
 					}
-					if (at >= 3 && is_bullet(u8_decode_back(s, at, &len))) {
+					if (at >= 3 && uni_is_bullet(u8_decode_back(s, at, &len))) {
 						at -= len;
 						continue;
 					}

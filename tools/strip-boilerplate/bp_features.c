@@ -26,16 +26,6 @@ struct acc {
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
 
-static int is_closer(int32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '*': case '_':
-	case 0x2019: case 0x201D: case 0xBB: case 0x300D: case 0x300F: case 0xFF09:
-		return 1;
-	}
-	return 0;
-}
-
 size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 {
 	size_t k = 0;
@@ -331,7 +321,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			visible++;
 			if (cp >= 0) {
 				last = cp;
-				if (!is_closer(cp))
+				if (!uni_is_closer(cp))
 					lastsent = cp;
 			}
 		}
