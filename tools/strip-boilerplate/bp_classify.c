@@ -14,42 +14,21 @@
 
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
-uint64_t bp_line_hash(const struct bp_line *l)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int any = 0;
-	for (size_t i = l->a; i < l->b; i++) {
-		unsigned char ch = (unsigned char)l->s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch |= 0x20;
-		else if (ch >= '0' && ch <= '9')
-			ch = '0';
-		else if (ch < 0x80 && !(ch >= 'a' && ch <= 'z'))
-			continue;
-		h = (h ^ ch) * 1099511628211ULL;
-		any = 1;
-	}
-	return any ? h | 1 : 0;
-}
+const char *const bp_reason_names[BPR_N] = {
+	[BPR_NONE] = "",
+	[BPR_NO_TEXT] = "no-text",
+	[BPR_LINKS] = "links",
+	[BPR_IMAGE] = "image",
+	[BPR_LABEL] = "label",
+	[BPR_SHORT] = "short",
+	[BPR_HEAD] = "head",
+	[BPR_TAIL] = "tail",
+	[BPR_REPEATED] = "repeated",
+	[BPR_FREQUENT] = "frequent",
+	[BPR_TITLE] = "title",
+	[BPR_DUPLICATE] = "duplicate",
+};
 
-/* Count l in the table of lines seen in recent documents; returns the
- * number of documents it was seen in, this one included. */
-static unsigned seen_in_docs(struct bp_config *c, uint64_t h)
-{
-	struct bp_run *run = &c->run;
-	if (!run->rep.keys)
-		h64cache_init(&run->rep, (size_t)c->p.repeat_window, 2);
-	int fresh;
-	uint64_t *v = h64cache_put(&run->rep, h, &fresh); /* documents, the last one */
-	if (fresh) {
-		v[0] = 1;
-		v[1] = run->doc_seq;
-	} else if (v[1] != run->doc_seq) {
-		v[0]++;
-		v[1] = run->doc_seq;
-	}
-	return (unsigned)v[0];
-}
 
 static void set_bad(struct bp_line *l, enum bp_reason r)
 {
@@ -87,7 +66,7 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		return;
 	}
 	if (p->repeat_min_docs > 0 && w <= p->repeat_max_words && l->hash &&
-	    seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
+	    bp_seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
 		set_bad(l, BPR_REPEATED);
 		return;
 	}
