@@ -40,7 +40,16 @@ typedef int (*cli_opt_fn)(int opt, const char *arg, void *ctx);
 
 struct cli_spec {
 	const char *name;
-	const char *usage;            /* full -h text, printed as is */
+	/* The -h text. With options or footer set: usage is the synopsis and
+	 * what the program does (ending in a blank line), options the
+	 * program's own option lines ("  -x, --long ARG        what"), then
+	 * cli.c writes the lines of the shared flags taken (from its table, in
+	 * one order for every program), -h and -V, then footer (notes, the
+	 * exit status). Without them, usage is printed as is. */
+	const char *usage;
+	const char *options;
+	const char *footer;
+	const char *rules_file;       /* the default rules file, for the -r help line */
 	unsigned shared;              /* CLI_* flags taken */
 	const char *shortopts;        /* the program's own short options */
 	const struct option *longopts; /* the program's own, {0} terminated; may be NULL */

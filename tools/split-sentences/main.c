@@ -23,21 +23,11 @@ static const char usage[] =
 	"column (1-based within the paragraph) just before the text column. The text\n"
 	"is never changed: the whitespace between sentences belongs to none of them.\n"
 	"No FILE, or '-', reads standard input.\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -o, --offsets         also add 'start' and 'end': code point offsets of the\n"
-	"                        sentence in the paragraph text (end exclusive)\n"
-	"  -f, --field NAME      the text column (default: text)\n"
-	"  -r, --rules FILE      extra abbreviations and starters (YAML, like\n"
-	"                        rules/sentences.yaml); may be repeated\n"
-	"      --no-default-rules  do not load rules/sentences.yaml\n"
-	"      --columns LIST    the input has no header; these are its columns\n"
-	"      --no-header       leave the header line out of the output\n"
-	"      --skip-bad        report bad rows on stderr and go on\n"
-	"      --line-buffered   flush after every row\n"
-	"      --stats           print counts on stderr at the end\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"                        sentence in the paragraph text (end exclusive)\n";
+static const char footer[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage or rules error.\n";
 
@@ -64,7 +54,7 @@ int main(int argc, char **argv)
 	};
 	struct cli C;
 	struct cli_spec spec = {
-		.name = "split-sentences", .usage = usage,
+		.name = "split-sentences", .usage = usage, .options = options, .footer = footer, .rules_file = "sentences.yaml",
 		.shared = CLI_TSV_IN | CLI_RULES,
 		.shortopts = "o", .longopts = lo, .fn = own_opt,
 	};

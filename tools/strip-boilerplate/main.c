@@ -24,7 +24,8 @@ static const char usage[] =
 	"timestamps, share and newsletter prompts...) and trim boilerplate prefixes\n"
 	"and suffixes (datelines, 'READ MORE' tails). Rows of one document (column\n"
 	"'doc') must be consecutive: each document is judged as a whole.\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -m, --mark            keep every row; add the column 'boilerplate' before the\n"
 	"                        text: empty for article text, else the rule or heuristic\n"
 	"                        that fired ('trim:RULE' for a row kept with a part cut;\n"
@@ -32,18 +33,8 @@ static const char usage[] =
 	"      --drop-title      drop the headline too (kept by default)\n"
 	"      --learn           write no rows: list the short lines met in several documents\n"
 	"                        (\"DOCS<TAB>line\", most frequent first) for --frequent\n"
-	"      --frequent FILE   lines listed in FILE (made by --learn) are boilerplate\n"
-	"  -f, --field NAME      the text column (default: text)\n"
-	"  -r, --rules FILE      more rules (YAML), after the default boilerplate.yaml\n"
-	"      --no-default-rules  start without the default rules\n"
-	"      --stats           print rows in/out and the count per rule on stderr\n"
-	"      --skip-bad        report bad rows on stderr and go on\n"
-	"      --line-buffered   flush after every document\n"
-	"      --columns LIST    the input has no header; these are its columns\n"
-	"      --no-header       leave the header line out of the output\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"      --frequent FILE   lines listed in FILE (made by --learn) are boilerplate\n";
+static const char footer[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage or rules file error.\n";
 
@@ -244,7 +235,7 @@ int main(int argc, char **argv)
 	};
 	static struct run S;
 	struct cli_spec spec = {
-		.name = "strip-boilerplate", .usage = usage,
+		.name = "strip-boilerplate", .usage = usage, .options = options, .footer = footer, .rules_file = "boilerplate.yaml",
 		.shared = CLI_TSV_IN | CLI_RULES,
 		.shortopts = "m", .longopts = lo, .fn = own_opt, .ctx = &S.O,
 	};

@@ -22,20 +22,15 @@ static const char usage[] =
 	"Turn articles into paragraph rows: doc, para, text (one row per non-blank line).\n"
 	"A directory is walked in sorted order; no operand or '-' reads standard input.\n"
 	"doc is the file name without directory and extension ('stdin' for standard input).\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -b, --blank-lines     paragraphs are separated by blank lines; the lines of one\n"
 	"                        paragraph are joined with a space\n"
 	"  -j, --jsonl           input is JSON lines, one article per line\n"
 	"      --id KEY          JSON key of the document id (default: id)\n"
 	"      --text KEY        JSON key of the article text (default: text)\n"
-	"      --from ENCODING   convert input from ENCODING (iconv name, e.g. cp1252)\n"
-	"      --no-header       leave the header line out\n"
-	"      --skip-bad        report bad JSON lines on stderr and go on\n"
-	"      --line-buffered   flush after every row\n"
-	"      --stats           print counts on stderr at the end\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"      --from ENCODING   convert input from ENCODING (iconv name, e.g. cp1252)\n";
+static const char footer[] =
 	"\n"
 	"Invalid UTF-8 is replaced with U+FFFD and counted on stderr.\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage.\n";
@@ -230,7 +225,7 @@ int main(int argc, char **argv)
 		{0},
 	};
 	struct cli_spec spec = {
-		.name = "text2tsv", .usage = usage,
+		.name = "text2tsv", .usage = usage, .options = options, .footer = footer,
 		.shared = CLI_SKIP_BAD | CLI_LINE_BUFFERED | CLI_NO_HEADER | CLI_STATS | CLI_PROGRESS,
 		.shortopts = "bj", .longopts = lo, .fn = own_opt, .ctx = &O,
 	};
