@@ -116,6 +116,8 @@ int seg_attribution(const struct ctx *c, const struct next *x);
 int seg_title_case(struct ctx *c);
 int seg_short_prep_phrase(const struct ctx *c, size_t from, size_t to);
 size_t seg_newline(struct ctx *c, size_t i);
+/* the words a glued heading opens with (In, According...; hotbytes.c) */
+extern const char *const seg_heading_openers[];
 void seg_label(struct ctx *c, size_t i);
 void seg_glued_heading(struct ctx *c, size_t i);
 /* seg_lists.c: where the items of an inline list start */

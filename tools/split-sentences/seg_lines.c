@@ -7,6 +7,38 @@
 
 #include <string.h>
 
+/* The thresholds of what lines decide (English news; see each use). */
+enum {
+	TITLE_MAX_BYTES = 300,  /* a headline in title case is short ... */
+	TITLE_MIN_WORDS = 4,    /* ... has this many words or more ... */
+	TITLE_LONG_LETTERS = 4, /* ... of which those of this many letters ... */
+	TITLE_MIN_LONG = 2,     /* ... (at least this many) are capitalized */
+	TITLE_CAPS_OF_5 = 4,    /* four in five */
+	PHRASE_MAX_WORDS = 3,   /* "At 5 a.m.": a phrase this short is no sentence */
+	ITEM_MAX_DIGITS = 3,    /* a list item's number: "1. " to "999. " */
+	BLOCK_MIN_LINES = 3,    /* a block of this many short lines or more (a menu) ... */
+	BLOCK_MAX_WORDS = 5,    /* ... none of more words than this: each line is one */
+	ALONE_MAX_WORDS = 12,   /* a line that stands alone (headline, byline): this many words, */
+	ALONE_OF_10 = 6,        /* and at most six tenths of the longest line */
+	LABEL_MAX_BYTES = 40,   /* "Image:" and its like are short */
+};
+
+/* Phrase openers: a short phrase that starts with one and ends in a
+ * may-end or usually-end abbreviation ("At 5 a.m.") does not end there. */
+static const char *const phrase_openers[] = {"At", "By", "On", "In", "Before", "After", "Until", "Till",
+					     "Around", "About", "From", "Since", "Near", "Shortly", NULL};
+
+/* A glued heading: one of these capitalized right after a word, then one
+ * of heading_seconds. hotbytes.c's tables mark the capitals that open
+ * them (the first two letters: In On At Fo Du Af Ac Al De), so a word
+ * added here must be added there too; a unit test checks every word. */
+const char *const seg_heading_openers[] = {"In", "On", "At", "For", "During", "After",
+					   "According", "Although", "Despite", NULL};
+enum { HEADING_OPENER_MAX = 9 }; /* bytes in the longest ("According") */
+static const char *const heading_seconds[] = {"the", "a", "an", "his", "her", "its", "their", "this",
+					      "that", "these", "those", "our", "my", "Monday", "Tuesday",
+					      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL};
+
 /* Is the paragraph a headline in title case ("Why the U.S. And China Can't
  * Agree")? There capitals say nothing about sentence starts. At most 300
  * bytes, at least four words, and four in five of those of four letters or
@@ -17,7 +49,7 @@ int seg_title_case(struct ctx *c)
 		return c->titlecase;
 	const char *s = c->s;
 	int words = 0, long_words = 0, caps = 0;
-	if (c->n > 300)
+	if (c->n > TITLE_MAX_BYTES)
 		return c->titlecase = 0; /* a headline is short */
 	for (size_t i = 0; i < c->n;) {
 		while (i < c->n && (s[i] == ' ' || s[i] == '"' || s[i] == '\'' || s[i] == '('))
@@ -31,20 +63,19 @@ int seg_title_case(struct ctx *c)
 		size_t letters = 0;
 		for (size_t k = w; k < i && is_ascii_alnum((unsigned char)s[k]); k++)
 			letters++;
-		if (letters >= 4) {
+		if (letters >= TITLE_LONG_LETTERS) {
 			long_words++;
 			caps += s[w] >= 'A' && s[w] <= 'Z';
 		}
 	}
-	c->titlecase = words >= 4 && long_words >= 2 && caps * 5 >= long_words * 4;
+	c->titlecase = words >= TITLE_MIN_WORDS && long_words >= TITLE_MIN_LONG &&
+		       caps * 5 >= long_words * TITLE_CAPS_OF_5;
 	return c->titlecase;
 }
 
 /* "At 5 a.m." is no sentence: a short phrase opened by a preposition. */
 int seg_short_prep_phrase(const struct ctx *c, size_t from, size_t to)
 {
-	static const char *const preps[] = {"At", "By", "On", "In", "Before", "After", "Until", "Till",
-					    "Around", "About", "From", "Since", "Near", "Shortly", NULL};
 	const char *s = c->s;
 	while (from < to && !is_ascii_alnum((unsigned char)s[from]))
 		from++;
@@ -52,15 +83,15 @@ int seg_short_prep_phrase(const struct ctx *c, size_t from, size_t to)
 	while (w < to && is_ascii_alnum((unsigned char)s[w]))
 		w++;
 	int ok = 0;
-	for (const char *const *p = preps; *p; p++)
+	for (const char *const *p = phrase_openers; *p; p++)
 		ok |= strlen(*p) == w - from && !memcmp(*p, s + from, w - from);
 	if (!ok)
 		return 0;
 	int words = 1;
-	for (size_t k = w; k < to && words <= 3; k++)
+	for (size_t k = w; k < to && words <= PHRASE_MAX_WORDS; k++)
 		if (s[k] == ' ' && k + 1 < to && s[k + 1] != ' ')
 			words++;
-	return words <= 3;
+	return words <= PHRASE_MAX_WORDS;
 }
 
 /* Does a list item start at s[j] ("- ", "* ", a bullet, "1. ", "2) ", "a) ")? */
@@ -74,7 +105,7 @@ static int item_start(const struct ctx *c, size_t j)
 	if ((cp == '-' || cp == '*' || cp == '+') && j + 1 < b && s[j + 1] == ' ')
 		return 1;
 	size_t k = j;
-	while (k < b && k - j < 3 && s[k] >= '0' && s[k] <= '9')
+	while (k < b && k - j < ITEM_MAX_DIGITS && s[k] >= '0' && s[k] <= '9')
 		k++;
 	int letter = k == j && k < b && s[k] >= 'a' && s[k] <= 'z';
 	if (letter)
@@ -106,7 +137,7 @@ static int short_lines(const struct ctx *c)
 	}
 	lines += words > 0;
 	maxw = words > maxw ? words : maxw;
-	return lines >= 3 && maxw <= 5;
+	return lines >= BLOCK_MIN_LINES && maxw <= BLOCK_MAX_WORDS;
 }
 
 /* Bytes in the longest line of the paragraph. */
@@ -148,10 +179,10 @@ static int line_stands_alone(struct ctx *c, size_t i, size_t j)
 	int words = 1;
 	while (ls > c->a && s[ls - 1] != '\n') {
 		ls--;
-		if (s[ls] == ' ' && s[ls + 1] != ' ' && ++words > 12)
+		if (s[ls] == ' ' && s[ls + 1] != ' ' && ++words > ALONE_MAX_WORDS)
 			return 0;
 	}
-	if ((e - ls) * 10 > longest_line(c) * 6)
+	if ((e - ls) * 10 > longest_line(c) * ALONE_OF_10)
 		return 0;
 	int32_t cp = dec(s, c->b, j, &len);
 	while (cp > 0 && uni_is_opener(cp) && j + len < c->b) {
@@ -187,7 +218,7 @@ void seg_label(struct ctx *c, size_t i)
 	if (i + 1 < c->b && !space_len(s, c->b, i + 1))
 		return;
 	size_t ts = seg_token_start(c, i);
-	if (ts <= c->cur || i - ts > 40 || !(seg_lookup(c->r, s + ts, i - ts, SR_LABEL) & SR_LABEL))
+	if (ts <= c->cur || i - ts > LABEL_MAX_BYTES || !(seg_lookup(c->r, s + ts, i - ts, SR_LABEL) & SR_LABEL))
 		return;
 	size_t p = ts, l;
 	while (p > c->cur && (l = space_back(s, p)))
@@ -215,31 +246,26 @@ static int word_in(const char *w, size_t n, const char *const *list)
  * a weekday, so titles like "Man In The Mirror" stay whole. */
 void seg_glued_heading(struct ctx *c, size_t i)
 {
-	static const char *const first[] = {"In", "On", "At", "For", "During", "After",
-					    "According", "Although", "Despite", NULL};
-	static const char *const then[] = {"the", "a", "an", "his", "her", "its", "their", "this",
-					   "that", "these", "those", "our", "my", "Monday", "Tuesday",
-					   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL};
 	const char *s = c->s;
 	size_t b = c->b;
 	if (i < c->cur + 2 || s[i - 1] != ' ' || !is_ascii_alnum((unsigned char)s[i - 2]))
 		return;
 	size_t e = i + 1;
-	while (e < b && e - i < 10 && s[e] >= 'a' && s[e] <= 'z')
+	while (e < b && e - i <= HEADING_OPENER_MAX && s[e] >= 'a' && s[e] <= 'z')
 		e++;
-	static unsigned lens[32]; /* by first letter, the lengths in first[] */
+	static unsigned lens[32]; /* by first letter, the lengths of the openers */
 	if (!lens[0]) {
 		lens[0] = 1;
-		for (const char *const *w = first; *w; w++)
+		for (const char *const *w = seg_heading_openers; *w; w++)
 			lens[**w & 31] |= 1u << strlen(*w);
 	}
-	if (e >= b || s[e] != ' ' || e - i > 9 || !(lens[s[i] & 31] >> (e - i) & 1) ||
-	    !word_in(s + i, e - i, first))
+	if (e >= b || s[e] != ' ' || e - i > HEADING_OPENER_MAX || !(lens[s[i] & 31] >> (e - i) & 1) ||
+	    !word_in(s + i, e - i, seg_heading_openers))
 		return;
 	size_t f = e + 1;
 	while (f < b && is_ascii_alnum((unsigned char)s[f]))
 		f++;
-	if (f >= b || (s[f] != ' ' && s[f] != ',') || !word_in(s + e + 1, f - e - 1, then))
+	if (f >= b || (s[f] != ' ' && s[f] != ',') || !word_in(s + e + 1, f - e - 1, heading_seconds))
 		return;
 	if (seg_has_word(c, i) && !seg_title_case(c))
 		seg_cut(c, i);

@@ -7,6 +7,13 @@
 
 #include <string.h>
 
+enum {
+	WORD_MAX = 64,        /* a longer capitalized "word" is not looked up */
+	ED_VERB_MIN = 5,      /* a lowercase word of this many letters ending in -ed
+			       * after a name is a verb ("Sony Corp. Sony acquired") */
+	SPEAKER_MAX_WORDS = 3, /* '"Go!" Sen. Anna Ruiz said': the speaker's capitalized words */
+};
+
 void seg_next_token(const struct ctx *c, size_t j, struct next *x)
 {
 	const char *s = c->s;
@@ -77,9 +84,9 @@ int seg_starter(const struct ctx *c, const struct next *x)
 		return 0;
 	if (x->quoted)
 		return 1; /* U.S. "We ... : a quotation opens */
-	if (x->wn >= 64)
+	if (x->wn >= WORD_MAX)
 		return 0;
-	char w[64] = {0};
+	char w[WORD_MAX] = {0};
 	size_t n = 0, apos = 0;
 	const char *p = c->s + x->w;
 	for (size_t k = 0; k < x->wn; k++) {
@@ -122,7 +129,7 @@ static size_t lower_word(const struct ctx *c, size_t k, size_t *n_out)
 /* Is the capitalized next word a continuer (Tuesday, ET)? */
 int seg_continuer(const struct ctx *c, const struct next *x)
 {
-	return x->kind == N_UPPER && !x->opened && x->wn < 64 &&
+	return x->kind == N_UPPER && !x->opened && x->wn < WORD_MAX &&
 	       (seg_lookup(c->r, c->s + x->w, x->wn, SR_CONT) & SR_CONT);
 }
 
@@ -131,7 +138,7 @@ int seg_continuer(const struct ctx *c, const struct next *x)
 int seg_clause_follows(const struct ctx *c, const struct next *x)
 {
 	if (x->kind != N_UPPER || x->quoted || seg_continuer(c, x) ||
-	    (x->wn < 64 && (seg_lookup(c->r, c->s + x->w, x->wn, SR_NAMEWORD) & SR_NAMEWORD)))
+	    (x->wn < WORD_MAX && (seg_lookup(c->r, c->s + x->w, x->wn, SR_NAMEWORD) & SR_NAMEWORD)))
 		return 0;
 	if (x->wn < 2 ? c->s[x->w] != 'I' : !(c->s[x->w + 1] >= 'a' && c->s[x->w + 1] <= 'z'))
 		return 0; /* an acronym goes with the name: "Toyota Motor Sales Inc. USA said" */
@@ -150,7 +157,7 @@ int seg_clause_follows(const struct ctx *c, const struct next *x)
 		return 0;
 	if (sr_get(c->r, c->s + k + 1, n) & (SR_VERB | SR_SPEECH))
 		return 1;
-	return len >= 5 && n == len && c->s[k + len - 1] == 'e' && c->s[k + len] == 'd';
+	return len >= ED_VERB_MIN && n == len && c->s[k + len - 1] == 'e' && c->s[k + len] == 'd';
 }
 
 /* After a quotation closed by a terminator: one to three capitalized
@@ -162,7 +169,7 @@ int seg_attribution(const struct ctx *c, const struct next *x)
 		return 0;
 	const char *s = c->s;
 	size_t b = c->b, k = x->w, len;
-	for (int words = 0; words < 4; words++) {
+	for (int words = 0; words <= SPEAKER_MAX_WORDS; words++) {
 		if (words) {
 			size_t n;
 			size_t wl = lower_word(c, k, &n);
@@ -171,7 +178,7 @@ int seg_attribution(const struct ctx *c, const struct next *x)
 				return e >= b || strchr(",.;:!? ", s[e]) != NULL;
 			}
 		}
-		if (words == 3)
+		if (words == SPEAKER_MAX_WORDS)
 			break;
 		int32_t cp = dec(s, b, k, &len);
 		if (cp <= 0 || !uni_is_upper(cp))

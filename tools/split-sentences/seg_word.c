@@ -6,12 +6,26 @@
 
 #include <string.h>
 
+/* A "token" longer than this (bytes) is not a word: a period in it is
+ * decided without looking further back (and costs no scan of all of it). */
+enum { TOKEN_MAX = 256 };
+
+/* Top-level domains common in news text: a dotted lowercase token that
+ * ends in one is a domain name (example.com, bbc.co.uk), not a sentence
+ * end followed by a word. */
+static const char *const common_tlds[] = {"com", "org", "net", "gov", "edu", "int", "mil", "io",
+					  "co", "uk", "us", "info", "biz", "news", "tv", "eu",
+					  "de", "fr", "ca", "au", "in", "ru", "cn", "jp", NULL};
+
+/* Units a single capital after a number or "degrees" stands for (98.6 F.,
+ * 12 degrees C., 300 K.): not an initial. */
+static const char measure_units[] = "FCK";
+static const char *const measure_words[] = {"degrees", "degree", NULL};
+
 /* Start of the whitespace-delimited token that ends at i. */
 size_t seg_token_start(const struct ctx *c, size_t i)
 {
-	/* 256 bytes back at most: a longer "token" is not a word, and each
-	 * period in it must not cost a scan of all of it */
-	size_t lim = i - c->cur > 256 ? i - 256 : c->cur;
+	size_t lim = i - c->cur > TOKEN_MAX ? i - TOKEN_MAX : c->cur;
 	while (i > lim && !space_back(c->s, i))
 		i--;
 	return i;
@@ -54,9 +68,6 @@ unsigned seg_lookup(const struct sent_rules *r, const char *w, size_t n, unsigne
  * (example.com, bbc.co.uk). */
 static int domain_name(const char *t, size_t n)
 {
-	static const char *const tlds[] = {"com", "org", "net", "gov", "edu", "int", "mil", "io",
-					   "co", "uk", "us", "info", "biz", "news", "tv", "eu",
-					   "de", "fr", "ca", "au", "in", "ru", "cn", "jp", NULL};
 	size_t dot = 0;
 	for (size_t k = 0; k < n; k++) {
 		unsigned char ch = (unsigned char)t[k];
@@ -67,7 +78,7 @@ static int domain_name(const char *t, size_t n)
 	}
 	if (dot < 3) /* a label of two characters or more before the last dot */
 		return 0;
-	for (const char *const *d = tlds; *d; d++)
+	for (const char *const *d = common_tlds; *d; d++)
 		if (strlen(*d) == n - dot && !memcmp(*d, t + dot, n - dot))
 			return 1;
 	return 0;
@@ -128,7 +139,10 @@ static int after_measure(const struct ctx *c, size_t ts)
 	unsigned char ch = (unsigned char)c->s[e - 1];
 	if (ch >= '0' && ch <= '9')
 		return 1;
-	return (e - f == 7 && !memcmp(c->s + f, "degrees", 7)) || (e - f == 6 && !memcmp(c->s + f, "degree", 6));
+	for (const char *const *w = measure_words; *w; w++)
+		if (strlen(*w) == e - f && !memcmp(c->s + f, *w, e - f))
+			return 1;
+	return 0;
 }
 
 /* Class of the token s[ts..p) before a period at p. */
@@ -189,8 +203,8 @@ int seg_left_class(const struct ctx *c, size_t ts, size_t p)
 		return after_name(c, ts, 1) ? W_SUFFIX : W_WEAK;
 	int32_t cp = dec(t, n, 0, &len);
 	if (len == n && cp > 0 && uni_is_letter(cp))
-		return (cp == 'F' || cp == 'C' || cp == 'K') && after_measure(c, ts) ? W_REGULAR
-										: W_WEAK; /* an initial, not 98.6 F. */
+		return cp < 0x80 && strchr(measure_units, (int)cp) && after_measure(c, ts)
+			       ? W_REGULAR : W_WEAK; /* an initial, not 98.6 F. */
 	return W_REGULAR;
 }
 
@@ -215,7 +229,7 @@ int seg_glued(const struct ctx *c, size_t i)
 	if (last <= 0 || !(uni_is_lower(last) || uni_is_digit(last)))
 		return 0;
 	size_t te = i;
-	while (te < b && te - i < 256 && !space_len(s, b, te))
+	while (te < b && te - i < TOKEN_MAX && !space_len(s, b, te))
 		te++;
 	if (looks_like_address(s + ts, te - ts))
 		return 0;
