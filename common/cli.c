@@ -1,6 +1,5 @@
 /* cli.c - shared option parsing. */
 #include "cli.h"
-#include "buf.h"
 #include "msg.h"
 #include "out.h"
 
@@ -153,20 +152,15 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 	out_init_stdout(c->line_buffered);
 }
 
+void cli_free(struct cli *c)
+{
+	free(c->rules);
+	c->rules = NULL;
+	c->nrules = 0;
+}
+
 struct tsv_opts cli_tsv_opts(const struct cli *c)
 {
 	struct tsv_opts o = {.columns = c->columns, .skip_bad = c->skip_bad, .progress = c->progress};
 	return o;
-}
-
-void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx)
-{
-	if (!c->no_default_rules) {
-		struct buf path = {0};
-		buf_printf(&path, "%s/%s", rules_default_dir(), default_name);
-		fn(rules_load(path.p), ctx);
-		buf_free(&path);
-	}
-	for (int i = 0; i < c->nrules; i++)
-		fn(rules_load(c->rules[i]), ctx);
 }

@@ -26,7 +26,7 @@ enum {
 
 struct cli {
 	const char *field;       /* default "text" */
-	const char **rules;      /* -r files, in order */
+	const char **rules;      /* -r files, in order (the array is the cli's: cli_free) */
 	int nrules;
 	int no_default_rules, stats, skip_bad, line_buffered, no_header, progress;
 	const char *columns;
@@ -58,6 +58,8 @@ struct cli_spec {
 };
 
 void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c);
+/* Free what cli_parse allocated (the strings point into argv). */
+void cli_free(struct cli *c);
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The reader options the shared flags set. */
 struct tsv_opts cli_tsv_opts(const struct cli *c);

@@ -20,7 +20,11 @@ static int next_line(struct tsv_reader *r)
 		if (!r->open) {
 			if (r->cur >= r->nfiles)
 				return 0;
-			lines_open(&r->in, r->files[r->cur++]);
+			if (r->mem)
+				lines_open_mem(&r->in, r->mem, r->mem_n, r->files[r->cur++]);
+			else
+				lines_open(&r->in, r->files[r->cur++]);
+			r->in.chunk = r->opts.chunk;
 			r->open = 1;
 		}
 		if (lines_next(&r->in)) {
@@ -88,6 +92,8 @@ static void set_names(struct tsv_reader *r, const char *list, char sep)
 	}
 }
 
+static int open_all(struct tsv_reader *r);
+
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o)
 {
 	memset(r, 0, sizeof *r);
@@ -97,6 +103,26 @@ int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_op
 	r->nfiles = nfiles;
 	if (o)
 		r->opts = *o;
+	return open_all(r);
+}
+
+int tsv_open_mem(struct tsv_reader *r, const char *s, size_t n, const char *name,
+		 const struct tsv_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->mem_name = (char *)name; /* files[] is never written through */
+	r->files = &r->mem_name;
+	r->nfiles = 1;
+	r->mem = s ? s : "";
+	r->mem_n = n;
+	if (o)
+		r->opts = *o;
+	return open_all(r);
+}
+
+/* The header, and the meter. */
+static int open_all(struct tsv_reader *r)
+{
 	if (r->opts.progress) {
 		progress_start();
 		r->in.progress_rows = &r->rows;

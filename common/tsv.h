@@ -21,11 +21,15 @@ struct tsv_opts {
 	const char *columns; /* comma-separated names for headerless input */
 	int skip_bad;        /* report malformed rows on stderr and go on */
 	int progress;        /* rows/MB/MBps on stderr when it is a terminal */
+	size_t chunk;        /* bytes per read (0: the line reader's default; tests) */
 };
 
 struct tsv_reader {
 	char **files;
 	int nfiles, cur; /* next file to open */
+	const char *mem; /* tsv_open_mem: the bytes read instead of files */
+	size_t mem_n;
+	char *mem_name;
 	struct tsv_opts opts;
 	struct lines in; /* the current file */
 	int open;
@@ -53,6 +57,10 @@ struct tsv_reader {
  * (no header at all): the caller then writes nothing (the reader is
  * already closed; calling tsv_close again is harmless). */
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o);
+/* The same over the n bytes at s (kept by reference); name stands for the
+ * file in messages. */
+int tsv_open_mem(struct tsv_reader *r, const char *s, size_t n, const char *name,
+		 const struct tsv_opts *o);
 /* Next row: 1, or 0 at the end of the input. Malformed rows are reported
  * (and skipped with --skip-bad; otherwise the program exits 1). */
 int tsv_next(struct tsv_reader *r);

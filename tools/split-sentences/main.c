@@ -1,6 +1,7 @@
 /* split-sentences - paragraph rows in, one row per sentence out, with a
  * "sent" column (and "start"/"end" with --offsets) before the text column
- * (the CLI; the engine is segment.c, its word lists sentrules.c). */
+ * (the CLI; the engine is segment.c and its parts, seg.h; its word lists
+ * sentrules.c). */
 #include "buf.h"
 #include "cli.h"
 #include "cols.h"
@@ -142,6 +143,6 @@ int main(int argc, char **argv)
 	sent_list_free(&L);
 	sr_free(&R);
 	rules_free_all();
-	free(C.rules);
+	cli_free(&C);
 	return EXIT_OK;
 }

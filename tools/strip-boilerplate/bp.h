@@ -58,7 +58,7 @@ int bp_prepare(struct bp_config *c, struct bp_line *l);
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
 int bp_apply_drops(struct bp_config *c, struct bp_line *l);
-/* Classify the n lines of one document (after bp_apply_rules): sets keep
+/* Classify the n lines of one document: sets keep
  * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
 

@@ -274,6 +274,6 @@ int main(int argc, char **argv)
 	rules_free_all();
 	free(S.lines);
 	free(S.O.frequent);
-	free(S.C.rules);
+	cli_free(&S.C);
 	return EXIT_OK;
 }
