@@ -8,15 +8,9 @@
 # Environment: SHARED, CACHE (see same-output.sh), SLICE_ROWS (default
 # 27500 rows, about 10 MB).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 1 ] || { echo "usage: $0 REF_BIN [NEW_BIN]" >&2; exit 2; }
-REF=$(cd "$1" && pwd)
-NEW=$(cd "${2:-$top/bin}" && pwd)
-SHARED=${SHARED:-$top/../shared}
-CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk}
+. "$(dirname "$0")/lib.sh"
+two_builds "$@"
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 77; }
-unset COPYDESK_RULES_DIR
-mkdir -p "$CACHE"
 slice=$CACHE/chronam-slice-${SLICE_ROWS:-27500}.tsv
 if [ ! -s "$slice" ]; then
 	xz=$SHARED/corpus/chronam1916-100M.tsv.xz

@@ -21,15 +21,9 @@
 # (they are left out of both sides).
 # Each build reads the rules of its own tree (COPYDESK_RULES_DIR is unset).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 1 ] || { echo "usage: $0 REF_BIN [NEW_BIN]" >&2; exit 2; }
-REF=$(cd "$1" && pwd)
-NEW=$(cd "${2:-$top/bin}" && pwd)
-SHARED=${SHARED:-$top/../shared}
-CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk}
-unset COPYDESK_RULES_DIR
+. "$(dirname "$0")/lib.sh"
+two_builds "$@"
 export LC_ALL=C.UTF-8
-mkdir -p "$CACHE"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/same-output.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 same=0 differ=0

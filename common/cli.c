@@ -112,11 +112,13 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 	while ((opt = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
+			free(lo);
 			help(spec);
 			if (fflush(stdout) == EOF || ferror(stdout))
 				die(EXIT_TROUBLE, "write error on standard output");
 			exit(EXIT_OK);
 		case 'V':
+			free(lo);
 			printf("%s (copydesk) %s\n", spec->name, COPYDESK_VERSION);
 			if (fflush(stdout) == EOF)
 				die(EXIT_TROUBLE, "write error on standard output");
@@ -134,16 +136,20 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 		case OPT_NO_HEADER: c->no_header = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
 		case ':':
+			free(lo);
 			if (optopt)
 				cli_usage_error("option '-%c' needs an argument", optopt);
 			cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
 		case '?':
+			free(lo);
 			if (optopt)
 				cli_usage_error("unknown option '-%c'", optopt);
 			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		default:
-			if (!spec->fn || spec->fn(opt, optarg, spec->ctx) < 0)
+			if (!spec->fn || spec->fn(opt, optarg, spec->ctx) < 0) {
+				free(lo);
 				cli_usage_error("bad use of option '%s'", argv[optind - 1]);
+			}
 		}
 	}
 	free(lo);
