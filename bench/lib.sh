@@ -9,6 +9,18 @@ BIN=${BIN:-$top/bin}
 SHARED=${SHARED:-$top/../shared}
 CORPUS=${CORPUS:-${TMPDIR:-/tmp}/chronam-100M.tsv}
 RUNS=${RUNS:-3}
+# where unpacked data is kept between runs (outside the repository)
+CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk}
+
+# two_builds REF_BIN [NEW_BIN]: sets REF and NEW (absolute), for the
+# scripts that compare a reference build with this one.
+two_builds() {
+	[ $# -ge 1 ] || { echo "usage: $0 REF_BIN [NEW_BIN]" >&2; exit 2; }
+	REF=$(cd "$1" && pwd)
+	NEW=$(cd "${2:-$top/bin}" && pwd)
+	unset COPYDESK_RULES_DIR # each build reads the rules of its own tree
+	mkdir -p "$CACHE"
+}
 
 # Unpack the throughput corpus once, outside the repository.
 need_corpus() {

@@ -3,8 +3,6 @@
 #include "msg.h"
 #include "out.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,22 +22,34 @@ enum {
 	OPT_NO_DEFAULT_RULES,
 };
 
+/* The shared flags, in the order -h lists them; %s in a help text is the
+ * program's default rules file. */
 static const struct {
 	unsigned flag;
 	struct option opt;
 	const char *shortopt;
+	const char *arg, *help; /* for -h: "-f, --field NAME", what it does */
 } shared[] = {
-	{0, {"help", no_argument, NULL, 'h'}, "h"},
-	{0, {"version", no_argument, NULL, 'V'}, "V"},
-	{CLI_FIELD, {"field", required_argument, NULL, 'f'}, "f:"},
-	{CLI_RULES, {"rules", required_argument, NULL, 'r'}, "r:"},
-	{CLI_RULES, {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES}, ""},
-	{CLI_STATS, {"stats", no_argument, NULL, OPT_STATS}, ""},
-	{CLI_SKIP_BAD, {"skip-bad", no_argument, NULL, OPT_SKIP_BAD}, ""},
-	{CLI_LINE_BUFFERED, {"line-buffered", no_argument, NULL, OPT_LINE_BUFFERED}, ""},
-	{CLI_COLUMNS, {"columns", required_argument, NULL, OPT_COLUMNS}, ""},
-	{CLI_NO_HEADER, {"no-header", no_argument, NULL, OPT_NO_HEADER}, ""},
-	{CLI_PROGRESS, {"progress", no_argument, NULL, OPT_PROGRESS}, ""},
+	{CLI_FIELD, {"field", required_argument, NULL, 'f'}, "f:",
+	 "-f, --field NAME", "the text column (default: text)"},
+	{CLI_RULES, {"rules", required_argument, NULL, 'r'}, "r:",
+	 "-r, --rules FILE", "more rules after %s (YAML; may be repeated)"},
+	{CLI_RULES, {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES}, "",
+	 "    --no-default-rules", "start without %s"},
+	{CLI_STATS, {"stats", no_argument, NULL, OPT_STATS}, "",
+	 "    --stats", "print counts on stderr at the end"},
+	{CLI_SKIP_BAD, {"skip-bad", no_argument, NULL, OPT_SKIP_BAD}, "",
+	 "    --skip-bad", "report bad input rows on stderr and go on"},
+	{CLI_LINE_BUFFERED, {"line-buffered", no_argument, NULL, OPT_LINE_BUFFERED}, "",
+	 "    --line-buffered", "write rows out as soon as they are done"},
+	{CLI_COLUMNS, {"columns", required_argument, NULL, OPT_COLUMNS}, "",
+	 "    --columns LIST", "the input has no header; these are its columns"},
+	{CLI_NO_HEADER, {"no-header", no_argument, NULL, OPT_NO_HEADER}, "",
+	 "    --no-header", "leave the header line out of the output"},
+	{CLI_PROGRESS, {"progress", no_argument, NULL, OPT_PROGRESS}, "",
+	 "    --progress", "show rows, MB and MB/s on stderr (a terminal only)"},
+	{0, {"help", no_argument, NULL, 'h'}, "h", "-h, --help", "this help"},
+	{0, {"version", no_argument, NULL, 'V'}, "V", "-V, --version", "version"},
 };
 #define NSHARED (sizeof shared / sizeof shared[0])
 
@@ -54,14 +64,24 @@ void cli_usage_error(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
-double cli_number(const char *opt, const char *arg, double min, double max)
+/* The -h text: the program's part, the shared flags it takes, its end. */
+static void help(const struct cli_spec *spec)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(arg, &end);
-	if (errno || end == arg || *end || isnan(v) || v < min || v > max)
-		cli_usage_error("%s: '%s' is not a number from %g to %g", opt, arg, min, max);
-	return v;
+	fputs(spec->usage, stdout);
+	if (!spec->options && !spec->footer)
+		return;
+	if (spec->options)
+		fputs(spec->options, stdout);
+	for (size_t i = 0; i < NSHARED; i++) {
+		if (shared[i].flag && !(spec->shared & shared[i].flag))
+			continue;
+		int n = printf("  %s", shared[i].arg);
+		printf("%*s", n < 22 ? 24 - n : 2, "");
+		printf(shared[i].help, spec->rules_file ? spec->rules_file : "rules file");
+		putchar('\n');
+	}
+	if (spec->footer)
+		fputs(spec->footer, stdout);
 }
 
 void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c)
@@ -92,11 +112,13 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 	while ((opt = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
-			fputs(spec->usage, stdout);
+			free(lo);
+			help(spec);
 			if (fflush(stdout) == EOF || ferror(stdout))
 				die(EXIT_TROUBLE, "write error on standard output");
 			exit(EXIT_OK);
 		case 'V':
+			free(lo);
 			printf("%s (copydesk) %s\n", spec->name, COPYDESK_VERSION);
 			if (fflush(stdout) == EOF)
 				die(EXIT_TROUBLE, "write error on standard output");
@@ -114,22 +136,33 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 		case OPT_NO_HEADER: c->no_header = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
 		case ':':
+			free(lo);
 			if (optopt)
 				cli_usage_error("option '-%c' needs an argument", optopt);
 			cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
 		case '?':
+			free(lo);
 			if (optopt)
 				cli_usage_error("unknown option '-%c'", optopt);
 			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		default:
-			if (!spec->fn || spec->fn(opt, optarg, spec->ctx) < 0)
+			if (!spec->fn || spec->fn(opt, optarg, spec->ctx) < 0) {
+				free(lo);
 				cli_usage_error("bad use of option '%s'", argv[optind - 1]);
+			}
 		}
 	}
 	free(lo);
 	c->files = argv + optind;
 	c->nfiles = argc - optind;
 	out_init_stdout(c->line_buffered);
+}
+
+void cli_free(struct cli *c)
+{
+	free(c->rules);
+	c->rules = NULL;
+	c->nrules = 0;
 }
 
 struct tsv_opts cli_tsv_opts(const struct cli *c)

@@ -82,6 +82,24 @@ void h64map_free(struct h64map *m)
 	memset(m, 0, sizeof *m);
 }
 
+void h64cache_init(struct h64cache *c, size_t slots, unsigned nvals)
+{
+	size_t cap = 1;
+	while (cap < slots)
+		cap <<= 1;
+	c->keys = xcalloc(cap, sizeof *c->keys);
+	c->vals = xcalloc(cap * nvals, sizeof *c->vals);
+	c->mask = cap - 1;
+	c->nvals = nvals;
+}
+
+void h64cache_free(struct h64cache *c)
+{
+	free(c->keys);
+	free(c->vals);
+	memset(c, 0, sizeof *c);
+}
+
 /* Strings whose hashes collide probe on through a sequence of keys derived
  * from the first. */
 static inline uint64_t next_key(uint64_t k) { return hash_u64(k ^ 0x9E3779B97F4A7C15ULL); }

@@ -11,21 +11,42 @@
 
 #define READ_CHUNK (1024 * 1024)
 
-void lines_open(struct lines *l, const char *path)
+static void start(struct lines *l)
 {
-	if (strcmp(path, "-") == 0) {
-		l->fd = STDIN_FILENO;
-		l->name = "(stdin)";
-	} else {
-		l->fd = open(path, O_RDONLY);
-		if (l->fd < 0)
-			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
-		l->name = path;
-	}
 	l->start = l->end = 0;
 	l->eof = 0;
 	l->at_start = 1;
 	l->lineno = 0;
+}
+
+void lines_open(struct lines *l, const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		lines_open_fd(l, STDIN_FILENO, "(stdin)");
+		return;
+	}
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+	lines_open_fd(l, fd, path);
+}
+
+void lines_open_fd(struct lines *l, int fd, const char *name)
+{
+	l->fd = fd;
+	l->name = name;
+	l->mem = NULL;
+	start(l);
+}
+
+void lines_open_mem(struct lines *l, const char *s, size_t n, const char *name)
+{
+	l->fd = -1;
+	l->name = name;
+	l->mem = s ? s : "";
+	l->mem_n = n;
+	l->mem_at = 0;
+	start(l);
 }
 
 void lines_close(struct lines *l)
@@ -33,6 +54,7 @@ void lines_close(struct lines *l)
 	if (l->fd > STDIN_FILENO)
 		close(l->fd);
 	l->fd = -1;
+	l->mem = NULL;
 }
 
 void lines_free(struct lines *l)
@@ -41,6 +63,17 @@ void lines_free(struct lines *l)
 	free(l->buf);
 	l->buf = NULL;
 	l->cap = 0;
+}
+
+/* The next bytes of the input: from the file, or from memory. */
+static ssize_t get(struct lines *l, char *to, size_t room)
+{
+	if (!l->mem)
+		return read(l->fd, to, room);
+	size_t n = l->mem_n - l->mem_at < room ? l->mem_n - l->mem_at : room;
+	memcpy(to, l->mem + l->mem_at, n);
+	l->mem_at += n;
+	return (ssize_t)n;
 }
 
 static int fill(struct lines *l)
@@ -52,12 +85,14 @@ static int fill(struct lines *l)
 		l->end -= l->start;
 		l->start = 0;
 	}
-	if (l->cap - l->end < READ_CHUNK / 2) {
-		l->cap = l->cap ? l->cap * 2 : 4 * READ_CHUNK;
+	size_t chunk = l->chunk ? l->chunk : READ_CHUNK;
+	if (l->cap - l->end < (chunk + 1) / 2) {
+		l->cap = l->cap ? l->cap * 2 : 4 * chunk;
 		l->buf = xrealloc(l->buf, l->cap + 1); /* +1: room for a final NUL */
 	}
 	for (;;) {
-		ssize_t n = read(l->fd, l->buf + l->end, l->cap - l->end);
+		size_t room = l->cap - l->end;
+		ssize_t n = get(l, l->buf + l->end, l->chunk && room > l->chunk ? l->chunk : room);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;

@@ -1,4 +1,5 @@
-/* lines.h - line reader over a file descriptor with large read(2) calls:
+/* lines.h - line reader over a file descriptor with large read(2) calls
+ * (or over bytes in memory, read the same way, for tests and fuzzing):
  * hands out each line NUL-terminated in place, without its "\n" or "\r\n",
  * a UTF-8 byte order mark dropped from the first line, and a last line
  * without a newline still delivered. */
@@ -10,6 +11,10 @@
 struct lines {
 	int fd;
 	const char *name;      /* for messages; "(stdin)" for standard input */
+	const char *mem;       /* lines_open_mem: the bytes read instead of fd */
+	size_t mem_n, mem_at;
+	size_t chunk;          /* most bytes taken per read (0: 1 MiB or more, as
+				* there is room); set before the first read */
 	char *buf;
 	size_t cap, start, end;
 	int eof, at_start;
@@ -23,6 +28,11 @@ struct lines {
 /* Open path ("-" is standard input); exits 1 naming the file if it cannot.
  * The buffer of a previous file is reused. */
 void lines_open(struct lines *l, const char *path);
+/* Read an open file descriptor (not closed by lines_close when it is
+ * standard input); name is for messages. */
+void lines_open_fd(struct lines *l, int fd, const char *name);
+/* Read the n bytes at s (kept by reference until the end). */
+void lines_open_mem(struct lines *l, const char *s, size_t n, const char *name);
 /* Next line: 1, or 0 at the end of the file. */
 int lines_next(struct lines *l);
 /* Close the file (the buffer is kept for the next lines_open). */

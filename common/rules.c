@@ -191,6 +191,45 @@ static struct ynode *parse_node(struct loader *L, yaml_event_t *ev, int depth, s
 	}
 }
 
+/* Parse what the parser was set up to read; name is the file in messages. */
+static struct ynode *load(struct loader *L)
+{
+	yaml_event_t ev;
+	struct ynode *root = NULL;
+	for (;;) {
+		next_event(L, &ev);
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+			if (root)
+				lerr(L, &ev.start_mark, "one YAML document per rules file");
+			yaml_event_delete(&ev);
+			next_event(L, &ev);
+			size_t w;
+			root = parse_node(L, &ev, 0, &w);
+			continue;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&L->parser);
+	for (size_t i = 0; i < L->nanchors; i++)
+		free(L->anchors[i].name);
+	free(L->anchors);
+	if (!root || root->kind != Y_MAP) {
+		fprintf(stderr, "%s: %s:1:1: a rules file is a mapping with a 'version:' key\n",
+			progname, L->file);
+		exit(EXIT_USAGE);
+	}
+	const struct ynode *v = ymap_get(root, "version");
+	if (!v)
+		yerr(root, "missing 'version:' key (this program reads version 1)");
+	if (yint(v, 0, LONG_MAX) != 1)
+		yerr(v, "rules version %s is not supported (this program reads version 1)", v->str);
+	return root;
+}
+
 struct ynode *rules_load(const char *path)
 {
 	struct loader L = {0};
@@ -202,41 +241,18 @@ struct ynode *rules_load(const char *path)
 	}
 	yaml_parser_initialize(&L.parser);
 	yaml_parser_set_input_file(&L.parser, fp);
-	yaml_event_t ev;
-	struct ynode *root = NULL;
-	for (;;) {
-		next_event(&L, &ev);
-		if (ev.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&ev);
-			break;
-		}
-		if (ev.type == YAML_DOCUMENT_START_EVENT) {
-			if (root)
-				lerr(&L, &ev.start_mark, "one YAML document per rules file");
-			yaml_event_delete(&ev);
-			next_event(&L, &ev);
-			size_t w;
-			root = parse_node(&L, &ev, 0, &w);
-			continue;
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&L.parser);
+	struct ynode *root = load(&L);
 	fclose(fp);
-	for (size_t i = 0; i < L.nanchors; i++)
-		free(L.anchors[i].name);
-	free(L.anchors);
-	if (!root || root->kind != Y_MAP) {
-		fprintf(stderr, "%s: %s:1:1: a rules file is a mapping with a 'version:' key\n",
-			progname, path);
-		exit(EXIT_USAGE);
-	}
-	const struct ynode *v = ymap_get(root, "version");
-	if (!v)
-		yerr(root, "missing 'version:' key (this program reads version 1)");
-	if (yint(v, 0, LONG_MAX) != 1)
-		yerr(v, "rules version %s is not supported (this program reads version 1)", v->str);
 	return root;
+}
+
+struct ynode *rules_load_mem(const char *name, const char *s, size_t n)
+{
+	struct loader L = {0};
+	L.file = keep(xstrdup(name));
+	yaml_parser_initialize(&L.parser);
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)s, n);
+	return load(&L);
 }
 
 const char *rules_default_dir(void)
@@ -263,18 +279,6 @@ const char *rules_default_dir(void)
 		}
 	}
 	return COPYDESK_RULES_DIR;
-}
-
-void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx)
-{
-	if (!c->no_default_rules) {
-		struct buf path = {0};
-		buf_printf(&path, "%s/%s", rules_default_dir(), default_name);
-		fn(rules_load(path.p), ctx);
-		buf_free(&path);
-	}
-	for (int i = 0; i < c->nrules; i++)
-		fn(rules_load(c->rules[i]), ctx);
 }
 
 const struct ynode *ymap(const struct ynode *n)

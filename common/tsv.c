@@ -20,7 +20,11 @@ static int next_line(struct tsv_reader *r)
 		if (!r->open) {
 			if (r->cur >= r->nfiles)
 				return 0;
-			lines_open(&r->in, r->files[r->cur++]);
+			if (r->mem)
+				lines_open_mem(&r->in, r->mem, r->mem_n, r->files[r->cur++]);
+			else
+				lines_open(&r->in, r->files[r->cur++]);
+			r->in.chunk = r->opts.chunk;
 			r->open = 1;
 		}
 		if (lines_next(&r->in)) {
@@ -88,6 +92,8 @@ static void set_names(struct tsv_reader *r, const char *list, char sep)
 	}
 }
 
+static int open_all(struct tsv_reader *r);
+
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o)
 {
 	memset(r, 0, sizeof *r);
@@ -97,6 +103,26 @@ int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_op
 	r->nfiles = nfiles;
 	if (o)
 		r->opts = *o;
+	return open_all(r);
+}
+
+int tsv_open_mem(struct tsv_reader *r, const char *s, size_t n, const char *name,
+		 const struct tsv_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->mem_name = (char *)name; /* files[] is never written through */
+	r->files = &r->mem_name;
+	r->nfiles = 1;
+	r->mem = s ? s : "";
+	r->mem_n = n;
+	if (o)
+		r->opts = *o;
+	return open_all(r);
+}
+
+/* The header, and the meter. */
+static int open_all(struct tsv_reader *r)
+{
 	if (r->opts.progress) {
 		progress_start();
 		r->in.progress_rows = &r->rows;
@@ -242,37 +268,19 @@ int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out)
 		}
 		r->literal_backslashes += (unsigned long long)literal;
 	}
-	return 0;
+	return literal;
 }
 
-void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
+size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u)
 {
-	for (size_t i = from; i < to; i++) {
-		out_write(o, r->f[i].p, r->f[i].n);
-		out_putc(o, '\t');
+	size_t r = 0, k = 0;
+	while (r < rawn && k < u) {
+		if (raw[r] == '\\' && r + 1 < rawn &&
+		    (raw[r + 1] == 't' || raw[r + 1] == 'n' || raw[r + 1] == 'r' || raw[r + 1] == '\\'))
+			r += 2;
+		else
+			r++;
+		k++;
 	}
-}
-
-void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		out_puts(o, r->names[i]);
-		out_putc(o, '\t');
-	}
-}
-
-void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->nf; k++) {
-		out_putc(o, '\t');
-		out_write(o, r->f[k].p, r->f[k].n);
-	}
-}
-
-void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->ncols; k++) {
-		out_putc(o, '\t');
-		out_puts(o, r->names[k]);
-	}
+	return r;
 }

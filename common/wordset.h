@@ -31,11 +31,17 @@ struct wordset {
 	uint64_t sig[64], bits_sig[64];
 };
 
-/* The one signature formula: first two and last bytes and the length. */
+/* The one signature formula: first two and last bytes and the length.
+ * ws_sig_of takes the bytes (for a caller that has them lowercased in a
+ * register, not in memory). */
+static inline unsigned ws_sig_of(unsigned first, unsigned second, unsigned last, size_t n)
+{
+	return (first * 31u + second * 7u + last * 131u + (unsigned)n * 17u) & 4095u;
+}
 static inline unsigned ws_sig(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	return (u[0] * 31u + u[n > 1] * 7u + u[n - 1] * 131u + (unsigned)n * 17u) & 4095u;
+	return ws_sig_of(u[0], u[n > 1], u[n - 1], n);
 }
 
 /* s[0..n) packed little-endian into a key, zero-padded; 0 when the word
@@ -74,10 +80,10 @@ void wordset_add(struct wordset *w, const char *s, size_t n, uint64_t cls, uint6
 void wordset_put(struct wordset *w, const char *s, size_t n, struct ws_val v);
 /* The word's values, or NULL when absent. */
 const struct ws_val *wordset_get_long(const struct wordset *w, const char *s, size_t n);
-/* The same for a packed key (ws_pack), inline for hot loops. */
+/* The same for a packed key (ws_pack, never 0), inline for hot loops. */
 static inline const struct ws_val *wordset_get_packed(const struct wordset *w, uint64_t key)
 {
-	const uint64_t *i = h64map_get(&w->packed, key);
+	const uint64_t *i = h64map_get_nz(&w->packed, key);
 	return i ? &w->vals[*i] : NULL;
 }
 static inline const struct ws_val *wordset_get(const struct wordset *w, const char *s, size_t n)

@@ -15,6 +15,7 @@
 #include "unit.h"
 #include "wordset.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -50,6 +51,29 @@ static void test_h64map(void)
 	const char *p = strset_str(&s, 0, &n);
 	CHECK(n == 5 && memcmp(p, "alpha", 5) == 0);
 	strset_free(&s);
+}
+
+static void test_h64cache(void)
+{
+	struct h64cache c;
+	h64cache_init(&c, 3, 2); /* 4 slots of two values */
+	CHECK(c.mask == 3);
+	int fresh;
+	uint64_t a = 1ULL << 17, b = 5ULL << 17; /* the same slot (bits 17 and up) */
+	uint64_t *v = h64cache_put(&c, a, &fresh);
+	CHECK(fresh && v[0] == 0 && v[1] == 0);
+	v[0] = 7, v[1] = 8;
+	v = h64cache_put(&c, a, &fresh);
+	CHECK(!fresh && v[0] == 7 && v[1] == 8);
+	v = h64cache_put(&c, b, &fresh); /* evicts a */
+	CHECK(fresh && v[0] == 0);
+	v = h64cache_put(&c, a, &fresh);
+	CHECK(fresh && v[1] == 0);
+	v = h64cache_put(&c, 2ULL << 17, &fresh); /* another slot: a stays */
+	CHECK(fresh);
+	CHECK(!(h64cache_put(&c, a, &fresh), fresh));
+	h64cache_free(&c);
+	CHECK(c.keys == NULL);
 }
 
 static void test_wordset(void)
@@ -245,7 +269,30 @@ static void test_docrows(void)
 	struct seen s = {{0}};
 	docrows_run(&d, on_row, on_doc, &s);
 	CHECK_STR(buf_str(&s.log), "[a: {a\t|one\tt|\t1}][b: {b\t|three|\t3} {b\t|four|\t4}][b+: {b\t|five|\t5}]");
-	CHECK(d.docs == 2);
+	CHECK(d.docs == 2 && d.left_out == 1);
+	docrows_free(&d);
+	cols_free(&c);
+	tsv_close(&r);
+	/* every column copied: the row in one piece, cut around the text;
+	 * a document met again after another is left out (--skip-bad) */
+	path = write_tmp("x\ttext\tdoc\n" "1\tone\ta\n" "2\ttwo\\\\\tb\n" "3\tagain\ta\n" "4\tlast\tb\n");
+	files[0] = (char *)path;
+	struct tsv_opts skip = {.skip_bad = 1};
+	CHECK(tsv_open(&r, 1, files, &skip) == 0);
+	cols_init(&c, &r, 1, COLS_INSERT, added, 1);
+	CHECK(c.plain);
+	docrows_init(&d, &r, &c, 1, 0, 0);
+	buf_reset(&s.log);
+	fflush(stderr);
+	int err = dup(2), null = open("/dev/null", O_WRONLY);
+	dup2(null, 2); /* the skipped row's message */
+	docrows_run(&d, NULL, on_doc, &s);
+	dup2(err, 2);
+	close(err);
+	close(null);
+	CHECK_STR(buf_str(&s.log), "[a: {1\t|one|\ta}][b: {2\t|two\\|\tb} {4\t|last|\tb}]");
+	CHECK(d.left_out == 1 && r.bad == 1);
+	CHECK(d.v[1].nfield == 4 && memcmp(docrow_field(&d, &d.v[1]), "last", 4) == 0);
 	docrows_free(&d);
 	cols_free(&c);
 	tsv_close(&r);
@@ -271,6 +318,7 @@ static void test_docrows(void)
 int main(void)
 {
 	test_h64map();
+	test_h64cache();
 	test_wordset();
 	test_fold();
 	test_slug();

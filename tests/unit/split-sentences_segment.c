@@ -9,14 +9,14 @@
 #if defined(__has_include)
 #if __has_include("split-sentences/segment.h")
 #include "split-sentences/hotbytes.h"
-#include "split-sentences/segment.h"
+#include "split-sentences/seg.h"
 #else
 #include "hotbytes.h"
-#include "segment.h"
+#include "seg.h"
 #endif
 #else
 #include "split-sentences/hotbytes.h"
-#include "split-sentences/segment.h"
+#include "split-sentences/seg.h"
 #endif
 #include "utf8.h"
 
@@ -333,6 +333,36 @@ static void hot_bytes(void)
 	CHECK(bad == 0);
 }
 
+/* The words a glued heading opens with (seg_lines.c) and the capitals
+ * hotbytes.c marks agree: a capital after a space is hot exactly when it
+ * and the next letter open one of them, and each of them cuts a heading
+ * glued to the next sentence. */
+static void heading_openers(void)
+{
+	int bad = 0;
+	for (int cap = 'A'; cap <= 'Z'; cap++)
+		for (int nx = 'a'; nx <= 'z'; nx++) {
+			char buf[1 + 64 + 1];
+			memset(buf, 'x', sizeof buf);
+			buf[1 + 10] = ' ', buf[1 + 11] = (char)cap, buf[1 + 12] = (char)nx;
+			int want = 0;
+			for (const char *const *w = seg_heading_openers; *w; w++)
+				want |= (*w)[0] == cap && (*w)[1] == nx;
+			int hot = (int)(hot64(buf + 1) >> 11 & 1);
+			if (hot != want || (int)(hot64_ref(buf + 1) >> 11 & 1) != want) {
+				fprintf(stderr, "  hot bytes: '%c%c' is %s\n", cap, nx, hot ? "hot" : "not hot");
+				bad++;
+			}
+		}
+	CHECK(bad == 0);
+	for (const char *const *w = seg_heading_openers; *w; w++) {
+		char text[200], want[200];
+		snprintf(text, sizeof text, "The council voted for the plan again %s the morning the hall was closed.", *w);
+		snprintf(want, sizeof want, "The council voted for the plan again | %s the morning the hall was closed.", *w);
+		SPLIT(text, want);
+	}
+}
+
 /* Long paragraphs of one pattern repeated: each must take linear time
  * (these took seconds when every period rescanned the paragraph). */
 static void long_inputs(void)
@@ -373,6 +403,7 @@ int main(void)
 	rules_files();
 	news_rules();
 	hot_bytes();
+	heading_openers();
 	long_inputs();
 	random_text();
 	sr_free(&R);

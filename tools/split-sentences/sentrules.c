@@ -4,6 +4,11 @@
 
 #include <string.h>
 
+static void set(struct sent_rules *r, const char *w, size_t n, unsigned v)
+{
+	wordset_put(&r->words, w, n, (struct ws_val){.cls = v});
+}
+
 static size_t trim_period(const char *w, size_t n)
 {
 	return n > 1 && w[n - 1] == '.' ? n - 1 : n;
@@ -12,28 +17,28 @@ static size_t trim_period(const char *w, size_t n)
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls)
 {
 	n = trim_period(w, n);
-	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, (v & ~(unsigned)SR_CLASS) | (unsigned)cls);
+	unsigned v = sr_get(r, w, n);
+	set(r, w, n, (v & ~(unsigned)SR_CLASS) | (unsigned)cls);
 }
 
 void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on)
 {
-	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, on ? v | flag : v & ~flag);
+	unsigned v = sr_get(r, w, n);
+	set(r, w, n, on ? v | flag : v & ~flag);
 }
 
 void sr_forget(struct sent_rules *r, const char *w, size_t n)
 {
-	if (wt_get(&r->words, w, n))
-		wt_set(&r->words, w, n, 0);
+	if (sr_get(r, w, n))
+		set(r, w, n, 0);
 	n = trim_period(w, n);
-	if (wt_get(&r->words, w, n))
-		wt_set(&r->words, w, n, 0);
+	if (sr_get(r, w, n))
+		set(r, w, n, 0);
 }
 
 void sr_free(struct sent_rules *r)
 {
-	wt_free(&r->words);
+	wordset_free(&r->words);
 }
 
 struct load {

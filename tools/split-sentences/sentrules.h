@@ -1,14 +1,14 @@
 /* sentrules.h - the word lists the splitter consults: abbreviation classes
  * (never-end, not-before-number, may-end, usually-end), sentence starters,
- * verbs and continuers, loaded
- * from rules/sentences.yaml and -r files. */
+ * verbs and continuers, loaded from rules/sentences.yaml and -r files into
+ * one common/wordset (the flags of a word are its class bits). */
 #ifndef SPLIT_SENTENCES_SENTRULES_H
 #define SPLIT_SENTENCES_SENTRULES_H
 
 #include <stddef.h>
 
 #include "rules.h"
-#include "wordtab.h"
+#include "wordset.h"
 
 enum {
 	SR_NONE = 0,
@@ -27,7 +27,7 @@ enum {
 };
 
 struct sent_rules {
-	struct wordtab words;
+	struct wordset words; /* word -> SR_* flags (the ws_val's cls) */
 };
 
 /* Entries are written without their final period; one final period is
@@ -47,7 +47,7 @@ static inline void sr_set_label(struct sent_rules *r, const char *w, size_t n, i
 void sr_forget(struct sent_rules *r, const char *w, size_t n);
 static inline unsigned sr_get(const struct sent_rules *r, const char *w, size_t n)
 {
-	return wt_get(&r->words, w, n);
+	return (unsigned)wordset_cls(&r->words, w, n);
 }
 /* A rules_fn for rules_load_cli: validates one file (errors are
  * file:line:col, exit 2) and adds its lists. ctx is the sent_rules. */

@@ -14,48 +14,21 @@
 
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
-uint64_t bp_line_hash(const struct bp_line *l)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int any = 0;
-	for (size_t i = l->a; i < l->b; i++) {
-		unsigned char ch = (unsigned char)l->s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch |= 0x20;
-		else if (ch >= '0' && ch <= '9')
-			ch = '0';
-		else if (ch < 0x80 && !(ch >= 'a' && ch <= 'z'))
-			continue;
-		h = (h ^ ch) * 1099511628211ULL;
-		any = 1;
-	}
-	return any ? h | 1 : 0;
-}
+const char *const bp_reason_names[BPR_N] = {
+	[BPR_NONE] = "",
+	[BPR_NO_TEXT] = "no-text",
+	[BPR_LINKS] = "links",
+	[BPR_IMAGE] = "image",
+	[BPR_LABEL] = "label",
+	[BPR_SHORT] = "short",
+	[BPR_HEAD] = "head",
+	[BPR_TAIL] = "tail",
+	[BPR_REPEATED] = "repeated",
+	[BPR_FREQUENT] = "frequent",
+	[BPR_TITLE] = "title",
+	[BPR_DUPLICATE] = "duplicate",
+};
 
-/* Count l in the table of lines seen in recent documents; returns the
- * number of documents it was seen in, this one included. */
-static unsigned seen_in_docs(struct bp_config *c, uint64_t h)
-{
-	if (!c->rep_key) {
-		size_t cap = 1;
-		while (cap < (size_t)c->p.repeat_window)
-			cap <<= 1;
-		c->rep_key = xcalloc(cap, sizeof *c->rep_key);
-		c->rep_count = xcalloc(cap, sizeof *c->rep_count);
-		c->rep_last = xcalloc(cap, sizeof *c->rep_last);
-		c->rep_mask = cap - 1;
-	}
-	size_t i = (size_t)(h >> 17) & c->rep_mask;
-	if (c->rep_key[i] != h) {
-		c->rep_key[i] = h;
-		c->rep_count[i] = 1;
-		c->rep_last[i] = c->doc_seq;
-	} else if (c->rep_last[i] != c->doc_seq) {
-		c->rep_count[i]++;
-		c->rep_last[i] = c->doc_seq;
-	}
-	return c->rep_count[i];
-}
 
 static void set_bad(struct bp_line *l, enum bp_reason r)
 {
@@ -93,7 +66,7 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		return;
 	}
 	if (p->repeat_min_docs > 0 && w <= p->repeat_max_words && l->hash &&
-	    seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
+	    bp_seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
 		set_bad(l, BPR_REPEATED);
 		return;
 	}
@@ -344,13 +317,13 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
-	c->doc_seq++;
+	c->run.doc_seq++;
 	/* doc-wide stopword share: is the stopword list in this language? */
 	double tw = 0, ts = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = (p->repeat_min_docs > 0 || c->nfreq) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;
@@ -509,6 +482,6 @@ done:
 			l->why = bp_reason_names[BPR_SHORT];
 		for (int r = 1; r < BPR_N; r++)
 			if (l->why == bp_reason_names[r])
-				c->reason_hits[r]++;
+				c->run.reason_hits[r]++;
 	}
 }

@@ -26,16 +26,6 @@ struct acc {
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
 
-static int is_closer(int32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '*': case '_':
-	case 0x2019: case 0x201D: case 0xBB: case 0x300D: case 0x300F: case 0xFF09:
-		return 1;
-	}
-	return 0;
-}
-
 size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 {
 	size_t k = 0;
@@ -90,11 +80,21 @@ static void init_ktab(void)
 	ktab[':'] |= K_SENT, ktab['"'] |= K_SENT, ktab['('] |= K_SENT;
 }
 
-/* The signature (bp_word_sig) of the lowercase form of the ASCII word w. */
+/* The signature (ws_sig) of the lowercase form of the ASCII word w. */
 static inline unsigned ascii_sig(const char *w, size_t wn)
 {
 	const unsigned char *u = (const unsigned char *)w;
-	return (klow[u[0]] * 31u + klow[u[wn > 1]] * 7u + klow[u[wn - 1]] * 131u + (unsigned)wn * 17u) & 4095u;
+	return ws_sig_of(klow[u[0]], klow[u[wn > 1]], klow[u[wn - 1]], wn);
+}
+
+/* What the word set holds for a word: 1 for a stopword, and its rules'
+ * bits ORed into *rules; 0 when absent. */
+static inline int found(const struct ws_val *v, uint64_t *rules)
+{
+	if (!v)
+		return 0;
+	*rules |= v->bits;
+	return (v->cls & BP_STOPWORD) != 0;
 }
 
 /* Look a word up (stopword? trigger of rules?); slow: it is not all
@@ -108,9 +108,10 @@ static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (!slow && wn <= 8 && avail >= 8) {
-		const struct bp_wordset *ws = &A->c->words;
+		const struct wordset *ws = &A->c->words;
 		/* the word's bytes are letters, digits, apostrophes and
-		 * hyphens: setting bit 5 of each lowercases it */
+		 * hyphens: setting bit 5 of each lowercases it (and packs it
+		 * as ws_pack does) */
 		uint64_t key;
 		memcpy(&key, w, 8);
 		key |= 0x2020202020202020ULL;
@@ -120,21 +121,17 @@ static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
 			A->www = 1;
 		unsigned b0 = (unsigned)(key & 0xFF), b1 = (unsigned)(key >> (8 * (wn > 1)) & 0xFF);
 		unsigned bl = (unsigned)(key >> (8 * (wn - 1)) & 0xFF);
-		unsigned g = (b0 * 31u + b1 * 7u + bl * 131u + (unsigned)wn * 17u) & 4095u;
-		if (wn <= ws->maxlen && (ws->sig[g >> 6] >> (g & 63) & 1))
-			return bp_words_get8(ws, key, &A->rules);
+		if (wn <= ws->maxlen && ws_filter_has(ws->sig, ws_sig_of(b0, b1, bl, wn)))
+			return found(wordset_get_packed(ws, key), &A->rules);
 		return 0;
 	}
 #else
 	(void)avail;
 #endif
 	if (!slow && wn > 8) {
-		/* a longer ASCII word: most are not in the table */
-		const struct bp_wordset *ws = &A->c->words;
-		if (wn > ws->maxlen)
-			return 0;
-		unsigned g = ascii_sig(w, wn);
-		if (!(ws->sig[g >> 6] >> (g & 63) & 1))
+		/* a longer ASCII word: most are not in the set */
+		const struct wordset *ws = &A->c->words;
+		if (wn > ws->maxlen || !ws_filter_has(ws->sig, ascii_sig(w, wn)))
 			return 0;
 	}
 	return lookup_slow(A, w, wn, slow);
@@ -142,29 +139,21 @@ static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
 
 static int lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
 {
-	const struct bp_wordset *ws = &A->c->words;
+	const struct wordset *ws = &A->c->words;
 	char buf[64];
 	if (!slow) {
 		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
 		    klow[(unsigned char)w[2]] == 'w')
 			A->www = 1;
-		unsigned g;
-		if (wn <= ws->maxlen && wn <= sizeof buf &&
-		    (g = ascii_sig(w, wn), ws->sig[g >> 6] >> (g & 63) & 1)) {
-			if (wn <= 8) {
-				uint64_t key = 0;
-				for (size_t k = 0; k < wn; k++)
-					key |= (uint64_t)klow[(unsigned char)w[k]] << (8 * k);
-				return bp_words_get8(ws, key, &A->rules);
-			}
+		if (wn <= ws->maxlen && wn <= sizeof buf && ws_filter_has(ws->sig, ascii_sig(w, wn))) {
 			for (size_t k = 0; k < wn; k++)
 				buf[k] = (char)klow[(unsigned char)w[k]];
-			return bp_words_get(ws, buf, wn, bp_hash(buf, wn), &A->rules);
+			return found(wordset_get(ws, buf, wn), &A->rules);
 		}
-	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
+	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the set */
 		size_t k = bp_lower(w, wn, buf, sizeof buf);
 		if (k)
-			return bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
+			return found(wordset_get(ws, buf, k), &A->rules);
 	}
 	return 0;
 }
@@ -172,11 +161,8 @@ static int lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
 /* Could the ASCII word w be a trigger word of a rule? */
 static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn)
 {
-	const struct bp_wordset *ws = &c->words;
-	if (wn > ws->tmaxlen)
-		return 0;
-	unsigned g = ascii_sig(w, wn);
-	return ws->tsig[g >> 6] >> (g & 63) & 1;
+	const struct wordset *ws = &c->words;
+	return wn <= ws->bits_maxlen && ws_filter_has(ws->bits_sig, ascii_sig(w, wn));
 }
 
 /* A word ended: count it and look it up while the line's lookups last,
@@ -335,7 +321,7 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			visible++;
 			if (cp >= 0) {
 				last = cp;
-				if (!is_closer(cp))
+				if (!uni_is_closer(cp))
 					lastsent = cp;
 			}
 		}

@@ -17,19 +17,13 @@ static const char usage[] =
 	"Write rows with doc and text columns back as plain articles: one line per\n"
 	"paragraph (rows sharing doc and para, e.g. sentences, are joined with a space),\n"
 	"a blank line between documents.\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -d, --dir DIR         write each document to DIR/DOC.txt instead (written to a\n"
 	"                        temporary file and renamed, so no half-written files)\n"
 	"  -e, --ext EXT         file name extension with -d (default: .txt)\n"
-	"  -b, --blank-lines     a blank line between paragraphs too\n"
-	"  -f, --field NAME      the text column (default: text)\n"
-	"      --columns LIST    the input has no header; these are its columns\n"
-	"      --skip-bad        report malformed rows on stderr and go on\n"
-	"      --line-buffered   flush after every line\n"
-	"      --stats           print counts on stderr at the end\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"  -b, --blank-lines     a blank line between paragraphs too\n";
+static const char footer[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage.\n";
 
@@ -67,7 +61,7 @@ int main(int argc, char **argv)
 	struct opts O = {.ext = ".txt"};
 	struct cli C;
 	struct cli_spec spec = {
-		.name = "tsv2text", .usage = usage,
+		.name = "tsv2text", .usage = usage, .options = options, .footer = footer,
 		.shared = CLI_TSV_IN & ~CLI_NO_HEADER,
 		.shortopts = "d:e:b", .longopts = lo, .fn = own_opt, .ctx = &O,
 	};
@@ -96,8 +90,8 @@ int main(int argc, char **argv)
 	while (tsv_next(&R)) {
 		buf_reset(&doc);
 		buf_reset(&text);
-		if (tsv_field_text(&R, (size_t)dc, &doc) < 0 || tsv_field_text(&R, (size_t)tc, &text) < 0)
-			continue;
+		tsv_field_text(&R, (size_t)dc, &doc);
+		tsv_field_text(&R, (size_t)tc, &text);
 		const char *why;
 		if (aw_doc(&W, doc.p, doc.len, &why) < 0) {
 			tsv_bad(&R, "doc '%s': %s", doc.p, why);

@@ -1,0 +1,104 @@
+/* seg_lists.c - inline lists: "1. The first item 2. The second item" is
+ * cut where each next number (or letter) of the same style follows white
+ * space or a bullet. */
+#include "seg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Parse a list mark at s[i]: a number of 1-3 digits, or "a"/"A", then
+ * ".", ")" or ".)", then a space. Sets the value and the style. */
+static int list_mark(const char *s, size_t n, size_t i, int *val, int *letter, const char **style,
+		     size_t *end)
+{
+	size_t k = i;
+	int v = 0;
+	while (k < n && k - i < 3 && s[k] >= '0' && s[k] <= '9')
+		v = v * 10 + (s[k++] - '0');
+	*letter = 0;
+	if (k == i) {
+		if (k < n && (s[k] == 'a' || s[k] == 'A')) {
+			*letter = s[k];
+			k++;
+		} else {
+			return 0;
+		}
+	}
+	if (k < n && s[k] >= '0' && s[k] <= '9')
+		return 0;
+	if (k + 1 < n && s[k] == '.' && s[k + 1] == ')')
+		*style = ".)", k += 2;
+	else if (k < n && s[k] == ')')
+		*style = ")", k++;
+	else if (k < n && s[k] == '.' && *letter != 'A')
+		*style = ".", k++;
+	else
+		return 0;
+	if (k >= n || (s[k] != ' ' && s[k] != '\t' && (unsigned char)s[k] != 0xC2))
+		return 0;
+	*val = v;
+	*end = k;
+	return 1;
+}
+
+/* Where the items of an inline list start (moved back over a bullet). */
+size_t seg_list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
+{
+	size_t i = 0, len, l;
+	for (;;) {
+		if (i < n && (l = space_len(s, n, i))) {
+			i += l;
+			continue;
+		}
+		if (i < n && uni_is_bullet(dec(s, n, i, &len))) {
+			i += len;
+			continue;
+		}
+		break;
+	}
+	int val, letter;
+	const char *style;
+	size_t end, nc = 0;
+	if (!list_mark(s, n, i, &val, &letter, &style, &end))
+		return 0;
+	while (nc < max) {
+		char want[16];
+		int k = letter ? snprintf(want, sizeof want, "%c%s", letter + (int)nc + 1, style)
+			       : snprintf(want, sizeof want, "%d%s", val + (int)nc + 1, style);
+		if (letter && (letter + (int)nc + 1 > 'z' || (letter == 'A' && letter + (int)nc + 1 > 'Z')))
+			break;
+		size_t from = end, found = 0;
+		while (from < n) {
+			const char *p = memmem(s + from, n - from, want, (size_t)k);
+			if (!p)
+				break;
+			size_t q = (size_t)(p - s), e = q + (size_t)k;
+			int before = q > 0 && (space_back(s, q) ||
+					       (q >= 3 && uni_is_bullet(u8_decode_back(s, q, &len))));
+			if (before && e < n && space_len(s, n, e)) {
+				found = 1;
+				/* back over whitespace and a bullet before the mark */
+				size_t at = q;
+				for (;;) {
+					if (at > 0 && (l = space_back(s, at))) {
+						at -= l;
+						continue;
+					}
+					if (at >= 3 && uni_is_bullet(u8_decode_back(s, at, &len))) {
+						at -= len;
+						continue;
+					}
+					break;
+				}
+				size_t prev = nc ? cuts[nc - 1] : 0;
+				cuts[nc++] = at > prev ? at : q;
+				end = e;
+				break;
+			}
+			from = q + 1;
+		}
+		if (!found)
+			break;
+	}
+	return nc;
+}

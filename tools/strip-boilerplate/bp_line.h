@@ -1,0 +1,69 @@
+/* bp_line.h - one row of a document as the engine sees it: its text, the
+ * part the trim rules keep, the rules that hit, its features (words,
+ * stopwords, capitals, digits, links, markup, how it ends) and, after
+ * bp_classify, whether it is article text and why not. The features come
+ * from bp_features.c; the line hash (bp_repeat.c) finds repeated lines. */
+#ifndef STRIP_BOILERPLATE_BP_LINE_H
+#define STRIP_BOILERPLATE_BP_LINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The class flag of a stopword in the word set. */
+enum { BP_STOPWORD = 1 };
+
+/* Words of a long line looked up for its stopword share ... */
+#define BP_STOP_SAMPLE 40
+/* ... a line longer than this (bytes); after them only words that may be
+ * trigger words of rules are looked up. */
+#define BP_SAMPLE_LEN 200
+/* Title case is looked for in the first this many words of a line. */
+#define BP_TITLE_WORDS 12
+/* Lines longer than this (bytes) are scanned at the head and tail only
+ * (when no rule with trigger words could look at them). */
+#define BP_SCAN_FULL 640
+#define BP_SCAN_HEAD 384
+#define BP_SCAN_TAIL 96
+/* One line (row) of a document. */
+struct bp_line {
+	const char *s; /* the text (unescaped) */
+	size_t n;
+	/* after bp_prepare */
+	int drop_rule;     /* index of the drop rule that hit, or -1 */
+	int trim_rule;     /* last trim rule that cut something, or -1 */
+	size_t a, b;       /* the part kept by trims: s[a..b) */
+	/* features (bp_features) */
+	float words, stop, links, caps, digits, titlecase;
+	uint64_t rule_mask;  /* rules whose trigger words the line holds */
+	uint64_t punct[2];   /* ASCII punctuation bytes the line holds */
+	uint64_t hicp;       /* non-ASCII code points it holds (bit cp % 64) */
+	unsigned visible;  /* visible code points */
+	unsigned char ends_punct, heading, bullet, no_text, has_url;
+	unsigned char image;  /* 1: an image in the line; 2: one with alt text */
+	unsigned char cap_stops; /* capitalized stopwords inside a sentence (title case) */
+	/* result */
+	int cls;           /* internal class */
+	int cls0;          /* class of the line alone (before context) */
+	int keep;          /* 1: article text */
+	const char *why;   /* rule or heuristic name when dropped */
+	uint64_t hash;     /* normalized-line hash (repeats) */
+};
+
+/* The hash of a line's kept part with case, digits and ASCII punctuation
+ * folded away (0 for a line without letters or digits). */
+uint64_t bp_line_hash(const struct bp_line *l);
+
+/* Scripts written without spaces between words: each character stands
+ * alone (two count as a word). */
+static inline int bp_is_cjk(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
+	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
+}
+
+/* Lowercase s into low (at most cap bytes); returns the length, 0 if it
+ * does not fit or is not valid UTF-8. */
+size_t bp_lower(const char *s, size_t n, char *low, size_t cap);
+#endif
