@@ -1,0 +1,190 @@
+/* te.h - the tag-entities engine: the alias table (gazetteer), the cue
+ * word lists and patterns of the rules, and the tagger that turns one
+ * document's rows into mentions (start, end, type, id). The CLI (main.c)
+ * reads rows and writes them; nothing here sees the command line. */
+#ifndef TE_H
+#define TE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "fold.h"
+#include "hash.h"
+#include "rules.h"
+#include "rx.h"
+#include "tokens.h"
+#include "wordset.h"
+
+enum { TE_MAX_TYPES = 32, TE_MAX_SRC = 256 };
+enum { TE_PER, TE_ORG, TE_LOC, TE_MISC }; /* the first four types, always there */
+
+/* Cue word classes (wordset cls bits); words are stored folded to lower case. */
+enum {
+	W_TITLE = 1 << 0,     /* President, Col., Admiral: a person follows */
+	W_STOP = 1 << 1,      /* never a name by itself: The, But, Monday */
+	W_SPEECH = 1 << 2,    /* said, told, added */
+	W_ORG_TAIL = 1 << 3,  /* Inc., Party, Court, Command: ends an organisation */
+	W_ORG_HEAD = 1 << 4,  /* Ministry, University, Bank: "... of X" goes on */
+	W_LOC_TAIL = 1 << 5,  /* River, Island, County: ends a place */
+	W_LOC_PREP = 1 << 6,  /* in, at, from, near: a place may follow */
+	W_JOIN = 1 << 7,      /* de, van, bin, al, la: inside a name */
+	W_ROLE = 1 << 8,      /* spokesman, minister: "X, a/the ROLE" is a person */
+	W_FIRST = 1 << 9,     /* a first name */
+	W_MISC_TAIL = 1 << 10, /* Cup, Open, Championship: ends an event name */
+	W_LOC_HEAD = 1 << 11, /* Lake, Mount, Gulf: a place follows */
+	W_ORG_ROLE = 1 << 12, /* company, agency, group: "X, the COMPANY" is an org */
+	W_PER_SUFFIX = 1 << 13, /* Jr., Sr., III: ends a person's name */
+	W_LOWER_OK = 1 << 14, /* may be written lower case inside a name (of, de) */
+};
+
+/* One entity: canonical id (in the id arena), type, priority and where it
+ * was defined (a source: a rules file's entries, a list, a -g file). */
+struct te_entry {
+	uint32_t id;      /* offset into ids */
+	uint8_t type;
+	uint8_t src;
+	int16_t prio;
+};
+
+/* A pattern rule: a PCRE2 regex giving a type to a capture group, run only
+ * on rows that hold one of its trigger words (or on every row). */
+struct te_pattern {
+	struct rx rx;
+	char *name;
+	int group;
+	uint8_t type;
+	uint8_t src;
+	int id_slug; /* 1: the id is the slug of the match; 0: the fixed id */
+	char *id;
+	int caseless;
+};
+
+/* Statistics of what made each hit, for --stats and --list-rules. */
+struct te_src {
+	char *name;      /* "file:entries", "list FILE", "pattern NAME", "cue NAME" */
+	unsigned long long hits[TE_MAX_TYPES];
+	size_t aliases;
+};
+
+struct te {
+	/* types */
+	char *types[TE_MAX_TYPES];
+	int ntypes;
+	/* entries and the alias table: keys are hashes of folded token n-grams
+	 * (seed A case kept, seed B case folded); the value is the entry
+	 * number + 1 (0: none) and, in bit 63, "a longer alias goes on". */
+	struct te_entry *ent;
+	size_t nent, capent;
+	struct buf ids;     /* NUL-terminated ids */
+	struct h64map alias;
+	size_t naliases;
+	int any_lower_start; /* some case-kept alias starts with a token that is not capitalized */
+	int any_fold_case;   /* some entry folds case */
+	/* word stats from the aliases: token hash -> bits (type seen as the
+	 * last word of a multi-word name, as a whole one-word name, ...) */
+	struct h64map wstat;
+	/* cue words */
+	struct wordset words;
+	/* patterns */
+	struct te_pattern *pat;
+	size_t npat, cappat;
+	struct wordset triggers; /* word -> bit set of the patterns it triggers (first 64) */
+	uint64_t untriggered;    /* patterns that run on every row */
+	/* sources */
+	struct te_src src[TE_MAX_SRC];
+	int nsrc;
+	int src_cue; /* the source counting cue-typed and guessed names */
+	int src_context;
+	/* options */
+	int max_tokens; /* longest alias in tokens */
+};
+
+void te_init(struct te *t);
+void te_free(struct te *t);
+/* The type number of name, -1 when unknown; te_type_add adds it. */
+int te_type(const struct te *t, const char *name, size_t n);
+int te_type_add(struct te *t, const char *name);
+int te_src_add(struct te *t, const char *name);
+
+/* Add an alias of a new or existing entry (fold_case: matched whatever
+ * its case). Returns 0, or -1 with *why set when the name has no token. */
+int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int fold_case,
+		 const char **why);
+uint32_t te_entry_add(struct te *t, const char *id, size_t idn, int type, int prio, int src);
+const char *te_entry_id(const struct te *t, uint32_t e);
+
+/* Load the rules of one YAML root (entries, word lists, patterns, lists). */
+void te_load_yaml(const struct ynode *root, void *ctx);
+/* Load a TSV gazetteer (header: id type name): exits 2 with file:line on a
+ * bad row. */
+void te_load_gazetteer(struct te *t, const char *path);
+/* Bytes held by the alias table, entries and ids. */
+size_t te_bytes(const struct te *t);
+
+/* Token hashing shared by the loader and the tagger. */
+uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch);
+static inline uint64_t te_ngram(uint64_t h, uint64_t tok) { return hash_u64(h * 0x9E3779B97F4A7C15ULL + tok); }
+enum { TE_SEED_A = 0x5eed, TE_SEED_B = 0xf01d };
+#define TE_MORE (1ULL << 63)
+
+/* One mention: code point offsets in the row's text, byte offsets, type,
+ * id (in the tagger's buffer), what made it. */
+struct te_mention {
+	uint32_t row;
+	uint32_t b, e;   /* bytes */
+	uint32_t cb, ce; /* code points */
+	uint16_t tb, te; /* tokens [tb, te) */
+	uint8_t type;
+	uint8_t how;     /* enum te_how */
+	uint8_t weak;    /* typed without evidence (may be retyped by context) */
+	uint16_t src;
+	uint32_t ent;    /* entry + 1 of a list hit, else 0 */
+	uint32_t id;     /* offset into the tagger's id buffer (TE_NO_ID: not yet) */
+};
+#define TE_NO_ID UINT32_MAX
+
+enum te_how { HOW_LIST, HOW_PATTERN, HOW_CUE, HOW_GUESS, HOW_CONTEXT };
+
+/* The tagger of one document at a time. */
+struct te_row {
+	const char *s;
+	size_t n;
+};
+
+struct te_tagger {
+	const struct te *t;
+	struct te_mention *m;
+	size_t nm, capm;
+	struct buf ids;
+	/* per row scratch */
+	struct toks tk;
+	uint64_t *th, *thb; /* token hashes (case kept / folded), 0 = not computed */
+	uint32_t *wc;       /* cue classes + 1<<31 once computed */
+	size_t thcap;
+	const char *s;      /* the current row's text */
+	int shape;
+	struct buf scratch, scratch2;
+	/* document context */
+	struct h64map ctx;  /* folded name hash -> context record + 1 */
+	struct ctxrec *cr;
+	size_t ncr, capcr;
+	struct mkey *keys;  /* per mention: its context keys */
+	size_t capkeys;
+	unsigned char *shape_of; /* per row of the document */
+	size_t capshape;
+	unsigned long long limit_hits;
+	const char *limit_rule;
+};
+
+void te_tagger_init(struct te_tagger *g, const struct te *t);
+void te_tagger_free(struct te_tagger *g);
+/* Tag the rows of one document; the mentions are in g->m (rows in order,
+ * mentions in text order within a row). */
+void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows);
+static inline const char *te_mention_id(const struct te_tagger *g, const struct te_mention *m)
+{
+	return g->ids.p + m->id;
+}
+
+#endif

@@ -1,0 +1,273 @@
+/* te_doc.c - one document: every row tagged (te_tag.c), then what the
+ * document knows applied to it. A name typed with evidence (a list, a
+ * pattern, a cue) keeps that type and id wherever it comes back; a later
+ * short form of a person's name (the last word of "Juan Guaidó") gets the
+ * full form's type and id; a guess is replaced by what the document says,
+ * and a capitalized word at a sentence start that nothing supports is
+ * dropped. Lines in capitals (headlines) get the names the rest of the
+ * document has typed. Ids of names no list holds are slugs of the name. */
+#include "te_row.h"
+#include "msg.h"
+#include "slug.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { SHORT_SEED = 0x5407 };
+
+struct mkey {
+	uint64_t full;  /* folded n-gram hash of the mention */
+	uint64_t last;  /* short-form key of its last word (PER names of 2+ words) */
+	uint64_t self;  /* short-form key of the mention when it is one word */
+	uint32_t words;
+};
+
+void te_tagger_init(struct te_tagger *g, const struct te *t)
+{
+	memset(g, 0, sizeof *g);
+	g->t = t;
+}
+
+void te_tagger_free(struct te_tagger *g)
+{
+	free(g->m);
+	buf_free(&g->ids);
+	toks_free(&g->tk);
+	free(g->th);
+	free(g->thb);
+	free(g->wc);
+	buf_free(&g->scratch);
+	buf_free(&g->scratch2);
+	h64map_free(&g->ctx);
+	free(g->cr);
+	free(g->keys);
+	memset(g, 0, sizeof *g);
+}
+
+static uint32_t put_id(struct te_tagger *g, const char *s, size_t n)
+{
+	uint32_t at = (uint32_t)g->ids.len;
+	buf_add(&g->ids, s, n);
+	buf_addc(&g->ids, '\0');
+	return at;
+}
+
+/* The keys of the mentions [from, g->nm) of the current row. */
+static void row_keys(struct te_tagger *g, size_t from)
+{
+	if (g->nm > g->capkeys) {
+		g->capkeys = g->nm + 256;
+		g->keys = xrealloc(g->keys, g->capkeys * sizeof *g->keys);
+	}
+	for (size_t k = from; k < g->nm; k++) {
+		const struct te_mention *m = &g->m[k];
+		struct mkey *y = &g->keys[k];
+		uint64_t h = 0, lastw = 0;
+		uint32_t words = 0;
+		for (size_t i = m->tb; i < m->te; i++) {
+			uint64_t th = te_th(g, i, 1);
+			h = i == m->tb ? th : te_ngram(h, th);
+			if (g->tk.v[i].flags & TOK_WORD) {
+				words++;
+				lastw = th;
+			}
+		}
+		y->full = h;
+		y->words = words;
+		uint64_t sk = te_ngram(SHORT_SEED, lastw);
+		y->self = words == 1 ? sk : 0;
+		y->last = words >= 2 && m->type == TE_PER ? sk : 0;
+	}
+}
+
+static struct ctxrec *rec(struct te_tagger *g, uint64_t key, int add)
+{
+	if (!key)
+		return NULL;
+	if (!add) {
+		const uint64_t *v = h64map_get(&g->ctx, key);
+		return v ? &g->cr[*v - 1] : NULL;
+	}
+	int fresh;
+	uint64_t *v = h64map_put(&g->ctx, key, &fresh);
+	if (fresh) {
+		if (g->ncr == g->capcr) {
+			g->capcr = g->capcr ? 2 * g->capcr : 64;
+			g->cr = xrealloc(g->cr, g->capcr * sizeof *g->cr);
+		}
+		memset(&g->cr[g->ncr], 0, sizeof *g->cr);
+		*v = ++g->ncr;
+	}
+	return &g->cr[*v - 1];
+}
+
+static void set_ctx(struct te_tagger *g, struct te_mention *m, const struct ctxrec *c, int type)
+{
+	m->type = (uint8_t)type;
+	m->id = c->id;
+	m->how = HOW_CONTEXT;
+	m->src = (uint16_t)g->t->src_context;
+	m->weak = 0;
+}
+
+static int mention_cmp(const void *x, const void *y)
+{
+	const struct te_mention *a = x, *b = y;
+	if (a->row != b->row)
+		return a->row < b->row ? -1 : 1;
+	if (a->cb != b->cb)
+		return a->cb < b->cb ? -1 : 1;
+	return 0;
+}
+
+/* Lines in capitals: the names the document typed, matched whatever the case. */
+static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nrows,
+		      const unsigned char *shape)
+{
+	size_t nm0 = g->nm, k = 0;
+	for (size_t r = 0; r < nrows; r++) {
+		if (shape[r] == ROW_PLAIN)
+			continue;
+		while (k < nm0 && g->m[k].row < r)
+			k++;
+		size_t k0 = k;
+		while (k < nm0 && g->m[k].row == r)
+			k++;
+		tok_scan(rows[r].s, rows[r].n, &g->tk);
+		te_row_begin(g, rows[r].s);
+		size_t n = g->tk.n, cm = k0;
+		for (size_t i = 0; i < n;) {
+			while (cm < k && g->m[cm].te <= i)
+				cm++;
+			if (cm < k && g->m[cm].tb <= i) {
+				i = g->m[cm].te;
+				continue;
+			}
+			const struct token *tk = &g->tk.v[i];
+			if (!(tk->flags & TOK_WORD) || (tk->flags & TOK_CLITIC) ||
+			    !(tk->flags & (TOK_CAP | TOK_UPPER)) || (te_wcls(g, i) & W_STOP)) {
+				i++;
+				continue;
+			}
+			/* the longest typed name from i, up to 6 tokens, not into a mention */
+			size_t lim = cm < k ? g->m[cm].tb : n, best = 0;
+			const struct ctxrec *bc = NULL;
+			int btype = 0;
+			uint64_t h = 0;
+			for (size_t j = i; j < lim && j < i + 6; j++) {
+				uint64_t th = te_th(g, j, 1);
+				h = j == i ? th : te_ngram(h, th);
+				const struct ctxrec *c = rec(g, h, 0);
+				if (c && c->strong && (g->tk.v[j].flags & TOK_WORD))
+					best = j + 1, bc = c, btype = c->type;
+			}
+			if (!bc) {
+				const struct ctxrec *c = rec(g, te_ngram(SHORT_SEED, te_th(g, i, 1)), 0);
+				if (c && c->strong)
+					best = i + 1, bc = c, btype = TE_PER;
+			}
+			if (!bc) {
+				i++;
+				continue;
+			}
+			struct te_mention *m = te_push(g, (uint32_t)r, i, best, btype, HOW_CONTEXT, 0,
+						       g->t->src_context, 0);
+			m->id = bc->id;
+			i = best;
+		}
+	}
+}
+
+void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
+{
+	g->nm = 0;
+	buf_reset(&g->ids);
+	g->ncr = 0;
+	if (g->ctx.n) {
+		h64map_free(&g->ctx);
+	}
+	if (nrows > g->capshape) {
+		g->capshape = nrows + 64;
+		g->shape_of = xrealloc(g->shape_of, g->capshape);
+	}
+	int any_caps = 0;
+	for (size_t r = 0; r < nrows; r++) {
+		size_t from = g->nm;
+		te_tag_row(g, (uint32_t)r, rows[r].s, rows[r].n);
+		g->shape_of[r] = (unsigned char)g->shape;
+		any_caps |= g->shape != ROW_PLAIN;
+		row_keys(g, from);
+		/* ids: a list's id, else the slug of the name */
+		for (size_t k = from; k < g->nm; k++) {
+			struct te_mention *m = &g->m[k];
+			if (m->ent)
+				m->id = put_id(g, te_entry_id(g->t, m->ent - 1),
+					       strlen(te_entry_id(g->t, m->ent - 1)));
+			else {
+				m->id = (uint32_t)g->ids.len;
+				slug(rows[r].s + m->b, m->e - m->b, &g->ids);
+				buf_addc(&g->ids, '\0');
+			}
+		}
+	}
+	size_t nm = g->nm;
+	if (!nm && !any_caps)
+		return;
+	/* what the document typed with evidence, and the short forms of people */
+	for (size_t k = 0; k < nm; k++) {
+		struct te_mention *m = &g->m[k];
+		struct mkey *y = &g->keys[k];
+		struct ctxrec *c = rec(g, y->full, 1);
+		if (!m->weak) {
+			if (!c->strong) {
+				c->strong = 1;
+				c->type = m->type;
+				c->id = m->id;
+				c->first = (uint32_t)k;
+			}
+		} else if (m->type < 4)
+			c->weakvote[m->type]++;
+		if (y->last && !m->weak) {
+			struct ctxrec *s = rec(g, y->last, 1);
+			if (!s->strong) {
+				s->strong = 1;
+				s->type = TE_PER;
+				s->id = m->id;
+				s->first = (uint32_t)k;
+			}
+		}
+	}
+	size_t w = 0;
+	for (size_t k = 0; k < nm; k++) {
+		struct te_mention *m = &g->m[k];
+		struct mkey *y = &g->keys[k];
+		const struct ctxrec *c = rec(g, y->full, 0);
+		const struct ctxrec *s = rec(g, y->self, 0);
+		if (m->weak) {
+			if (c && c->strong)
+				set_ctx(g, m, c, c->type);
+			else if (s && s->strong)
+				set_ctx(g, m, s, TE_PER);
+			else if (m->weak == 2)
+				continue; /* dropped */
+			else if (c) {
+				int best = m->type;
+				for (int ty = 0; ty < 4; ty++)
+					if (c->weakvote[ty] > c->weakvote[best])
+						best = ty;
+				m->type = (uint8_t)best;
+			}
+		} else if (s && s->strong && s->first < k &&
+			   (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + s->id) != 0)) {
+			set_ctx(g, m, s, TE_PER);
+		}
+		g->m[w] = *m;
+		g->keys[w] = *y;
+		w++;
+	}
+	g->nm = w;
+	if (any_caps) {
+		caps_rows(g, rows, nrows, g->shape_of);
+		qsort(g->m, g->nm, sizeof *g->m, mention_cmp);
+	}
+}

@@ -1,0 +1,719 @@
+/* te_tag.c - one row: its tokens, the gazetteer hits (leftmost-longest,
+ * priority on a tie), the pattern hits, and the runs of capitalized words
+ * that no list holds, cut at titles and stop words, grown across name
+ * joiners (de, van, bin, of after an organisation head), merged with the
+ * hits they touch (a first name before a known surname) and typed by
+ * their cues: a title before, a tail or head word, a first name, what the
+ * gazetteer's names say of their words, a speech verb, an appositive, a
+ * preposition of place. Lines in capitals or in Title Case (headlines,
+ * sports tables' headers) get list hits only; the document passes
+ * (te_doc.c) add what the rest of the document knows. */
+#include "te_row.h"
+#include "msg.h"
+#include "slug.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void te_row_begin(struct te_tagger *g, const char *s)
+{
+	size_t n = g->tk.n;
+	if (n > g->thcap) {
+		g->thcap = n + 64;
+		g->th = xrealloc(g->th, g->thcap * sizeof *g->th);
+		g->thb = xrealloc(g->thb, g->thcap * sizeof *g->thb);
+		g->wc = xrealloc(g->wc, g->thcap * sizeof *g->wc);
+	}
+	memset(g->th, 0, n * sizeof *g->th);
+	memset(g->thb, 0, n * sizeof *g->thb);
+	memset(g->wc, 0, n * sizeof *g->wc);
+	g->s = s;
+}
+
+uint64_t te_th(struct te_tagger *g, size_t i, int fc)
+{
+	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
+	if (!*c) {
+		const struct token *k = &g->tk.v[i];
+		*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
+	}
+	return *c;
+}
+
+uint64_t te_th_title(struct te_tagger *g, size_t i)
+{
+	const struct token *k = &g->tk.v[i];
+	if (!(k->flags & TOK_UPPER) || !(k->flags & TOK_WORD) || k->e - k->b < 2 ||
+	    (k->flags & TOK_DOT))
+		return te_th(g, i, 0);
+	/* lower case all but the first letter (ASCII; others through fold) */
+	buf_reset(&g->scratch2);
+	const char *s = g->s + k->b;
+	size_t n = k->e - k->b, l;
+	u8_decode(s, n, &l);
+	buf_add(&g->scratch2, s, l);
+	fold(s + l, n - l, FOLD_CASE, &g->scratch2, NULL);
+	return te_tok_hash(g->scratch2.p, g->scratch2.len, 0, &g->scratch);
+}
+
+uint32_t te_wcls(struct te_tagger *g, size_t i)
+{
+	if (g->wc[i])
+		return g->wc[i] & ~(1u << 31);
+	const struct token *k = &g->tk.v[i];
+	const char *s = g->s + k->b;
+	size_t n = k->e - k->b;
+	uint32_t cls = 0;
+	if (k->flags & TOK_DOT && n > 1)
+		n--; /* J. -> j, U.S. -> u.s */
+	char low[32];
+	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+		for (size_t q = 0; q < n; q++)
+			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
+		cls = (uint32_t)wordset_cls(&g->t->words, low, n);
+	} else if (n) {
+		buf_reset(&g->scratch);
+		fold(s, n, FOLD_ALL, &g->scratch, NULL);
+		cls = (uint32_t)wordset_cls(&g->t->words, g->scratch.p, g->scratch.len);
+	}
+	g->wc[i] = cls | (1u << 31);
+	return cls;
+}
+
+int te_row_shape(const struct toks *tk, const char *s)
+{
+	size_t up = 0, low = 0, cap4 = 0, low4 = 0;
+	for (size_t i = 0; i < tk->n; i++) {
+		const struct token *k = &tk->v[i];
+		if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
+			continue;
+		size_t len = k->e - k->b;
+		if (k->flags & TOK_UPPER) {
+			if (len >= 2 && !(k->flags & TOK_DOT))
+				up++;
+		} else if (k->flags & TOK_LOWER) {
+			low++;
+			if (len >= 4)
+				low4++;
+		} else if ((k->flags & TOK_CAP) && len >= 4)
+			cap4++;
+	}
+	(void)s;
+	if (up >= 2 && low * 4 < up)
+		return ROW_CAPS;
+	if (cap4 >= 3 && low4 == 0)
+		return ROW_TITLE;
+	return ROW_PLAIN;
+}
+
+struct te_mention *te_push(struct te_tagger *g, uint32_t row, size_t tb, size_t tend, int type,
+			   int how, int weak, int src, uint32_t id_entry)
+{
+	if (g->nm == g->capm) {
+		g->capm = g->capm ? 2 * g->capm : 256;
+		g->m = xrealloc(g->m, g->capm * sizeof *g->m);
+	}
+	struct te_mention *m = &g->m[g->nm++];
+	const struct token *a = &g->tk.v[tb], *z = &g->tk.v[tend - 1];
+	m->row = row;
+	m->b = a->b;
+	m->e = z->e;
+	m->cb = a->cb;
+	m->ce = z->ce;
+	m->tb = (uint16_t)tb;
+	m->te = (uint16_t)tend;
+	m->type = (uint8_t)type;
+	m->how = (uint8_t)how;
+	m->weak = (uint8_t)weak;
+	m->src = (uint16_t)src;
+	m->ent = id_entry;
+	m->id = TE_NO_ID;
+	return m;
+}
+
+/* ---- candidates of one row ---- */
+
+struct cand {
+	uint32_t tb, te;
+	uint32_t ent; /* entry + 1, or 0 */
+	uint8_t type, how, weak;
+	uint16_t src;
+	int prio;
+};
+
+struct rowctx {
+	struct te_tagger *g;
+	const struct te *t;
+	uint32_t row;
+	size_t n;
+	struct cand *c; /* gazetteer and pattern hits, then run pieces */
+	size_t nc, capc;
+	uint32_t *cover; /* per token: gazetteer hit number + 1 covering it */
+};
+
+static struct cand *add_cand(struct rowctx *r)
+{
+	if (r->nc == r->capc) {
+		r->capc = r->capc ? 2 * r->capc : 32;
+		r->c = xrealloc(r->c, r->capc * sizeof *r->c);
+	}
+	struct cand *c = &r->c[r->nc++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+static inline const struct token *T(struct rowctx *r, size_t i) { return &r->g->tk.v[i]; }
+
+/* The longest alias from token i in one key space; returns its length in
+ * tokens (0: none) and the entry + 1 in *ent. */
+static size_t longest(struct rowctx *r, size_t i, int mode, uint32_t *ent)
+{
+	const struct h64map *m = &r->t->alias;
+	size_t best = 0;
+	uint64_t h = 0;
+	for (size_t j = i; j < r->n && j - i < (size_t)r->t->max_tokens; j++) {
+		uint64_t th = mode == 2 ? te_th_title(r->g, j) : te_th(r->g, j, mode);
+		h = j == i ? th : te_ngram(h, th);
+		const uint64_t *v = h64map_get(m, h);
+		if (!v)
+			break;
+		if (*v & ~TE_MORE) {
+			best = j - i + 1;
+			*ent = (uint32_t)(*v & ~TE_MORE);
+		}
+		if (!(*v & TE_MORE))
+			break;
+	}
+	return best;
+}
+
+static void gazetteer_hits(struct rowctx *r, int shape)
+{
+	const struct te *t = r->t;
+	if (!t->naliases)
+		return;
+	for (size_t i = 0; i < r->n;) {
+		const struct token *k = T(r, i);
+		size_t len = 0;
+		uint32_t ent = 0;
+		int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) || t->any_lower_start ||
+			     ((k->flags & TOK_PUNCT) && !(k->flags & (TOK_QUOTE)));
+		if (k->flags & TOK_CLITIC)
+			starts = 0;
+		if (starts)
+			len = longest(r, i, 0, &ent);
+		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
+			uint32_t e2 = 0;
+			size_t l2 = longest(r, i, 1, &e2);
+			if (l2 > len || (l2 && l2 == len && t->ent[e2 - 1].prio > t->ent[ent - 1].prio))
+				len = l2, ent = e2;
+		}
+		if (shape != ROW_PLAIN && (k->flags & TOK_UPPER)) {
+			uint32_t e2 = 0;
+			size_t l2 = longest(r, i, 2, &e2);
+			if (l2 > len)
+				len = l2, ent = e2;
+		}
+		if (!len) {
+			i++;
+			continue;
+		}
+		struct cand *c = add_cand(r);
+		const struct te_entry *e = &t->ent[ent - 1];
+		c->tb = (uint32_t)i;
+		c->te = (uint32_t)(i + len);
+		c->ent = ent;
+		c->type = e->type;
+		c->how = HOW_LIST;
+		c->src = e->src;
+		c->prio = 1000 + e->prio;
+		for (size_t q = i; q < i + len; q++)
+			r->cover[q] = (uint32_t)r->nc;
+		i += len;
+	}
+}
+
+/* The token holding byte b (or the first after it). */
+static size_t tok_at(struct rowctx *r, size_t b, int end)
+{
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if ((end ? T(r, mid)->b : T(r, mid)->e) <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void pattern_hits(struct rowctx *r, const char *s, size_t n)
+{
+	const struct te *t = r->t;
+	if (!t->npat)
+		return;
+	uint64_t want = t->untriggered;
+	if (t->triggers.nvals)
+		for (size_t i = 0; i < r->n; i++) {
+			const struct token *k = T(r, i);
+			size_t len = k->e - k->b;
+			if (len >= 32)
+				continue;
+			char low[32];
+			const char *p = s + k->b;
+			for (size_t q = 0; q < len; q++)
+				low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
+			if (!wordset_maybe_bits(&t->triggers, low, len))
+				continue;
+			const struct ws_val *v = wordset_get(&t->triggers, low, len);
+			if (v)
+				want |= v->bits;
+		}
+	for (size_t p = 0; p < t->npat && want; p++) {
+		if (!(want >> p & 1))
+			continue;
+		struct te_pattern *pt = &((struct te *)t)->pat[p];
+		size_t off = 0, ms, me;
+		for (;;) {
+			int rc = rx_search(&pt->rx, s, n, off, &ms, &me);
+			if (rc == RX_LIMIT) {
+				r->g->limit_hits++;
+				r->g->limit_rule = pt->name;
+				break;
+			}
+			if (rc != RX_MATCH)
+				break;
+			size_t gs = ms, ge = me;
+			if (pt->group)
+				rx_group(&pt->rx, pt->group, &gs, &ge);
+			if (gs != PCRE2_UNSET && ge > gs) {
+				size_t a = tok_at(r, gs, 0), z = tok_at(r, ge, 1);
+				if (a < z) {
+					struct cand *c = add_cand(r);
+					c->tb = (uint32_t)a;
+					c->te = (uint32_t)z;
+					c->type = pt->type;
+					c->how = HOW_PATTERN;
+					c->src = pt->src;
+					c->prio = 500;
+					c->ent = 0;
+				}
+			}
+			off = me > ms ? me : me + 1;
+			if (off > n)
+				break;
+		}
+	}
+}
+
+/* ---- capitalized runs ---- */
+
+static int capish(struct rowctx *r, size_t i)
+{
+	const struct token *k = T(r, i);
+	if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
+		return 0;
+	if (k->flags & (TOK_CAP | TOK_UPPER)) {
+		/* Venezuela-based, U.S.-led: the last part decides */
+		const char *s = r->g->s;
+		for (size_t q = k->e; q-- > k->b + 1;)
+			if (s[q] == '-')
+				return !(s[q + 1] >= 'a' && s[q + 1] <= 'z');
+		return 1;
+	}
+	/* al-Assad, bin-Laden, d'Estaing */
+	const char *s = r->g->s + k->b;
+	size_t n = k->e - k->b;
+	for (size_t q = 1; q + 1 < n && q < 4; q++)
+		if ((s[q] == '-' || s[q] == '\'') && s[q + 1] >= 'A' && s[q + 1] <= 'Z')
+			return 1;
+	return 0;
+}
+
+static int is_punct(struct rowctx *r, size_t i, char c)
+{
+	const struct token *k = T(r, i);
+	return (k->flags & TOK_PUNCT) && k->e - k->b == 1 && r->g->s[k->b] == c;
+}
+
+static int is_word(struct rowctx *r, size_t i, const char *w)
+{
+	const struct token *k = T(r, i);
+	size_t n = strlen(w);
+	return k->e - k->b == n && memcmp(r->g->s + k->b, w, n) == 0;
+}
+
+/* Does a sentence start at token i? */
+static int sent_start(struct rowctx *r, size_t i)
+{
+	while (i > 0) {
+		const struct token *p = T(r, i - 1);
+		if (!(p->flags & TOK_PUNCT))
+			return (T(r, i)->flags & TOK_LINE) != 0;
+		int32_t c = p->cp;
+		if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026)
+			return 1;
+		if (!(p->flags & (TOK_QUOTE | TOK_DASH)) && c != '(' && c != '[')
+			return 0;
+		i--;
+	}
+	return 1;
+}
+
+enum { P_GAP, P_HIT, P_TITLE };
+
+struct piece {
+	uint32_t a, b;
+	int kind;
+	struct cand *hit;
+};
+
+/* Evidence from what the gazetteer's names say of these words. */
+static int wstat_type(struct rowctx *r, size_t a, size_t b, int *strong)
+{
+	const struct te *t = r->t;
+	if (!t->wstat.n)
+		return -1;
+	int score[8] = {0};
+	for (size_t i = a; i < b; i++) {
+		const uint64_t *v = h64map_get(&t->wstat, te_th(r->g, i, 0));
+		if (!v)
+			continue;
+		for (int ty = 0; ty < 8 && ty < t->ntypes; ty++) {
+			unsigned bits = (unsigned)(*v >> (4 * ty)) & 15;
+			if (!bits)
+				continue;
+			int s = 0;
+			if (i == b - 1 && (bits & 4))
+				s += 3; /* the last word of such names */
+			if (i == a && b - a > 1 && (bits & 2))
+				s += 2;
+			if (b - a == 1 && (bits & 1))
+				s += 3;
+			if (bits & 8)
+				s += 1;
+			if (!s)
+				s = 1;
+			score[ty] += s;
+		}
+	}
+	int best = -1, bs = 0, second = 0;
+	for (int ty = 0; ty < 8; ty++)
+		if (score[ty] > bs)
+			second = bs, bs = score[ty], best = ty;
+		else if (score[ty] > second)
+			second = score[ty];
+	*strong = bs >= 3 && bs >= 2 * second;
+	return bs >= 2 && bs > second ? best : -1;
+}
+
+/* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
+static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
+		    int *weak)
+{
+	uint32_t first = te_wcls(r->g, a), last = te_wcls(r->g, b - 1);
+	*how = HOW_CUE;
+	*weak = 0;
+	if (titled || (last & W_PER_SUFFIX && b - a > 1))
+		return TE_PER;
+	if (last & W_ORG_TAIL)
+		return TE_ORG;
+	if ((first & W_ORG_HEAD) && b - a > 1)
+		return TE_ORG;
+	if (last & W_LOC_TAIL && b - a > 1)
+		return TE_LOC;
+	if ((first & W_LOC_HEAD) && b - a > 1)
+		return TE_LOC;
+	if ((last & W_MISC_TAIL) && b - a > 1)
+		return TE_MISC;
+	if ((first & W_FIRST) && b - a > 1)
+		return TE_PER;
+	/* a speech verb after or before: "Rivero said", "said Rivero" */
+	int single_acro = b - a == 1 && (T(r, a)->flags & TOK_UPPER);
+	size_t nx = b;
+	if (nx < r->n && (te_wcls(r->g, nx) & W_SPEECH) && (T(r, nx)->flags & TOK_LOWER))
+		return single_acro ? TE_ORG : TE_PER;
+	if (a > 0 && (te_wcls(r->g, a - 1) & W_SPEECH) && (T(r, a - 1)->flags & TOK_LOWER))
+		return single_acro ? TE_ORG : TE_PER;
+	/* an appositive: "X, a/the ROLE" */
+	if (b + 2 < r->n && is_punct(r, b, ',')) {
+		size_t q = b + 1;
+		if (is_word(r, q, "a") || is_word(r, q, "an") || is_word(r, q, "the"))
+			q++;
+		for (size_t z = q; z < r->n && z < q + 4; z++) {
+			uint32_t c = te_wcls(r->g, z);
+			if (c & W_ROLE)
+				return TE_PER;
+			if (c & W_ORG_ROLE)
+				return TE_ORG;
+			if (!(T(r, z)->flags & TOK_WORD))
+				break;
+		}
+	}
+	int strong;
+	int ws = wstat_type(r, a, b, &strong);
+	if (ws >= 0) {
+		*how = HOW_CUE;
+		*weak = !strong;
+		return ws;
+	}
+	*how = HOW_GUESS;
+	*weak = 1;
+	if (start && b - a == 1)
+		*weak = 2; /* a capital at a sentence start: a name only if the document says so */
+	if (a > 0 && (te_wcls(r->g, a - 1) & W_LOC_PREP) && (T(r, a - 1)->flags & TOK_LOWER))
+		return TE_LOC;
+	if (single_acro)
+		return TE_ORG;
+	if (a > 0 && is_word(r, a - 1, "the"))
+		return TE_ORG;
+	return TE_PER;
+}
+
+static void emit(struct rowctx *r, size_t a, size_t b, int type, int how, int weak, int src,
+		 uint32_t ent)
+{
+	struct cand *c = add_cand(r);
+	c->tb = (uint32_t)a;
+	c->te = (uint32_t)b;
+	c->type = (uint8_t)type;
+	c->how = (uint8_t)how;
+	c->weak = (uint8_t)weak;
+	c->src = (uint16_t)src;
+	c->ent = ent;
+	c->prio = how == HOW_LIST ? 900 : 100;
+}
+
+/* Is token i a join between name words (de, van, bin, of after a head)? */
+static int joins(struct rowctx *r, size_t a, size_t i)
+{
+	uint32_t c = te_wcls(r->g, i);
+	if (c & W_JOIN)
+		return 1;
+	if (is_punct(r, i, '&'))
+		return 1;
+	if (is_word(r, i, "of")) {
+		for (size_t q = a; q < i; q++)
+			if (te_wcls(r->g, q) & (W_ORG_HEAD | W_LOC_HEAD))
+				return 1;
+		/* a known name before "of": Bank of England, University of Texas */
+		return 0;
+	}
+	return 0;
+}
+
+static void gap_piece(struct rowctx *r, struct piece *p, size_t *np, size_t a, size_t b)
+{
+	/* joins and periods do not start or end a gap */
+	while (a < b && !capish(r, a))
+		a++;
+	while (b > a && !capish(r, b - 1))
+		b--;
+	if (a < b) {
+		p[*np].a = (uint32_t)a;
+		p[*np].b = (uint32_t)b;
+		p[*np].kind = P_GAP;
+		p[*np].hit = NULL;
+		(*np)++;
+	}
+}
+
+static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
+{
+	const struct te *t = r->t;
+	int start = sent_start(r, a);
+	/* cut into pieces: hits, titles and gaps; stop words split gaps */
+	size_t np = 0, gs = a;
+	for (size_t i = a; i < b;) {
+		if (r->cover[i]) {
+			gap_piece(r, p, &np, gs, i);
+			struct cand *h = &r->c[r->cover[i] - 1];
+			p[np].a = h->tb;
+			p[np].b = h->te;
+			p[np].kind = P_HIT;
+			p[np].hit = h;
+			np++;
+			i = gs = h->te;
+			continue;
+		}
+		uint32_t c = te_wcls(r->g, i);
+		if ((c & W_TITLE) && capish(r, i)) {
+			size_t nx = i + 1;
+			if (nx < b && is_punct(r, nx, '.'))
+				nx++;
+			if (nx < b && (capish(r, nx) || r->cover[nx])) {
+				gap_piece(r, p, &np, gs, i);
+				p[np].a = (uint32_t)i;
+				p[np].b = (uint32_t)nx;
+				p[np].kind = P_TITLE;
+				np++;
+				i = gs = nx;
+				continue;
+			}
+		}
+		if ((c & W_STOP) && !(c & (W_FIRST | W_TITLE))) {
+			gap_piece(r, p, &np, gs, i);
+			i = gs = i + 1;
+			continue;
+		}
+		i++;
+	}
+	gap_piece(r, p, &np, gs, b);
+
+	/* merge and type */
+	for (size_t k = 0; k < np; k++) {
+		struct piece *q = &p[k];
+		if (q->kind == P_TITLE)
+			continue;
+		int titled = k > 0 && p[k - 1].kind == P_TITLE;
+		/* the modifier before a title: "Defense Minister X" */
+		if (q->kind == P_GAP && k + 1 < np && p[k + 1].kind == P_TITLE && p[k + 1].a == q->b)
+			continue;
+		int adj = k + 1 < np && p[k + 1].a == q->b;
+		struct piece *nx = adj ? &p[k + 1] : NULL;
+		if (q->kind == P_HIT) {
+			struct cand *h = q->hit;
+			/* a known person and the words around: first names, surnames */
+			if (h->type == TE_PER && nx && nx->kind == P_GAP) {
+				emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
+			if (h->type == TE_PER && nx && nx->kind == P_HIT && nx->hit->type == TE_PER) {
+				emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
+			/* a known name and a tail: Leicestershire County Cricket Club */
+			if (nx && nx->kind == P_GAP && (h->type == TE_ORG || h->type == TE_LOC)) {
+				uint32_t lc = te_wcls(r->g, nx->b - 1);
+				int ty = lc & W_ORG_TAIL ? TE_ORG : lc & W_LOC_TAIL ? TE_LOC : -1;
+				if (ty >= 0) {
+					emit(r, q->a, nx->b, ty, HOW_CUE, 0, t->src_cue, 0);
+					k++;
+					continue;
+				}
+			}
+			if (nx && nx->kind == P_GAP && (te_wcls(r->g, nx->b - 1) & W_MISC_TAIL)) {
+				emit(r, q->a, nx->b, TE_MISC, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
+			emit(r, q->a, q->b, h->type, h->how, titled && h->type != TE_PER ? 0 : 0, h->src,
+			     h->ent);
+			continue;
+		}
+		/* a gap: before a known person, its first names */
+		if (nx && nx->kind == P_HIT && nx->hit->type == TE_PER) {
+			emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+			k++;
+			continue;
+		}
+		int how, weak;
+		int ty = type_gap(r, q->a, q->b, titled, start && q->a == a, &how, &weak);
+		if (ty >= 0)
+			emit(r, q->a, q->b, ty, how, weak, t->src_cue, 0);
+	}
+}
+
+static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
+{
+	for (size_t i = 0; i < r->n;) {
+		if (!capish(r, i) && !r->cover[i]) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < r->n) {
+			if (r->cover[j]) {
+				j = r->c[r->cover[j] - 1].te;
+				continue;
+			}
+			if (capish(r, j)) {
+				j++;
+				continue;
+			}
+			if (j + 1 < r->n && (capish(r, j + 1) || r->cover[j + 1])) {
+				if (joins(r, i, j)) {
+					j++;
+					continue;
+				}
+				/* Col. Silva, St. Louis: a period after a title or a short word */
+				if (is_punct(r, j, '.') && j > i &&
+				    (te_wcls(r->g, j - 1) & (W_TITLE | W_LOC_HEAD)) &&
+				    (T(r, j + 1)->flags & TOK_SPACE)) {
+					j++;
+					continue;
+				}
+			}
+			break;
+		}
+		if (j - i + 1 > *pcap) {
+			*pcap = j - i + 16;
+			*pbuf = xrealloc(*pbuf, *pcap * sizeof **pbuf);
+		}
+		run(r, i, j, *pbuf);
+		i = j;
+	}
+}
+
+static int cand_cmp(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	if (a->tb != b->tb)
+		return a->tb < b->tb ? -1 : 1;
+	if (a->te != b->te)
+		return a->te > b->te ? -1 : 1;
+	return b->prio - a->prio;
+}
+
+void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
+{
+	static struct rowctx r;
+	static struct piece *pbuf;
+	static size_t pcap;
+	static uint32_t *cover;
+	static size_t covcap;
+	tok_scan(s, n, &g->tk);
+	te_row_begin(g, s);
+	r.g = g;
+	r.t = g->t;
+	r.row = row;
+	r.n = g->tk.n;
+	r.nc = 0;
+	if (r.n > covcap) {
+		covcap = r.n + 64;
+		cover = xrealloc(cover, covcap * sizeof *cover);
+	}
+	memset(cover, 0, r.n * sizeof *cover);
+	r.cover = cover;
+	int shape = te_row_shape(&g->tk, s);
+	g->shape = shape;
+	gazetteer_hits(&r, shape);
+	size_t nhits = r.nc;
+	pattern_hits(&r, s, n);
+	size_t first_piece = r.nc;
+	if (shape == ROW_PLAIN)
+		runs(&r, &pbuf, &pcap);
+	else
+		for (size_t i = 0; i < nhits; i++) {
+			struct cand c = r.c[i];
+			*add_cand(&r) = c;
+		}
+	/* the run pieces and the pattern hits, leftmost-longest */
+	for (size_t i = nhits; i < first_piece; i++) {
+		struct cand c = r.c[i];
+		*add_cand(&r) = c;
+	}
+	struct cand *v = r.c + first_piece;
+	size_t nv = r.nc - first_piece;
+	qsort(v, nv, sizeof *v, cand_cmp);
+	uint32_t end = 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (v[i].tb < end)
+			continue;
+		te_push(g, row, v[i].tb, v[i].te, v[i].type, v[i].how, v[i].weak, v[i].src, v[i].ent);
+		end = v[i].te;
+	}
+}
