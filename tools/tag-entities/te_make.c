@@ -62,6 +62,13 @@ int te_make_gazetteer(const struct cli *c)
 		tsv_field_text(&r, (size_t)cm, &text);
 		if (!text.len)
 			continue;
+		/* a mention without a letter ("3") is no name to look for */
+		int letter = 0;
+		for (size_t i = 0; i < text.len && !letter; i++)
+			letter = (text.p[i] >= 'A' && text.p[i] <= 'Z') || (text.p[i] >= 'a' && text.p[i] <= 'z') ||
+				 (unsigned char)text.p[i] >= 0xC0;
+		if (!letter)
+			continue;
 		if (u8_valid_prefix(text.p, text.len) != text.len) {
 			tsv_bad(&r, "invalid UTF-8 in the mention");
 			continue;

@@ -83,9 +83,11 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 
 int te_row_shape(const struct toks *tk, const char *s)
 {
-	size_t up = 0, low = 0, cap4 = 0, low4 = 0;
+	size_t up = 0, low = 0, cap4 = 0, low4 = 0, nums = 0;
 	for (size_t i = 0; i < tk->n; i++) {
 		const struct token *k = &tk->v[i];
+		if (k->flags & TOK_NUM)
+			nums++;
 		if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
 			continue;
 		size_t len = k->e - k->b;
@@ -102,7 +104,8 @@ int te_row_shape(const struct toks *tk, const char *s)
 	(void)s;
 	if (up >= 2 && low * 4 < up)
 		return ROW_CAPS;
-	if (cap4 >= 3 && low4 == 0)
+	/* a headline in Title Case; a line of results holds numbers */
+	if (cap4 >= 3 && low4 == 0 && nums == 0)
 		return ROW_TITLE;
 	return ROW_PLAIN;
 }
@@ -215,6 +218,10 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 			if (l2 > len)
 				len = l2, ent = e2;
 		}
+		/* one stop word is no name, whatever a list says ("The", "Wednesday") */
+		if (len == 1 && (te_wcls(r->g, i) & W_STOP) &&
+		    (shape != ROW_PLAIN || !(k->flags & TOK_UPPER)))
+			len = 0;
 		if (!len) {
 			i++;
 			continue;
