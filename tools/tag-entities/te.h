@@ -35,7 +35,9 @@ enum {
 	W_LOC_HEAD = 1 << 11, /* Lake, Mount, Gulf: a place follows */
 	W_ORG_ROLE = 1 << 12, /* company, agency, group: "X, the COMPANY" is an org */
 	W_PER_SUFFIX = 1 << 13, /* Jr., Sr., III: ends a person's name */
-	W_LOWER_OK = 1 << 14, /* may be written lower case inside a name (of, de) */
+	W_COMMON = 1 << 14,   /* a common word: capitalized alone, no evidence of a name */
+	W_PER_NEXT = 1 << 15, /* "the Maduro government": a person before it */
+	W_DET = 1 << 16,      /* my, his, a: a capitalized word after it is a common noun */
 };
 
 /* One entity: canonical id (in the id arena), type, priority and where it
@@ -165,6 +167,7 @@ struct te_tagger {
 	const char *s;      /* the current row's text */
 	int shape;
 	struct buf scratch, scratch2;
+	int table;          /* the current row is a line of a table (many numbers) */
 	/* document context */
 	struct h64map ctx;  /* folded name hash -> context record + 1 */
 	struct ctxrec *cr;

@@ -213,29 +213,35 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	size_t nm = g->nm;
 	if (!nm && !any_caps)
 		return;
-	/* what the document typed with evidence, and the short forms of people */
+	/* the short forms of people named in full with evidence ... */
+	for (size_t k = 0; k < nm; k++) {
+		const struct te_mention *m = &g->m[k];
+		if (!g->keys[k].last || m->weak)
+			continue;
+		struct ctxrec *s = rec(g, g->keys[k].last, 1);
+		if (!s->strong) {
+			s->strong = 1;
+			s->type = TE_PER;
+			s->id = m->id;
+			s->first = (uint32_t)k;
+		}
+	}
+	/* ... and what the document typed with evidence (a one-word person
+	 * takes the id of the full name it is the short form of) */
 	for (size_t k = 0; k < nm; k++) {
 		struct te_mention *m = &g->m[k];
 		struct mkey *y = &g->keys[k];
 		struct ctxrec *c = rec(g, y->full, 1);
 		if (!m->weak) {
 			if (!c->strong) {
+				const struct ctxrec *s = rec(g, y->self, 0);
 				c->strong = 1;
 				c->type = m->type;
-				c->id = m->id;
+				c->id = s && s->strong && m->type == TE_PER ? s->id : m->id;
 				c->first = (uint32_t)k;
 			}
 		} else if (m->type < 4)
 			c->weakvote[m->type]++;
-		if (y->last && !m->weak) {
-			struct ctxrec *s = rec(g, y->last, 1);
-			if (!s->strong) {
-				s->strong = 1;
-				s->type = TE_PER;
-				s->id = m->id;
-				s->first = (uint32_t)k;
-			}
-		}
 	}
 	size_t w = 0;
 	for (size_t k = 0; k < nm; k++) {
@@ -244,10 +250,10 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		const struct ctxrec *c = rec(g, y->full, 0);
 		const struct ctxrec *s = rec(g, y->self, 0);
 		if (m->weak) {
-			if (c && c->strong)
-				set_ctx(g, m, c, c->type);
-			else if (s && s->strong)
+			if (s && s->strong && (!c || !c->strong || c->type == TE_PER))
 				set_ctx(g, m, s, TE_PER);
+			else if (c && c->strong)
+				set_ctx(g, m, c, c->type);
 			else if (m->weak == 2)
 				continue; /* dropped */
 			else if (c) {

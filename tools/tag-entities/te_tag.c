@@ -324,12 +324,14 @@ static int capish(struct rowctx *r, size_t i)
 	if (k->flags & (TOK_CAP | TOK_UPPER)) {
 		/* Venezuela-based, U.S.-led: the last part decides */
 		const char *s = r->g->s;
+		if (k->e - k->b > 2 && s[k->b + 1] == '-')
+			return 0;
 		for (size_t q = k->e; q-- > k->b + 1;)
 			if (s[q] == '-')
 				return !(s[q + 1] >= 'a' && s[q + 1] <= 'z');
 		return 1;
 	}
-	/* al-Assad, bin-Laden, d'Estaing */
+	/* al-Assad, bin-Laden, d'Estaing (but not D-Ill., X-ray) */
 	const char *s = r->g->s + k->b;
 	size_t n = k->e - k->b;
 	for (size_t q = 1; q + 1 < n && q < 4; q++)
@@ -458,6 +460,9 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 				break;
 		}
 	}
+	/* "the Maduro government" */
+	if (nx < r->n && (te_wcls(r->g, nx) & W_PER_NEXT) && (T(r, nx)->flags & TOK_LOWER))
+		return TE_PER;
 	int strong;
 	int ws = wstat_type(r, a, b, &strong);
 	if (ws >= 0) {
@@ -467,8 +472,16 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 	}
 	*how = HOW_GUESS;
 	*weak = 1;
-	if (start && b - a == 1)
-		*weak = 2; /* a capital at a sentence start: a name only if the document says so */
+	int common = 1;
+	for (size_t i = a; i < b && common; i++)
+		common = (te_wcls(r->g, i) & W_COMMON) && !(T(r, i)->flags & TOK_UPPER);
+	if ((start && b - a == 1) || common)
+		*weak = 2; /* a capital at a sentence start, or common words: a name only if
+			    * the document says so */
+	if (a > 0 && (te_wcls(r->g, a - 1) & W_DET) && (T(r, a - 1)->flags & TOK_LOWER) && b - a == 1)
+		*weak = 2; /* "my Homeland" */
+	if (r->g->table)
+		return b - a == 1 ? TE_ORG : TE_PER; /* a table: teams, or players */
 	if (a > 0 && (te_wcls(r->g, a - 1) & W_LOC_PREP) && (T(r, a - 1)->flags & TOK_LOWER))
 		return TE_LOC;
 	if (single_acro)
@@ -559,7 +572,7 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				continue;
 			}
 		}
-		if ((c & W_STOP) && !(c & (W_FIRST | W_TITLE))) {
+		if (c & W_STOP) {
 			gap_piece(r, p, &np, gs, i);
 			i = gs = i + 1;
 			continue;
@@ -697,6 +710,10 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	r.cover = cover;
 	int shape = te_row_shape(&g->tk, s);
 	g->shape = shape;
+	size_t nums = 0;
+	for (size_t i = 0; i < r.n; i++)
+		nums += (g->tk.v[i].flags & TOK_NUM) != 0;
+	g->table = nums >= 2 && nums * 4 >= r.n;
 	gazetteer_hits(&r, shape);
 	size_t nhits = r.nc;
 	pattern_hits(&r, s, n);
