@@ -173,8 +173,10 @@ static void list_rules(const struct te *t)
 	printf("types:");
 	for (int i = 0; i < t->ntypes; i++)
 		printf(" %s", t->types[i]);
-	printf("\n%zu aliases of %zu entries, %zu patterns, %zu cue words; %.1f MB\n", t->naliases,
-	       t->nent, t->npat, wordset_len(&t->words), te_bytes(t) / 1e6);
+	printf("\n%zu aliases of %zu entries (%zu not capitalized), %zu patterns, %zu cue words, "
+	       "%zu common words; %.1f MB\n",
+	       t->naliases, t->nent, t->nlowstart, t->npat, wordset_len(&t->words),
+	       wordset_len(&t->common), te_bytes(t) / 1e6);
 	for (int i = 0; i < t->nsrc; i++) {
 		if (t->src[i].aliases)
 			printf("%s\t%zu aliases\n", t->src[i].name, t->src[i].aliases);
@@ -240,6 +242,7 @@ int main(int argc, char **argv)
 			die(EXIT_USAGE, "cannot read the gazetteer %s", opt.gaz[i]);
 		te_load_gazetteer(&T, opt.gaz[i]);
 	}
+	te_finish(&T);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double load_s = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (opt.list) {

@@ -60,6 +60,8 @@ struct te_pattern {
 	int id_slug; /* 1: the id is the slug of the match; 0: the fixed id */
 	char *id;
 	int caseless;
+	const uint8_t *first; /* PCRE2's bitmap of the bytes a match may start with, or NULL */
+	uint8_t firstbuf[32];
 };
 
 /* Statistics of what made each hit, for --stats and --list-rules. */
@@ -81,18 +83,27 @@ struct te {
 	struct buf ids;     /* NUL-terminated ids */
 	struct h64map alias;
 	size_t naliases;
-	int any_lower_start; /* some case-kept alias starts with a token that is not capitalized */
 	int any_fold_case;   /* some entry folds case */
 	/* word stats from the aliases: token hash -> bits (type seen as the
 	 * last word of a multi-word name, as a whole one-word name, ...) */
 	struct h64map wstat;
-	/* cue words */
-	struct wordset words;
+	/* cue words, and the common words (a large list of its own, consulted
+	 * only for names nothing else types) */
+	struct wordset words, common, first;
+	/* first tokens of case-kept aliases that do not start with a capital
+	 * or digit: a 4096-bit filter of their folded bytes' signatures */
+	uint64_t lowstart[64];
+	size_t nlowstart;
 	/* patterns */
 	struct te_pattern *pat;
 	size_t npat, cappat;
 	struct wordset triggers; /* word -> bit set of the patterns it triggers (first 64) */
 	uint64_t untriggered;    /* patterns that run on every row */
+	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
+	/* a filter of the first tokens of case-kept aliases (hash bits), so
+	 * that most capitalized words start no lookup in the big table */
+	uint64_t *first_bits;
+	size_t first_mask; /* bits - 1 */
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;
@@ -121,6 +132,13 @@ void te_load_yaml(const struct ynode *root, void *ctx);
 /* Load a TSV gazetteer (header: id type name): exits 2 with file:line on a
  * bad row. */
 void te_load_gazetteer(struct te *t, const char *path);
+/* After loading: the filter of the aliases' first tokens. */
+void te_finish(struct te *t);
+static inline int te_may_start(const struct te *t, uint64_t tokh)
+{
+	uint64_t b = (tokh >> 20) & t->first_mask;
+	return !t->first_bits || (t->first_bits[b >> 6] >> (b & 63) & 1);
+}
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 

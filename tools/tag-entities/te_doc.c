@@ -101,24 +101,48 @@ static struct ctxrec *rec(struct te_tagger *g, uint64_t key, int add)
 	return &g->cr[*v - 1];
 }
 
-static void set_ctx(struct te_tagger *g, struct te_mention *m, const struct ctxrec *c, int type)
+/* The id of mention k: its list entry's, else the slug of its text. */
+static void id_of(struct te_tagger *g, const struct te_row *rows, size_t k)
 {
+	struct te_mention *m = &g->m[k];
+	if (m->id != TE_NO_ID)
+		return;
+	if (m->ent) {
+		const char *id = te_entry_id(g->t, m->ent - 1);
+		m->id = put_id(g, id, strlen(id));
+		return;
+	}
+	m->id = (uint32_t)g->ids.len;
+	slug(rows[m->row].s + m->b, m->e - m->b, &g->ids);
+	buf_addc(&g->ids, '\0');
+}
+
+static void set_ctx(struct te_tagger *g, const struct te_row *rows, struct te_mention *m,
+		    const struct ctxrec *c, int type)
+{
+	id_of(g, rows, c->src);
 	m->type = (uint8_t)type;
-	m->id = c->id;
+	m->id = g->m[c->src].id;
 	m->how = HOW_CONTEXT;
 	m->src = (uint16_t)g->t->src_context;
 	m->weak = 0;
 }
 
-static int mention_cmp(const void *x, const void *y)
+/* Sort the mentions by row and offset: insertion, as they are nearly in order. */
+static void sort_mentions(struct te_mention *v, size_t n)
 {
-	const struct te_mention *a = x, *b = y;
-	if (a->row != b->row)
-		return a->row < b->row ? -1 : 1;
-	if (a->cb != b->cb)
-		return a->cb < b->cb ? -1 : 1;
-	return 0;
+	for (size_t i = 1; i < n; i++) {
+		struct te_mention x = v[i];
+		size_t j = i;
+		while (j > 0 && (v[j - 1].row > x.row || (v[j - 1].row == x.row && v[j - 1].cb > x.cb))) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 }
+
+enum { DROPPED = 3 }; /* weak: a mention the document passes left out */
 
 /* Lines in capitals: the names the document typed, matched whatever the case. */
 static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nrows,
@@ -137,7 +161,7 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 		te_row_begin(g, rows[r].s);
 		size_t n = g->tk.n, cm = k0;
 		for (size_t i = 0; i < n;) {
-			while (cm < k && g->m[cm].te <= i)
+			while (cm < k && (g->m[cm].te <= i || g->m[cm].weak == DROPPED))
 				cm++;
 			if (cm < k && g->m[cm].tb <= i) {
 				i = g->m[cm].te;
@@ -170,9 +194,10 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 				i++;
 				continue;
 			}
-			struct te_mention *m = te_push(g, (uint32_t)r, i, best, btype, HOW_CONTEXT, 0,
-						       g->t->src_context, 0);
-			m->id = bc->id;
+			uint32_t src = bc->src;
+			te_push(g, (uint32_t)r, i, best, btype, HOW_CONTEXT, 0, g->t->src_context, 0);
+			id_of(g, rows, src);
+			g->m[g->nm - 1].id = g->m[src].id;
 			i = best;
 		}
 	}
@@ -183,9 +208,6 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	g->nm = 0;
 	buf_reset(&g->ids);
 	g->ncr = 0;
-	if (g->ctx.n) {
-		h64map_free(&g->ctx);
-	}
 	if (nrows > g->capshape) {
 		g->capshape = nrows + 64;
 		g->shape_of = xrealloc(g->shape_of, g->capshape);
@@ -197,22 +219,15 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		g->shape_of[r] = (unsigned char)g->shape;
 		any_caps |= g->shape != ROW_PLAIN;
 		row_keys(g, from);
-		/* ids: a list's id, else the slug of the name */
-		for (size_t k = from; k < g->nm; k++) {
-			struct te_mention *m = &g->m[k];
-			if (m->ent)
-				m->id = put_id(g, te_entry_id(g->t, m->ent - 1),
-					       strlen(te_entry_id(g->t, m->ent - 1)));
-			else {
-				m->id = (uint32_t)g->ids.len;
-				slug(rows[r].s + m->b, m->e - m->b, &g->ids);
-				buf_addc(&g->ids, '\0');
-			}
-		}
 	}
 	size_t nm = g->nm;
-	if (!nm && !any_caps)
+	if (!nm)
 		return;
+	/* the table of what the document knows, emptied, with room for it all */
+	if (g->ctx.keys && g->ctx.mask + 1 > 64 * (4 * nm + 16))
+		h64map_free(&g->ctx);
+	h64map_clear(&g->ctx);
+	h64map_reserve(&g->ctx, 2 * nm);
 	/* the short forms of people named in full with evidence ... */
 	for (size_t k = 0; k < nm; k++) {
 		const struct te_mention *m = &g->m[k];
@@ -222,7 +237,7 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		if (!s->strong) {
 			s->strong = 1;
 			s->type = TE_PER;
-			s->id = m->id;
+			s->src = (uint32_t)k;
 			s->first = (uint32_t)k;
 		}
 	}
@@ -237,13 +252,12 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				const struct ctxrec *s = rec(g, y->self, 0);
 				c->strong = 1;
 				c->type = m->type;
-				c->id = s && s->strong && m->type == TE_PER ? s->id : m->id;
+				c->src = s && s->strong && m->type == TE_PER ? s->src : (uint32_t)k;
 				c->first = (uint32_t)k;
 			}
 		} else if (m->type < 4)
 			c->weakvote[m->type]++;
 	}
-	size_t w = 0;
 	for (size_t k = 0; k < nm; k++) {
 		struct te_mention *m = &g->m[k];
 		struct mkey *y = &g->keys[k];
@@ -251,11 +265,11 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		const struct ctxrec *s = rec(g, y->self, 0);
 		if (m->weak) {
 			if (s && s->strong && (!c || !c->strong || c->type == TE_PER))
-				set_ctx(g, m, s, TE_PER);
+				set_ctx(g, rows, m, s, TE_PER);
 			else if (c && c->strong)
-				set_ctx(g, m, c, c->type);
+				set_ctx(g, rows, m, c, c->type);
 			else if (m->weak == 2)
-				continue; /* dropped */
+				m->weak = DROPPED;
 			else if (c) {
 				int best = m->type;
 				for (int ty = 0; ty < 4; ty++)
@@ -263,17 +277,24 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 						best = ty;
 				m->type = (uint8_t)best;
 			}
-		} else if (s && s->strong && s->first < k &&
-			   (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + s->id) != 0)) {
-			set_ctx(g, m, s, TE_PER);
+		} else if (s && s->strong && (s->first < k || m->type == TE_PER) && s->src != k) {
+			id_of(g, rows, s->src);
+			id_of(g, rows, k);
+			if (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + g->m[s->src].id) != 0)
+				set_ctx(g, rows, m, s, TE_PER);
 		}
-		g->m[w] = *m;
-		g->keys[w] = *y;
-		w++;
+	}
+	if (any_caps)
+		caps_rows(g, rows, nrows, g->shape_of);
+	/* ids, and the dropped ones out */
+	size_t w = 0;
+	for (size_t k = 0; k < g->nm; k++) {
+		if (g->m[k].weak == DROPPED)
+			continue;
+		id_of(g, rows, k);
+		g->m[w++] = g->m[k];
 	}
 	g->nm = w;
-	if (any_caps) {
-		caps_rows(g, rows, nrows, g->shape_of);
-		qsort(g->m, g->nm, sizeof *g->m, mention_cmp);
-	}
+	if (any_caps)
+		sort_mentions(g->m, g->nm);
 }

@@ -46,7 +46,10 @@ void te_free(struct te *t)
 	buf_free(&t->ids);
 	h64map_free(&t->alias);
 	h64map_free(&t->wstat);
+	free(t->first_bits);
 	wordset_free(&t->words);
+	wordset_free(&t->common);
+	wordset_free(&t->first);
 	wordset_free(&t->triggers);
 	memset(t, 0, sizeof *t);
 }
@@ -109,15 +112,23 @@ const char *te_entry_id(const struct te *t, uint32_t e) { return t->ids.p + t->e
 
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch)
 {
-	int ascii = 1;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80 || (fold_case && s[i] >= 'A' && s[i] <= 'Z')) {
+	int ascii = 1, upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0x80) {
 			ascii = 0;
 			break;
 		}
+		upper |= s[i] >= 'A' && s[i] <= 'Z';
+	}
 	uint64_t seed = fold_case ? TE_SEED_B : TE_SEED_A;
-	if (ascii)
+	if (ascii && (!fold_case || !upper))
 		return hash_bytes(s, n, seed) | 1;
+	if (ascii && n <= 64) { /* ASCII folds to lower case only */
+		char low[64];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		return hash_bytes(low, n, seed) | 1;
+	}
 	buf_reset(scratch);
 	fold(s, n, FOLD_MATCH | (fold_case ? FOLD_CASE : 0), scratch, NULL);
 	return hash_bytes(scratch->p, scratch->len, seed) | 1;
@@ -126,12 +137,35 @@ uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch
 /* Word stats: per type, 4 bits (one-word name, first, last, inner word). */
 enum { WS_ONE = 1, WS_FIRST = 2, WS_LAST = 4, WS_INNER = 8 };
 
+#define WS_STARTS (1ULL << 63) /* the first token of a case-kept alias */
+
 static void wstat_add(struct te *t, uint64_t tokh, int type, unsigned bits)
 {
-	if (type >= 8)
-		return;
 	uint64_t *v = h64map_put(&t->wstat, tokh, NULL);
-	*v |= (uint64_t)bits << (4 * type);
+	if (bits & (WS_ONE | WS_FIRST))
+		*v |= WS_STARTS;
+	if (type < 8)
+		*v |= (uint64_t)bits << (4 * type);
+}
+
+static void first_bit(uint64_t key, uint64_t val, void *ctx)
+{
+	struct te *t = ctx;
+	if (val & WS_STARTS) {
+		uint64_t b = (key >> 20) & t->first_mask;
+		t->first_bits[b >> 6] |= 1ULL << (b & 63);
+	}
+}
+
+void te_finish(struct te *t)
+{
+	size_t bits = 4096;
+	while (bits < 16 * t->wstat.n)
+		bits *= 2;
+	free(t->first_bits);
+	t->first_bits = xcalloc(bits / 64, sizeof *t->first_bits);
+	t->first_mask = bits - 1;
+	h64map_each(&t->wstat, first_bit, t);
 }
 
 int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int fold_case,
@@ -160,8 +194,15 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 			wstat_add(t, th, t->ent[entry].type, WS_INNER);
 	}
 	if (!fold_case) {
-		if (!(tk.v[0].flags & (TOK_CAP | TOK_DIGIT | TOK_UPPER)))
-			t->any_lower_start = 1;
+		if (!(tk.v[0].flags & (TOK_CAP | TOK_DIGIT | TOK_UPPER))) {
+			buf_reset(&scratch);
+			fold(name + tk.v[0].b, tk.v[0].e - tk.v[0].b, FOLD_MATCH, &scratch, NULL);
+			if (scratch.len) {
+				unsigned g = ws_sig(scratch.p, scratch.len);
+				t->lowstart[g >> 6] |= 1ULL << (g & 63);
+			}
+			t->nlowstart++;
+		}
 		if (tk.n == 1)
 			wstat_add(t, first, t->ent[entry].type, WS_ONE);
 		else {
@@ -186,7 +227,7 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 size_t te_bytes(const struct te *t)
 {
 	return h64map_bytes(&t->alias) + h64map_bytes(&t->wstat) + t->capent * sizeof *t->ent +
-	       t->ids.cap;
+	       t->ids.cap + (t->first_mask + 1) / 8 + wordset_bytes(&t->words) + wordset_bytes(&t->common) + wordset_bytes(&t->first);
 }
 
 /* ---- the TSV gazetteer ---- */

@@ -29,14 +29,24 @@ static const struct {
  * Col are one cue). */
 static void add_word(struct te *t, const char *s, size_t n, unsigned bit, uint64_t trig)
 {
-	struct buf f = {0};
-	fold(s, n, FOLD_ALL, &f, NULL);
+	static struct buf f;
+	buf_reset(&f);
+	int ascii = 1;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii) { /* ASCII folds to lower case only */
+		buf_add(&f, s, n);
+		for (size_t i = 0; i < n; i++)
+			if (f.p[i] >= 'A' && f.p[i] <= 'Z')
+				f.p[i] += 32;
+	} else
+		fold(s, n, FOLD_ALL, &f, NULL);
 	size_t len = f.len;
 	if (len > 1 && f.p[len - 1] == '.')
 		len--;
 	if (len)
-		wordset_add(bit ? &t->words : &t->triggers, f.p, len, bit, trig);
-	buf_free(&f);
+		wordset_add(bit == W_COMMON ? &t->common : bit == W_FIRST ? &t->first : &t->words, f.p,
+			    len, bit, trig);
 }
 
 struct word_ctx {
@@ -185,7 +195,15 @@ static void trig_fn(const struct ynode *s, void *ctx)
 	struct trig_ctx *c = ctx;
 	if (!s->len)
 		yerr(s, "an empty trigger");
-	add_word(c->t, s->str, s->len, 0, c->bit);
+	if (strcmp(s->str, "#number") == 0) {
+		c->t->on_number |= c->bit;
+		return;
+	}
+	/* as written; one in lower case matches any case (cls 1) */
+	int lower = 1;
+	for (size_t i = 0; i < s->len; i++)
+		lower &= !(s->str[i] >= 'A' && s->str[i] <= 'Z');
+	wordset_add(&c->t->triggers, s->str, s->len, lower, c->bit);
 }
 
 static void load_patterns(struct te *t, const struct ynode *seq)
@@ -223,13 +241,39 @@ static void load_patterns(struct te *t, const struct ynode *seq)
 		p->src = (uint8_t)te_src_add(t, label.p);
 		buf_free(&label);
 		const struct ynode *pat = ymap_need(it, "pattern");
-		rx_compile(&p->rx, yscalar(pat), pat->len, (p->caseless ? RX_CASELESS : 0) | RX_UCP,
-			   p->name, pat);
+		const struct ynode *tr = ymap_get(it, "triggers");
+		/* a triggered pattern is tried at the token starts near a trigger:
+		 * anchored there by \G, so a try that fails costs a few steps */
+		struct buf src = {0};
+		if (tr)
+			buf_adds(&src, "\\G(?:");
+		buf_add(&src, yscalar(pat), pat->len);
+		if (tr)
+			buf_adds(&src, ")");
+		rx_compile(&p->rx, src.p, src.len, (p->caseless ? RX_CASELESS : 0) | RX_UCP, p->name, pat);
+		buf_free(&src);
+		/* the bytes a match may start with: PCRE2's bitmap of the pattern
+		 * compiled without Unicode properties (which it can compute: \d is
+		 * 0-9 then), and every byte >= 0x80 (what \d, \w or a caseless
+		 * letter may also match with them) */
+		if (tr) {
+			int ec;
+			PCRE2_SIZE eo;
+			pcre2_code *c = pcre2_compile((PCRE2_SPTR)yscalar(pat), pat->len,
+						      PCRE2_UTF | (p->caseless ? PCRE2_CASELESS : 0), &ec, &eo,
+						      NULL);
+			const uint8_t *bm = NULL;
+			if (c && pcre2_pattern_info(c, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm) {
+				memcpy(p->firstbuf, bm, 32);
+				memset(p->firstbuf + 16, 0xff, 16);
+				p->first = p->firstbuf;
+			}
+			pcre2_code_free(c);
+		}
 		uint32_t cnt;
 		pcre2_pattern_info(p->rx.code, PCRE2_INFO_CAPTURECOUNT, &cnt);
 		if ((uint32_t)p->group > cnt)
 			yerr(g, "the pattern has %u groups, not %d", cnt, p->group);
-		const struct ynode *tr = ymap_get(it, "triggers");
 		if (tr) {
 			struct trig_ctx c = {t, 1ULL << t->npat};
 			yeach_string(tr, trig_fn, &c);

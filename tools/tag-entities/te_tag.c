@@ -153,7 +153,10 @@ struct rowctx {
 	struct cand *c; /* gazetteer and pattern hits, then run pieces */
 	size_t nc, capc;
 	uint32_t *cover; /* per token: gazetteer hit number + 1 covering it */
+	unsigned char *cap; /* per token: capish() */
 };
+
+static int capish_(struct rowctx *r, size_t i);
 
 static struct cand *add_cand(struct rowctx *r)
 {
@@ -200,11 +203,17 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
-		int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) || t->any_lower_start ||
-			     ((k->flags & TOK_PUNCT) && !(k->flags & (TOK_QUOTE)));
+		int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+		if (!starts && t->nlowstart) {
+			/* a token not capitalized starts a match only if the filter says it may */
+			const char *p = r->g->s + k->b;
+			size_t len0 = k->e - k->b;
+			starts = !(k->flags & TOK_ASCII) ||
+				 ws_filter_has(t->lowstart, ws_sig(p, len0));
+		}
 		if (k->flags & TOK_CLITIC)
 			starts = 0;
-		if (starts)
+		if (starts && te_may_start(t, te_th(r->g, i, 0)))
 			len = longest(r, i, 0, &ent);
 		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
 			uint32_t e2 = 0;
@@ -212,7 +221,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 			if (l2 > len || (l2 && l2 == len && t->ent[e2 - 1].prio > t->ent[ent - 1].prio))
 				len = l2, ent = e2;
 		}
-		if (shape != ROW_PLAIN && (k->flags & TOK_UPPER)) {
+		if (shape != ROW_PLAIN && (k->flags & TOK_UPPER) && te_may_start(t, te_th_title(r->g, i))) {
 			uint32_t e2 = 0;
 			size_t l2 = longest(r, i, 2, &e2);
 			if (l2 > len)
@@ -255,68 +264,138 @@ static size_t tok_at(struct rowctx *r, size_t b, int end)
 	return lo;
 }
 
+/* The patterns token i triggers: the token as written, or in lower case
+ * for a trigger written in lower case. */
+static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
+{
+	const struct te *t = r->t;
+	const struct token *k = T(r, i);
+	const char *p = s + k->b;
+	size_t len = k->e - k->b;
+	uint64_t bits = 0;
+	if (wordset_maybe_bits(&t->triggers, p, len)) {
+		const struct ws_val *v = wordset_get(&t->triggers, p, len);
+		if (v)
+			bits = v->bits;
+	}
+	if (!bits && (k->flags & (TOK_CAP | TOK_UPPER)) && len < 32 && len <= t->triggers.bits_maxlen) {
+		/* the filter on the three bytes the signature reads, in lower case */
+		unsigned char u0 = (unsigned char)p[0], u1 = (unsigned char)p[len > 1],
+			      u2 = (unsigned char)p[len - 1];
+		u0 = (unsigned char)(u0 >= 'A' && u0 <= 'Z' ? u0 + 32 : u0);
+		u1 = (unsigned char)(u1 >= 'A' && u1 <= 'Z' ? u1 + 32 : u1);
+		u2 = (unsigned char)(u2 >= 'A' && u2 <= 'Z' ? u2 + 32 : u2);
+		unsigned g = (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)len * 17u) & 4095u;
+		if (!ws_filter_has(t->triggers.bits_sig, g))
+			return 0;
+		char low[32];
+		for (size_t q = 0; q < len; q++)
+			low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
+		if (wordset_maybe_bits(&t->triggers, low, len)) {
+			const struct ws_val *v = wordset_get(&t->triggers, low, len);
+			if (v && (v->cls & 1))
+				bits = v->bits;
+		}
+	}
+	return bits;
+}
+
+enum { PAT_BACK = 4, PAT_AHEAD = 8 }; /* the window around a trigger, in tokens */
+
+static void add_match(struct rowctx *r, struct te_pattern *pt, size_t ms, size_t me)
+{
+	size_t gs = ms, ge = me;
+	if (pt->group)
+		rx_group(&pt->rx, pt->group, &gs, &ge);
+	if (gs == PCRE2_UNSET || ge <= gs)
+		return;
+	size_t a = tok_at(r, gs, 0), z = tok_at(r, ge, 1);
+	if (a >= z)
+		return;
+	struct cand *c = add_cand(r);
+	c->tb = (uint32_t)a;
+	c->te = (uint32_t)z;
+	c->type = pt->type;
+	c->how = HOW_PATTERN;
+	c->src = pt->src;
+	c->prio = 500;
+	c->ent = 0;
+}
+
+/* Search a pattern that runs on every row. */
+static void pattern_row(struct rowctx *r, struct te_pattern *pt, const char *s, size_t n)
+{
+	size_t off = 0, ms, me;
+	while (off <= n) {
+		int rc = rx_search(&pt->rx, s, n, off, &ms, &me);
+		if (rc == RX_LIMIT) {
+			r->g->limit_hits++;
+			r->g->limit_rule = pt->name;
+			return;
+		}
+		if (rc != RX_MATCH)
+			return;
+		add_match(r, pt, ms, me);
+		off = me > ms ? me : me + 1;
+	}
+}
+
+/* Patterns run on every row (no triggers), or at the starts of the tokens
+ * from PAT_BACK before a trigger word to the trigger, matching up to
+ * PAT_AHEAD tokens after it (the subject ends there). A match starts and
+ * ends at token edges. */
 static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 {
 	const struct te *t = r->t;
 	if (!t->npat)
 		return;
-	uint64_t want = t->untriggered;
-	if (t->triggers.nvals)
-		for (size_t i = 0; i < r->n; i++) {
-			const struct token *k = T(r, i);
-			size_t len = k->e - k->b;
-			if (len >= 32)
-				continue;
-			char low[32];
-			const char *p = s + k->b;
-			for (size_t q = 0; q < len; q++)
-				low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
-			if (!wordset_maybe_bits(&t->triggers, low, len))
-				continue;
-			const struct ws_val *v = wordset_get(&t->triggers, low, len);
-			if (v)
-				want |= v->bits;
-		}
-	for (size_t p = 0; p < t->npat && want; p++) {
-		if (!(want >> p & 1))
-			continue;
-		struct te_pattern *pt = &((struct te *)t)->pat[p];
-		size_t off = 0, ms, me;
-		for (;;) {
-			int rc = rx_search(&pt->rx, s, n, off, &ms, &me);
-			if (rc == RX_LIMIT) {
-				r->g->limit_hits++;
-				r->g->limit_rule = pt->name;
-				break;
-			}
-			if (rc != RX_MATCH)
-				break;
-			size_t gs = ms, ge = me;
-			if (pt->group)
-				rx_group(&pt->rx, pt->group, &gs, &ge);
-			if (gs != PCRE2_UNSET && ge > gs) {
-				size_t a = tok_at(r, gs, 0), z = tok_at(r, ge, 1);
-				if (a < z) {
-					struct cand *c = add_cand(r);
-					c->tb = (uint32_t)a;
-					c->te = (uint32_t)z;
-					c->type = pt->type;
-					c->how = HOW_PATTERN;
-					c->src = pt->src;
-					c->prio = 500;
-					c->ent = 0;
+	for (size_t p = 0; p < t->npat; p++)
+		if (t->untriggered >> p & 1)
+			pattern_row(r, &((struct te *)t)->pat[p], s, n);
+	if (!t->triggers.nvals && !t->on_number)
+		return;
+	size_t next[64]; /* per pattern: the first token not tried yet */
+	memset(next, 0, sizeof next);
+	for (size_t i = 0; i < r->n; i++) {
+		uint64_t bits = t->triggers.nvals ? triggered(r, s, i) : 0;
+		if (T(r, i)->flags & TOK_NUM)
+			bits |= t->on_number;
+		size_t z = i + PAT_AHEAD < r->n ? i + PAT_AHEAD : r->n - 1;
+		size_t end = T(r, z)->e;
+		for (; bits; bits &= bits - 1) {
+			int p = __builtin_ctzll(bits);
+			struct te_pattern *pt = &((struct te *)t)->pat[p];
+			size_t a = i > PAT_BACK ? i - PAT_BACK : 0;
+			if (a < next[p])
+				a = next[p];
+			for (; a <= i; a++) {
+				size_t ms, me;
+				unsigned char b0 = (unsigned char)s[T(r, a)->b];
+				if (pt->first && !(pt->first[b0 >> 3] >> (b0 & 7) & 1))
+					continue; /* no match starts with this byte */
+				int rc = rx_search(&pt->rx, s, end, T(r, a)->b, &ms, &me);
+				if (rc == RX_LIMIT) {
+					r->g->limit_hits++;
+					r->g->limit_rule = pt->name;
+					continue;
 				}
+				if (rc != RX_MATCH)
+					continue;
+				add_match(r, pt, ms, me);
+				a = tok_at(r, me > ms ? me : ms + 1, 1);
+				if (a)
+					a--; /* the loop's a++ moves past the match */
+				if (a > i)
+					break;
 			}
-			off = me > ms ? me : me + 1;
-			if (off > n)
-				break;
+			next[p] = a > i + 1 ? a : i + 1;
 		}
 	}
 }
 
 /* ---- capitalized runs ---- */
 
-static int capish(struct rowctx *r, size_t i)
+static int capish_(struct rowctx *r, size_t i)
 {
 	const struct token *k = T(r, i);
 	if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
@@ -339,6 +418,8 @@ static int capish(struct rowctx *r, size_t i)
 			return 1;
 	return 0;
 }
+
+static inline int capish(struct rowctx *r, size_t i) { return r->cap[i]; }
 
 static int is_punct(struct rowctx *r, size_t i, char c)
 {
@@ -377,6 +458,28 @@ struct piece {
 	int kind;
 	struct cand *hit;
 };
+
+/* Is token i in the word set w (its lower-case form)? The large lists
+ * (common words, first names) are sets of their own, consulted only where
+ * a name is being typed. */
+static int in_set(struct rowctx *r, const struct wordset *w, size_t i)
+{
+	const struct token *k = T(r, i);
+	const char *s = r->g->s + k->b;
+	size_t n = k->e - k->b;
+	char low[32];
+	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+		for (size_t q = 0; q < n; q++)
+			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
+		return wordset_cls(w, low, n) != 0;
+	}
+	buf_reset(&r->g->scratch);
+	fold(s, n, FOLD_ALL, &r->g->scratch, NULL);
+	return wordset_cls(w, r->g->scratch.p, r->g->scratch.len) != 0;
+}
+
+static int is_common(struct rowctx *r, size_t i) { return in_set(r, &r->t->common, i); }
+static int is_first(struct rowctx *r, size_t i) { return in_set(r, &r->t->first, i); }
 
 /* Evidence from what the gazetteer's names say of these words. */
 static int wstat_type(struct rowctx *r, size_t a, size_t b, int *strong)
@@ -436,7 +539,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		return TE_LOC;
 	if ((last & W_MISC_TAIL) && b - a > 1)
 		return TE_MISC;
-	if ((first & W_FIRST) && b - a > 1)
+	if (b - a > 1 && is_first(r, a))
 		return TE_PER;
 	/* a speech verb after or before: "Rivero said", "said Rivero" */
 	int single_acro = b - a == 1 && (T(r, a)->flags & TOK_UPPER);
@@ -474,7 +577,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 	*weak = 1;
 	int common = 1;
 	for (size_t i = a; i < b && common; i++)
-		common = (te_wcls(r->g, i) & W_COMMON) && !(T(r, i)->flags & TOK_UPPER);
+		common = !(T(r, i)->flags & TOK_UPPER) && is_common(r, i);
 	if ((start && b - a == 1) || common)
 		*weak = 2; /* a capital at a sentence start, or common words: a name only if
 			    * the document says so */
@@ -708,6 +811,15 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	}
 	memset(cover, 0, r.n * sizeof *cover);
 	r.cover = cover;
+	static unsigned char *capv;
+	static size_t capcap;
+	if (r.n > capcap) {
+		capcap = r.n + 64;
+		capv = xrealloc(capv, capcap);
+	}
+	r.cap = capv;
+	for (size_t i = 0; i < r.n; i++)
+		capv[i] = (unsigned char)capish_(&r, i);
 	int shape = te_row_shape(&g->tk, s);
 	g->shape = shape;
 	size_t nums = 0;
@@ -732,7 +844,16 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	}
 	struct cand *v = r.c + first_piece;
 	size_t nv = r.nc - first_piece;
-	qsort(v, nv, sizeof *v, cand_cmp);
+	/* insertion sort: the pieces come in order, pattern hits are few */
+	for (size_t i = 1; i < nv; i++) {
+		struct cand x = v[i];
+		size_t j = i;
+		while (j > 0 && cand_cmp(&v[j - 1], &x) > 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 	uint32_t end = 0;
 	for (size_t i = 0; i < nv; i++) {
 		if (v[i].tb < end)
