@@ -38,6 +38,7 @@ enum {
 	W_COMMON = 1 << 14,   /* a common word: capitalized alone, no evidence of a name */
 	W_PER_NEXT = 1 << 15, /* "the Maduro government": a person before it */
 	W_DET = 1 << 16,      /* my, his, a: a capitalized word after it is a common noun */
+	W_ABBR = 1 << 17,     /* Co., Inc., Jr.: the period after it belongs to the name */
 };
 
 /* One entity: canonical id (in the id arena), type, priority and where it

@@ -21,7 +21,7 @@ static const struct {
 	{"loc_heads", W_LOC_HEAD}, {"loc_preps", W_LOC_PREP}, {"joins", W_JOIN},
 	{"roles", W_ROLE},         {"org_roles", W_ORG_ROLE}, {"first_names", W_FIRST},
 	{"misc_tails", W_MISC_TAIL}, {"per_suffixes", W_PER_SUFFIX}, {"common_words", W_COMMON},
-	{"per_nouns", W_PER_NEXT},   {"determiners", W_DET},
+	{"per_nouns", W_PER_NEXT},   {"determiners", W_DET},     {"abbreviations", W_ABBR},
 };
 #define NCLASSES (sizeof classes / sizeof classes[0])
 

@@ -153,6 +153,8 @@ struct rowctx {
 	struct cand *c; /* gazetteer and pattern hits, then run pieces */
 	size_t nc, capc;
 	uint32_t *cover; /* per token: gazetteer hit number + 1 covering it */
+	/* a dateline at the row's start: CITY[, Region][ (Agency)] — */
+	size_t dl_city, dl_reg0, dl_reg1, dl_ag0, dl_ag1;
 	unsigned char *cap; /* per token: capish() */
 };
 
@@ -221,7 +223,10 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 			if (l2 > len || (l2 && l2 == len && t->ent[e2 - 1].prio > t->ent[ent - 1].prio))
 				len = l2, ent = e2;
 		}
-		if (shape != ROW_PLAIN && (k->flags & TOK_UPPER) && te_may_start(t, te_th_title(r->g, i))) {
+		/* words in capitals as Title Case: in headlines, and a word in
+		 * capitals no list holds as written (LENWICK, a dateline) */
+		if ((k->flags & TOK_UPPER) && (shape != ROW_PLAIN || (!len && k->e - k->b >= 3)) &&
+		    te_may_start(t, te_th_title(r->g, i))) {
 			uint32_t e2 = 0;
 			size_t l2 = longest(r, i, 2, &e2);
 			if (l2 > len)
@@ -256,7 +261,7 @@ static size_t tok_at(struct rowctx *r, size_t b, int end)
 	size_t lo = 0, hi = r->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if ((end ? T(r, mid)->b : T(r, mid)->e) <= b)
+		if (end ? T(r, mid)->b < b : T(r, mid)->e <= b)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -442,7 +447,8 @@ static int sent_start(struct rowctx *r, size_t i)
 		if (!(p->flags & TOK_PUNCT))
 			return (T(r, i)->flags & TOK_LINE) != 0;
 		int32_t c = p->cp;
-		if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026)
+		if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026 ||
+		    c == 0x2014 || c == 0x2013)
 			return 1;
 		if (!(p->flags & (TOK_QUOTE | TOK_DASH)) && c != '(' && c != '[')
 			return 0;
@@ -585,6 +591,13 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		*weak = 2; /* "my Homeland" */
 	if (r->g->table)
 		return b - a == 1 ? TE_ORG : TE_PER; /* a table: teams, or players */
+	/* "the port of Lenwick", "the province of X" */
+	if (a >= 2 && is_word(r, a - 1, "of") && (T(r, a - 2)->flags & TOK_LOWER) &&
+	    (te_wcls(r->g, a - 2) & W_LOC_TAIL)) {
+		*how = HOW_CUE;
+		*weak = 0;
+		return TE_LOC;
+	}
 	if (a > 0 && (te_wcls(r->g, a - 1) & W_LOC_PREP) && (T(r, a - 1)->flags & TOK_LOWER))
 		return TE_LOC;
 	if (single_acro)
@@ -781,6 +794,57 @@ static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 	}
 }
 
+static int is_dash(struct rowctx *r, size_t i)
+{
+	return (T(r, i)->flags & TOK_DASH) != 0;
+}
+
+/* "LENWICK, Norland (Wire) —", "LONDON 1996-08-30": the city in capitals at
+ * the start of a row, its region, the agency in parentheses. */
+static void dateline(struct rowctx *r)
+{
+	r->dl_city = r->dl_reg0 = r->dl_reg1 = r->dl_ag0 = r->dl_ag1 = 0;
+	size_t i = 0, n = r->n;
+	while (i < n && i < 4 && (T(r, i)->flags & TOK_UPPER) && (T(r, i)->flags & TOK_WORD) &&
+	       !(te_wcls(r->g, i) & W_STOP))
+		i++;
+	if (!i || i >= n)
+		return;
+	size_t city = i, reg0 = 0, reg1 = 0, ag0 = 0, ag1 = 0;
+	if (is_punct(r, i, ',')) {
+		reg0 = ++i;
+		while (i < n && i < reg0 + 4 && (T(r, i)->flags & (TOK_CAP | TOK_UPPER)) &&
+		       (T(r, i)->flags & TOK_WORD))
+			i++;
+		reg1 = i;
+		if (reg1 == reg0)
+			return;
+	}
+	if (i < n && is_punct(r, i, '(')) {
+		ag0 = ++i;
+		while (i < n && i < ag0 + 4 && (T(r, i)->flags & (TOK_CAP | TOK_UPPER)) &&
+		       (T(r, i)->flags & TOK_WORD))
+			i++;
+		ag1 = i;
+		if (ag1 == ag0 || i >= n || !is_punct(r, i, ')'))
+			return;
+		i++;
+	}
+	/* then a dash, a date (1996-08-30, 8/30), or nothing */
+	if (i < n && !is_dash(r, i)) {
+		const struct token *k = T(r, i);
+		if (!(k->flags & TOK_NUM) || i + 1 < n)
+			return;
+		if (!memchr(r->g->s + k->b, '-', k->e - k->b) && !memchr(r->g->s + k->b, '/', k->e - k->b))
+			return;
+	}
+	if (i == city && i < n && is_dash(r, i) && !(T(r, i)->flags & TOK_SPACE))
+		return; /* ABC-led */
+	r->dl_city = city;
+	r->dl_reg0 = reg0, r->dl_reg1 = reg1;
+	r->dl_ag0 = ag0, r->dl_ag1 = ag1;
+}
+
 static int cand_cmp(const void *x, const void *y)
 {
 	const struct cand *a = x, *b = y;
@@ -827,6 +891,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		nums += (g->tk.v[i].flags & TOK_NUM) != 0;
 	g->table = nums >= 2 && nums * 4 >= r.n;
 	gazetteer_hits(&r, shape);
+	dateline(&r);
 	size_t nhits = r.nc;
 	pattern_hits(&r, s, n);
 	size_t first_piece = r.nc;
@@ -858,7 +923,20 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	for (size_t i = 0; i < nv; i++) {
 		if (v[i].tb < end)
 			continue;
-		te_push(g, row, v[i].tb, v[i].te, v[i].type, v[i].how, v[i].weak, v[i].src, v[i].ent);
-		end = v[i].te;
+		struct cand *c = &v[i];
+		/* the dateline's parts */
+		if (r.dl_city && c->tb < r.dl_city && c->te <= r.dl_city)
+			c->type = TE_LOC, c->weak = 0;
+		else if (r.dl_reg1 && c->tb >= r.dl_reg0 && c->te <= r.dl_reg1)
+			c->type = TE_LOC, c->weak = 0;
+		else if (r.dl_ag1 && c->tb >= r.dl_ag0 && c->te <= r.dl_ag1)
+			c->type = TE_ORG, c->weak = 0;
+		/* the period of Co., Inc., Jr. belongs to the name */
+		uint32_t te_ = c->te;
+		if (te_ < r.n && (T(&r, te_ - 1)->flags & TOK_WORD) && is_punct(&r, te_, '.') &&
+		    T(&r, te_)->b == T(&r, te_ - 1)->e && (te_wcls(g, te_ - 1) & W_ABBR))
+			te_++;
+		te_push(g, row, c->tb, te_, c->type, c->how, c->weak, c->src, c->ent);
+		end = te_;
 	}
 }
