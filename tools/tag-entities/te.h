@@ -85,9 +85,6 @@ struct te {
 	struct h64map alias;
 	size_t naliases;
 	int any_fold_case;   /* some entry folds case */
-	/* word stats from the aliases: token hash -> bits (type seen as the
-	 * last word of a multi-word name, as a whole one-word name, ...) */
-	struct h64map wstat;
 	/* cue words, and the common words (a large list of its own, consulted
 	 * only for names nothing else types) */
 	struct wordset words, common, first;
@@ -101,8 +98,8 @@ struct te {
 	struct wordset triggers; /* word -> bit set of the patterns it triggers (first 64) */
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
-	/* a filter of the first tokens of case-kept aliases (hash bits), so
-	 * that most capitalized words start no lookup in the big table */
+	/* a filter of the keys of the alias table (first tokens among them), so
+	 * that most capitalized words start no probe of the big table */
 	uint64_t *first_bits;
 	size_t first_mask; /* bits - 1 */
 	/* sources */

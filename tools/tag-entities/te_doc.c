@@ -19,6 +19,7 @@ struct mkey {
 	uint64_t full;  /* folded n-gram hash of the mention */
 	uint64_t last;  /* short-form key of its last word (PER names of 2+ words) */
 	uint64_t self;  /* short-form key of the mention when it is one word */
+	uint64_t mid;   /* short-form key of the second word of a person of 3+ words */
 	uint32_t words;
 };
 
@@ -41,6 +42,7 @@ void te_tagger_free(struct te_tagger *g)
 	h64map_free(&g->ctx);
 	free(g->cr);
 	free(g->keys);
+	free(g->shape_of);
 	memset(g, 0, sizeof *g);
 }
 
@@ -62,14 +64,17 @@ static void row_keys(struct te_tagger *g, size_t from)
 	for (size_t k = from; k < g->nm; k++) {
 		const struct te_mention *m = &g->m[k];
 		struct mkey *y = &g->keys[k];
-		uint64_t h = 0, lastw = 0;
+		uint64_t h = 0, lastw = 0, second = 0;
 		uint32_t words = 0;
 		for (size_t i = m->tb; i < m->te; i++) {
 			uint64_t th = te_th(g, i, 1);
 			h = i == m->tb ? th : te_ngram(h, th);
-			if (g->tk.v[i].flags & TOK_WORD) {
+			const struct token *t = &g->tk.v[i];
+			if (t->flags & TOK_WORD) {
 				words++;
 				lastw = th;
+				if (words == 2 && (t->flags & TOK_CAP) && !(t->flags & TOK_DOT) && t->ce - t->cb > 2)
+					second = th;
 			}
 		}
 		y->full = h;
@@ -77,6 +82,8 @@ static void row_keys(struct te_tagger *g, size_t from)
 		uint64_t sk = te_ngram(SHORT_SEED, lastw);
 		y->self = words == 1 ? sk : 0;
 		y->last = words >= 2 && m->type == TE_PER ? sk : 0;
+		/* Marisol Quintero Vidal: Quintero too */
+		y->mid = words >= 3 && m->type == TE_PER && second ? te_ngram(SHORT_SEED, second) : 0;
 	}
 }
 
@@ -233,12 +240,17 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		const struct te_mention *m = &g->m[k];
 		if (!g->keys[k].last || m->weak)
 			continue;
-		struct ctxrec *s = rec(g, g->keys[k].last, 1);
-		if (!s->strong) {
-			s->strong = 1;
-			s->type = TE_PER;
-			s->src = (uint32_t)k;
-			s->first = (uint32_t)k;
+		for (int q = 0; q < 2; q++) {
+			uint64_t key = q ? g->keys[k].mid : g->keys[k].last;
+			if (!key)
+				continue;
+			struct ctxrec *s = rec(g, key, 1);
+			if (!s->strong) {
+				s->strong = 1;
+				s->type = TE_PER;
+				s->src = (uint32_t)k;
+				s->first = (uint32_t)k;
+			}
 		}
 	}
 	/* ... and what the document typed with evidence (a one-word person

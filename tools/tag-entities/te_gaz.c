@@ -45,7 +45,6 @@ void te_free(struct te *t)
 	free(t->ent);
 	buf_free(&t->ids);
 	h64map_free(&t->alias);
-	h64map_free(&t->wstat);
 	free(t->first_bits);
 	wordset_free(&t->words);
 	wordset_free(&t->common);
@@ -134,38 +133,27 @@ uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch
 	return hash_bytes(scratch->p, scratch->len, seed) | 1;
 }
 
-/* Word stats: per type, 4 bits (one-word name, first, last, inner word). */
-enum { WS_ONE = 1, WS_FIRST = 2, WS_LAST = 4, WS_INNER = 8 };
-
-#define WS_STARTS (1ULL << 63) /* the first token of a case-kept alias */
-
-static void wstat_add(struct te *t, uint64_t tokh, int type, unsigned bits)
-{
-	uint64_t *v = h64map_put(&t->wstat, tokh, NULL);
-	if (bits & (WS_ONE | WS_FIRST))
-		*v |= WS_STARTS;
-	if (type < 8)
-		*v |= (uint64_t)bits << (4 * type);
-}
-
+/* The filter of first tokens: one bit for every key of the alias table
+ * (full names and their prefixes, first tokens among them), 16 bits a key,
+ * so most capitalized words that start no alias are turned away there, in a
+ * table small enough for the cache, before a probe of the big one. */
 static void first_bit(uint64_t key, uint64_t val, void *ctx)
 {
 	struct te *t = ctx;
-	if (val & WS_STARTS) {
-		uint64_t b = (key >> 20) & t->first_mask;
-		t->first_bits[b >> 6] |= 1ULL << (b & 63);
-	}
+	(void)val;
+	uint64_t b = (key >> 20) & t->first_mask;
+	t->first_bits[b >> 6] |= 1ULL << (b & 63);
 }
 
 void te_finish(struct te *t)
 {
 	size_t bits = 4096;
-	while (bits < 16 * t->wstat.n)
+	while (bits < 16 * t->alias.n)
 		bits *= 2;
 	free(t->first_bits);
 	t->first_bits = xcalloc(bits / 64, sizeof *t->first_bits);
 	t->first_mask = bits - 1;
-	h64map_each(&t->wstat, first_bit, t);
+	h64map_each(&t->alias, first_bit, t);
 }
 
 int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int fold_case,
@@ -178,20 +166,15 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 		*why = "the name has no word";
 		return -1;
 	}
-	uint64_t h = 0, first = 0, last = 0;
+	uint64_t h = 0;
 	for (size_t i = 0; i < tk.n; i++) {
 		const struct token *k = &tk.v[i];
 		uint64_t th = te_tok_hash(name + k->b, k->e - k->b, fold_case, &scratch);
-		if (i == 0)
-			first = th;
-		last = th;
 		h = i ? te_ngram(h, th) : th;
 		if (i + 1 < tk.n) {
 			uint64_t *v = h64map_put(&t->alias, h, NULL);
 			*v |= TE_MORE;
 		}
-		if (i > 0 && i + 1 < tk.n && (k->flags & TOK_WORD) && !fold_case)
-			wstat_add(t, th, t->ent[entry].type, WS_INNER);
 	}
 	if (!fold_case) {
 		if (!(tk.v[0].flags & (TOK_CAP | TOK_DIGIT | TOK_UPPER))) {
@@ -202,12 +185,6 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 				t->lowstart[g >> 6] |= 1ULL << (g & 63);
 			}
 			t->nlowstart++;
-		}
-		if (tk.n == 1)
-			wstat_add(t, first, t->ent[entry].type, WS_ONE);
-		else {
-			wstat_add(t, first, t->ent[entry].type, WS_FIRST);
-			wstat_add(t, last, t->ent[entry].type, WS_LAST);
 		}
 	} else
 		t->any_fold_case = 1;
@@ -226,7 +203,7 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 
 size_t te_bytes(const struct te *t)
 {
-	return h64map_bytes(&t->alias) + h64map_bytes(&t->wstat) + t->capent * sizeof *t->ent +
+	return h64map_bytes(&t->alias) + t->capent * sizeof *t->ent +
 	       t->ids.cap + (t->first_mask + 1) / 8 + wordset_bytes(&t->words) + wordset_bytes(&t->common) + wordset_bytes(&t->first);
 }
 

@@ -3,11 +3,10 @@
  * that no list holds, cut at titles and stop words, grown across name
  * joiners (de, van, bin, of after an organisation head), merged with the
  * hits they touch (a first name before a known surname) and typed by
- * their cues: a title before, a tail or head word, a first name, what the
- * gazetteer's names say of their words, a speech verb, an appositive, a
- * preposition of place. Lines in capitals or in Title Case (headlines,
- * sports tables' headers) get list hits only; the document passes
- * (te_doc.c) add what the rest of the document knows. */
+ * their cues: a title before, a tail or head word, a first name, a speech
+ * verb, an appositive, a preposition of place. Lines in capitals or in
+ * Title Case (headlines, sports tables' headers) get list hits only; the
+ * document passes (te_doc.c) add what the rest of the document knows. */
 #include "te_row.h"
 #include "msg.h"
 #include "slug.h"
@@ -104,9 +103,16 @@ int te_row_shape(const struct toks *tk, const char *s)
 	(void)s;
 	if (up >= 2 && low * 4 < up)
 		return ROW_CAPS;
-	/* a headline in Title Case; a line of results holds numbers */
-	if (cap4 >= 3 && low4 == 0 && nums == 0)
-		return ROW_TITLE;
+	/* a headline in Title Case: no sentence end, no lower-case word of 4+
+	 * letters, no number (a line of results holds numbers) */
+	if (cap4 >= 3 && low4 == 0 && nums == 0 && tk->n) {
+		const struct token *z = &tk->v[tk->n - 1];
+		if (z->flags & TOK_QUOTE && tk->n > 1)
+			z--;
+		int32_t c = z->cp;
+		if (!((z->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?' || c == 0x2026)))
+			return ROW_TITLE;
+	}
 	return ROW_PLAIN;
 }
 
@@ -487,45 +493,6 @@ static int in_set(struct rowctx *r, const struct wordset *w, size_t i)
 static int is_common(struct rowctx *r, size_t i) { return in_set(r, &r->t->common, i); }
 static int is_first(struct rowctx *r, size_t i) { return in_set(r, &r->t->first, i); }
 
-/* Evidence from what the gazetteer's names say of these words. */
-static int wstat_type(struct rowctx *r, size_t a, size_t b, int *strong)
-{
-	const struct te *t = r->t;
-	if (!t->wstat.n)
-		return -1;
-	int score[8] = {0};
-	for (size_t i = a; i < b; i++) {
-		const uint64_t *v = h64map_get(&t->wstat, te_th(r->g, i, 0));
-		if (!v)
-			continue;
-		for (int ty = 0; ty < 8 && ty < t->ntypes; ty++) {
-			unsigned bits = (unsigned)(*v >> (4 * ty)) & 15;
-			if (!bits)
-				continue;
-			int s = 0;
-			if (i == b - 1 && (bits & 4))
-				s += 3; /* the last word of such names */
-			if (i == a && b - a > 1 && (bits & 2))
-				s += 2;
-			if (b - a == 1 && (bits & 1))
-				s += 3;
-			if (bits & 8)
-				s += 1;
-			if (!s)
-				s = 1;
-			score[ty] += s;
-		}
-	}
-	int best = -1, bs = 0, second = 0;
-	for (int ty = 0; ty < 8; ty++)
-		if (score[ty] > bs)
-			second = bs, bs = score[ty], best = ty;
-		else if (score[ty] > second)
-			second = score[ty];
-	*strong = bs >= 3 && bs >= 2 * second;
-	return bs >= 2 && bs > second ? best : -1;
-}
-
 /* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
 static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
 		    int *weak)
@@ -559,26 +526,24 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		size_t q = b + 1;
 		if (is_word(r, q, "a") || is_word(r, q, "an") || is_word(r, q, "the"))
 			q++;
+		/* the head is the last role word of the phrase: "a union spokeswoman" */
+		int ty = -1;
 		for (size_t z = q; z < r->n && z < q + 4; z++) {
+			if (!(T(r, z)->flags & TOK_WORD) || is_word(r, z, "of") || is_word(r, z, "for") ||
+			    is_word(r, z, "at") || is_word(r, z, "in"))
+				break;
 			uint32_t c = te_wcls(r->g, z);
 			if (c & W_ROLE)
-				return TE_PER;
-			if (c & W_ORG_ROLE)
-				return TE_ORG;
-			if (!(T(r, z)->flags & TOK_WORD))
-				break;
+				ty = TE_PER;
+			else if (c & W_ORG_ROLE)
+				ty = TE_ORG;
 		}
+		if (ty >= 0)
+			return ty;
 	}
 	/* "the Maduro government" */
 	if (nx < r->n && (te_wcls(r->g, nx) & W_PER_NEXT) && (T(r, nx)->flags & TOK_LOWER))
 		return TE_PER;
-	int strong;
-	int ws = wstat_type(r, a, b, &strong);
-	if (ws >= 0) {
-		*how = HOW_CUE;
-		*weak = !strong;
-		return ws;
-	}
 	*how = HOW_GUESS;
 	*weak = 1;
 	int common = 1;
@@ -770,11 +735,15 @@ static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 				j++;
 				continue;
 			}
+			/* joins (de la, van der) before a capitalized word go on */
+			size_t q = j;
+			while (q < r->n && q < j + 3 && !capish(r, q) && !r->cover[q] && joins(r, i, q))
+				q++;
+			if (q > j && q < r->n && (capish(r, q) || r->cover[q])) {
+				j = q;
+				continue;
+			}
 			if (j + 1 < r->n && (capish(r, j + 1) || r->cover[j + 1])) {
-				if (joins(r, i, j)) {
-					j++;
-					continue;
-				}
 				/* Col. Silva, St. Louis: a period after a title or a short word */
 				if (is_punct(r, j, '.') && j > i &&
 				    (te_wcls(r->g, j - 1) & (W_TITLE | W_LOC_HEAD)) &&
