@@ -16,7 +16,7 @@ static unsigned char ascii_cls[128];
  * punctuation that never joins (so not ' - . for words, not , . : / -
  * for numbers). */
 enum { F_UP = 1, F_LO = 2, F_DG = 4, F_WEND = 8, F_NEND = 16, F_QUOTE = 32, F_DASH = 64 };
-static unsigned char fast[128];
+static unsigned char fast[256]; /* 0 for the bytes >= 0x80 */
 static int ready;
 
 static void init(void)
@@ -140,7 +140,7 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 		if (b0 < 0x80 && (fast[b0] & (F_UP | F_LO | F_DG))) {
 			unsigned acc = 0, f = 0;
 			size_t j = i;
-			while (j < n && (unsigned char)s[j] < 0x80 && ((f = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+			while (j < n && ((f = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
 				acc |= f;
 				j++;
 			}

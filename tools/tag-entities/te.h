@@ -98,6 +98,7 @@ struct te {
 	struct wordset triggers; /* word -> bit set of the patterns it triggers (first 64) */
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
+	uint8_t trig_first[256]; /* 1: a trigger may start with this byte */
 	/* a filter of the keys of the alias table (first tokens among them), so
 	 * that most capitalized words start no probe of the big table */
 	uint64_t *first_bits;
@@ -184,6 +185,11 @@ struct te_tagger {
 	int shape;
 	struct buf scratch, scratch2;
 	int table;          /* the current row is a line of a table (many numbers) */
+	void *cands, *pieces; /* te_tag.c's candidates and run pieces of a row */
+	size_t capcands, cappieces;
+	uint32_t *cover;    /* per token: the gazetteer hit covering it */
+	unsigned char *cap; /* per token: may be part of a name */
+	size_t capcover;
 	/* document context */
 	struct h64map ctx;  /* folded name hash -> context record + 1 */
 	struct ctxrec *cr;

@@ -43,6 +43,10 @@ void te_tagger_free(struct te_tagger *g)
 	free(g->cr);
 	free(g->keys);
 	free(g->shape_of);
+	free(g->cands);
+	free(g->pieces);
+	free(g->cover);
+	free(g->cap);
 	memset(g, 0, sizeof *g);
 }
 

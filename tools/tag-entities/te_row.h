@@ -26,8 +26,6 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc);
 uint64_t te_th_title(struct te_tagger *g, size_t i);
 /* Cue classes of token i (W_*). */
 uint32_t te_wcls(struct te_tagger *g, size_t i);
-/* The row's shape. */
-int te_row_shape(const struct toks *tk, const char *s);
 
 /* Append a mention; id_entry: an entry number + 1 for a list id, 0 for
  * an id made later (slug or context). */

@@ -15,27 +15,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-void te_row_begin(struct te_tagger *g, const char *s)
+/* The caches of a row's tokens (hashes, cue classes) are valid where the
+ * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
+ * capish(). te_tag_row writes those bytes for every token anyway; other
+ * callers clear them here. */
+enum { C_NAME = 1, C_TH = 2, C_THB = 4, C_WC = 8 };
+
+static void room(struct te_tagger *g, size_t n)
 {
-	size_t n = g->tk.n;
 	if (n > g->thcap) {
 		g->thcap = n + 64;
 		g->th = xrealloc(g->th, g->thcap * sizeof *g->th);
 		g->thb = xrealloc(g->thb, g->thcap * sizeof *g->thb);
 		g->wc = xrealloc(g->wc, g->thcap * sizeof *g->wc);
 	}
-	memset(g->th, 0, n * sizeof *g->th);
-	memset(g->thb, 0, n * sizeof *g->thb);
-	memset(g->wc, 0, n * sizeof *g->wc);
+	if (n > g->capcover) {
+		g->capcover = n + 64;
+		g->cover = xrealloc(g->cover, g->capcover * sizeof *g->cover);
+		g->cap = xrealloc(g->cap, g->capcover);
+	}
+}
+
+void te_row_begin(struct te_tagger *g, const char *s)
+{
+	room(g, g->tk.n);
+	memset(g->cap, 0, g->tk.n);
 	g->s = s;
 }
 
 uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 {
+	unsigned bit = fc ? C_THB : C_TH;
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
-	if (!*c) {
+	if (!(g->cap[i] & bit)) {
 		const struct token *k = &g->tk.v[i];
 		*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
+		g->cap[i] |= (unsigned char)bit;
 	}
 	return *c;
 }
@@ -58,8 +73,8 @@ uint64_t te_th_title(struct te_tagger *g, size_t i)
 
 uint32_t te_wcls(struct te_tagger *g, size_t i)
 {
-	if (g->wc[i])
-		return g->wc[i] & ~(1u << 31);
+	if (g->cap[i] & C_WC)
+		return g->wc[i];
 	const struct token *k = &g->tk.v[i];
 	const char *s = g->s + k->b;
 	size_t n = k->e - k->b;
@@ -76,41 +91,29 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 		fold(s, n, FOLD_ALL, &g->scratch, NULL);
 		cls = (uint32_t)wordset_cls(&g->t->words, g->scratch.p, g->scratch.len);
 	}
-	g->wc[i] = cls | (1u << 31);
+	g->wc[i] = cls;
+	g->cap[i] |= C_WC;
 	return cls;
 }
 
-int te_row_shape(const struct toks *tk, const char *s)
+/* The shape of a row from the counts of its words: in capitals (a
+ * headline, a table's header), in Title Case (a headline: no sentence end,
+ * no lower-case word of 4+ letters, no number: a line of results holds
+ * numbers), or plain. */
+struct shape_counts {
+	size_t up, low, cap4, low4, nums;
+};
+
+static int row_shape(const struct shape_counts *c, const struct toks *tk)
 {
-	size_t up = 0, low = 0, cap4 = 0, low4 = 0, nums = 0;
-	for (size_t i = 0; i < tk->n; i++) {
-		const struct token *k = &tk->v[i];
-		if (k->flags & TOK_NUM)
-			nums++;
-		if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
-			continue;
-		size_t len = k->e - k->b;
-		if (k->flags & TOK_UPPER) {
-			if (len >= 2 && !(k->flags & TOK_DOT))
-				up++;
-		} else if (k->flags & TOK_LOWER) {
-			low++;
-			if (len >= 4)
-				low4++;
-		} else if ((k->flags & TOK_CAP) && len >= 4)
-			cap4++;
-	}
-	(void)s;
-	if (up >= 2 && low * 4 < up)
+	if (c->up >= 2 && c->low * 4 < c->up)
 		return ROW_CAPS;
-	/* a headline in Title Case: no sentence end, no lower-case word of 4+
-	 * letters, no number (a line of results holds numbers) */
-	if (cap4 >= 3 && low4 == 0 && nums == 0 && tk->n) {
+	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && tk->n) {
 		const struct token *z = &tk->v[tk->n - 1];
 		if (z->flags & TOK_QUOTE && tk->n > 1)
 			z--;
-		int32_t c = z->cp;
-		if (!((z->flags & TOK_PUNCT) && (c == '.' || c == '!' || c == '?' || c == 0x2026)))
+		int32_t c0 = z->cp;
+		if (!((z->flags & TOK_PUNCT) && (c0 == '.' || c0 == '!' || c0 == '?' || c0 == 0x2026)))
 			return ROW_TITLE;
 	}
 	return ROW_PLAIN;
@@ -156,7 +159,7 @@ struct rowctx {
 	const struct te *t;
 	uint32_t row;
 	size_t n;
-	struct cand *c; /* gazetteer and pattern hits, then run pieces */
+	struct cand *c; /* gazetteer and pattern hits, then run pieces (g->cands) */
 	size_t nc, capc;
 	uint32_t *cover; /* per token: gazetteer hit number + 1 covering it */
 	/* a dateline at the row's start: CITY[, Region][ (Agency)] — */
@@ -164,7 +167,6 @@ struct rowctx {
 	unsigned char *cap; /* per token: capish() */
 };
 
-static int capish_(struct rowctx *r, size_t i);
 
 static struct cand *add_cand(struct rowctx *r)
 {
@@ -368,8 +370,9 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 	size_t next[64]; /* per pattern: the first token not tried yet */
 	memset(next, 0, sizeof next);
 	for (size_t i = 0; i < r->n; i++) {
-		uint64_t bits = t->triggers.nvals ? triggered(r, s, i) : 0;
-		if (T(r, i)->flags & TOK_NUM)
+		const struct token *k = T(r, i);
+		uint64_t bits = t->trig_first[(unsigned char)s[k->b]] ? triggered(r, s, i) : 0;
+		if (k->flags & TOK_NUM)
 			bits |= t->on_number;
 		size_t z = i + PAT_AHEAD < r->n ? i + PAT_AHEAD : r->n - 1;
 		size_t end = T(r, z)->e;
@@ -406,31 +409,30 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 
 /* ---- capitalized runs ---- */
 
-static int capish_(struct rowctx *r, size_t i)
+/* Could token k of s be part of a name: a capitalized word (not the last
+ * part lower case: Venezuela-based; not D-Ill.), or al-Assad, d'Estaing. */
+static inline int capish_(const struct token *k, const char *s)
 {
-	const struct token *k = T(r, i);
-	if (!(k->flags & TOK_WORD) || (k->flags & TOK_CLITIC))
+	if ((k->flags & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
 		return 0;
+	size_t b = k->b, e = k->e;
 	if (k->flags & (TOK_CAP | TOK_UPPER)) {
-		/* Venezuela-based, U.S.-led: the last part decides */
-		const char *s = r->g->s;
-		if (k->e - k->b > 2 && s[k->b + 1] == '-')
+		if ((k->flags & TOK_ASCII) && e - b <= 12 && !memchr(s + b, '-', e - b))
+			return 1;
+		if (e - b > 2 && s[b + 1] == '-')
 			return 0;
-		for (size_t q = k->e; q-- > k->b + 1;)
+		for (size_t q = e; q-- > b + 1;)
 			if (s[q] == '-')
 				return !(s[q + 1] >= 'a' && s[q + 1] <= 'z');
 		return 1;
 	}
-	/* al-Assad, bin-Laden, d'Estaing (but not D-Ill., X-ray) */
-	const char *s = r->g->s + k->b;
-	size_t n = k->e - k->b;
-	for (size_t q = 1; q + 1 < n && q < 4; q++)
-		if ((s[q] == '-' || s[q] == '\'') && s[q + 1] >= 'A' && s[q + 1] <= 'Z')
+	for (size_t q = 1; q + 1 < e - b && q < 4; q++)
+		if ((s[b + q] == '-' || s[b + q] == '\'') && s[b + q + 1] >= 'A' && s[b + q + 1] <= 'Z')
 			return 1;
 	return 0;
 }
 
-static inline int capish(struct rowctx *r, size_t i) { return r->cap[i]; }
+static inline int capish(struct rowctx *r, size_t i) { return r->cap[i] & C_NAME; }
 
 static int is_punct(struct rowctx *r, size_t i, char c)
 {
@@ -826,46 +828,56 @@ static int cand_cmp(const void *x, const void *y)
 
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 {
-	static struct rowctx r;
-	static struct piece *pbuf;
-	static size_t pcap;
-	static uint32_t *cover;
-	static size_t covcap;
+	struct rowctx r;
 	tok_scan(s, n, &g->tk);
-	te_row_begin(g, s);
+	room(g, g->tk.n);
+	g->s = s;
 	r.g = g;
 	r.t = g->t;
 	r.row = row;
 	r.n = g->tk.n;
 	r.nc = 0;
-	if (r.n > covcap) {
-		covcap = r.n + 64;
-		cover = xrealloc(cover, covcap * sizeof *cover);
+	r.c = g->cands;
+	r.capc = g->capcands;
+	size_t nt = g->tk.n;
+	memset(g->cover, 0, nt * sizeof *g->cover);
+	r.cover = g->cover;
+	r.cap = g->cap;
+	/* one pass: which tokens may be names, and the counts of the shape */
+	struct shape_counts sc = {0};
+	const struct token *tv = g->tk.v;
+	unsigned char *cap = g->cap;
+	for (size_t i = 0; i < nt; i++) {
+		const struct token *k = &tv[i];
+		uint32_t f = k->flags;
+		cap[i] = (unsigned char)capish_(k, s);
+		if (f & TOK_NUM)
+			sc.nums++;
+		if ((f & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
+			continue;
+		size_t len = k->e - k->b;
+		if (f & TOK_UPPER) {
+			if (len >= 2 && !(f & TOK_DOT))
+				sc.up++;
+		} else if (f & TOK_LOWER) {
+			sc.low++;
+			sc.low4 += len >= 4;
+		} else if ((f & TOK_CAP) && len >= 4)
+			sc.cap4++;
 	}
-	memset(cover, 0, r.n * sizeof *cover);
-	r.cover = cover;
-	static unsigned char *capv;
-	static size_t capcap;
-	if (r.n > capcap) {
-		capcap = r.n + 64;
-		capv = xrealloc(capv, capcap);
-	}
-	r.cap = capv;
-	for (size_t i = 0; i < r.n; i++)
-		capv[i] = (unsigned char)capish_(&r, i);
-	int shape = te_row_shape(&g->tk, s);
+	int shape = row_shape(&sc, &g->tk);
 	g->shape = shape;
-	size_t nums = 0;
-	for (size_t i = 0; i < r.n; i++)
-		nums += (g->tk.v[i].flags & TOK_NUM) != 0;
-	g->table = nums >= 2 && nums * 4 >= r.n;
+	g->table = sc.nums >= 2 && sc.nums * 4 >= nt;
 	gazetteer_hits(&r, shape);
 	dateline(&r);
 	size_t nhits = r.nc;
 	pattern_hits(&r, s, n);
 	size_t first_piece = r.nc;
-	if (shape == ROW_PLAIN)
-		runs(&r, &pbuf, &pcap);
+	if (shape == ROW_PLAIN) {
+		struct piece *pb = g->pieces;
+		runs(&r, &pb, &g->cappieces);
+		g->pieces = pb;
+	}
 	else
 		for (size_t i = 0; i < nhits; i++) {
 			struct cand c = r.c[i];
@@ -908,4 +920,6 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		te_push(g, row, c->tb, te_, c->type, c->how, c->weak, c->src, c->ent);
 		end = te_;
 	}
+	g->cands = r.c;
+	g->capcands = r.capc;
 }
