@@ -43,6 +43,18 @@ enum {
 
 /* One entity: canonical id (in the id arena), type, priority and where it
  * was defined (a source: a rules file's entries, a list, a -g file). */
+/* A one-hash bit filter, 16 bits a key (about 6% false hits). */
+struct te_filter {
+	uint64_t *bits;
+	size_t mask; /* bits - 1 */
+};
+
+static inline int te_filter_has(const struct te_filter *f, uint64_t h)
+{
+	uint64_t b = (h >> 20) & f->mask;
+	return !f->bits || (f->bits[b >> 6] >> (b & 63) & 1);
+}
+
 struct te_entry {
 	uint32_t id;      /* offset into ids */
 	uint8_t type;
@@ -99,10 +111,12 @@ struct te {
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
 	uint8_t trig_first[256]; /* 1: a trigger may start with this byte */
-	/* a filter of the keys of the alias table (first tokens among them), so
-	 * that most capitalized words start no probe of the big table */
-	uint64_t *first_bits;
-	size_t first_mask; /* bits - 1 */
+	/* filters in front of the big tables, small enough for the cache: the
+	 * keys of the alias table (first tokens among them), the common words,
+	 * the first names (their folded token hashes, te_tok_hash fold_case) */
+	struct te_filter starts, common_f, first_f;
+	uint64_t *common_h, *first_h; /* the hashes, while loading */
+	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h;
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;
@@ -131,12 +145,13 @@ void te_load_yaml(const struct ynode *root, void *ctx);
 /* Load a TSV gazetteer (header: id type name): exits 2 with file:line on a
  * bad row. */
 void te_load_gazetteer(struct te *t, const char *path);
-/* After loading: the filter of the aliases' first tokens. */
+/* After loading: the filters. */
 void te_finish(struct te *t);
+/* A common word (first 0) or first name (1) was added: its hash, for the filter. */
+void te_note_word(struct te *t, int first, uint64_t h);
 static inline int te_may_start(const struct te *t, uint64_t tokh)
 {
-	uint64_t b = (tokh >> 20) & t->first_mask;
-	return !t->first_bits || (t->first_bits[b >> 6] >> (b & 63) & 1);
+	return te_filter_has(&t->starts, tokh);
 }
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);

@@ -45,7 +45,11 @@ void te_free(struct te *t)
 	free(t->ent);
 	buf_free(&t->ids);
 	h64map_free(&t->alias);
-	free(t->first_bits);
+	free(t->starts.bits);
+	free(t->common_f.bits);
+	free(t->first_f.bits);
+	free(t->common_h);
+	free(t->first_h);
 	wordset_free(&t->words);
 	wordset_free(&t->common);
 	wordset_free(&t->first);
@@ -133,27 +137,59 @@ uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch
 	return hash_bytes(scratch->p, scratch->len, seed) | 1;
 }
 
-/* The filter of first tokens: one bit for every key of the alias table
- * (full names and their prefixes, first tokens among them), 16 bits a key,
- * so most capitalized words that start no alias are turned away there, in a
- * table small enough for the cache, before a probe of the big one. */
-static void first_bit(uint64_t key, uint64_t val, void *ctx)
+/* The filters: one bit for every key of the alias table (full names and
+ * their prefixes, first tokens among them), so most capitalized words that
+ * start no alias are turned away before a probe of the big table; one for
+ * the common words and one for the first names. */
+static void filter_init(struct te_filter *f, size_t keys)
 {
-	struct te *t = ctx;
+	size_t bits = 4096;
+	while (bits < 16 * keys)
+		bits *= 2;
+	free(f->bits);
+	f->bits = xcalloc(bits / 64, sizeof *f->bits);
+	f->mask = bits - 1;
+}
+
+static void filter_add(struct te_filter *f, uint64_t h)
+{
+	uint64_t b = (h >> 20) & f->mask;
+	f->bits[b >> 6] |= 1ULL << (b & 63);
+}
+
+static void start_bit(uint64_t key, uint64_t val, void *ctx)
+{
 	(void)val;
-	uint64_t b = (key >> 20) & t->first_mask;
-	t->first_bits[b >> 6] |= 1ULL << (b & 63);
+	filter_add(ctx, key);
+}
+
+static void filter_of(struct te_filter *f, uint64_t **h, size_t *n, size_t *cap)
+{
+	filter_init(f, *n);
+	for (size_t i = 0; i < *n; i++)
+		filter_add(f, (*h)[i]);
+	free(*h);
+	*h = NULL;
+	*n = *cap = 0;
 }
 
 void te_finish(struct te *t)
 {
-	size_t bits = 4096;
-	while (bits < 16 * t->alias.n)
-		bits *= 2;
-	free(t->first_bits);
-	t->first_bits = xcalloc(bits / 64, sizeof *t->first_bits);
-	t->first_mask = bits - 1;
-	h64map_each(&t->alias, first_bit, t);
+	filter_init(&t->starts, t->alias.n);
+	h64map_each(&t->alias, start_bit, &t->starts);
+	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);
+	filter_of(&t->first_f, &t->first_h, &t->nfirst_h, &t->capfirst_h);
+}
+
+void te_note_word(struct te *t, int first, uint64_t h)
+{
+	uint64_t **v = first ? &t->first_h : &t->common_h;
+	size_t *n = first ? &t->nfirst_h : &t->ncommon_h, *cap = first ? &t->capfirst_h : &t->capcommon_h;
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 1024;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = h;
 }
 
 int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int fold_case,
@@ -204,7 +240,7 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 size_t te_bytes(const struct te *t)
 {
 	return h64map_bytes(&t->alias) + t->capent * sizeof *t->ent +
-	       t->ids.cap + (t->first_mask + 1) / 8 + wordset_bytes(&t->words) + wordset_bytes(&t->common) + wordset_bytes(&t->first);
+	       t->ids.cap + (t->starts.mask + t->common_f.mask + t->first_f.mask + 3) / 8 + wordset_bytes(&t->words) + wordset_bytes(&t->common) + wordset_bytes(&t->first);
 }
 
 /* ---- the TSV gazetteer ---- */

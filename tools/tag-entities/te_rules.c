@@ -47,6 +47,10 @@ static void add_word(struct te *t, const char *s, size_t n, unsigned bit, uint64
 	if (len)
 		wordset_add(bit == W_COMMON ? &t->common : bit == W_FIRST ? &t->first : &t->words, f.p,
 			    len, bit, trig);
+	if (len && (bit == W_COMMON || bit == W_FIRST)) {
+		static struct buf scratch;
+		te_note_word(t, bit == W_FIRST, te_tok_hash(f.p, len, 1, &scratch));
+	}
 }
 
 struct word_ctx {

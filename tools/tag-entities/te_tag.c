@@ -476,8 +476,10 @@ struct piece {
 /* Is token i in the word set w (its lower-case form)? The large lists
  * (common words, first names) are sets of their own, consulted only where
  * a name is being typed. */
-static int in_set(struct rowctx *r, const struct wordset *w, size_t i)
+static int in_set(struct rowctx *r, const struct wordset *w, const struct te_filter *f, size_t i)
 {
+	if (!te_filter_has(f, te_th(r->g, i, 1)))
+		return 0;
 	const struct token *k = T(r, i);
 	const char *s = r->g->s + k->b;
 	size_t n = k->e - k->b;
@@ -492,8 +494,8 @@ static int in_set(struct rowctx *r, const struct wordset *w, size_t i)
 	return wordset_cls(w, r->g->scratch.p, r->g->scratch.len) != 0;
 }
 
-static int is_common(struct rowctx *r, size_t i) { return in_set(r, &r->t->common, i); }
-static int is_first(struct rowctx *r, size_t i) { return in_set(r, &r->t->first, i); }
+static int is_common(struct rowctx *r, size_t i) { return in_set(r, &r->t->common, &r->t->common_f, i); }
+static int is_first(struct rowctx *r, size_t i) { return in_set(r, &r->t->first, &r->t->first_f, i); }
 
 /* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
 static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
