@@ -28,7 +28,16 @@ function writeTsv(file, rows) {
 const isoc = JSON.parse(fs.readFileSync(path.join(iso, 'iso_3166-1.json')))['3166-1'];
 const wc = require('world-countries');
 const byA2 = new Map(wc.map(c => [c.cca2, c]));
-const countries = [], demonyms = [], capitals = [];
+// names in everyday use first: the writer keeps the first id of a name,
+// so "American" is the United States' and not a territory's
+const countries = [['united-states', 'LOC', 'U.S.'], ['united-states', 'LOC', 'US'],
+	['united-states', 'LOC', 'USA'], ['united-states', 'LOC', 'United States'],
+	['united-states', 'LOC', 'America'], ['united-kingdom', 'LOC', 'Britain'],
+	['united-kingdom', 'LOC', 'UK'], ['united-kingdom', 'LOC', 'U.K.'],
+	['united-kingdom', 'LOC', 'Great Britain'], ['united-kingdom', 'LOC', 'United Kingdom']];
+const demonyms = [['united-states-people', 'MISC', 'American'],
+	['united-states-people', 'MISC', 'Americans'], ['united-kingdom-people', 'MISC', 'British']];
+const capitals = [];
 for (const c of isoc) {
 	const w = byA2.get(c.alpha_2);
 	const common = c.common_name || (w && w.name.common) || c.name;
@@ -53,19 +62,14 @@ for (const c of isoc) {
 	}
 }
 // names the lists write otherwise, in everyday use
-countries.push(['united-states', 'LOC', 'U.S.'], ['united-states', 'LOC', 'US'],
-	['united-states', 'LOC', 'USA'], ['united-states', 'LOC', 'America'],
-	['united-kingdom', 'LOC', 'Britain'], ['united-kingdom', 'LOC', 'UK'],
-	['united-kingdom', 'LOC', 'U.K.'], ['united-kingdom', 'LOC', 'Great Britain'],
-	['russia', 'LOC', 'Russia'], ['south-korea', 'LOC', 'South Korea'],
+countries.push(['russia', 'LOC', 'Russia'], ['south-korea', 'LOC', 'South Korea'],
 	['north-korea', 'LOC', 'North Korea'], ['iran', 'LOC', 'Iran'], ['syria', 'LOC', 'Syria'],
 	['taiwan', 'LOC', 'Taiwan'], ['vietnam', 'LOC', 'Vietnam'], ['laos', 'LOC', 'Laos'],
 	['bolivia', 'LOC', 'Bolivia'], ['tanzania', 'LOC', 'Tanzania'], ['moldova', 'LOC', 'Moldova'],
 	['czech-republic', 'LOC', 'Czech Republic'], ['ivory-coast', 'LOC', 'Ivory Coast'],
 	['england', 'LOC', 'England'], ['scotland', 'LOC', 'Scotland'], ['wales', 'LOC', 'Wales'],
 	['northern-ireland', 'LOC', 'Northern Ireland']);
-demonyms.push(['united-states-people', 'MISC', 'American'], ['united-states-people', 'MISC', 'Americans'],
-	['united-kingdom-people', 'MISC', 'British'], ['united-kingdom-people', 'MISC', 'Briton'],
+demonyms.push(['united-kingdom-people', 'MISC', 'Briton'],
 	['united-kingdom-people', 'MISC', 'Britons'], ['england-people', 'MISC', 'English'],
 	['scotland-people', 'MISC', 'Scottish'], ['wales-people', 'MISC', 'Welsh'],
 	['europe-people', 'MISC', 'European'], ['europe-people', 'MISC', 'Europeans'],

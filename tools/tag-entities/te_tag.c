@@ -624,6 +624,30 @@ static void gap_piece(struct rowctx *r, struct piece *p, size_t *np, size_t a, s
 	}
 }
 
+/* A piece of tail words only ("United", "Cup"): the type they give, else -1. */
+static int tail_piece(struct rowctx *r, const struct piece *p)
+{
+	int ty = -1;
+	for (size_t i = p->a; i < p->b; i++) {
+		if (!(T(r, i)->flags & TOK_WORD))
+			return -1;
+		uint32_t c = te_wcls(r->g, i);
+		ty = c & W_ORG_TAIL ? TE_ORG : c & W_MISC_TAIL ? TE_MISC : -1;
+		if (ty < 0)
+			return -1;
+	}
+	return ty;
+}
+
+/* A piece of place heads only (North, Greater). */
+static int all_heads(struct rowctx *r, const struct piece *p)
+{
+	for (size_t i = p->a; i < p->b; i++)
+		if (!(te_wcls(r->g, i) & W_LOC_HEAD))
+			return 0;
+	return p->b > p->a;
+}
+
 static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 {
 	const struct te *t = r->t;
@@ -690,6 +714,13 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				k++;
 				continue;
 			}
+			/* a known name and a known tail: Cambridge United, Fed Cup */
+			int tt = nx && nx->kind == P_HIT ? tail_piece(r, nx) : -1;
+			if (tt >= 0) {
+				emit(r, q->a, nx->b, tt, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
 			/* a known name and a tail: Leicestershire County Cricket Club */
 			if (nx && nx->kind == P_GAP && (h->type == TE_ORG || h->type == TE_LOC)) {
 				uint32_t lc = te_wcls(r->g, nx->b - 1);
@@ -707,6 +738,15 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 			}
 			emit(r, q->a, q->b, h->type, h->how, titled && h->type != TE_PER ? 0 : 0, h->src,
 			     h->ent);
+			continue;
+		}
+		/* a gap of compass words before a known place or people: South
+		 * Florida, West Indian (the hit grows and goes on as one) */
+		if (nx && nx->kind == P_HIT && (nx->hit->type == TE_LOC || nx->hit->type == TE_MISC) &&
+		    all_heads(r, q)) {
+			nx->a = q->a;
+			nx->hit->ent = 0; /* South Florida is not Florida: its own id */
+			nx->hit->how = HOW_CUE;
 			continue;
 		}
 		/* a gap: before a known person, its first names */
@@ -914,6 +954,9 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 			c->type = TE_LOC, c->weak = 0;
 		else if (r.dl_ag1 && c->tb >= r.dl_ag0 && c->te <= r.dl_ag1)
 			c->type = TE_ORG, c->weak = 0;
+		/* a place and a score in a table: a team */
+		if (g->table && c->type == TE_LOC && c->te < r.n && (T(&r, c->te)->flags & TOK_NUM))
+			c->type = TE_ORG;
 		/* the period of Co., Inc., Jr. belongs to the name */
 		uint32_t te_ = c->te;
 		if (te_ < r.n && (T(&r, te_ - 1)->flags & TOK_WORD) && is_punct(&r, te_, '.') &&
