@@ -20,6 +20,7 @@ struct mkey {
 	uint64_t last;  /* short-form key of its last word (PER names of 2+ words) */
 	uint64_t self;  /* short-form key of the mention when it is one word */
 	uint64_t mid;   /* short-form key of the second word of a person of 3+ words */
+	uint64_t bare;  /* an organisation without its legal form ("Ruch" of "Ruch SA") */
 	uint32_t words;
 };
 
@@ -83,6 +84,19 @@ static void row_keys(struct te_tagger *g, size_t from)
 		}
 		y->full = h;
 		y->words = words;
+		/* Ruch SA, Northgate Shipping Co.: the name without its legal form */
+		y->bare = 0;
+		if (m->type == TE_ORG && words >= 2 && !m->weak) {
+			size_t z = m->te;
+			if (z - m->tb >= 2 && (g->tk.v[z - 1].flags & TOK_PUNCT))
+				z--; /* Co. */
+			if (z - m->tb >= 2 && (te_wcls(g, z - 1) & W_ORG_FORM)) {
+				uint64_t hb = 0;
+				for (size_t i = m->tb; i + 1 < z; i++)
+					hb = i == m->tb ? te_th(g, i, 1) : te_ngram(hb, te_th(g, i, 1));
+				y->bare = hb;
+			}
+		}
 		uint64_t sk = te_ngram(SHORT_SEED, lastw);
 		y->self = words == 1 ? sk : 0;
 		y->last = words >= 2 && m->type == TE_PER ? sk : 0;
@@ -255,6 +269,18 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				s->src = (uint32_t)k;
 				s->first = (uint32_t)k;
 			}
+		}
+	}
+	/* an organisation named with its legal form: the bare name is it too */
+	for (size_t k = 0; k < nm; k++) {
+		if (!g->keys[k].bare)
+			continue;
+		struct ctxrec *c = rec(g, g->keys[k].bare, 1);
+		if (!c->strong) {
+			c->strong = 1;
+			c->type = TE_ORG;
+			c->src = (uint32_t)k;
+			c->first = (uint32_t)k;
 		}
 	}
 	/* ... and what the document typed with evidence (a one-word person

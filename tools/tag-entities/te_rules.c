@@ -22,6 +22,7 @@ static const struct {
 	{"roles", W_ROLE},         {"org_roles", W_ORG_ROLE}, {"first_names", W_FIRST},
 	{"misc_tails", W_MISC_TAIL}, {"per_suffixes", W_PER_SUFFIX}, {"common_words", W_COMMON},
 	{"per_nouns", W_PER_NEXT},   {"determiners", W_DET},     {"abbreviations", W_ABBR},
+	{"org_nouns", W_ORG_NEXT},   {"org_forms", W_ORG_FORM},
 };
 #define NCLASSES (sizeof classes / sizeof classes[0])
 

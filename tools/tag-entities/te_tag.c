@@ -545,9 +545,24 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (ty >= 0)
 			return ty;
 	}
-	/* "the Maduro government" */
-	if (nx < r->n && (te_wcls(r->g, nx) & W_PER_NEXT) && (T(r, nx)->flags & TOK_LOWER))
-		return TE_PER;
+	/* the word after: "the Maduro government", "Kosevo stadium", "Petofi shares" */
+	if (nx < r->n && (T(r, nx)->flags & TOK_LOWER)) {
+		uint32_t c = te_wcls(r->g, nx);
+		if (c & W_PER_NEXT)
+			return TE_PER;
+		if (c & W_LOC_TAIL)
+			return TE_LOC;
+		if (c & W_ORG_NEXT)
+			return TE_ORG;
+	}
+	/* the word before: "team Deportivo", "striker Jones" */
+	if (a > 0 && (T(r, a - 1)->flags & TOK_LOWER)) {
+		uint32_t c = te_wcls(r->g, a - 1);
+		if (c & W_ORG_ROLE)
+			return TE_ORG;
+		if (c & (W_ROLE | W_TITLE))
+			return TE_PER;
+	}
 	*how = HOW_GUESS;
 	*weak = 1;
 	int common = 1;
