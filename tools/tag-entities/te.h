@@ -202,6 +202,9 @@ struct te_tagger {
 	int shape;
 	struct buf scratch, scratch2;
 	int table;          /* the current row is a line of a table (many numbers) */
+	/* answers of the big word sets (common words, first names) for the
+	 * words seen lately, by their folded hash: most words come back */
+	struct { uint64_t h; uint8_t common, first; } wcache[4096];
 	void *cands, *pieces; /* te_tag.c's candidates and run pieces of a row */
 	size_t capcands, cappieces;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */

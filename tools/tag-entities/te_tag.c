@@ -494,8 +494,34 @@ static int in_set(struct rowctx *r, const struct wordset *w, const struct te_fil
 	return wordset_cls(w, r->g->scratch.p, r->g->scratch.len) != 0;
 }
 
-static int is_common(struct rowctx *r, size_t i) { return in_set(r, &r->t->common, &r->t->common_f, i); }
-static int is_first(struct rowctx *r, size_t i) { return in_set(r, &r->t->first, &r->t->first_f, i); }
+/* The answers for token i, through the tagger's cache of recent words. */
+static void big_sets(struct rowctx *r, size_t i, int *common, int *first)
+{
+	uint64_t h = te_th(r->g, i, 1);
+	size_t slot = (size_t)(h >> 7) & 4095;
+	struct te_tagger *g = r->g;
+	if (g->wcache[slot].h != h) {
+		g->wcache[slot].h = h;
+		g->wcache[slot].common = (uint8_t)in_set(r, &r->t->common, &r->t->common_f, i);
+		g->wcache[slot].first = (uint8_t)in_set(r, &r->t->first, &r->t->first_f, i);
+	}
+	*common = g->wcache[slot].common;
+	*first = g->wcache[slot].first;
+}
+
+static int is_common(struct rowctx *r, size_t i)
+{
+	int c, f;
+	big_sets(r, i, &c, &f);
+	return c;
+}
+
+static int is_first(struct rowctx *r, size_t i)
+{
+	int c, f;
+	big_sets(r, i, &c, &f);
+	return f;
+}
 
 /* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
 static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
