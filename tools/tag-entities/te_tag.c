@@ -101,14 +101,14 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
  * no lower-case word of 4+ letters, no number: a line of results holds
  * numbers), or plain. */
 struct shape_counts {
-	size_t up, low, cap4, low4, nums;
+	size_t up, low, cap4, low4, nums, commas; /* 2+ commas: a list of names, not a headline */
 };
 
 static int row_shape(const struct shape_counts *c, const struct toks *tk)
 {
 	if (c->up >= 2 && c->low * 4 < c->up)
 		return ROW_CAPS;
-	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && tk->n) {
+	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && c->commas < 2 && tk->n) {
 		const struct token *z = &tk->v[tk->n - 1];
 		if (z->flags & TOK_QUOTE && tk->n > 1)
 			z--;
@@ -167,6 +167,8 @@ struct rowctx {
 	unsigned char *cap; /* per token: capish() */
 };
 
+
+static int is_common(struct rowctx *r, size_t i);
 
 static struct cand *add_cand(struct rowctx *r)
 {
@@ -237,6 +239,8 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		    te_may_start(t, te_th_title(r->g, i))) {
 			uint32_t e2 = 0;
 			size_t l2 = longest(r, i, 2, &e2);
+			if (l2 == 1 && is_common(r, i))
+				l2 = 0; /* NATIONAL is no name, whatever a list says of National */
 			if (l2 > len)
 				len = l2, ent = e2;
 		}
@@ -416,19 +420,35 @@ static inline int capish_(const struct token *k, const char *s)
 	if ((k->flags & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
 		return 0;
 	size_t b = k->b, e = k->e;
+	if (e - b == 1)
+		return 0; /* a letter alone (Division B, N / A); an initial J. is two bytes */
 	if (k->flags & (TOK_CAP | TOK_UPPER)) {
-		if ((k->flags & TOK_ASCII) && e - b <= 12 && !memchr(s + b, '-', e - b))
-			return 1;
+		if (k->flags & TOK_ASCII) {
+			size_t q = b;
+			while (q < e && s[q] != '-')
+				q++;
+			if (q == e)
+				return 1;
+		}
 		if (e - b > 2 && s[b + 1] == '-')
 			return 0;
 		for (size_t q = e; q-- > b + 1;)
-			if (s[q] == '-')
-				return !(s[q + 1] >= 'a' && s[q + 1] <= 'z');
+			if (s[q] == '-') /* Mercedes-Benz, not Venezuela-based nor Under-21 */
+				return !((s[q + 1] >= 'a' && s[q + 1] <= 'z') || (s[q + 1] >= '0' && s[q + 1] <= '9'));
 		return 1;
 	}
-	for (size_t q = 1; q + 1 < e - b && q < 4; q++)
-		if ((s[b + q] == '-' || s[b + q] == '\'') && s[b + q + 1] >= 'A' && s[b + q + 1] <= 'Z')
-			return 1;
+	/* al-Assad, bin-Laden, d'Estaing, O'Neill's o (not mid-July) */
+	if (e - b < 3)
+		return 0;
+	static const char *const pre[] = {"al", "el", "ad", "as", "an", "ar", "at", "ash", "az", "bin",
+					  "ibn", "abu", "bint", "ben", "d", "l", "o", NULL};
+	for (size_t q = 1; q + 1 < e - b && q < 5; q++)
+		if ((s[b + q] == '-' || s[b + q] == '\'') && s[b + q + 1] >= 'A' && s[b + q + 1] <= 'Z') {
+			for (const char *const *p = pre; *p; p++)
+				if (strlen(*p) == q && memcmp(*p, s + b, q) == 0)
+					return 1;
+			return 0;
+		}
 	return 0;
 }
 
@@ -544,9 +564,15 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		return TE_MISC;
 	if (b - a > 1 && is_first(r, a))
 		return TE_PER;
-	/* a speech verb after or before: "Rivero said", "said Rivero" */
+	/* common words ("Traders said") take no cue from the words around */
+	int common = 1;
+	for (size_t i = a; i < b && common; i++)
+		common = !(T(r, i)->flags & TOK_UPPER) && is_common(r, i);
 	int single_acro = b - a == 1 && (T(r, a)->flags & TOK_UPPER);
 	size_t nx = b;
+	if (common)
+		goto guess;
+	/* a speech verb after or before: "Rivero said", "said Rivero" */
 	if (nx < r->n && (te_wcls(r->g, nx) & W_SPEECH) && (T(r, nx)->flags & TOK_LOWER))
 		return single_acro ? TE_ORG : TE_PER;
 	if (a > 0 && (te_wcls(r->g, a - 1) & W_SPEECH) && (T(r, a - 1)->flags & TOK_LOWER))
@@ -589,16 +615,15 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (c & (W_ROLE | W_TITLE))
 			return TE_PER;
 	}
+guess:
 	*how = HOW_GUESS;
 	*weak = 1;
-	int common = 1;
-	for (size_t i = a; i < b && common; i++)
-		common = !(T(r, i)->flags & TOK_UPPER) && is_common(r, i);
 	if ((start && b - a == 1) || common)
 		*weak = 2; /* a capital at a sentence start, or common words: a name only if
 			    * the document says so */
-	if (a > 0 && (te_wcls(r->g, a - 1) & W_DET) && (T(r, a - 1)->flags & TOK_LOWER) && b - a == 1)
-		*weak = 2; /* "my Homeland" */
+	if (a > 0 && (te_wcls(r->g, a - 1) & W_DET) && (T(r, a - 1)->flags & TOK_LOWER) && b - a == 1 &&
+	    !single_acro)
+		*weak = 2; /* "my Homeland" (but "his WBO title") */
 	if (r->g->table)
 		return b - a == 1 ? TE_ORG : TE_PER; /* a table: teams, or players */
 	/* "the port of Lenwick", "the province of X" */
@@ -737,8 +762,10 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		if (q->kind == P_TITLE)
 			continue;
 		int titled = k > 0 && p[k - 1].kind == P_TITLE;
-		/* the modifier before a title: "Defense Minister X" */
-		if (q->kind == P_GAP && k + 1 < np && p[k + 1].kind == P_TITLE && p[k + 1].a == q->b)
+		/* the modifier before a title: "Defense Minister X" (a list hit too,
+		 * when it is a common word) */
+		if (k + 1 < np && p[k + 1].kind == P_TITLE && p[k + 1].a == q->b &&
+		    (q->kind == P_GAP || (q->b - q->a == 1 && is_common(r, q->a))))
 			continue;
 		int adj = k + 1 < np && p[k + 1].a == q->b;
 		struct piece *nx = adj ? &p[k + 1] : NULL;
@@ -936,6 +963,8 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		cap[i] = (unsigned char)capish_(k, s);
 		if (f & TOK_NUM)
 			sc.nums++;
+		if ((f & TOK_PUNCT) && k->cp == ',')
+			sc.commas++;
 		if ((f & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
 			continue;
 		size_t len = k->e - k->b;
