@@ -45,7 +45,7 @@ static const char usage[] =
 	"      --columns LIST    the input has no header; these are its columns\n"
 	"      --no-header       leave the header line out of the output\n"
 	"      --skip-bad        report bad rows on stderr and go on\n"
-	"      --line-buffered   flush after every document\n"
+	"      --line-buffered   flush after every row written\n"
 	"      --stats           print counts on stderr at the end: rows, mentions,\n"
 	"                        and which list, pattern or cue made each type of hit\n"
 	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
