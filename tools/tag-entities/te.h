@@ -112,7 +112,7 @@ struct te {
 	struct wordset triggers; /* word -> bit set of the patterns it triggers (first 64) */
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
-	uint8_t trig_first[256]; /* 1: a trigger may start with this byte */
+	uint32_t trig_first[256]; /* bit n: a trigger of n bytes (31: longer) may start with this byte */
 	/* filters in front of the big tables, small enough for the cache: the
 	 * keys of the alias table (first tokens among them), the common words,
 	 * the first names (their folded token hashes, te_tok_hash fold_case) */

@@ -210,9 +210,10 @@ static void trig_fn(const struct ynode *s, void *ctx)
 		lower &= !(s->str[i] >= 'A' && s->str[i] <= 'Z');
 	wordset_add(&c->t->triggers, s->str, s->len, lower, c->bit);
 	unsigned char b0 = (unsigned char)s->str[0];
-	c->t->trig_first[b0] = 1;
+	uint32_t len = 1u << (s->len < 31 ? s->len : 31);
+	c->t->trig_first[b0] |= len;
 	if (lower && b0 >= 'a' && b0 <= 'z')
-		c->t->trig_first[b0 - 32] = 1;
+		c->t->trig_first[b0 - 32] |= len;
 }
 
 static void load_patterns(struct te *t, const struct ynode *seq)

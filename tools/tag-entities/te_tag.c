@@ -375,7 +375,10 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 	memset(next, 0, sizeof next);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct token *k = T(r, i);
-		uint64_t bits = t->trig_first[(unsigned char)s[k->b]] ? triggered(r, s, i) : 0;
+		size_t kl = k->e - k->b;
+		uint64_t bits = t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1
+					? triggered(r, s, i)
+					: 0;
 		if (k->flags & TOK_NUM)
 			bits |= t->on_number;
 		size_t z = i + PAT_AHEAD < r->n ? i + PAT_AHEAD : r->n - 1;
