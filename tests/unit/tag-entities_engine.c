@@ -148,6 +148,16 @@ static void defaults(void)
 	CHECK_STR(tag("LENWICK, Norland (Wire) — Dockers struck."),
 		  "0:0-7 LOC lenwick; 0:9-16 LOC norland; 0:18-22 ORG wire");
 	CHECK_STR(tag("The Northgate Shipping Co. said so."), "0:4-26 ORG northgate-shipping-co");
+	/* an organisation by its bare name after its legal form */
+	CHECK_STR(tag("Shares of Belwick SA fell.|Belwick sold its plant."),
+		  "0:10-20 ORG belwick-sa; 1:0-7 ORG belwick-sa");
+	/* the title of a work in quotes */
+	CHECK_STR(tag("She starred in the film \"The Salt Harbour\" last year."),
+		  "0:25-41 MISC the-salt-harbour");
+	/* the words around: a stadium, a team's chairman */
+	CHECK_STR(tag("They played at the Kelvale stadium on Sunday."), "0:19-26 LOC kelvale");
+	/* in a table, a place followed by a score is a team */
+	CHECK_STR(tag("Caracas 3 Miami 1"), "0:0-7 ORG caracas-ve; 0:10-15 ORG miami-us");
 	te_tagger_free(&G);
 	te_free(&T);
 }

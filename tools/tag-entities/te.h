@@ -170,7 +170,7 @@ struct te_mention {
 	uint32_t row;
 	uint32_t b, e;   /* bytes */
 	uint32_t cb, ce; /* code points */
-	uint16_t tb, te; /* tokens [tb, te) */
+	uint32_t tb, te; /* tokens [tb, te) */
 	uint8_t type;
 	uint8_t how;     /* enum te_how */
 	uint8_t weak;    /* typed without evidence (may be retyped by context) */

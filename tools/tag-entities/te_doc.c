@@ -153,9 +153,23 @@ static void set_ctx(struct te_tagger *g, const struct te_row *rows, struct te_me
 	m->weak = 0;
 }
 
-/* Sort the mentions by row and offset: insertion, as they are nearly in order. */
+static int mention_cmp(const void *x, const void *y)
+{
+	const struct te_mention *a = x, *b = y;
+	if (a->row != b->row)
+		return a->row < b->row ? -1 : 1;
+	if (a->cb != b->cb)
+		return a->cb < b->cb ? -1 : 1;
+	return 0;
+}
+
+/* Sort the mentions by row and offset (their places are all different). */
 static void sort_mentions(struct te_mention *v, size_t n)
 {
+	if (n > 64) {
+		qsort(v, n, sizeof *v, mention_cmp);
+		return;
+	}
 	for (size_t i = 1; i < n; i++) {
 		struct te_mention x = v[i];
 		size_t j = i;

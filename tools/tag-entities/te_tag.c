@@ -133,8 +133,8 @@ struct te_mention *te_push(struct te_tagger *g, uint32_t row, size_t tb, size_t 
 	m->e = z->e;
 	m->cb = a->cb;
 	m->ce = z->ce;
-	m->tb = (uint16_t)tb;
-	m->te = (uint16_t)tend;
+	m->tb = (uint32_t)tb;
+	m->te = (uint32_t)tend;
 	m->type = (uint8_t)type;
 	m->how = (uint8_t)how;
 	m->weak = (uint8_t)weak;
@@ -1005,8 +1005,11 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	}
 	struct cand *v = r.c + first_piece;
 	size_t nv = r.nc - first_piece;
-	/* insertion sort: the pieces come in order, pattern hits are few */
-	for (size_t i = 1; i < nv; i++) {
+	/* the pieces come in order and pattern hits are few: insertion sort,
+	 * unless the row is long (a sort that cannot go quadratic) */
+	if (nv > 64)
+		qsort(v, nv, sizeof *v, cand_cmp);
+	for (size_t i = 1; i < nv && nv <= 64; i++) {
 		struct cand x = v[i];
 		size_t j = i;
 		while (j > 0 && cand_cmp(&v[j - 1], &x) > 0) {
