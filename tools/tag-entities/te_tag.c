@@ -49,7 +49,10 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
 	if (!(g->cap[i] & bit)) {
 		const struct token *k = &g->tk.v[i];
-		*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
+		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
+			*c = hash_bytes(g->s + k->b, k->e - k->b, TE_SEED_A) | 1;
+		else
+			*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
 		g->cap[i] |= (unsigned char)bit;
 	}
 	return *c;
@@ -83,14 +86,26 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 		n--; /* J. -> j, U.S. -> u.s */
 	char low[32];
 	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+		/* the set's filter on the three bytes its signature reads, in lower
+		 * case, before the word is copied */
+		const struct wordset *w = &g->t->words;
+		if (!n || n > w->maxlen)
+			goto done;
+		unsigned char u0 = (unsigned char)s[0], u1 = (unsigned char)s[n > 1], u2 = (unsigned char)s[n - 1];
+		u0 = (unsigned char)(u0 >= 'A' && u0 <= 'Z' ? u0 + 32 : u0);
+		u1 = (unsigned char)(u1 >= 'A' && u1 <= 'Z' ? u1 + 32 : u1);
+		u2 = (unsigned char)(u2 >= 'A' && u2 <= 'Z' ? u2 + 32 : u2);
+		if (!ws_filter_has(w->sig, (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)n * 17u) & 4095u))
+			goto done;
 		for (size_t q = 0; q < n; q++)
 			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
-		cls = (uint32_t)wordset_cls(&g->t->words, low, n);
+		cls = (uint32_t)wordset_cls(w, low, n);
 	} else if (n) {
 		buf_reset(&g->scratch);
 		fold(s, n, FOLD_ALL, &g->scratch, NULL);
 		cls = (uint32_t)wordset_cls(&g->t->words, g->scratch.p, g->scratch.len);
 	}
+done:
 	g->wc[i] = cls;
 	g->cap[i] |= C_WC;
 	return cls;
