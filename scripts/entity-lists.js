@@ -45,7 +45,7 @@ for (const c of isoc) {
 	const names = [common, c.name, c.official_name, w && w.name.common, w && w.name.official];
 	// "Korea, Republic of" is an index form, not how text writes it
 	for (const n of names)
-		if (n && !/,/.test(n)) countries.push([id, 'LOC', n]);
+		if (n && !/,/.test(n) && !/^the /.test(n)) countries.push([id, 'LOC', n]);
 	if (w) {
 		for (const a of w.altSpellings)
 			if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(a) && a.length > 3 && !/^(?:The|Republic|Kingdom|State)\b/.test(a))

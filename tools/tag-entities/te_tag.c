@@ -396,6 +396,8 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 					: 0;
 		if (k->flags & TOK_NUM)
 			bits |= t->on_number;
+		if (!bits)
+			continue;
 		size_t z = i + PAT_AHEAD < r->n ? i + PAT_AHEAD : r->n - 1;
 		size_t end = T(r, z)->e;
 		for (; bits; bits &= bits - 1) {
@@ -456,7 +458,7 @@ static inline int capish_(const struct token *k, const char *s)
 		return 1;
 	}
 	/* al-Assad, bin-Laden, d'Estaing, O'Neill's o (not mid-July) */
-	if (e - b < 3)
+	if (e - b < 3 || !strchr("abdelio", s[b]))
 		return 0;
 	static const char *const pre[] = {"al", "el", "ad", "as", "an", "ar", "at", "ash", "az", "bin",
 					  "ibn", "abu", "bint", "ben", "d", "l", "o", NULL};
