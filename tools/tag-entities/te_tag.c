@@ -776,6 +776,21 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 	}
 	gap_piece(r, p, &np, gs, b);
 
+	/* a run of touching pieces that ends in an organisation's tail is one
+	 * organisation: British Labour Party, Jones Medical Industries Inc,
+	 * Federal Open Market Committee (no title among them) */
+	if (np >= 2 && p[np - 1].kind != P_TITLE) {
+		size_t z = np - 1, k0 = z;
+		while (k0 > 0 && p[k0 - 1].kind != P_TITLE && p[k0 - 1].b == p[k0].a)
+			k0--;
+		const struct piece *lp = &p[z];
+		int tail = (te_wcls(r->g, lp->b - 1) & W_ORG_TAIL) &&
+			   (lp->kind == P_GAP || lp->hit->type == TE_ORG);
+		if (tail && k0 < z && (k0 == 0 || p[k0 - 1].kind != P_TITLE)) {
+			emit(r, p[k0].a, lp->b, TE_ORG, HOW_CUE, 0, t->src_cue, 0);
+			np = k0;
+		}
+	}
 	/* merge and type */
 	for (size_t k = 0; k < np; k++) {
 		struct piece *q = &p[k];
