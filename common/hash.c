@@ -75,6 +75,14 @@ void h64map_each(const struct h64map *m, void (*fn)(uint64_t, uint64_t, void *),
 				fn(m->keys[i], m->vals[i], ctx);
 }
 
+void h64map_clear(struct h64map *m)
+{
+	if (m->keys)
+		memset(m->keys, 0, (m->mask + 1) * sizeof *m->keys);
+	m->n = 0;
+	m->has_zero = 0;
+}
+
 void h64map_free(struct h64map *m)
 {
 	free(m->keys);

@@ -84,6 +84,8 @@ void h64map_reserve(struct h64map *m, size_t n);
 /* Bytes held by the table. */
 size_t h64map_bytes(const struct h64map *m);
 void h64map_free(struct h64map *m);
+/* Remove every key, keeping the table's room (for a table refilled often). */
+void h64map_clear(struct h64map *m);
 /* Visit every key (order unspecified). */
 void h64map_each(const struct h64map *m, void (*fn)(uint64_t key, uint64_t val, void *ctx), void *ctx);
 

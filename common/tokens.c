@@ -11,6 +11,12 @@
 enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_LETTER, C_DIGIT, C_MARK, C_INVIS };
 
 static unsigned char ascii_cls[128];
+/* The fast path of ASCII tokens: bits of each byte (F_* below), and the
+ * bytes after which a word (a number) surely ends: white space and
+ * punctuation that never joins (so not ' - . for words, not , . : / -
+ * for numbers). */
+enum { F_UP = 1, F_LO = 2, F_DG = 4, F_WEND = 8, F_NEND = 16, F_QUOTE = 32, F_DASH = 64 };
+static unsigned char fast[256]; /* 0 for the bytes >= 0x80 */
 static int ready;
 
 static void init(void)
@@ -30,6 +36,21 @@ static void init(void)
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
 		ascii_cls[c] = k;
+	}
+	for (int c = 0; c < 128; c++) {
+		int k = ascii_cls[c];
+		unsigned char f = k == C_UPPER ? F_UP : k == C_LOWER ? F_LO : k == C_DIGIT ? F_DG : 0;
+		if (!f) {
+			if (c != '\'' && c != '-' && c != '.')
+				f |= F_WEND;
+			if (c != ',' && c != '.' && c != ':' && c != '/' && c != '-')
+				f |= F_NEND;
+			if (uni_is_quote(c))
+				f |= F_QUOTE;
+			if (uni_is_dash(c))
+				f |= F_DASH;
+		}
+		fast[c] = f;
 	}
 	ready = 1;
 }
@@ -108,6 +129,71 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 	uint32_t cpos = 0; /* code points before i */
 	uint32_t pre = TOK_SPACE | TOK_LINE;
 	while (i < n) {
+		unsigned char b0 = (unsigned char)s[i];
+		if (b0 == ' ') {
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
+		/* an ASCII word or number that ends before a byte that never joins */
+		if (b0 < 0x80 && (fast[b0] & (F_UP | F_LO | F_DG))) {
+			unsigned acc = 0, f = 0;
+			size_t j = i;
+			while (j < n && ((f = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+				acc |= f;
+				j++;
+			}
+			unsigned char nx = j < n ? (unsigned char)s[j] : ' ';
+			int num = (fast[b0] & F_DG) != 0;
+			int ends = nx < 0x80 && (fast[nx] & (num ? F_NEND : F_WEND));
+			if (!ends && nx < 0x80) {
+				/* a joiner needs a letter or digit after it; a lone letter takes a period */
+				unsigned char n2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
+				ends = n2 < 0x80 && !(fast[n2] & (F_UP | F_LO | F_DG)) &&
+				       !(nx == '.' && !num && j - i == 1);
+			}
+			if (ends) {
+				struct token *tk = push(t);
+				uint32_t fl = pre | TOK_ASCII | (num ? TOK_NUM : TOK_WORD);
+				pre = 0;
+				if (acc & F_DG)
+					fl |= TOK_DIGIT;
+				if (acc & (F_UP | F_LO)) {
+					size_t q = i;
+					while (!(fast[(unsigned char)s[q]] & (F_UP | F_LO)))
+						q++;
+					fl |= fast[(unsigned char)s[q]] & F_UP ? TOK_CAP : TOK_LOWER;
+					if (!(acc & F_LO))
+						fl |= TOK_UPPER;
+				}
+				tk->b = (uint32_t)i;
+				tk->e = (uint32_t)j;
+				tk->cb = cpos;
+				tk->ce = cpos + (uint32_t)(j - i);
+				tk->cp = b0;
+				tk->flags = fl;
+				cpos = tk->ce;
+				i = j;
+				continue;
+			}
+		}
+		/* ASCII punctuation that is one token by itself */
+		if (b0 < 0x80 && ascii_cls[b0] == C_OTHER && b0 != '\'' &&
+		    ((fast[b0] & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0)) {
+			struct token *tk = push(t);
+			tk->b = (uint32_t)i;
+			tk->e = (uint32_t)i + 1;
+			tk->cb = cpos;
+			tk->ce = cpos + 1;
+			tk->cp = b0;
+			tk->flags = pre | TOK_PUNCT | TOK_ASCII | (fast[b0] & F_QUOTE ? TOK_QUOTE : 0) |
+				    (fast[b0] & F_DASH ? TOK_DASH : 0);
+			pre = 0;
+			cpos++;
+			i++;
+			continue;
+		}
 		size_t len;
 		int k;
 		int32_t cp = at(&c, i, &len, &k);
