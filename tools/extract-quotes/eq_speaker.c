@@ -1,0 +1,910 @@
+/* eq_speaker.c - who said it. The noun phrase next to a quotation's cue
+ * ('Guaido said', 'said Manfredo Gonzalez, a social worker', 'the senator
+ * told'), reduced to its name with titles stripped; a pronoun or a
+ * definite description ('he', 'the businessman') resolved to the most
+ * recent fitting person outside quotation marks (the subject of a
+ * sentence before the last name in it); a quotation without an
+ * attribution of its own takes the speaker of the one it continues. The
+ * names come from the `entities` column when the input has one, else from
+ * a light finder of capitalized runs (mentions_collect). */
+#include "eq_int.h"
+#include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int word(const struct par *P, size_t i)
+{
+	return i < P->t.n && (P->t.v[i].flags & TOK_WORD) && !(P->tf[i] & (TF_IN | TF_MARK));
+}
+
+static int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (!word(P, i) || !(P->t.v[i].flags & TOK_CAP) || (P->t.v[i].flags & TOK_CLITIC))
+		return 0;
+	uint64_t c = tok_cls(R, I, P, i, NULL);
+	if (c & (EQ_W_TIME | EQ_W_CUE))
+		return 0;
+	if ((c & (EQ_W_FUNC | EQ_W_PRON)) && !(c & (EQ_W_MALE | EQ_W_FEMALE | EQ_W_ORG | EQ_W_PLACE)))
+		return 0; /* The, But, He: no part of a name */
+	return 1;
+}
+
+static int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	static const char *const w[] = {"de", "da", "del", "della", "di", "du", "van", "von", "der",
+					"den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le",
+					"dos", "das", "y", "st", "mc", "bint", "abu", NULL};
+	if (!word(P, i) || !(P->t.v[i].flags & TOK_LOWER) || !capword(R, I, P, i + 1))
+		return 0;
+	for (const char *const *p = w; *p; p++)
+		if (tok_is(P, i, *p))
+			return 1;
+	return 0;
+}
+
+static int det(const struct par *P, size_t i, int *definite)
+{
+	static const char *const defs[] = {"the", "this", "that", "his", "her", "their", "its", "these", "those", NULL};
+	static const char *const indefs[] = {"a", "an", "one", "another", "some", "two", "three", "several", NULL};
+	if (!word(P, i))
+		return 0;
+	for (const char *const *p = defs; *p; p++)
+		if (tok_is(P, i, *p)) {
+			*definite = 1;
+			return 1;
+		}
+	for (const char *const *p = indefs; *p; p++)
+		if (tok_is(P, i, *p)) {
+			*definite = 0;
+			return 1;
+		}
+	return 0;
+}
+
+/* A lowercase word that can modify a head noun: not a function word, a
+ * verb of speech or a time word. */
+static int modifier(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (!word(P, i) || (P->t.v[i].flags & TOK_CAP))
+		return 0;
+	uint64_t c = tok_cls(R, I, P, i, NULL);
+	return !(c & (EQ_W_FUNC | EQ_W_CUE | EQ_W_TIME | EQ_W_PRON | EQ_W_PHRASE)) || (c & (EQ_W_ROLE | EQ_W_ORG | EQ_W_TITLE));
+}
+
+static int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	return tok_punct(P, i, '.') && i > 0 && P->t.v[i - 1].e == P->t.v[i].b &&
+	       (tok_cls(R, I, P, i - 1, NULL) & EQ_W_TITLE);
+}
+
+struct np {
+	int ok, type, definite;
+	uint32_t a, b;   /* the phrase */
+	uint32_t n0, n1; /* its name (or head phrase without the determiner) */
+	uint64_t pbits;
+};
+
+/* The name part of [a, b): the last run of capitalized words (with
+ * particles and title periods), titles stripped; or, when the phrase ends
+ * in a lowercase role or organisation word, the description. */
+static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np)
+{
+	size_t a = np->a, b = np->b;
+	np->ok = 0;
+	if (a >= b)
+		return;
+	size_t last = b - 1;
+	while (last > a && (tok_punct(P, last, '.') || (P->t.v[last].flags & TOK_CLITIC)))
+		last--;
+	if (capword(R, I, P, last)) {
+		size_t s = last;
+		while (s > a && (capword(R, I, P, s - 1) || particle(R, I, P, s - 1) || title_period(R, I, P, s - 1)))
+			s--;
+		/* strip the titles at its start (President, Sen., Col.) */
+		while (s < last && ((tok_cls(R, I, P, s, NULL) & EQ_W_TITLE) || title_period(R, I, P, s)) &&
+		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))
+			s++;
+		while (s < last && !capword(R, I, P, s))
+			s++;
+		np->n0 = (uint32_t)s;
+		np->n1 = (uint32_t)last + 1;
+		int org = 0, place = 1;
+		for (size_t i = s; i <= last; i++) {
+			uint64_t c = tok_cls(R, I, P, i, NULL);
+			org |= (c & EQ_W_ORG) != 0;
+			if (!(c & EQ_W_PLACE))
+				place = 0;
+		}
+		if (last == s && (P->t.v[s].flags & TOK_UPPER) && P->t.v[s].e - P->t.v[s].b >= 2 &&
+		    P->t.v[s].e - P->t.v[s].b <= 5)
+			org = 1; /* CNN, GOP */
+		np->type = org ? M_ORG : place ? M_UNK : M_PER;
+		np->ok = !place || org;
+		return;
+	}
+	uint64_t c = tok_cls(R, I, P, last, NULL);
+	if (c & (EQ_W_ROLE | EQ_W_ORG)) {
+		size_t s = a;
+		int definite = 0;
+		if (det(P, s, &definite))
+			s++;
+		np->definite = definite;
+		np->n0 = (uint32_t)s;
+		np->n1 = (uint32_t)last + 1;
+		np->type = (c & EQ_W_ROLE) ? M_DESC : M_ORG;
+		np->ok = 1;
+	}
+}
+
+static int pronoun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
+{
+	return word(P, i) && (tok_cls(R, I, P, i, bits) & EQ_W_PRON);
+}
+
+/* The noun phrase starting at token i (before end): 'Manfredo Gonzalez',
+ * 'Republican pollster Daron Shaw', 'the senator', 'he'. */
+static struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
+{
+	struct np np = {0};
+	np.a = (uint32_t)i;
+	uint64_t bits;
+	if (i < end && pronoun(R, I, P, i, &bits)) {
+		np.ok = 1;
+		np.type = M_PRON;
+		np.pbits = bits;
+		np.b = np.n1 = (uint32_t)i + 1;
+		np.n0 = (uint32_t)i;
+		return np;
+	}
+	size_t k = i;
+	int definite;
+	if (k < end && det(P, k, &definite))
+		k++;
+	int seen_cap = 0;
+	while (k < end && k < i + 14) {
+		if (capword(R, I, P, k) || particle(R, I, P, k) || title_period(R, I, P, k)) {
+			seen_cap = 1;
+			k++;
+			continue;
+		}
+		if ((P->t.v[k].flags & TOK_CLITIC) && k > i) {
+			k++;
+			continue;
+		}
+		if (word(P, k) && modifier(R, I, P, k)) {
+			uint64_t c = tok_cls(R, I, P, k, NULL);
+			/* after a name, only a role or organisation word goes on */
+			if (seen_cap && !(c & (EQ_W_ROLE | EQ_W_ORG)))
+				break;
+			k++;
+			continue;
+		}
+		if ((P->t.v[k].flags & TOK_NUM) && !seen_cap) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	np.b = (uint32_t)k;
+	np_head(R, I, P, &np);
+	return np;
+}
+
+/* The noun phrase ending just before token e (not before start): 'Guaido',
+ * 'Fabiana Rosales, a 26-year-old journalist,', 'Clinton spokesman Josh
+ * Schwerin', 'he'. */
+static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t e, size_t start,
+			     int appositive)
+{
+	struct np np = {0};
+	if (e <= start)
+		return np;
+	uint64_t bits;
+	if (pronoun(R, I, P, e - 1, &bits)) {
+		np.ok = 1;
+		np.type = M_PRON;
+		np.pbits = bits;
+		np.a = np.n0 = (uint32_t)e - 1;
+		np.b = np.n1 = (uint32_t)e;
+		return np;
+	}
+	if (appositive && tok_punct(P, e - 1, ',')) {
+		/* NAME, APPOSITIVE, said */
+		size_t p = e - 1;
+		while (p > start && p + 20 > e) {
+			p--;
+			if (P->tf[p] & (TF_IN | TF_MARK))
+				return np;
+			const struct token *t = &P->t.v[p];
+			if ((t->flags & TOK_PUNCT) && (t->cp == '.' || t->cp == ':' || t->cp == ';') && !title_period(R, I, P, p))
+				return np;
+			if (tok_punct(P, p, ',')) {
+				int d;
+				size_t s = p + 1;
+				if (!(det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || tok_is(P, s, "who")))
+					return np;
+				struct np in = np_backward(R, I, P, p, start, 0);
+				if (in.ok && in.type != M_PRON && in.b == p) {
+					in.b = (uint32_t)e - 1;
+					return in;
+				}
+				return np;
+			}
+		}
+		return np;
+	}
+	size_t k = e;
+	int head_lower = 0;
+	while (k > start && k + 14 > e) {
+		size_t j = k - 1;
+		int d;
+		if (capword(R, I, P, j) || particle(R, I, P, j) || title_period(R, I, P, j) ||
+		    ((P->t.v[j].flags & TOK_CLITIC) && j + 1 < e)) {
+			k = j;
+			continue;
+		}
+		if (det(P, j, &d)) {
+			k = j;
+			break;
+		}
+		if (word(P, j) && modifier(R, I, P, j)) {
+			uint64_t c = tok_cls(R, I, P, j, NULL);
+			if (k == e && !(c & (EQ_W_ROLE | EQ_W_ORG)))
+				break; /* the head is a role or an organisation word */
+			if (k == e)
+				head_lower = 1;
+			k = j;
+			continue;
+		}
+		if ((P->t.v[j].flags & TOK_NUM) && k < e) {
+			k = j;
+			continue;
+		}
+		break;
+	}
+	(void)head_lower;
+	np.a = (uint32_t)k;
+	np.b = (uint32_t)e;
+	np_head(R, I, P, &np);
+	return np;
+}
+
+/* ---- mentions ---- */
+
+static struct ment *new_ment(struct eqi *I)
+{
+	if (I->nm == I->capm) {
+		I->capm = I->capm ? 2 * I->capm : 256;
+		I->m = xrealloc(I->m, I->capm * sizeof *I->m);
+	}
+	struct ment *m = &I->m[I->nm++];
+	memset(m, 0, sizeof *m);
+	m->ante = -2;
+	return m;
+}
+
+static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1)
+{
+	for (size_t i = t0; i < t1; i++) {
+		uint64_t c = tok_cls(R, I, P, i, NULL);
+		if (c & EQ_W_MALE)
+			return EQ_G_MALE;
+		if (c & EQ_W_FEMALE)
+			return EQ_G_FEMALE;
+		if (!(c & EQ_W_TITLE))
+			break;
+	}
+	return 0;
+}
+
+static int title_gender(const struct par *P, size_t i)
+{
+	if (tok_is(P, i, "mr") || tok_is(P, i, "sir") || tok_is(P, i, "king") || tok_is(P, i, "prince") ||
+	    tok_is(P, i, "father") || tok_is(P, i, "congressman") || tok_is(P, i, "councilman") ||
+	    tok_is(P, i, "chairman") || tok_is(P, i, "lord"))
+		return EQ_G_MALE;
+	if (tok_is(P, i, "mrs") || tok_is(P, i, "ms") || tok_is(P, i, "miss") || tok_is(P, i, "queen") ||
+	    tok_is(P, i, "princess") || tok_is(P, i, "lady") || tok_is(P, i, "dame") ||
+	    tok_is(P, i, "congresswoman") || tok_is(P, i, "councilwoman") || tok_is(P, i, "chairwoman"))
+		return EQ_G_FEMALE;
+	return 0;
+}
+
+/* Code point offset -> token index (the first token starting at or after
+ * cp). */
+static size_t tok_at_cp(const struct par *P, uint32_t cp)
+{
+	size_t lo = 0, hi = P->t.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (P->t.v[mid].cb < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The mentions of the entities column: START,END,TYPE,ID;... */
+static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
+{
+	const char *s = P->ents, *end = P->ents + P->nents;
+	while (s < end) {
+		const char *e = memchr(s, ';', (size_t)(end - s));
+		if (!e)
+			e = end;
+		const char *f[4];
+		size_t nf = 0;
+		const char *p = s;
+		f[nf++] = p;
+		while (p < e && nf < 4) {
+			if (*p == ',')
+				f[nf++] = p + 1;
+			p++;
+		}
+		char *x;
+		unsigned long a = 0, b = 0;
+		int ok = nf == 4;
+		if (ok) {
+			a = strtoul(f[0], &x, 10);
+			ok = x == f[1] - 1;
+			b = strtoul(f[1], &x, 10);
+			ok = ok && x == f[2] - 1 && b > a;
+		}
+		if (!ok) {
+			I->bad_ents++;
+			s = e + 1;
+			continue;
+		}
+		size_t tl = (size_t)(f[3] - 1 - f[2]);
+		int type = tl == 3 && !memcmp(f[2], "PER", 3) ? M_PER : tl == 3 && !memcmp(f[2], "ORG", 3) ? M_ORG : 0;
+		if (type) {
+			size_t t0 = tok_at_cp(P, (uint32_t)a), t1 = t0;
+			while (t1 < P->t.n && P->t.v[t1].ce <= b)
+				t1++;
+			if (t1 > t0 && !(P->tf[t0] & (TF_IN | TF_MARK))) {
+				struct ment *m = new_ment(I);
+				m->par = pi;
+				m->t0 = (uint32_t)t0;
+				m->t1 = (uint32_t)t1;
+				m->type = type;
+				m->ante = -1;
+				m->id = f[3];
+				m->nid = (size_t)(e - f[3]);
+			}
+		}
+		s = e + 1;
+	}
+}
+
+static int cmp_ment(const void *a, const void *b)
+{
+	const struct ment *x = a, *y = b;
+	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+}
+
+void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
+{
+	struct par *P = &I->p[pi];
+	if (P->mentions)
+		return;
+	par_ready(R, I, pi);
+	P->mentions = 1;
+	P->m0 = I->nm;
+	if (I->has_ents && P->ents) {
+		ents_collect(I, P, pi);
+	}
+	size_t n = P->t.n;
+	for (size_t i = 0; i < n;) {
+		if (P->tf[i] & (TF_IN | TF_MARK) || !(P->t.v[i].flags & TOK_WORD)) {
+			i++;
+			continue;
+		}
+		uint64_t bits;
+		uint64_t c = tok_cls(R, I, P, i, &bits);
+		if ((c & EQ_W_PRON) && (bits & EQ_P_THIRD)) {
+			struct ment *m = new_ment(I);
+			m->par = pi;
+			m->t0 = (uint32_t)i;
+			m->t1 = (uint32_t)i + 1;
+			m->type = M_PRON;
+			m->gender = (int)(bits & (EQ_G_MALE | EQ_G_FEMALE | EQ_G_NONE));
+			i++;
+			continue;
+		}
+		int d;
+		if (det(P, i, &d) && d) {
+			/* the senator, the Florida senator, the campaign */
+			size_t k = i + 1;
+			while (k < n && k < i + 4 && (capword(R, I, P, k) || modifier(R, I, P, k)) &&
+			       !(tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)))
+				k++;
+			if (k < n && word(P, k) && !(P->t.v[k].flags & TOK_CAP) &&
+			    (tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)) &&
+			    !(k + 1 < n && (P->t.v[k + 1].flags & TOK_CAP) && word(P, k + 1))) {
+				struct ment *m = new_ment(I);
+				m->par = pi;
+				m->t0 = (uint32_t)i + 1;
+				m->t1 = (uint32_t)k + 1;
+				m->type = (tok_cls(R, I, P, k, NULL) & EQ_W_ROLE) ? M_DESC : M_ORG;
+				i = k + 1;
+				continue;
+			}
+		}
+		if (I->has_ents && P->ents) {
+			i++;
+			continue;
+		}
+		if (!capword(R, I, P, i) && !((c & EQ_W_TITLE) && (P->t.v[i].flags & TOK_CAP))) {
+			i++;
+			continue;
+		}
+		size_t k = i;
+		int g = 0;
+		while (k < n && (((tok_cls(R, I, P, k, NULL) & EQ_W_TITLE) && (P->t.v[k].flags & TOK_CAP) &&
+				  !(tok_cls(R, I, P, k, NULL) & (EQ_W_MALE | EQ_W_FEMALE)) &&
+				  (capword(R, I, P, k + 1) || title_period(R, I, P, k + 1))) ||
+				 title_period(R, I, P, k))) {
+			g |= title_gender(P, k);
+			k++;
+		}
+		size_t s = k;
+		while (k < n && (capword(R, I, P, k) || particle(R, I, P, k) || title_period(R, I, P, k)))
+			k++;
+		if (k == s) {
+			i = k > i ? k : i + 1;
+			continue;
+		}
+		size_t e = k;
+		while (e > s && tok_punct(P, e - 1, '.'))
+			e--;
+		int org = 0, place = 1;
+		for (size_t j = s; j < e; j++) {
+			uint64_t cj = tok_cls(R, I, P, j, NULL);
+			org |= (cj & EQ_W_ORG) != 0;
+			if (!(cj & EQ_W_PLACE))
+				place = 0;
+		}
+		if (e == s + 1 && (P->t.v[s].flags & TOK_UPPER) && P->t.v[s].e - P->t.v[s].b >= 2)
+			org = 1;
+		if (e > s && (!place || org)) {
+			struct ment *m = new_ment(I);
+			m->par = pi;
+			m->t0 = (uint32_t)s;
+			m->t1 = (uint32_t)e;
+			m->type = org ? M_ORG : (e - s >= 2 || g) ? M_PER : M_UNK;
+			m->gender = g ? g : gender_of_name(R, I, P, s, e);
+			m->ante = -1;
+		}
+		i = k;
+	}
+	P->nm = I->nm - P->m0;
+	if (I->has_ents && P->ents)
+		qsort(I->m + P->m0, P->nm, sizeof *I->m, cmp_ment);
+	/* sentence numbers and subjects */
+	size_t sent = 0, t = 0;
+	int have_subj = 0;
+	for (size_t k = P->m0; k < I->nm; k++) {
+		struct ment *m = &I->m[k];
+		while (t <= m->t0 && t < n) {
+			if ((P->tf[t] & TF_SB) && t > 0) {
+				sent++;
+				have_subj = 0;
+			}
+			t++;
+		}
+		m->sent = (uint32_t)sent;
+		if (!have_subj) {
+			have_subj = 1;
+			size_t before = m->t0;
+			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
+				   !tok_is(P, before - 1, "and") && !tok_is(P, before - 1, "but");
+			int poss = m->t1 < n && (P->t.v[m->t1].flags & TOK_CLITIC);
+			if (!prep && !poss)
+				m->subject = 1;
+			else
+				have_subj = 0;
+		}
+	}
+}
+
+/* ---- resolution ---- */
+
+static int fits(const struct eqi *I, const struct ment *x, uint64_t want)
+{
+	(void)I;
+	if (want & EQ_G_NONE) {
+		return x->type == M_ORG;
+	}
+	if (x->type != M_PER && x->type != M_UNK)
+		return 0;
+	if (x->gender && !(x->gender & (int)want))
+		return 0;
+	return 1;
+}
+
+static int ment_of_sent_tok(const struct eqi *I, const struct par *P, size_t tok)
+{
+	(void)I;
+	size_t s = 0;
+	for (size_t t = 1; t <= tok && t < P->t.n; t++)
+		if (P->tf[t] & TF_SB)
+			s++;
+	return (int)s;
+}
+
+static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth);
+
+/* What a mention stands for: itself for a name, its antecedent for a
+ * pronoun or description (resolved on demand). */
+static int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth)
+{
+	struct ment *m = &I->m[mi];
+	if (m->type != M_PRON && m->type != M_DESC)
+		return (int)mi;
+	if (m->ante == -2) {
+		m->ante = -1;
+		if (depth < 6) {
+			uint64_t want = m->type == M_DESC ? (EQ_G_MALE | EQ_G_FEMALE) : (uint64_t)m->gender;
+			if (m->type == M_PRON && (want & EQ_G_NONE) && (want & EQ_G_MALE))
+				want = 0; /* they: not resolved */
+			if (want)
+				m->ante = resolve(R, I, m->par, m->t0, want, depth + 1);
+		}
+	}
+	return m->ante;
+}
+
+/* Gender of a name mention, from an earlier fuller form of it when it has
+ * none of its own ('Guaido' after 'Juan Guaido'). */
+static void inherit_gender(struct eqi *I, struct ment *x)
+{
+	if (x->gender || x->type != M_UNK)
+		return;
+	const struct par *P = &I->p[x->par];
+	const struct token *lt = &P->t.v[x->t1 - 1];
+	for (size_t k = 0; k < I->nm; k++) {
+		struct ment *y = &I->m[k];
+		if (y == x || y->type != M_PER || !y->gender)
+			continue;
+		const struct par *Q = &I->p[y->par];
+		const struct token *yt = &Q->t.v[y->t1 - 1];
+		if (yt->e - yt->b == lt->e - lt->b && !memcmp(Q->s + yt->b, P->s + lt->b, lt->e - lt->b)) {
+			x->gender = y->gender;
+			return;
+		}
+	}
+}
+
+enum { LOOKBACK_PARAS = 4, LOOKBACK_SENTS = 10 };
+
+static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth)
+{
+	int sents = 0;
+	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
+		mentions_collect(R, I, p);
+		struct par *P = &I->p[p];
+		int cur = p == pi ? ment_of_sent_tok(I, P, tok) : -1;
+		if (cur < 0 && P->nm)
+			cur = (int)I->m[P->m0 + P->nm - 1].sent;
+		for (int s = cur; s >= 0; s--) {
+			int best = -1;
+			for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
+				struct ment *m = &I->m[k];
+				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
+					continue;
+				int x = referent(R, I, k, depth);
+				if (x < 0)
+					continue;
+				inherit_gender(I, &I->m[x]);
+				if (!fits(I, &I->m[x], want))
+					continue;
+				if (m->subject)
+					return x;
+				best = x;
+			}
+			if (best >= 0)
+				return best;
+			if (++sents > LOOKBACK_SENTS)
+				return -1;
+		}
+	}
+	return -1;
+}
+
+/* ---- the full name of a short form ---- */
+
+static int cap_at(const char *s, size_t n)
+{
+	size_t len;
+	int32_t cp = u8_decode(s, n, &len);
+	return cp >= 0 && uni_is_upper(cp);
+}
+
+/* The first fuller form 'Juan Guaido' of a one-word name 'Guaido' in the
+ * document up to paragraph pi: the capitalized words right before it. */
+static void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe)
+{
+	struct par *P = &I->p[*fp];
+	const char *w = P->s + *fb;
+	size_t wn = *fe - *fb;
+	if (!wn || memchr(w, ' ', wn))
+		return;
+	for (uint32_t p = 0; p <= pi; p++) {
+		struct par *Q = &I->p[p];
+		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
+		while ((at = memmem(at, (size_t)(end - at), w, wn))) {
+			size_t o = (size_t)(at - s);
+			at += wn;
+			if (at < end && ((*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || (unsigned char)*at >= 0x80))
+				continue;
+			/* the capitalized words before it, titles not included */
+			size_t b = o, words = 0;
+			while (words < 2 && b >= 2 && s[b - 1] == ' ') {
+				size_t q = b - 1;
+				while (q > 0 && s[q - 1] != ' ' && s[q - 1] != '\t' && s[q - 1] != '\n' && s[q - 1] != '"')
+					q--;
+				if (q >= b - 1 || !cap_at(s + q, b - 1 - q))
+					break;
+				const char *x = s + q;
+				size_t xn = b - 1 - q;
+				if (xn && (x[xn - 1] == '.' || x[xn - 1] == ','))
+					break;
+				buf_reset(&I->low);
+				for (size_t k = 0; k < xn; k++)
+					buf_addc(&I->low, x[k] >= 'A' && x[k] <= 'Z' ? (char)(x[k] | 0x20) : x[k]);
+				uint64_t c = wordset_cls(&R->words, I->low.p, I->low.len);
+				if (c & (EQ_W_TITLE | EQ_W_FUNC | EQ_W_PRON | EQ_W_CUE | EQ_W_TIME | EQ_W_ORG) &&
+				    !(c & (EQ_W_MALE | EQ_W_FEMALE)))
+					break;
+				b = q;
+				words++;
+			}
+			if (words) {
+				*fp = p;
+				*fb = (uint32_t)b;
+				*fe = (uint32_t)(o + wn);
+				return;
+			}
+		}
+	}
+}
+
+/* ---- speakers of the quotations ---- */
+
+static void set_text(struct cand *q, uint32_t par, uint32_t b, uint32_t e)
+{
+	q->sp_par = (int)par;
+	q->sp_b = b;
+	q->sp_e = e;
+}
+
+static void name_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q, uint32_t par, uint32_t t0, uint32_t t1)
+{
+	struct par *P = &I->p[par];
+	/* a mention of the entities column in it gives its text and id */
+	if (I->has_ents) {
+		mentions_collect(R, I, par);
+		for (size_t k = P->m0 + P->nm; k-- > P->m0;) {
+			struct ment *m = &I->m[k];
+			if (m->id && m->t0 < t1 && m->t1 > t0) {
+				set_text(q, par, P->t.v[m->t0].b, P->t.v[m->t1 - 1].e);
+				q->id_ent = m->id;
+				q->nid_ent = m->nid;
+				return;
+			}
+		}
+	}
+	uint32_t b = P->t.v[t0].b, e = P->t.v[t1 - 1].e;
+	set_text(q, par, b, e);
+	uint32_t fp = par, fb = b, fe = e;
+	full_name(R, I, par, &fp, &fb, &fe);
+	q->id_par = (int)fp;
+	q->id_b = fb;
+	q->id_e = fe;
+}
+
+/* The speaker a mention stands for, into q. */
+static void ment_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q, int x)
+{
+	struct ment *m = &I->m[x];
+	struct par *P = &I->p[m->par];
+	if (m->id) {
+		set_text(q, m->par, P->t.v[m->t0].b, P->t.v[m->t1 - 1].e);
+		q->id_ent = m->id;
+		q->nid_ent = m->nid;
+		return;
+	}
+	uint32_t fp = m->par, fb = P->t.v[m->t0].b, fe = P->t.v[m->t1 - 1].e;
+	full_name(R, I, m->par, &fp, &fb, &fe);
+	set_text(q, fp, fb, fe);
+	q->id_par = (int)fp;
+	q->id_b = fb;
+	q->id_e = fe;
+}
+
+static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, uint32_t par,
+		       const struct np *np)
+{
+	struct par *P = &I->p[par];
+	if (np->type == M_PRON) {
+		q->pron = 1;
+		D->st.pronouns++;
+		uint64_t want = np->pbits & (EQ_G_MALE | EQ_G_FEMALE | EQ_G_NONE);
+		int x = -1;
+		if ((np->pbits & EQ_P_THIRD) && !((want & EQ_G_NONE) && (want & EQ_G_MALE)))
+			x = resolve(R, I, par, np->a, want, 0);
+		else if ((np->pbits & EQ_P_THIRD) && (np->pbits & EQ_N_MANY))
+			x = resolve(R, I, par, np->a, EQ_G_NONE, 0); /* they: an organisation */
+		if (x >= 0) {
+			ment_speaker(R, I, q, x);
+			q->resolved = 1;
+			D->st.pronouns_resolved++;
+		} else {
+			set_text(q, par, P->t.v[np->a].b, P->t.v[np->a].e);
+		}
+		q->spk_how = EQ_SPK_PRONOUN;
+		return;
+	}
+	if (np->type == M_DESC && np->definite) {
+		int x = resolve(R, I, par, np->a, EQ_G_MALE | EQ_G_FEMALE, 0);
+		if (x >= 0) {
+			ment_speaker(R, I, q, x);
+			q->resolved = 1;
+			q->pron = 1;
+			q->spk_how = EQ_SPK_DESC;
+			D->st.descriptions_resolved++;
+			return;
+		}
+	}
+	if (np->type == M_DESC || (np->type == M_ORG && !capword(R, I, P, np->n1 - 1))) {
+		set_text(q, par, P->t.v[np->a].b, P->t.v[np->b - 1].e);
+		q->id_par = (int)par;
+		q->id_b = P->t.v[np->n0].b;
+		q->id_e = P->t.v[np->n1 - 1].e;
+		q->spk_how = EQ_SPK_DESC;
+		return;
+	}
+	name_speaker(R, I, q, par, np->n0, np->n1);
+	q->spk_how = EQ_SPK_NAME;
+}
+
+static int skip_fillers_fwd(const struct eq_rules *R, struct eqi *I, struct par *P, size_t k, size_t end)
+{
+	while (k < end && (tok_punct(P, k, ',') || (word(P, k) && (tok_cls(R, I, P, k, NULL) & EQ_W_TIME) &&
+						 !(P->t.v[k].flags & TOK_CAP))))
+		k++;
+	while (k < end && word(P, k) && (tok_cls(R, I, P, k, NULL) & EQ_W_TIME))
+		k++;
+	return (int)k;
+}
+
+static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
+{
+	struct cand *q = &I->c[ci];
+	if (q->cue_par < 0)
+		return;
+	struct par *P = &I->p[q->cue_par];
+	size_t l0, r1;
+	cand_context(I, ci, &l0, &r1);
+	size_t k = (size_t)q->cue_t, n = (size_t)q->cue_n;
+	struct np np = {0};
+	if (q->cue_side > 0) {
+		size_t j = q->c + 1;
+		if (j < r1 && (tok_punct(P, j, ',') || (P->t.v[j].flags & TOK_DASH)))
+			j++;
+		if (k > j) {
+			size_t e = k;
+			while (e > j && word(P, e - 1) && !(P->t.v[e - 1].flags & TOK_CAP) &&
+			       (tok_is(P, e - 1, "has") || tok_is(P, e - 1, "had") || tok_is(P, e - 1, "also") ||
+				tok_is(P, e - 1, "then") || tok_is(P, e - 1, "later") || tok_is(P, e - 1, "would") ||
+				tok_is(P, e - 1, "will") || tok_is(P, e - 1, "once") || tok_is(P, e - 1, "again") ||
+				tok_is(P, e - 1, "later") || (tok_cls(R, I, P, e - 1, NULL) & EQ_W_TIME)))
+				e--;
+			np = np_backward(R, I, P, e, j, 1);
+		}
+		if (!np.ok)
+			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, r1), r1);
+	} else {
+		if (n > 1) /* according to X */
+			np = np_forward(R, I, P, k + n, q->o);
+		if (!np.ok) {
+			size_t e = k;
+			while (e > l0 && word(P, e - 1) && !(P->t.v[e - 1].flags & TOK_CAP) &&
+			       (tok_is(P, e - 1, "has") || tok_is(P, e - 1, "had") || tok_is(P, e - 1, "also") ||
+				tok_is(P, e - 1, "then") || tok_is(P, e - 1, "later") || tok_is(P, e - 1, "would") ||
+				tok_is(P, e - 1, "will") || tok_is(P, e - 1, "once") || tok_is(P, e - 1, "again") ||
+				(tok_cls(R, I, P, e - 1, NULL) & EQ_W_TIME)))
+				e--;
+			np = np_backward(R, I, P, e, l0, 1);
+		}
+		if (!np.ok)
+			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, q->o), q->o);
+	}
+	if (np.ok)
+		np_speaker(R, I, D, q, (uint32_t)q->cue_par, &np);
+}
+
+/* The speaker of a paragraph that ends 'Smith continued:' */
+static int intro_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, uint32_t pp)
+{
+	struct par *P = &I->p[pp];
+	size_t n = P->t.n;
+	if (n < 2 || !tok_punct(P, n - 1, ':'))
+		return 0;
+	size_t e = n - 1;
+	size_t s = e;
+	while (s > 0 && !(P->tf[s] & TF_SB))
+		s--;
+	for (size_t k = e; k-- > s;) {
+		uint64_t c = word(P, k) ? tok_cls(R, I, P, k, NULL) : 0;
+		if (c & EQ_W_CUE) {
+			struct np np = np_backward(R, I, P, k, s, 1);
+			if (!np.ok)
+				np = np_forward(R, I, P, k + 1, e);
+			if (np.ok) {
+				np_speaker(R, I, D, q, pp, &np);
+				q->cue_par = (int)pp;
+				q->cue_t = (int)k;
+				q->cue_n = 1;
+				return 1;
+			}
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static void copy_speaker(struct cand *q, const struct cand *from)
+{
+	q->sp_par = from->sp_par;
+	q->sp_b = from->sp_b;
+	q->sp_e = from->sp_e;
+	q->id_par = from->id_par;
+	q->id_b = from->id_b;
+	q->id_e = from->id_e;
+	q->id_ent = from->id_ent;
+	q->nid_ent = from->nid_ent;
+	q->resolved = from->resolved;
+	if (q->cue_par < 0) {
+		q->cue_par = from->cue_par;
+		q->cue_t = from->cue_t;
+		q->cue_n = from->cue_n;
+	}
+	q->spk_how = EQ_SPK_INHERIT;
+}
+
+void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
+{
+	int last_direct = -1; /* the last direct quotation with a speaker */
+	for (size_t ci = 0; ci < I->nc; ci++) {
+		struct cand *q = &I->c[ci];
+		if (q->kind == EQ_NONE || q->prev >= 0)
+			continue;
+		find_speaker(R, I, D, ci);
+		/* a quotation over paragraphs: the attribution may follow its last part */
+		for (int k = q->next; k >= 0 && q->sp_par < 0; k = I->c[k].next) {
+			find_speaker(R, I, D, (size_t)k);
+			if (I->c[k].sp_par >= 0)
+				copy_speaker(q, &I->c[k]);
+		}
+		if (q->sp_par < 0 && q->kind == EQ_DIRECT) {
+			const struct cand *p = last_direct >= 0 ? &I->c[last_direct] : NULL;
+			if (p && p->par == q->par) {
+				copy_speaker(q, p); /* "A," he said. "B." */
+				q->group = p->group;
+			} else if (q->o == 0 && q->par > 0 && intro_speaker(R, I, D, q, q->par - 1)) {
+				q->spk_how = EQ_SPK_INHERIT;
+			} else if (p && q->o == 0 && p->par + 1 == q->par) {
+				copy_speaker(q, p); /* a paragraph of quotation after a quoted one */
+			}
+		}
+		if (q->group < 0)
+			q->group = (int)ci;
+		if (q->kind == EQ_DIRECT && q->sp_par >= 0)
+			last_direct = (int)ci;
+	}
+}
