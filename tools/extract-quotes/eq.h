@@ -28,6 +28,8 @@ enum {
 	EQ_W_ELISION = 1 << 10, /* 'em 'til: the apostrophe is no mark */
 	EQ_W_PRON = 1 << 11,    /* a pronoun; bits = EQ_G_* | EQ_N_* | EQ_P_* */
 	EQ_W_PHRASE = 1 << 12,  /* the first word of a cue phrase */
+	EQ_W_PEOPLE = 1 << 13,  /* a noun for people or a text that speaks: spokesman, crowd, email */
+	EQ_W_OBJVERB = 1 << 14, /* a cue whose object is the one told: told, informed */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */
@@ -144,6 +146,7 @@ struct eq_doc {
 	size_t nq, capq;
 	struct buf str;       /* speaker, id and cue strings */
 	int explain;          /* keep kind-none pairs too */
+	int as_written;       /* speakers as the text has them: no resolution, the whole noun phrase */
 	struct eq_stats st;
 	void *in;             /* internal state (eq_doc.c) */
 };

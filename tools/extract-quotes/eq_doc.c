@@ -176,7 +176,12 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		struct cand *q = &I->c[ci];
 		if (!q->unclosed || q->fam != 0 || q->par + 1 >= np)
 			continue;
-		struct par *N = &I->p[q->par + 1];
+		struct par *N = &I->p[q->par + 1], *P = &I->p[q->par];
+		/* not a few words quoted mid-sentence whose closing mark was forgotten */
+		if (q->o > 0 && (P->t.v[q->o - 1].flags & (TOK_WORD | TOK_NUM)))
+			continue;
+		if (q->o + 1 < P->t.n && (P->t.v[q->o + 1].flags & TOK_LOWER))
+			continue;
 		if (N->nc && I->c[N->c0].o == 0 && I->c[N->c0].fam == 0) {
 			q->next = (int)N->c0;
 			I->c[N->c0].prev = (int)ci;

@@ -71,7 +71,8 @@ static int modifier(const struct eq_rules *R, struct eqi *I, struct par *P, size
 	if (!word(P, i) || (P->t.v[i].flags & TOK_CAP))
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
-	return !(c & (EQ_W_FUNC | EQ_W_CUE | EQ_W_TIME | EQ_W_PRON | EQ_W_PHRASE)) || (c & (EQ_W_ROLE | EQ_W_ORG | EQ_W_TITLE));
+	return !(c & (EQ_W_FUNC | EQ_W_CUE | EQ_W_TIME | EQ_W_PRON | EQ_W_PHRASE)) ||
+	       (c & (EQ_W_ROLE | EQ_W_ORG | EQ_W_TITLE | EQ_W_PEOPLE));
 }
 
 static int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
@@ -80,8 +81,11 @@ static int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, 
 	       (tok_cls(R, I, P, i - 1, NULL) & EQ_W_TITLE);
 }
 
+enum { HEAD_WORDS = EQ_W_ROLE | EQ_W_ORG | EQ_W_PEOPLE };
+
 struct np {
 	int ok, type, definite;
+	int resolvable;  /* a definite description of a person: resolved like a pronoun */
 	uint32_t a, b;   /* the phrase */
 	uint32_t n0, n1; /* its name (or head phrase without the determiner) */
 	uint64_t pbits;
@@ -126,7 +130,7 @@ static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, stru
 		return;
 	}
 	uint64_t c = tok_cls(R, I, P, last, NULL);
-	if (c & (EQ_W_ROLE | EQ_W_ORG)) {
+	if (c & HEAD_WORDS) {
 		size_t s = a;
 		int definite = 0;
 		if (det(P, s, &definite))
@@ -134,7 +138,8 @@ static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, stru
 		np->definite = definite;
 		np->n0 = (uint32_t)s;
 		np->n1 = (uint32_t)last + 1;
-		np->type = (c & EQ_W_ROLE) ? M_DESC : M_ORG;
+		np->type = (c & (EQ_W_ROLE | EQ_W_PEOPLE)) ? M_DESC : M_ORG;
+		np->resolvable = definite && (c & EQ_W_ROLE) && !(c & EQ_W_PEOPLE) && last + 1 - s <= 3;
 		np->ok = 1;
 	}
 }
@@ -175,10 +180,19 @@ static struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par 
 			continue;
 		}
 		if (word(P, k) && modifier(R, I, P, k)) {
-			uint64_t c = tok_cls(R, I, P, k, NULL);
-			/* after a name, only a role or organisation word goes on */
-			if (seen_cap && !(c & (EQ_W_ROLE | EQ_W_ORG)))
-				break;
+			/* after a name, only words up to a role, people or
+			 * organisation word go on (Trump campaign manager Paul) */
+			if (seen_cap) {
+				size_t h = k;
+				while (h < end && h < k + 3 && word(P, h) && modifier(R, I, P, h) &&
+				       !(tok_cls(R, I, P, h, NULL) & HEAD_WORDS))
+					h++;
+				if (!(h < end && word(P, h) && !(P->t.v[h].flags & TOK_CAP) &&
+				      (tok_cls(R, I, P, h, NULL) & HEAD_WORDS)))
+					break;
+				k = h + 1;
+				continue;
+			}
 			k++;
 			continue;
 		}
@@ -224,7 +238,10 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 			if (tok_punct(P, p, ',')) {
 				int d;
 				size_t s = p + 1;
-				if (!(det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || tok_is(P, s, "who")))
+				int ok = det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || tok_is(P, s, "who");
+				for (size_t h = s; !ok && h + 1 < e; h++)
+					ok = word(P, h) && !(P->t.v[h].flags & TOK_CAP) && (tok_cls(R, I, P, h, NULL) & HEAD_WORDS);
+				if (!ok)
 					return np;
 				struct np in = np_backward(R, I, P, p, start, 0);
 				if (in.ok && in.type != M_PRON && in.b == p) {
@@ -252,8 +269,8 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 		}
 		if (word(P, j) && modifier(R, I, P, j)) {
 			uint64_t c = tok_cls(R, I, P, j, NULL);
-			if (k == e && !(c & (EQ_W_ROLE | EQ_W_ORG)))
-				break; /* the head is a role or an organisation word */
+			if (k == e && !(c & HEAD_WORDS))
+				break; /* the head is a role, people or organisation word */
 			if (k == e)
 				head_lower = 1;
 			k = j;
@@ -730,6 +747,32 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		       const struct np *np)
 {
 	struct par *P = &I->p[par];
+	if (D->as_written) {
+		size_t b = np->b;
+		/* the appositive after a name: ', a social worker' */
+		if (np->type != M_PRON && b + 1 < P->t.n && tok_punct(P, b, ',') && b > np->a &&
+		    !tok_punct(P, b - 1, ',')) {
+			int d;
+			size_t s = b + 1, e = s;
+			if (det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER))) {
+				while (e < P->t.n && e < s + 25 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
+				       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == ',' || P->t.v[e].cp == '.' ||
+									  P->t.v[e].cp == ';' || P->t.v[e].cp == ':')) &&
+				       !(word(P, e) && (tok_cls(R, I, P, e, NULL) & EQ_W_CUE)))
+					e++;
+				if (e > s && (e >= P->t.n || !(word(P, e) && (tok_cls(R, I, P, e, NULL) & EQ_W_CUE))))
+					b = e;
+			}
+		}
+		set_text(q, par, P->t.v[np->a].b, P->t.v[b - 1].e);
+		if (np->type != M_PRON) {
+			q->id_par = (int)par;
+			q->id_b = P->t.v[np->n0].b;
+			q->id_e = P->t.v[np->n1 - 1].e;
+		}
+		q->spk_how = np->type == M_PRON ? EQ_SPK_PRONOUN : EQ_SPK_NAME;
+		return;
+	}
 	if (np->type == M_PRON) {
 		q->pron = 1;
 		D->st.pronouns++;
@@ -749,7 +792,7 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		q->spk_how = EQ_SPK_PRONOUN;
 		return;
 	}
-	if (np->type == M_DESC && np->definite) {
+	if (np->type == M_DESC && np->resolvable) {
 		int x = resolve(R, I, par, np->a, EQ_G_MALE | EQ_G_FEMALE, 0);
 		if (x >= 0) {
 			ment_speaker(R, I, q, x);
@@ -782,50 +825,131 @@ static int skip_fillers_fwd(const struct eq_rules *R, struct eqi *I, struct par 
 	return (int)k;
 }
 
+/* Skip the auxiliaries and adverbs before a cue: 'has also said'. */
+static size_t before_fillers(const struct eq_rules *R, struct eqi *I, struct par *P, size_t e, size_t lo)
+{
+	static const char *const w[] = {"has", "had", "have", "also", "then", "later", "would", "will",
+					"once", "again", "further", "simply", "previously", "recently",
+					"repeatedly", "reportedly", "often", "quickly", "just", "only",
+					"even", "still", "never", "always", "publicly", "privately", NULL};
+	while (e > lo && word(P, e - 1) && !(P->t.v[e - 1].flags & TOK_CAP)) {
+		int f = (tok_cls(R, I, P, e - 1, NULL) & EQ_W_TIME) != 0;
+		for (const char *const *p = w; *p && !f; p++)
+			f = tok_is(P, e - 1, *p);
+		if (!f)
+			break;
+		e--;
+	}
+	return e;
+}
+
+/* The speaker of a mention (a name, or a pronoun resolved). */
+static int ment_to_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, size_t mi)
+{
+	struct ment *m = &I->m[mi];
+	if (D->as_written) {
+		struct par *P = &I->p[m->par];
+		set_text(q, m->par, P->t.v[m->t0].b, P->t.v[m->t1 - 1].e);
+		q->spk_how = m->type == M_PRON ? EQ_SPK_PRONOUN : EQ_SPK_NAME;
+		return 1;
+	}
+	if (m->type == M_PRON || m->type == M_DESC) {
+		struct par *P = &I->p[m->par];
+		int x = referent(R, I, mi, 0);
+		q->pron = 1;
+		if (m->type == M_PRON)
+			D->st.pronouns++;
+		if (x >= 0) {
+			ment_speaker(R, I, q, x);
+			q->resolved = 1;
+			if (m->type == M_PRON)
+				D->st.pronouns_resolved++;
+			else
+				D->st.descriptions_resolved++;
+		} else {
+			set_text(q, m->par, P->t.v[m->t0].b, P->t.v[m->t1 - 1].e);
+		}
+		q->spk_how = m->type == M_PRON ? EQ_SPK_PRONOUN : EQ_SPK_DESC;
+		return 1;
+	}
+	ment_speaker(R, I, q, mi);
+	q->spk_how = EQ_SPK_NAME;
+	return 1;
+}
+
+/* The subject of the clause a cue stands in when no phrase is next to
+ * it: 'Trump joked ..., but went on to say, "' - the first mention of
+ * the sentence before the cue. */
+static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q,
+			   uint32_t par, size_t cue)
+{
+	mentions_collect(R, I, par);
+	struct par *P = &I->p[par];
+	size_t s0 = cue;
+	while (s0 > 0 && !(P->tf[s0] & TF_SB))
+		s0--;
+	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
+		struct ment *m = &I->m[k];
+		if (m->t0 < s0 || m->t0 >= cue)
+			continue;
+		if (!m->subject || m->type == M_UNK)
+			return 0;
+		return ment_to_speaker(R, I, D, q, k);
+	}
+	return 0;
+}
+
 static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
 {
 	struct cand *q = &I->c[ci];
-	if (q->cue_par < 0)
-		return;
-	struct par *P = &I->p[q->cue_par];
+	struct par *P = &I->p[q->par];
 	size_t l0, r1;
 	cand_context(I, ci, &l0, &r1);
-	size_t k = (size_t)q->cue_t, n = (size_t)q->cue_n;
 	struct np np = {0};
+	if (q->cue_par < 0) {
+		/* 'Republican pollster Daron Shaw: "...' and '"..." - Bernie Sanders' */
+		if (q->o > l0 && tok_punct(P, q->o - 1, ':')) {
+			np = np_backward(R, I, P, q->o - 1, l0, 1);
+			if (np.ok && np.type != M_PRON) {
+				q->cue_par = (int)q->par;
+				q->cue_t = (int)q->o - 1;
+				q->cue_n = 1;
+				np_speaker(R, I, D, q, q->par, &np);
+			}
+		} else if (q->c + 1 < P->t.n && (P->t.v[q->c + 1].flags & TOK_DASH) && r1 == P->t.n) {
+			np = np_forward(R, I, P, q->c + 2, r1);
+			if (np.ok && np.type != M_PRON && np.b + 1 >= r1) {
+				q->cue_par = (int)q->par;
+				q->cue_t = (int)q->c + 1;
+				q->cue_n = 1;
+				np_speaker(R, I, D, q, q->par, &np);
+			}
+		}
+		return;
+	}
+	P = &I->p[q->cue_par];
+	size_t k = (size_t)q->cue_t, n = (size_t)q->cue_n;
+	int objverb = (tok_cls(R, I, P, k, NULL) & EQ_W_OBJVERB) != 0;
 	if (q->cue_side > 0) {
 		size_t j = q->c + 1;
 		if (j < r1 && (tok_punct(P, j, ',') || (P->t.v[j].flags & TOK_DASH)))
 			j++;
-		if (k > j) {
-			size_t e = k;
-			while (e > j && word(P, e - 1) && !(P->t.v[e - 1].flags & TOK_CAP) &&
-			       (tok_is(P, e - 1, "has") || tok_is(P, e - 1, "had") || tok_is(P, e - 1, "also") ||
-				tok_is(P, e - 1, "then") || tok_is(P, e - 1, "later") || tok_is(P, e - 1, "would") ||
-				tok_is(P, e - 1, "will") || tok_is(P, e - 1, "once") || tok_is(P, e - 1, "again") ||
-				tok_is(P, e - 1, "later") || (tok_cls(R, I, P, e - 1, NULL) & EQ_W_TIME)))
-				e--;
-			np = np_backward(R, I, P, e, j, 1);
-		}
-		if (!np.ok)
+		if (k > j)
+			np = np_backward(R, I, P, before_fillers(R, I, P, k, j), j, 1);
+		if (!np.ok && k <= j + 2 && !objverb)
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, r1), r1);
 	} else {
 		if (n > 1) /* according to X */
 			np = np_forward(R, I, P, k + n, q->o);
-		if (!np.ok) {
-			size_t e = k;
-			while (e > l0 && word(P, e - 1) && !(P->t.v[e - 1].flags & TOK_CAP) &&
-			       (tok_is(P, e - 1, "has") || tok_is(P, e - 1, "had") || tok_is(P, e - 1, "also") ||
-				tok_is(P, e - 1, "then") || tok_is(P, e - 1, "later") || tok_is(P, e - 1, "would") ||
-				tok_is(P, e - 1, "will") || tok_is(P, e - 1, "once") || tok_is(P, e - 1, "again") ||
-				(tok_cls(R, I, P, e - 1, NULL) & EQ_W_TIME)))
-				e--;
-			np = np_backward(R, I, P, e, l0, 1);
-		}
 		if (!np.ok)
+			np = np_backward(R, I, P, before_fillers(R, I, P, k, l0), l0, 1);
+		if (!np.ok && !objverb && n == 1)
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, q->o), q->o);
 	}
 	if (np.ok)
 		np_speaker(R, I, D, q, (uint32_t)q->cue_par, &np);
+	else
+		subject_speaker(R, I, D, q, (uint32_t)q->cue_par, k);
 }
 
 /* The speaker of a paragraph that ends 'Smith continued:' */
@@ -891,7 +1015,7 @@ void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 			if (I->c[k].sp_par >= 0)
 				copy_speaker(q, &I->c[k]);
 		}
-		if (q->sp_par < 0 && q->kind == EQ_DIRECT) {
+		if (q->sp_par < 0 && q->kind == EQ_DIRECT && q->cue_par < 0) {
 			const struct cand *p = last_direct >= 0 ? &I->c[last_direct] : NULL;
 			if (p && p->par == q->par) {
 				copy_speaker(q, p); /* "A," he said. "B." */

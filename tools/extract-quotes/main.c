@@ -29,6 +29,9 @@ static const char usage[] =
 	"  -a, --all             also write the quote-mark pairs that are no quotation\n"
 	"                        (kind none) and a column 'why': the score and the\n"
 	"                        features that made it\n"
+	"  -w, --as-written      speakers as the text names them: the whole noun phrase\n"
+	"                        (titles, descriptions, appositive), pronouns and\n"
+	"                        descriptions not resolved\n"
 	"  -f, --field NAME      the text column (default: text)\n"
 	"  -r, --rules FILE      extra marks, verbs, names, weights (YAML, like\n"
 	"                        rules/quotes.yaml); may be repeated\n"
@@ -47,7 +50,7 @@ static const char usage[] =
 /* A document is judged whole up to these bounds, in parts past them. */
 enum { MAX_DOC_ROWS = 100000, MAX_DOC_BYTES = 64 << 20 };
 
-static int all_pairs;
+static int all_pairs, as_written;
 
 static int own_opt(int opt, const char *arg, void *ctx)
 {
@@ -55,6 +58,10 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	(void)ctx;
 	if (opt == 'a') {
 		all_pairs = 1;
+		return 0;
+	}
+	if (opt == 'w') {
+		as_written = 1;
 		return 0;
 	}
 	return -1;
@@ -202,13 +209,14 @@ int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{"all", no_argument, NULL, 'a'},
+		{"as-written", no_argument, NULL, 'w'},
 		{0},
 	};
 	struct cli C;
 	struct cli_spec spec = {
 		.name = "extract-quotes", .usage = usage,
 		.shared = CLI_TSV_IN | CLI_RULES,
-		.shortopts = "a", .longopts = lo, .fn = own_opt,
+		.shortopts = "aw", .longopts = lo, .fn = own_opt,
 	};
 	cli_parse(argc, argv, &spec, &C);
 
@@ -242,6 +250,7 @@ int main(int argc, char **argv)
 		cols_header(&L, &T, o);
 	eq_doc_init(&U.D, &R);
 	U.D.explain = all_pairs;
+	U.D.as_written = as_written;
 	struct docrows d;
 	docrows_init(&d, &T, &L, tc, MAX_DOC_ROWS, MAX_DOC_BYTES);
 	docrows_run(&d, on_row, on_doc, &U);
