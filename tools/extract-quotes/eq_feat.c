@@ -90,15 +90,21 @@ static int subject_like(const struct eq_rules *R, struct eqi *I, struct par *P, 
 	uint64_t c0 = tok_cls(R, I, P, a, NULL);
 	if (!(v[a].flags & (TOK_CAP | TOK_WORD)))
 		return 0;
-	if (!(v[a].flags & TOK_CAP) && !(c0 & (EQ_W_PRON | EQ_W_ROLE | EQ_W_ORG)) &&
-	    !tok_is(P, a, "the") && !tok_is(P, a, "a") && !tok_is(P, a, "an") && !tok_is(P, a, "one") &&
-	    !tok_is(P, a, "his") && !tok_is(P, a, "her") && !tok_is(P, a, "their") && !tok_is(P, a, "another") &&
-	    !tok_is(P, a, "former") && !tok_is(P, a, "some") && !tok_is(P, a, "many") && !tok_is(P, a, "two") &&
-	    !tok_is(P, a, "three") && !tok_is(P, a, "several") && !tok_is(P, a, "both"))
+	int named = 0, paren = 0;
+	for (size_t i = a; i < b; i++)
+		if ((v[i].flags & TOK_CAP) || (tok_cls(R, I, P, i, NULL) & (EQ_W_ROLE | EQ_W_ORG | EQ_W_PEOPLE)))
+			named = 1;
+	if (!(v[a].flags & TOK_CAP) && !(c0 & (EQ_W_PRON | EQ_W_ROLE | EQ_W_ORG | EQ_W_PEOPLE)) && !named)
 		return 0;
 	for (size_t i = a; i < b; i++) {
 		if (P->tf[i] & (TF_MARK | TF_IN))
 			return 0;
+		if (tok_punct(P, i, '('))
+			paren++;
+		else if (tok_punct(P, i, ')') && paren)
+			paren--;
+		if (paren)
+			continue; /* (D-Wash.) */
 		if ((v[i].flags & TOK_PUNCT) &&
 		    (v[i].cp == '.' || v[i].cp == '?' || v[i].cp == '!' || v[i].cp == ';' || v[i].cp == ':')) {
 			/* the period of an abbreviation (Sen. Tom Udall) */

@@ -126,7 +126,7 @@ static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, stru
 		    P->t.v[s].e - P->t.v[s].b <= 5)
 			org = 1; /* CNN, GOP */
 		np->type = org ? M_ORG : place ? M_UNK : M_PER;
-		np->ok = !place || org;
+		np->ok = 1; /* a place next to a cue speaks: "Israel said" */
 		return;
 	}
 	uint64_t c = tok_cls(R, I, P, last, NULL);
@@ -140,6 +140,17 @@ static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, stru
 		np->n1 = (uint32_t)last + 1;
 		np->type = (c & (EQ_W_ROLE | EQ_W_PEOPLE)) ? M_DESC : M_ORG;
 		np->resolvable = definite && (c & EQ_W_ROLE) && !(c & EQ_W_PEOPLE) && last + 1 - s <= 3;
+		np->ok = 1;
+		return;
+	}
+	/* 'the 46-year-old', 'another child': a determiner and up to three
+	 * words, kept as written */
+	int d;
+	if (det(P, a, &d) && b - a >= 2 && b - a <= 4 && word(P, last) && !(c & (EQ_W_FUNC | EQ_W_CUE))) {
+		np->n0 = (uint32_t)a + 1;
+		np->n1 = (uint32_t)last + 1;
+		np->type = M_DESC;
+		np->definite = d;
 		np->ok = 1;
 	}
 }
@@ -225,6 +236,19 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 		np.b = np.n1 = (uint32_t)e;
 		return np;
 	}
+	if (tok_punct(P, e - 1, ')')) {
+		/* Rep. Jim McDermott (D-Wash.) said */
+		size_t p = e - 1;
+		while (p > start && p + 8 > e && !tok_punct(P, p, '('))
+			p--;
+		if (tok_punct(P, p, '(') && p > start) {
+			struct np in = np_backward(R, I, P, p, start, 0);
+			if (in.ok && in.type != M_PRON)
+				in.b = (uint32_t)e;
+			return in;
+		}
+		return np;
+	}
 	if (appositive && tok_punct(P, e - 1, ',')) {
 		/* NAME, APPOSITIVE, said */
 		size_t p = e - 1;
@@ -248,9 +272,12 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 					in.b = (uint32_t)e - 1;
 					return in;
 				}
-				return np;
+				break;
 			}
 		}
+		/* a comma with no appositive before it: 'Gov. John Kasich (R-OH), said' */
+		if (e - 1 > start && (capword(R, I, P, e - 2) || tok_punct(P, e - 2, ')')))
+			return np_backward(R, I, P, e - 1, start, 0);
 		return np;
 	}
 	size_t k = e;
@@ -269,8 +296,19 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 		}
 		if (word(P, j) && modifier(R, I, P, j)) {
 			uint64_t c = tok_cls(R, I, P, j, NULL);
-			if (k == e && !(c & HEAD_WORDS))
+			if (k == e && !(c & HEAD_WORDS)) {
+				/* 'another child responded': a determiner within three words */
+				size_t h = j;
+				while (h > start && h + 4 > j && word(P, h - 1) && modifier(R, I, P, h - 1) &&
+				       !(P->t.v[h - 1].flags & TOK_CAP))
+					h--;
+				if (h > start && det(P, h - 1, &d) &&
+				    (h - 1 == start || (P->tf[h - 1] & TF_SB) || (P->t.v[h - 2].flags & TOK_PUNCT))) {
+					k = h - 1;
+					break;
+				}
 				break; /* the head is a role, people or organisation word */
+			}
 			if (k == e)
 				head_lower = 1;
 			k = j;
@@ -478,6 +516,34 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		size_t e = k;
 		while (e > s && tok_punct(P, e - 1, '.'))
 			e--;
+		/* a name that modifies the next one: 'Democratic presidential
+		 * candidate Bernie Sanders', 'McConnell spokesman Don Stewart' */
+		{
+			size_t h = k;
+			while (h < n && h < k + 3 && word(P, h) && !(P->t.v[h].flags & TOK_CAP) && modifier(R, I, P, h))
+				h++;
+			if (h > k && capword(R, I, P, h) && (tok_cls(R, I, P, h - 1, NULL) & (HEAD_WORDS | EQ_W_TITLE))) {
+				i = h;
+				continue;
+			}
+		}
+		/* a capitalized first word of a sentence that is no name: 'Backing
+		 * Clinton, ...' */
+		if ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_SB) && !word(P, s - 1))) {
+			const struct token *t = &P->t.v[s];
+			size_t len = t->e - t->b;
+			const char *w = P->s + t->b;
+			int drop = !gender_of_name(R, I, P, s, s + 1) &&
+				   ((len > 4 && !memcmp(w + len - 3, "ing", 3)) || (len > 4 && !memcmp(w + len - 2, "ly", 2)) ||
+				    (len > 4 && !memcmp(w + len - 2, "ed", 2)));
+			if (drop) {
+				s++;
+				if (s >= e) {
+					i = k;
+					continue;
+				}
+			}
+		}
 		int org = 0, place = 1;
 		for (size_t j = s; j < e; j++) {
 			uint64_t cj = tok_cls(R, I, P, j, NULL);
@@ -612,6 +678,10 @@ static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t 
 			for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
 				struct ment *m = &I->m[k];
 				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
+					continue;
+				/* in the pronoun's own sentence only a subject before it
+				 * ('As Guaido seeks ..., he said'), not 'with MTVu, he' */
+				if (p == pi && s == cur && !m->subject)
 					continue;
 				int x = referent(R, I, k, depth);
 				if (x < 0)
@@ -754,8 +824,11 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		    !tok_punct(P, b - 1, ',')) {
 			int d;
 			size_t s = b + 1, e = s;
-			if (det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER))) {
+			int rel = tok_is(P, s, "who") || tok_is(P, s, "which") || tok_is(P, s, "whose") ||
+				  tok_is(P, s, "that") || tok_is(P, s, "where") || tok_is(P, s, "whom");
+			if (!rel && (det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)))) {
 				while (e < P->t.n && e < s + 25 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
+				       !tok_is(P, e, "who") && !tok_is(P, e, "which") && !tok_is(P, e, "whose") &&
 				       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == ',' || P->t.v[e].cp == '.' ||
 									  P->t.v[e].cp == ';' || P->t.v[e].cp == ':')) &&
 				       !(word(P, e) && (tok_cls(R, I, P, e, NULL) & EQ_W_CUE)))
@@ -888,6 +961,18 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 	size_t s0 = cue;
 	while (s0 > 0 && !(P->tf[s0] & TF_SB))
 		s0--;
+	{
+		size_t a = s0;
+		while (a < cue && (tok_is(P, a, "but") || tok_is(P, a, "and") || tok_is(P, a, "so") ||
+				   tok_is(P, a, "yet") || tok_is(P, a, "still") || tok_is(P, a, "then")))
+			a++;
+		struct np np = np_forward(R, I, P, a, cue);
+		if (np.ok && np.type != M_PRON && np.b < cue && np.b > a && !tok_punct(P, np.b, ',') &&
+		    word(P, np.b) && !(tok_cls(R, I, P, np.b, NULL) & EQ_W_FUNC)) {
+			np_speaker(R, I, D, q, par, &np);
+			return 1;
+		}
+	}
 	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
 		struct ment *m = &I->m[k];
 		if (m->t0 < s0 || m->t0 >= cue)
