@@ -135,6 +135,48 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 			size_t j = i;
 			uint32_t cj = cpos;
 			for (;;) {
+				/* runs of ASCII letters and digits without decoding */
+				while (j < n) {
+					size_t j0 = j;
+					while (j < n && (unsigned char)(s[j] - 'a') < 26)
+						j++;
+					if (j > j0) {
+						if (first_letter) {
+							fl |= TOK_LOWER;
+							first_letter = 0;
+						}
+						all_upper = 0;
+						letters += (int)(j - j0);
+						piece += j - j0;
+						cj += (uint32_t)(j - j0);
+						continue;
+					}
+					unsigned char b = (unsigned char)s[j];
+					int kb = b < 0x80 ? ascii_cls[b] : C_OTHER;
+					if (kb == C_LOWER) {
+						if (first_letter) {
+							fl |= TOK_LOWER;
+							first_letter = 0;
+						}
+						all_upper = 0;
+					} else if (kb == C_UPPER) {
+						if (first_letter) {
+							fl |= TOK_CAP;
+							first_letter = 0;
+						}
+					} else if (kb == C_DIGIT) {
+						fl |= TOK_DIGIT;
+						j++;
+						cj++;
+						continue;
+					} else {
+						break;
+					}
+					letters++;
+					piece++;
+					j++;
+					cj++;
+				}
 				size_t l2;
 				int k2;
 				int32_t c2 = at(&c, j, &l2, &k2);

@@ -92,6 +92,7 @@ struct eq_rules {
 	struct wordset words;
 	struct eq_mark marks[64];
 	size_t nmarks;
+	unsigned char mark_ix[0x3010]; /* code point -> mark index + 1 (below 0x3010) */
 	struct eq_phrase *phr;
 	size_t nphr, capphr;
 	size_t nlemmas;

@@ -58,12 +58,26 @@ void par_ready(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 	par_sentences(R, I, P);
 }
 
-static int has_mark_byte(const struct eqi *I, const char *s, size_t n)
+/* Could the paragraph hold a quotation? A double mark anywhere, or a
+ * single one (an apostrophe most of the time) where it could open one:
+ * at the start or after white space. */
+static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n; i++)
-		if (I->markbyte[p[i]])
+	for (size_t i = 0; i < n; i++) {
+		if (!I->markbyte[p[i]])
+			continue;
+		size_t len;
+		int32_t cp = u8_decode(s + i, n - i, &len);
+		const struct eq_mark *m = eq_mark_of(R, cp);
+		if (!m)
+			continue;
+		if (m->fam == 0)
 			return 1;
+		if (i == 0 || p[i - 1] == ' ' || p[i - 1] == '\t' || p[i - 1] == '\n' || p[i - 1] == '(' ||
+		    (i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xA0) || (i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80))
+			return 1; /* after a space, a no-break space, a dash or another mark */
+	}
 	return 0;
 }
 
@@ -164,7 +178,7 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */
 	for (size_t i = 0; i < np; i++)
-		if (has_mark_byte(I, in[i].s, in[i].n)) {
+		if (may_quote(R, I, in[i].s, in[i].n)) {
 			par_ready(R, I, (uint32_t)i);
 			any |= I->p[i].nc > 0;
 		}

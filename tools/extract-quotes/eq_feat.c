@@ -46,9 +46,9 @@ static int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
 	if (c & EQ_W_CUE) {
-		if (i > 0 && is_word(P, i - 1) && (tok_is(P, i - 1, "the") || tok_is(P, i - 1, "a") ||
-		    tok_is(P, i - 1, "his") || tok_is(P, i - 1, "her") || tok_is(P, i - 1, "their") ||
-		    tok_is(P, i - 1, "its") || tok_is(P, i - 1, "an") || tok_is(P, i - 1, "whose")))
+		if (i > 0 && is_word(P, i - 1) && (TOK_IS(P, i - 1, "the") || TOK_IS(P, i - 1, "a") ||
+		    TOK_IS(P, i - 1, "his") || TOK_IS(P, i - 1, "her") || TOK_IS(P, i - 1, "their") ||
+		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose")))
 			return 0;
 		return 1;
 	}

@@ -93,6 +93,9 @@ struct eqi {
 void par_prepare(const struct eq_rules *R, struct par *P);
 uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);
 int tok_is(const struct par *P, size_t i, const char *lit);
+int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n);
+/* tok_is for a string literal: the length is known, compared first */
+#define TOK_IS(P, i, lit) tok_is_n((P), (i), (lit), sizeof(lit) - 1)
 int tok_punct(const struct par *P, size_t i, int32_t cp);
 size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end);
 void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);

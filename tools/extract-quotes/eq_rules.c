@@ -34,6 +34,8 @@ void eq_rules_free(struct eq_rules *R)
 
 const struct eq_mark *eq_mark_of(const struct eq_rules *R, int32_t cp)
 {
+	if (cp >= 0 && cp < (int32_t)sizeof R->mark_ix)
+		return R->mark_ix[cp] ? &R->marks[R->mark_ix[cp] - 1] : NULL;
 	for (size_t i = 0; i < R->nmarks; i++)
 		if (R->marks[i].cp == cp)
 			return &R->marks[i];
@@ -124,6 +126,8 @@ static void add_pair(struct eq_rules *R, const struct ynode *s, int fam)
 			m->open = 1;
 		else
 			m->close = 1;
+		if (cp[k] < (int32_t)sizeof R->mark_ix)
+			R->mark_ix[cp[k]] = (unsigned char)(m - R->marks + 1);
 	}
 }
 

@@ -262,7 +262,7 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 			if (tok_punct(P, p, ',')) {
 				int d;
 				size_t s = p + 1;
-				int ok = det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || tok_is(P, s, "who");
+				int ok = det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || TOK_IS(P, s, "who");
 				for (size_t h = s; !ok && h + 1 < e; h++)
 					ok = word(P, h) && !(P->t.v[h].flags & TOK_CAP) && (tok_cls(R, I, P, h, NULL) & HEAD_WORDS);
 				if (!ok)
@@ -357,13 +357,13 @@ static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P
 
 static int title_gender(const struct par *P, size_t i)
 {
-	if (tok_is(P, i, "mr") || tok_is(P, i, "sir") || tok_is(P, i, "king") || tok_is(P, i, "prince") ||
-	    tok_is(P, i, "father") || tok_is(P, i, "congressman") || tok_is(P, i, "councilman") ||
-	    tok_is(P, i, "chairman") || tok_is(P, i, "lord"))
+	if (TOK_IS(P, i, "mr") || TOK_IS(P, i, "sir") || TOK_IS(P, i, "king") || TOK_IS(P, i, "prince") ||
+	    TOK_IS(P, i, "father") || TOK_IS(P, i, "congressman") || TOK_IS(P, i, "councilman") ||
+	    TOK_IS(P, i, "chairman") || TOK_IS(P, i, "lord"))
 		return EQ_G_MALE;
-	if (tok_is(P, i, "mrs") || tok_is(P, i, "ms") || tok_is(P, i, "miss") || tok_is(P, i, "queen") ||
-	    tok_is(P, i, "princess") || tok_is(P, i, "lady") || tok_is(P, i, "dame") ||
-	    tok_is(P, i, "congresswoman") || tok_is(P, i, "councilwoman") || tok_is(P, i, "chairwoman"))
+	if (TOK_IS(P, i, "mrs") || TOK_IS(P, i, "ms") || TOK_IS(P, i, "miss") || TOK_IS(P, i, "queen") ||
+	    TOK_IS(P, i, "princess") || TOK_IS(P, i, "lady") || TOK_IS(P, i, "dame") ||
+	    TOK_IS(P, i, "congresswoman") || TOK_IS(P, i, "councilwoman") || TOK_IS(P, i, "chairwoman"))
 		return EQ_G_FEMALE;
 	return 0;
 }
@@ -584,7 +584,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			have_subj = 1;
 			size_t before = m->t0;
 			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
-				   !tok_is(P, before - 1, "and") && !tok_is(P, before - 1, "but");
+				   !TOK_IS(P, before - 1, "and") && !TOK_IS(P, before - 1, "but");
 			int poss = m->t1 < n && (P->t.v[m->t1].flags & TOK_CLITIC);
 			if (!prep && !poss)
 				m->subject = 1;
@@ -824,11 +824,11 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		    !tok_punct(P, b - 1, ',')) {
 			int d;
 			size_t s = b + 1, e = s;
-			int rel = tok_is(P, s, "who") || tok_is(P, s, "which") || tok_is(P, s, "whose") ||
-				  tok_is(P, s, "that") || tok_is(P, s, "where") || tok_is(P, s, "whom");
+			int rel = TOK_IS(P, s, "who") || TOK_IS(P, s, "which") || TOK_IS(P, s, "whose") ||
+				  TOK_IS(P, s, "that") || TOK_IS(P, s, "where") || TOK_IS(P, s, "whom");
 			if (!rel && (det(P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)))) {
 				while (e < P->t.n && e < s + 25 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
-				       !tok_is(P, e, "who") && !tok_is(P, e, "which") && !tok_is(P, e, "whose") &&
+				       !TOK_IS(P, e, "who") && !TOK_IS(P, e, "which") && !TOK_IS(P, e, "whose") &&
 				       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == ',' || P->t.v[e].cp == '.' ||
 									  P->t.v[e].cp == ';' || P->t.v[e].cp == ':')) &&
 				       !(word(P, e) && (tok_cls(R, I, P, e, NULL) & EQ_W_CUE)))
@@ -963,8 +963,8 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 		s0--;
 	{
 		size_t a = s0;
-		while (a < cue && (tok_is(P, a, "but") || tok_is(P, a, "and") || tok_is(P, a, "so") ||
-				   tok_is(P, a, "yet") || tok_is(P, a, "still") || tok_is(P, a, "then")))
+		while (a < cue && (TOK_IS(P, a, "but") || TOK_IS(P, a, "and") || TOK_IS(P, a, "so") ||
+				   TOK_IS(P, a, "yet") || TOK_IS(P, a, "still") || TOK_IS(P, a, "then")))
 			a++;
 		struct np np = np_forward(R, I, P, a, cue);
 		if (np.ok && np.type != M_PRON && np.b < cue && np.b > a && !tok_punct(P, np.b, ',') &&

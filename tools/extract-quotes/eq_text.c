@@ -69,11 +69,27 @@ uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 }
 
 /* The token is the ASCII string lit, case ignored. */
+int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n)
+{
+	if (i >= P->t.n)
+		return 0;
+	const struct token *t = &P->t.v[i];
+	if (t->e - t->b != n)
+		return 0;
+	const char *s = P->s + t->b;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] | 0x20) != lit[k] && s[k] != lit[k])
+			return 0;
+	return 1;
+}
+
 int tok_is(const struct par *P, size_t i, const char *lit)
 {
 	if (i >= P->t.n)
 		return 0;
 	const struct token *t = &P->t.v[i];
+	if (((unsigned char)P->s[t->b] | 0x20) != (unsigned char)lit[0])
+		return 0; /* the lists are lowercase: most tokens stop here */
 	size_t n = strlen(lit);
 	return t->e - t->b == n && strncasecmp(P->s + t->b, lit, n) == 0;
 }
@@ -121,7 +137,7 @@ void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P)
 	P->tf[0] |= TF_SB;
 	const struct token *v = P->t.v;
 	for (size_t i = 0; i + 1 < n; i++) {
-		if (P->tf[i] & TF_IN)
+		if ((P->tf[i] & TF_IN) || !((v[i].flags & (TOK_PUNCT | TOK_DOT)) || (P->tf[i] & TF_CLOSE)))
 			continue;
 		size_t j = i + 1;
 		int end = 0;
