@@ -108,6 +108,12 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 	uint32_t cpos = 0; /* code points before i */
 	uint32_t pre = TOK_SPACE | TOK_LINE;
 	while (i < n) {
+		if (s[i] == ' ') { /* the common case, without decoding */
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
 		size_t len;
 		int k;
 		int32_t cp = at(&c, i, &len, &k);
@@ -177,6 +183,10 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 					j++;
 					cj++;
 				}
+				/* an ASCII byte that joins nothing ends the word */
+				if (j >= n || ((unsigned char)s[j] < 0x80 && s[j] != '\'' && s[j] != '.' && s[j] != '-' &&
+					       !(num && (s[j] == ',' || s[j] == ':' || s[j] == '/'))))
+					break;
 				size_t l2;
 				int k2;
 				int32_t c2 = at(&c, j, &l2, &k2);
@@ -278,10 +288,17 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 			}
 			if (!(fl & TOK_WORD)) {
 				fl |= TOK_PUNCT;
-				if (uni_is_quote(cp))
-					fl |= TOK_QUOTE;
-				if (uni_is_dash(cp))
-					fl |= TOK_DASH;
+				if (cp >= 0 && cp < 0x80) {
+					if (cp == '"' || cp == '\'')
+						fl |= TOK_QUOTE;
+					else if (cp == '-')
+						fl |= TOK_DASH;
+				} else {
+					if (uni_is_quote(cp))
+						fl |= TOK_QUOTE;
+					if (uni_is_dash(cp))
+						fl |= TOK_DASH;
+				}
 				/* "..." and "--" as one token */
 				if ((cp == '.' || cp == '-') && j < n && s[j] == (char)cp) {
 					size_t q = j;

@@ -84,6 +84,7 @@ struct eqi {
 	size_t nm, capm;
 	struct buf low;         /* a token lowercased */
 	struct buf tmp;
+	struct h64map names;    /* full names found, per document (see full_name) */
 	int has_ents;
 	unsigned long long bad_ents;
 	unsigned char markbyte[256]; /* first bytes of the marks */

@@ -45,11 +45,19 @@ static int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size
 	return 0;
 }
 
+/* A determiner: 1 (with *definite set) or 0. By length first: it runs
+ * on most tokens near a quotation. */
 static int det(const struct par *P, size_t i, int *definite)
 {
 	static const char *const defs[] = {"the", "this", "that", "his", "her", "their", "its", "these", "those", NULL};
 	static const char *const indefs[] = {"a", "an", "one", "another", "some", "two", "three", "several", NULL};
 	if (!word(P, i))
+		return 0;
+	size_t n = P->t.v[i].e - P->t.v[i].b;
+	if (n > 7 || n == 6)
+		return 0;
+	char c = (char)(P->s[P->t.v[i].b] | 0x20);
+	if (c != 't' && c != 'h' && c != 'i' && c != 'a' && c != 'o' && c != 's')
 		return 0;
 	for (const char *const *p = defs; *p; p++)
 		if (tok_is(P, i, *p)) {
@@ -720,6 +728,25 @@ static void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint
 	size_t wn = *fe - *fb;
 	if (!wn || memchr(w, ' ', wn))
 		return;
+	/* asked before in this document? (paragraph + 1, start, end packed) */
+	uint64_t key = hash_bytes(w, wn, 0x66756c6c) | 1;
+	const uint64_t MISS = 1ULL << 63;
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit) {
+		if (*hit & MISS) {
+			if ((*hit & ~MISS) >= pi)
+				return; /* not there up to pi */
+		} else {
+			uint32_t hp = (uint32_t)(*hit >> 42) - 1;
+			if (hp <= pi) {
+				*fp = hp;
+				*fb = (uint32_t)(*hit >> 21) & 0x1FFFFF;
+				*fe = (uint32_t)*hit & 0x1FFFFF;
+			}
+			return; /* its first fuller form, before pi or not */
+		}
+	}
+	*h64map_put(&I->names, key, NULL) = MISS | pi;
 	for (uint32_t p = 0; p <= pi; p++) {
 		struct par *Q = &I->p[p];
 		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
@@ -754,6 +781,9 @@ static void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint
 				*fp = p;
 				*fb = (uint32_t)b;
 				*fe = (uint32_t)(o + wn);
+				if (p < (1u << 21) && o + wn < (1u << 21))
+					*h64map_put(&I->names, key, NULL) =
+						((uint64_t)(p + 1) << 42) | ((uint64_t)b << 21) | (uint64_t)(o + wn);
 				return;
 			}
 		}
