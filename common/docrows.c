@@ -89,8 +89,8 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 						(int)(id->n > 200 ? 200 : id->n), id->p);
 					continue;
 				}
+				ended(d); /* before flush empties it */
 				flush(d, doc_fn, ctx);
-				ended(d);
 				d->continued = 0;
 				d->part = 0;
 				buf_reset(&d->doc);

@@ -66,6 +66,7 @@ enum { M_PER = 1, M_ORG = 2, M_UNK = 3, M_PRON = 4, M_DESC = 5 };
 /* A mention: a name, a pronoun or a description, outside quotes. */
 struct ment {
 	uint32_t par, t0, t1;   /* tokens [t0, t1): the name, titles stripped */
+	uint32_t a0;            /* where its phrase starts (titles, determiner) */
 	int type;               /* M_* */
 	int gender;             /* EQ_G_* bits, 0 unknown */
 	int subject;            /* the subject of its sentence */

@@ -30,7 +30,7 @@ static int opening_punct(const struct token *t)
 }
 
 static int role_of(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i,
-		   const struct eq_mark *m, int single_open)
+		   const struct eq_mark *m, int single_open /* a mark of its family is open */)
 {
 	const struct toks *T = &P->t;
 	const struct token *v = T->v;
@@ -61,6 +61,13 @@ static int role_of(const struct eq_rules *R, struct eqi *I, struct par *P, size_
 			return single_open ? ROLE_CLOSE : ROLE_NONE;
 		return ROLE_NONE;
 	}
+	/* a mark that only closes closes what is open, whatever touches it
+	 * (« Le quai », with French spaces); one that only opens opens when
+	 * nothing is */
+	if (m->close && !m->open && single_open)
+		return ROLE_CLOSE;
+	if (m->open && !m->close && !single_open && !(padj && !nadj))
+		return ROLE_OPEN;
 	int left = nadj && (!padj || opening_punct(&v[i - 1]) || (v[i - 1].flags & TOK_QUOTE));
 	int right = padj && (!nadj || (v[i + 1].flags & TOK_PUNCT));
 	if (left && !right)

@@ -116,8 +116,22 @@ static void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, stru
 		while (s > a && (capword(R, I, P, s - 1) || particle(R, I, P, s - 1) || title_period(R, I, P, s - 1)))
 			s--;
 		/* strip the titles at its start (President, Sen., Col.) */
+		/* 'Republican National Committee Chairman Reince Priebus': the
+		 * name starts after the last title in the run */
+		for (size_t t = last; t > s; t--) {
+			uint64_t ct = tok_cls(R, I, P, t - 1, NULL);
+			if ((ct & EQ_W_TITLE) && !(ct & (EQ_W_MALE | EQ_W_FEMALE)) && capword(R, I, P, t) && t - 1 > s) {
+				s = t;
+				break;
+			}
+		}
 		while (s < last && ((tok_cls(R, I, P, s, NULL) & EQ_W_TITLE) || title_period(R, I, P, s)) &&
 		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))
+			s++;
+		/* a capitalized role before a first and a last name: 'Treasurer
+		 * Amal Okonkwo' (not 'Guy Cecil') */
+		while (s + 2 <= last && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE)) &&
+		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)) && capword(R, I, P, s + 1))
 			s++;
 		while (s < last && !capword(R, I, P, s))
 			s++;
@@ -346,6 +360,7 @@ static struct ment *new_ment(struct eqi *I)
 	struct ment *m = &I->m[I->nm++];
 	memset(m, 0, sizeof *m);
 	m->ante = -2;
+	m->a0 = UINT32_MAX;
 	return m;
 }
 
@@ -492,6 +507,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 				m->par = pi;
 				m->t0 = (uint32_t)i + 1;
 				m->t1 = (uint32_t)k + 1;
+				m->a0 = (uint32_t)i;
 				m->type = (tok_cls(R, I, P, k, NULL) & EQ_W_ROLE) ? M_DESC : M_ORG;
 				i = k + 1;
 				continue;
@@ -566,6 +582,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			m->par = pi;
 			m->t0 = (uint32_t)s;
 			m->t1 = (uint32_t)e;
+			m->a0 = (uint32_t)i;
 			m->type = org ? M_ORG : (e - s >= 2 || g) ? M_PER : M_UNK;
 			m->gender = g ? g : gender_of_name(R, I, P, s, e);
 			m->ante = -1;
@@ -590,7 +607,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		m->sent = (uint32_t)sent;
 		if (!have_subj) {
 			have_subj = 1;
-			size_t before = m->t0;
+			size_t before = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
 			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
 				   !TOK_IS(P, before - 1, "and") && !TOK_IS(P, before - 1, "but");
 			int poss = m->t1 < n && (P->t.v[m->t1].flags & TOK_CLITIC);
