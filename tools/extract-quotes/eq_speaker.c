@@ -540,6 +540,9 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		size_t e = k;
 		while (e > s && tok_punct(P, e - 1, '.'))
 			e--;
+		while (s + 2 < e && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE)) &&
+		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))
+			s++; /* Treasurer Amal Okonkwo */
 		/* a name that modifies the next one: 'Democratic presidential
 		 * candidate Bernie Sanders', 'McConnell spokesman Don Stewart' */
 		{
@@ -661,6 +664,10 @@ static int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int dept
 				want = 0; /* they: not resolved */
 			if (want)
 				m->ante = resolve(R, I, m->par, m->t0, want, depth + 1);
+			/* "he" tells the gender of whom it stands for */
+			if (m->ante >= 0 && m->type == M_PRON && !I->m[m->ante].gender &&
+			    (m->gender == EQ_G_MALE || m->gender == EQ_G_FEMALE))
+				I->m[m->ante].gender = m->gender;
 		}
 	}
 	return m->ante;
@@ -707,6 +714,9 @@ static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t 
 				/* in the pronoun's own sentence only a subject before it
 				 * ('As Guaido seeks ..., he said'), not 'with MTVu, he' */
 				if (p == pi && s == cur && !m->subject)
+					continue;
+				/* a "he" never stands for the one a "she" means */
+				if (m->type == M_PRON && m->gender && !(m->gender & (int)want))
 					continue;
 				int x = referent(R, I, k, depth);
 				if (x < 0)
@@ -898,10 +908,11 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		D->st.pronouns++;
 		uint64_t want = np->pbits & (EQ_G_MALE | EQ_G_FEMALE | EQ_G_NONE);
 		int x = -1;
+		/* he, she, it; not they (a group the text rarely names) */
 		if ((np->pbits & EQ_P_THIRD) && !((want & EQ_G_NONE) && (want & EQ_G_MALE)))
 			x = resolve(R, I, par, np->a, want, 0);
-		else if ((np->pbits & EQ_P_THIRD) && (np->pbits & EQ_N_MANY))
-			x = resolve(R, I, par, np->a, EQ_G_NONE, 0); /* they: an organisation */
+		if (x >= 0 && !I->m[x].gender && (want == EQ_G_MALE || want == EQ_G_FEMALE))
+			I->m[x].gender = (int)want; /* "he said": a man from now on */
 		if (x >= 0) {
 			ment_speaker(R, I, q, x);
 			q->resolved = 1;
@@ -1038,6 +1049,21 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 	size_t l0, r1;
 	cand_context(I, ci, &l0, &r1);
 	struct np np = {0};
+	if (q->cue_par < 0 && q->kind == EQ_PARTIAL) {
+		/* a few words quoted in reported speech: the cue before them in
+		 * the sentence ('Okonkwo warned of "serious consequences"') */
+		for (size_t k = q->o; k-- > l0;) {
+			if (word(P, k) && (tok_cls(R, I, P, k, NULL) & EQ_W_CUE)) {
+				q->cue_par = (int)q->par;
+				q->cue_t = (int)k;
+				q->cue_n = 1;
+				q->cue_side = -1;
+				break;
+			}
+		}
+		if (q->cue_par < 0)
+			return;
+	}
 	if (q->cue_par < 0) {
 		/* 'Republican pollster Daron Shaw: "...' and '"..." - Bernie Sanders' */
 		if (q->o > l0 && tok_punct(P, q->o - 1, ':')) {
