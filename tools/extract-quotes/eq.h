@@ -30,6 +30,7 @@ enum {
 	EQ_W_PHRASE = 1 << 12,  /* the first word of a cue phrase */
 	EQ_W_PEOPLE = 1 << 13,  /* a noun for people or a text that speaks: spokesman, crowd, email */
 	EQ_W_OBJVERB = 1 << 14, /* a cue whose object is the one told: told, informed */
+	EQ_W_FILL = 1 << 15,    /* built in: adverbs and auxiliaries around a cue (has, also, later) */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */

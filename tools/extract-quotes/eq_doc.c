@@ -21,7 +21,10 @@ void eq_doc_init(struct eq_doc *D, const struct eq_rules *R)
 	for (size_t i = 0; i < R->nmarks; i++) {
 		char b[4];
 		u8_encode(R->marks[i].cp, b);
-		I->markbyte[(unsigned char)b[0]] = 1;
+		unsigned char lead = (unsigned char)b[0];
+		if (lead >= 0x80 && !I->markbyte[lead] && I->nleads < sizeof I->leads)
+			I->leads[I->nleads++] = lead;
+		I->markbyte[lead] = 1;
 	}
 	D->in = I;
 }
@@ -72,7 +75,7 @@ static int single_may_open(const unsigned char *p, size_t i)
  * single one (an apostrophe most of the time) where it could open one:
  * at the start or after white space, a dash or another mark. Found with
  * memchr (a few SIMD passes) rather than byte by byte. */
-static int may_quote(const struct eq_rules *R, const char *s, size_t n)
+static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	if (memchr(s, '"', n))
@@ -82,23 +85,13 @@ static int may_quote(const struct eq_rules *R, const char *s, size_t n)
 			return 1;
 	/* the other marks, found by their lead bytes (0xC2 for « », 0xE2 for
 	 * the curly ones) */
-	unsigned char done[256] = {0};
-	for (size_t m = 0; m < R->nmarks; m++) {
-		char b[4];
-		if (R->marks[m].cp < 0x80)
-			continue;
-		u8_encode(R->marks[m].cp, b);
-		unsigned char lead = (unsigned char)b[0];
-		if (done[lead])
-			continue;
-		done[lead] = 1;
-		for (const char *q = s; (q = memchr(q, lead, (size_t)(s + n - q))); q++) {
+	for (size_t l = 0; l < I->nleads; l++)
+		for (const char *q = s; (q = memchr(q, I->leads[l], (size_t)(s + n - q))); q++) {
 			size_t len;
 			const struct eq_mark *k = eq_mark_of(R, u8_decode(q, (size_t)(s + n - q), &len));
 			if (k && (k->fam == 0 || single_may_open(p, (size_t)(q - s))))
 				return 1;
 		}
-	}
 	return 0;
 }
 
@@ -201,7 +194,7 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */
 	for (size_t i = 0; i < np; i++)
-		if (may_quote(R, in[i].s, in[i].n)) {
+		if (may_quote(R, I, in[i].s, in[i].n)) {
 			par_ready(R, I, (uint32_t)i);
 			any |= I->p[i].nc > 0;
 		}

@@ -60,24 +60,7 @@ static int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t
  * before its subject: adverbs, auxiliaries, time words. */
 static int filler(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
-	static const char *const w[] = {"has", "had", "have", "would", "will", "also", "then",
-					"later", "once", "again", "previously", "recently", "simply",
-					"repeatedly", "quickly", "flatly", "bluntly", "publicly",
-					"privately", "loudly", "finally", "ultimately", "further",
-					"went", "on", "to", "was", "is", "quoted", "as", "reportedly",
-					"has", "had", "did", "does", "could", "can", "may", "might",
-					"just", "only", "even", "still", "often", "always", "never",
-					"already", "angrily", "calmly", "softly", "jokingly", "sarcastically",
-					"proudly", "firmly", "bitterly", "succinctly", "famously",
-					"tearfully", "emotionally", "earlier", "told", NULL};
-	if (!is_word(P, i))
-		return 0;
-	if (tok_cls(R, I, P, i, NULL) & EQ_W_TIME)
-		return 1;
-	for (const char *const *p = w; *p; p++)
-		if (tok_is(P, i, *p))
-			return 1;
-	return 0;
+	return is_word(P, i) && (tok_cls(R, I, P, i, NULL) & (EQ_W_TIME | EQ_W_FILL));
 }
 
 /* Could the tokens [a, b) be the subject of a cue ('he', 'Guaido', 'Fabiana

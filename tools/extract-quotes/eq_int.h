@@ -89,6 +89,8 @@ struct eqi {
 	int has_ents;
 	unsigned long long bad_ents;
 	unsigned char markbyte[256]; /* first bytes of the marks */
+	unsigned char leads[8];      /* the first bytes of the marks beyond ASCII */
+	size_t nleads;
 };
 
 /* eq_text.c */

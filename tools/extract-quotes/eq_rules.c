@@ -17,9 +17,18 @@ const char *const eq_feat_names[EQ_NFEAT] = {
 void eq_rules_init(struct eq_rules *R)
 {
 	memset(R, 0, sizeof *R);
-	R->bias = 0;
-	R->direct = 0;
-	R->partial = 0;
+	/* grammar, not rules: what may stand between a quotation and its cue
+	 * or between a subject and its verb ("has also said") */
+	static const char *const fill[] = {
+		"has", "had", "have", "would", "will", "also", "then", "later", "once", "again",
+		"previously", "recently", "simply", "repeatedly", "quickly", "flatly", "bluntly",
+		"publicly", "privately", "loudly", "finally", "ultimately", "further", "went", "on",
+		"to", "was", "is", "quoted", "as", "reportedly", "did", "does", "could", "can", "may",
+		"might", "just", "only", "even", "still", "often", "always", "never", "already",
+		"angrily", "calmly", "softly", "jokingly", "sarcastically", "proudly", "firmly",
+		"bitterly", "succinctly", "famously", "tearfully", "emotionally", "earlier", "told", NULL};
+	for (const char *const *p = fill; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_FILL, 0);
 }
 
 void eq_rules_free(struct eq_rules *R)

@@ -481,7 +481,13 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			i++;
 			continue;
 		}
-		uint64_t bits;
+		uint64_t bits = 0;
+		const struct token *ti = &P->t.v[i];
+		/* most words are lowercase and longer than a pronoun: no lookup */
+		if (!(ti->flags & TOK_CAP) && ti->e - ti->b > 5 && !(ti->flags & TOK_CLITIC)) {
+			i++;
+			continue;
+		}
 		uint64_t c = tok_cls(R, I, P, i, &bits);
 		if ((c & EQ_W_PRON) && (bits & EQ_P_THIRD)) {
 			struct ment *m = new_ment(I);
@@ -777,7 +783,11 @@ static void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint
 	for (uint32_t p = 0; p <= pi; p++) {
 		struct par *Q = &I->p[p];
 		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
-		while ((at = memmem(at, (size_t)(end - at), w, wn))) {
+		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
+			if ((size_t)(end - at) < wn || memcmp(at, w, wn) != 0) {
+				at++;
+				continue;
+			}
 			size_t o = (size_t)(at - s);
 			at += wn;
 			if (at < end && ((*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || (unsigned char)*at >= 0x80))

@@ -43,17 +43,26 @@ uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 		size_t n = t->e - t->b;
 		if (n > 1 && s[n - 1] == '.')
 			n--; /* U.S. -> u.s */
-		buf_reset(&I->low);
-		if (t->flags & TOK_ASCII) {
+		char small[32];
+		const char *w = small;
+		size_t wn = n;
+		if ((t->flags & TOK_ASCII) && n <= sizeof small) {
 			for (size_t k = 0; k < n; k++) {
 				char ch = s[k];
-				buf_addc(&I->low, ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch);
+				small[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
 			}
 		} else {
-			fold(s, n, FOLD_CASE | FOLD_MARKS, &I->low, NULL);
+			buf_reset(&I->low);
+			if (t->flags & TOK_ASCII)
+				for (size_t k = 0; k < n; k++)
+					buf_addc(&I->low, s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] | 0x20) : s[k]);
+			else
+				fold(s, n, FOLD_CASE | FOLD_MARKS, &I->low, NULL);
+			w = I->low.p;
+			wn = I->low.len;
 		}
-		if (I->low.len && wordset_maybe(&R->words, I->low.p, I->low.len)) {
-			const struct ws_val *v = wordset_get(&R->words, I->low.p, I->low.len);
+		if (wn && wordset_maybe(&R->words, w, wn)) {
+			const struct ws_val *v = wordset_get(&R->words, w, wn);
 			if (v) {
 				c = v->cls;
 				b = v->bits;
