@@ -114,6 +114,34 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 			cpos++;
 			continue;
 		}
+		/* the commonest token, an ASCII word of letters (capitalized or
+		 * not) ended by a space or punctuation that joins nothing: made
+		 * here, the rest of the loop gives the same token */
+		{
+			unsigned char b0 = (unsigned char)s[i];
+			int upper = (unsigned char)(b0 - 'A') < 26;
+			if (upper || (unsigned char)(b0 - 'a') < 26) {
+				size_t j = i + 1;
+				while (j < n && (unsigned char)(s[j] - 'a') < 26)
+					j++;
+				unsigned char e = j < n ? (unsigned char)s[j] : ' ';
+				if (e == ' ' || e == ',' || e == ';' || e == ':' || e == ')' || e == '"' || e == '!' ||
+				    e == '?' || e == '\t' || e == '\n') {
+					struct token *tk = push(t);
+					tk->b = (uint32_t)i;
+					tk->e = (uint32_t)j;
+					tk->cb = cpos;
+					cpos += (uint32_t)(j - i);
+					tk->ce = cpos;
+					tk->cp = b0;
+					tk->flags = pre | TOK_WORD | TOK_ASCII |
+						    (upper ? TOK_CAP | (j == i + 1 ? TOK_UPPER : 0) : TOK_LOWER);
+					pre = 0;
+					i = j;
+					continue;
+				}
+			}
+		}
 		size_t len;
 		int k;
 		int32_t cp = at(&c, i, &len, &k);

@@ -31,6 +31,9 @@ enum {
 	EQ_W_PEOPLE = 1 << 13,  /* a noun for people or a text that speaks: spokesman, crowd, email */
 	EQ_W_OBJVERB = 1 << 14, /* a cue whose object is the one told: told, informed */
 	EQ_W_FILL = 1 << 15,    /* built in: adverbs and auxiliaries around a cue (has, also, later) */
+	EQ_W_PARTICLE = 1 << 16, /* built in: de, van, bin inside a name */
+	EQ_W_DEF = 1 << 17,     /* built in: the, this, his (a definite determiner) */
+	EQ_W_INDEF = 1 << 18,   /* built in: a, an, one, another */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */
@@ -99,6 +102,7 @@ struct eq_rules {
 	size_t nlemmas;
 	double w[EQ_NFEAT];
 	double bias, direct, partial; /* score thresholds */
+	int marks_are_quotes;  /* every mark is one tokens.h flags TOK_QUOTE */
 	int sorted;
 };
 

@@ -52,36 +52,72 @@ void eq_doc_free(struct eq_doc *D)
 	memset(D, 0, sizeof *D);
 }
 
-void par_ready(const struct eq_rules *R, struct eqi *I, uint32_t pi)
+static void ready(const struct eq_rules *R, struct eqi *I, uint32_t pi, int keep)
 {
 	struct par *P = &I->p[pi];
 	if (P->ready)
 		return;
 	par_prepare(R, P);
 	marks_pair(R, I, P, pi);
+	if (!keep) {
+		/* read for what comes before a quotation: its marks only tell
+		 * what is quoted (no speaker in there), it gives no candidates */
+		I->nc = P->c0;
+		P->nc = 0;
+	}
 	par_sentences(R, I, P);
+}
+
+void par_ready(const struct eq_rules *R, struct eqi *I, uint32_t pi)
+{
+	ready(R, I, pi, 0);
 }
 
 /* Could the paragraph hold a quotation? A double mark anywhere, or a
  * single one (an apostrophe most of the time) where it could open one:
  * at the start or after white space. */
-static int single_may_open(const unsigned char *p, size_t i)
+static int ws(unsigned char c)
 {
-	return i == 0 || p[i - 1] == ' ' || p[i - 1] == '\t' || p[i - 1] == '\n' || p[i - 1] == '(' ||
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A single mark at p[i..i+len) that could open a quotation: at the start
+ * or after white space (a no-break space, a dash, another mark, an
+ * opening bracket), before something that is neither white space nor a
+ * digit ('90s). */
+static int single_may_open(const unsigned char *p, size_t n, size_t i, size_t len)
+{
+	if (i + len >= n || ws(p[i + len]) || (p[i + len] >= '0' && p[i + len] <= '9'))
+		return 0;
+	return i == 0 || ws(p[i - 1]) || p[i - 1] == '(' || p[i - 1] == '"' ||
 	       (i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xA0) || (i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80);
 }
 
-/* Could the paragraph hold a quotation? A double mark anywhere, or a
- * single one (an apostrophe most of the time) where it could open one:
- * at the start or after white space, a dash or another mark. Found with
- * memchr (a few SIMD passes) rather than byte by byte. */
+/* A double mark that is not a closing one after a word: what follows a
+ * word and stands before white space, ASCII punctuation or the end closes
+ * a quotation, and with none open it is a stray mark. */
+static int double_may_count(const unsigned char *p, size_t n, size_t i, size_t len)
+{
+	if (i == 0 || ws(p[i - 1]) || p[i - 1] >= 0x80)
+		return 1;
+	if (i + len >= n)
+		return 0;
+	unsigned char c = p[i + len];
+	return !(ws(c) || (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))));
+}
+
+/* Could the paragraph hold a quotation? A double mark that may open one
+ * (a closing mark with nothing open before it is a stray), or a single
+ * one where it could open one (most single marks are apostrophes). Found
+ * with memchr (a few SIMD passes) rather than byte by byte. */
 static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	if (memchr(s, '"', n))
-		return 1;
+	for (const char *q = s; (q = memchr(q, '"', (size_t)(s + n - q))); q++)
+		if (double_may_count(p, n, (size_t)(q - s), 1))
+			return 1;
 	for (const char *q = s; (q = memchr(q, '\'', (size_t)(s + n - q))); q++)
-		if (single_may_open(p, (size_t)(q - s)))
+		if (single_may_open(p, n, (size_t)(q - s), 1))
 			return 1;
 	/* the other marks, found by their lead bytes (0xC2 for « », 0xE2 for
 	 * the curly ones) */
@@ -89,7 +125,8 @@ static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *
 		for (const char *q = s; (q = memchr(q, I->leads[l], (size_t)(s + n - q))); q++) {
 			size_t len;
 			const struct eq_mark *k = eq_mark_of(R, u8_decode(q, (size_t)(s + n - q), &len));
-			if (k && (k->fam == 0 || single_may_open(p, (size_t)(q - s))))
+			size_t at = (size_t)(q - s);
+			if (k && (k->fam == 0 ? (k->open || double_may_count(p, n, at, len)) : single_may_open(p, n, at, len)))
 				return 1;
 		}
 	return 0;
@@ -195,7 +232,7 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 	/* the paragraphs with marks, in order, so the candidates are in order */
 	for (size_t i = 0; i < np; i++)
 		if (may_quote(R, I, in[i].s, in[i].n)) {
-			par_ready(R, I, (uint32_t)i);
+			ready(R, I, (uint32_t)i, 1);
 			any |= I->p[i].nc > 0;
 		}
 	if (!any)

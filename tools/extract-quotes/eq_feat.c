@@ -272,10 +272,27 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 	}
 	if (q->par > 0 && q->o == 0) {
 		struct par *pp = &I->p[q->par - 1];
+		/* from its text, read or not: a colon or a cue verb at its end */
+		size_t e = pp->n;
+		while (e > 0 && (pp->s[e - 1] == ' ' || pp->s[e - 1] == '\t'))
+			e--;
+		if (e > 0 && pp->s[e - 1] == ':') {
+			f[EQ_F_INTRO_PREV] = 1;
+		} else {
+			size_t b = e;
+			while (b > 0 && b + 20 > e && ((pp->s[b - 1] >= 'a' && pp->s[b - 1] <= 'z') ||
+						       (pp->s[b - 1] >= 'A' && pp->s[b - 1] <= 'Z')))
+				b--;
+			char w[24];
+			size_t wn = e - b;
+			if (wn && wn < sizeof w && (b == 0 || pp->s[b - 1] == ' ')) {
+				for (size_t x = 0; x < wn; x++)
+					w[x] = (char)(pp->s[b + x] | 0x20);
+				if (wordset_cls(&R->words, w, wn) & EQ_W_CUE)
+					f[EQ_F_INTRO_PREV] = 1;
+			}
+		}
 		if (pp->ready && pp->t.n) {
-			size_t lt = pp->t.n - 1;
-			if (tok_punct(pp, lt, ':') || cue_at(R, I, pp, lt))
-				f[EQ_F_INTRO_PREV] = 1;
 			for (size_t c = pp->c0; c < pp->c0 + pp->nc; c++)
 				if (I->c[c].cue_par >= 0 || I->c[c].kind == EQ_DIRECT)
 					f[EQ_F_QUOTE_PREV] = 1;

@@ -133,7 +133,7 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 	const struct toks *T = &P->t;
 	for (size_t i = 0; i < T->n; i++) {
 		const struct token *t = &T->v[i];
-		if (!(t->flags & TOK_PUNCT) || t->cp < '"')
+		if (!(t->flags & (R->marks_are_quotes ? TOK_QUOTE : TOK_PUNCT)) || t->cp < '"')
 			continue;
 		const struct eq_mark *m = eq_mark_of(R, t->cp);
 		if (!m)

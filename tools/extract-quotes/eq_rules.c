@@ -3,6 +3,7 @@
  * organisation heads, places, first names, and the scorer's weights. */
 #include "eq.h"
 #include "msg.h"
+#include "unicode.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -29,6 +30,18 @@ void eq_rules_init(struct eq_rules *R)
 		"bitterly", "succinctly", "famously", "tearfully", "emotionally", "earlier", "told", NULL};
 	for (const char *const *p = fill; *p; p++)
 		wordset_add(&R->words, *p, strlen(*p), EQ_W_FILL, 0);
+	static const char *const particles[] = {"de", "da", "del", "della", "di", "du", "van", "von",
+						"der", "den", "ter", "ten", "bin", "ibn", "al", "el", "la",
+						"le", "dos", "das", "y", "st", "mc", "bint", "abu", NULL};
+	for (const char *const *p = particles; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_PARTICLE, 0);
+	static const char *const defs[] = {"the", "this", "that", "his", "her", "their", "its", "these", "those", NULL};
+	static const char *const indefs[] = {"a", "an", "one", "another", "some", "two", "three", "several", NULL};
+	for (const char *const *p = defs; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_DEF, 0);
+	for (const char *const *p = indefs; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_INDEF, 0);
+	R->marks_are_quotes = 1;
 }
 
 void eq_rules_free(struct eq_rules *R)
@@ -128,6 +141,8 @@ static void add_pair(struct eq_rules *R, const struct ynode *s, int fam)
 				yerr(s, "too many quotation marks (64 at most)");
 			m = &R->marks[R->nmarks++];
 			m->cp = cp[k];
+			if (!uni_is_quote(cp[k]))
+				R->marks_are_quotes = 0;
 			m->fam = (unsigned char)fam;
 			m->open = m->close = 0;
 		}

@@ -34,42 +34,22 @@ static int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_
 
 static int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
-	static const char *const w[] = {"de", "da", "del", "della", "di", "du", "van", "von", "der",
-					"den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le",
-					"dos", "das", "y", "st", "mc", "bint", "abu", NULL};
-	if (!word(P, i) || !(P->t.v[i].flags & TOK_LOWER) || !capword(R, I, P, i + 1))
-		return 0;
-	for (const char *const *p = w; *p; p++)
-		if (tok_is(P, i, *p))
-			return 1;
-	return 0;
+	return word(P, i) && (P->t.v[i].flags & TOK_LOWER) && P->t.v[i].e - P->t.v[i].b <= 4 &&
+	       (tok_cls(R, I, P, i, NULL) & EQ_W_PARTICLE) && capword(R, I, P, i + 1);
 }
 
-/* A determiner: 1 (with *definite set) or 0. By length first: it runs
- * on most tokens near a quotation. */
-static int det(const struct par *P, size_t i, int *definite)
+/* A determiner: 1 (with *definite set) or 0. */
+static const struct eq_rules *det_rules;
+static struct eqi *det_i;
+static int det(struct par *P, size_t i, int *definite)
 {
-	static const char *const defs[] = {"the", "this", "that", "his", "her", "their", "its", "these", "those", NULL};
-	static const char *const indefs[] = {"a", "an", "one", "another", "some", "two", "three", "several", NULL};
-	if (!word(P, i))
+	if (!word(P, i) || P->t.v[i].e - P->t.v[i].b > 7)
 		return 0;
-	size_t n = P->t.v[i].e - P->t.v[i].b;
-	if (n > 7 || n == 6)
+	uint64_t c = tok_cls(det_rules, det_i, P, i, NULL);
+	if (!(c & (EQ_W_DEF | EQ_W_INDEF)))
 		return 0;
-	char c = (char)(P->s[P->t.v[i].b] | 0x20);
-	if (c != 't' && c != 'h' && c != 'i' && c != 'a' && c != 'o' && c != 's')
-		return 0;
-	for (const char *const *p = defs; *p; p++)
-		if (tok_is(P, i, *p)) {
-			*definite = 1;
-			return 1;
-		}
-	for (const char *const *p = indefs; *p; p++)
-		if (tok_is(P, i, *p)) {
-			*definite = 0;
-			return 1;
-		}
-	return 0;
+	*definite = (c & EQ_W_DEF) != 0;
+	return 1;
 }
 
 /* A lowercase word that can modify a head noun: not a function word, a
@@ -466,6 +446,8 @@ static int cmp_ment(const void *a, const void *b)
 
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 {
+	det_rules = R;
+	det_i = I;
 	struct par *P = &I->p[pi];
 	if (P->mentions)
 		return;
@@ -1123,6 +1105,7 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 /* The speaker of a paragraph that ends 'Smith continued:' */
 static int intro_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, uint32_t pp)
 {
+	par_ready(R, I, pp);
 	struct par *P = &I->p[pp];
 	size_t n = P->t.n;
 	if (n < 2 || !tok_punct(P, n - 1, ':'))
@@ -1171,6 +1154,8 @@ static void copy_speaker(struct cand *q, const struct cand *from)
 
 void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 {
+	det_rules = R;
+	det_i = I;
 	int last_direct = -1; /* the last direct quotation with a speaker */
 	for (size_t ci = 0; ci < I->nc; ci++) {
 		struct cand *q = &I->c[ci];
