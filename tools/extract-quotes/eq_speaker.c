@@ -277,9 +277,15 @@ static struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par
 				break;
 			}
 		}
-		/* a comma with no appositive before it: 'Gov. John Kasich (R-OH), said' */
-		if (e - 1 > start && (capword(R, I, P, e - 2) || tok_punct(P, e - 2, ')')))
-			return np_backward(R, I, P, e - 1, start, 0);
+		/* a comma with no appositive before it: 'Gov. John Kasich (R-OH),
+		 * said' - when the name starts its clause ('vote for Hillary
+		 * Clinton, saying' is no attribution to her) */
+		if (e - 1 > start && (capword(R, I, P, e - 2) || tok_punct(P, e - 2, ')'))) {
+			struct np in = np_backward(R, I, P, e - 1, start, 0);
+			if (in.ok && (in.a == start || (P->tf[in.a] & TF_SB) ||
+				      (in.a > 0 && (P->t.v[in.a - 1].flags & TOK_PUNCT))))
+				return in;
+		}
 		return np;
 	}
 	size_t k = e;
@@ -507,6 +513,11 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		if (!capword(R, I, P, i) && !((c & EQ_W_TITLE) && (P->t.v[i].flags & TOK_CAP))) {
 			i++;
+			continue;
+		}
+		if (i > 0 && tok_punct(P, i - 1, '(') && i + 1 < n &&
+		    (tok_punct(P, i + 1, ')') || tok_punct(P, i + 1, '.') || tok_punct(P, i + 1, ','))) {
+			i++; /* a party and state after a name: (D), (I-Vt.) */
 			continue;
 		}
 		size_t k = i;
@@ -934,6 +945,16 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		q->spk_how = EQ_SPK_DESC;
 		return;
 	}
+	int d;
+	if (np->type != M_ORG && det(P, np->a, &d) && !d && np->n0 == np->a + 1 && np->n1 - np->a <= 5) {
+		/* 'a New Hampshire Republican': a description, as written */
+		set_text(q, par, P->t.v[np->a].b, P->t.v[np->n1 - 1].e);
+		q->id_par = (int)par;
+		q->id_b = P->t.v[np->n0].b;
+		q->id_e = P->t.v[np->n1 - 1].e;
+		q->spk_how = EQ_SPK_DESC;
+		return;
+	}
 	name_speaker(R, I, q, par, np->n0, np->n1);
 	q->spk_how = EQ_SPK_NAME;
 }
@@ -1080,12 +1101,27 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 	P = &I->p[q->cue_par];
 	size_t k = (size_t)q->cue_t, n = (size_t)q->cue_n;
 	int objverb = (tok_cls(R, I, P, k, NULL) & EQ_W_OBJVERB) != 0;
+	/* '"...," promising the Friends of Abe': a participle has its subject
+	 * before it, never after */
+	{
+		const struct token *ct = &P->t.v[k];
+		if (n == 1 && ct->e - ct->b > 4 && !memcmp(P->s + ct->e - 3, "ing", 3))
+			objverb = 1;
+	}
 	if (q->cue_side > 0) {
 		size_t j = q->c + 1;
 		if (j < r1 && (tok_punct(P, j, ',') || (P->t.v[j].flags & TOK_DASH)))
 			j++;
-		if (k > j)
-			np = np_backward(R, I, P, before_fillers(R, I, P, k, j), j, 1);
+		if (k > j) {
+			size_t e = before_fillers(R, I, P, k, j);
+			np = np_backward(R, I, P, e, j, 1);
+			if (np.ok && D->as_written && np.type != M_PRON) {
+				np.a = (uint32_t)j; /* all of '," Sen. Tom Udall of New Mexico, who ..., said' */
+				np.b = (uint32_t)e;
+				while (np.b > np.a + 1 && tok_punct(P, np.b - 1, ','))
+					np.b--;
+			}
+		}
 		if (!np.ok && k <= j + 2 && !objverb)
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, r1), r1);
 	} else {
