@@ -40,15 +40,20 @@ void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1)
 }
 
 /* A cue verb at token i: a speech verb form not after a determiner. */
-static int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
 	if (!is_word(P, i) || (P->tf[i] & TF_IN))
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
+	/* capitalized inside a sentence it is a name ("the United States") */
+	if ((P->t.v[i].flags & TOK_CAP) && i > 0 && !(P->tf[i] & TF_SB) && !(P->t.v[i - 1].flags & TOK_PUNCT))
+		return 0;
 	if (c & EQ_W_CUE) {
+		/* a noun after a determiner or a possessive: "his remarks", "Zornick's comment" */
 		if (i > 0 && is_word(P, i - 1) && (TOK_IS(P, i - 1, "the") || TOK_IS(P, i - 1, "a") ||
 		    TOK_IS(P, i - 1, "his") || TOK_IS(P, i - 1, "her") || TOK_IS(P, i - 1, "their") ||
-		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose")))
+		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose") ||
+		    (P->t.v[i - 1].flags & TOK_CLITIC)))
 			return 0;
 		return 1;
 	}
@@ -221,6 +226,10 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 	}
 	if ((k = cue_before(R, I, P, l0, q->o, &n)) >= 0) {
 		f[EQ_F_CUE_BEFORE] = 1;
+		/* '... wrote, "...." Zornick's comment ...': after a period inside
+		 * the marks the attribution is the one before */
+		if (q->cue_side > 0 && q->c > 0 && tok_punct(P, q->c - 1, '.') && q->cue_t > (int)q->c + 1)
+			q->cue_par = -1;
 		if (q->cue_par < 0) {
 			q->cue_par = (int)q->par;
 			q->cue_t = (int)k;

@@ -109,6 +109,9 @@ void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);
 void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t pi);
 
 /* eq_feat.c */
+/* A cue at token i: 0, or its length in tokens (a verb form not after a
+ * determiner, or a cue phrase). */
+int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci);
 void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci);
 /* The token range of a candidate's clause around it: [*l0, o) before,

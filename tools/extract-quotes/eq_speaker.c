@@ -25,10 +25,21 @@ static int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_
 	if (!word(P, i) || !(P->t.v[i].flags & TOK_CAP) || (P->t.v[i].flags & TOK_CLITIC))
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
-	if (c & (EQ_W_TIME | EQ_W_CUE))
+	const struct token *t = &P->t.v[i];
+	if (c & EQ_W_CUE)
 		return 0;
-	if ((c & (EQ_W_FUNC | EQ_W_PRON)) && !(c & (EQ_W_MALE | EQ_W_FEMALE | EQ_W_ORG | EQ_W_PLACE)))
-		return 0; /* The, But, He: no part of a name */
+	/* January, Monday; an abbreviation only before a period or a number
+	 * (Jun. 5, but Ai Jun) */
+	if ((c & EQ_W_TIME) && (t->e - t->b > 3 || tok_punct(P, i + 1, '.') ||
+				(i + 1 < P->t.n && (P->t.v[i + 1].flags & TOK_NUM))))
+		return 0;
+	if ((c & EQ_W_PRON) && !(c & (EQ_W_MALE | EQ_W_FEMALE | EQ_W_ORG | EQ_W_PLACE)))
+		return 0; /* He, I */
+	/* The, But, Watch: capitalized because a sentence starts there (not in
+	 * The Hill, Judicial Watch) */
+	if ((c & EQ_W_FUNC) && !(c & (EQ_W_MALE | EQ_W_FEMALE | EQ_W_ORG | EQ_W_PLACE)) &&
+	    ((P->tf[i] & TF_SB) || i == 0 || (P->tf[i - 1] & TF_MARK) || (P->t.v[i - 1].flags & TOK_PUNCT)))
+		return 0;
 	return 1;
 }
 
@@ -1066,7 +1077,7 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		/* a few words quoted in reported speech: the cue before them in
 		 * the sentence ('Okonkwo warned of "serious consequences"') */
 		for (size_t k = q->o; k-- > l0;) {
-			if (word(P, k) && (tok_cls(R, I, P, k, NULL) & EQ_W_CUE)) {
+			if (word(P, k) && cue_at(R, I, P, k) == 1) {
 				q->cue_par = (int)q->par;
 				q->cue_t = (int)k;
 				q->cue_n = 1;
@@ -1203,6 +1214,12 @@ void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 			find_speaker(R, I, D, (size_t)k);
 			if (I->c[k].sp_par >= 0)
 				copy_speaker(q, &I->c[k]);
+		}
+		if (q->sp_par < 0 && q->kind == EQ_DIRECT && q->cue_par >= 0 && last_direct >= 0 &&
+		    I->c[last_direct].par == q->par) {
+			/* '"A," Cruz said, adding: "B."' - the cue found nobody of its own */
+			copy_speaker(q, &I->c[last_direct]);
+			q->group = I->c[last_direct].group;
 		}
 		if (q->sp_par < 0 && q->kind == EQ_DIRECT && q->cue_par < 0) {
 			const struct cand *p = last_direct >= 0 ? &I->c[last_direct] : NULL;
