@@ -69,7 +69,14 @@ enum {
 	X(CONTINUED, "continued")       /* runs on from or into another paragraph */     \
 	X(INTRO_PREV, "intro-before")   /* the previous paragraph ends with ':' or a cue */ \
 	X(QUOTE_PREV, "quote-before")   /* the previous paragraph holds a direct quote */ \
-	X(SINGLE, "single-marks")       /* ‘...’ rather than “...” */
+	X(SINGLE, "single-marks")       /* ‘...’ rather than “...” */                     \
+	X(CUE_ADJ, "cue-right-before")  /* 'said "...': the cue touches the mark */        \
+	X(CUE_BEFORE_LOWER, "cue-before+lowercase-start")                                    \
+	X(CUE_BEFORE_END, "cue-before+sentence-end")                                         \
+	X(CUE_AFTER_CAP, "cue-after+capital-start")                                          \
+	X(SHORT_CUE, "short+cue")        /* a cue next to a short quotation */              \
+	X(SPLIT_END, "split+sentence-end")                                                   \
+	X(WORD_BEFORE_LOWER, "word-before+lowercase-start")
 
 enum eq_feat {
 #define EQ_F_ENUM(id, name) EQ_F_##id,

@@ -272,6 +272,8 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 		f[EQ_F_CONTINUED] = 1;
 	if (q->fam == 1)
 		f[EQ_F_SINGLE] = 1;
+	if (q->o > l0 && is_word(P, q->o - 1) && cue_at(R, I, P, q->o - 1))
+		f[EQ_F_CUE_ADJ] = 1;
 	/* a split quotation: the one before it in the paragraph has its
 	 * attribution between the two */
 	if (ci > 0 && I->c[ci - 1].par == q->par) {
@@ -309,8 +311,21 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 	}
 }
 
+/* The conjunctions of features the weights need (a sum cannot say 'a cue
+ * before and a lowercase start'). */
+static void conjunctions(double *f)
+{
+	f[EQ_F_CUE_BEFORE_LOWER] = f[EQ_F_CUE_BEFORE] * f[EQ_F_LOWER_START];
+	f[EQ_F_CUE_BEFORE_END] = f[EQ_F_CUE_BEFORE] * f[EQ_F_SENT_END];
+	f[EQ_F_CUE_AFTER_CAP] = f[EQ_F_CUE_AFTER] * f[EQ_F_CAP_START];
+	f[EQ_F_SHORT_CUE] = f[EQ_F_SHORT] * (f[EQ_F_CUE_AFTER] || f[EQ_F_CUE_BEFORE]);
+	f[EQ_F_SPLIT_END] = f[EQ_F_SPLIT] * f[EQ_F_SENT_END];
+	f[EQ_F_WORD_BEFORE_LOWER] = f[EQ_F_WORD_BEFORE] * f[EQ_F_LOWER_START];
+}
+
 void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci)
 {
+	conjunctions(I->c[ci].f);
 	struct cand *q = &I->c[ci];
 	double s = R->bias;
 	for (int k = 0; k < EQ_NFEAT; k++)
