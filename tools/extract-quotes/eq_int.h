@@ -70,6 +70,7 @@ struct ment {
 	int type;               /* M_* */
 	int gender;             /* EQ_G_* bits, 0 unknown */
 	int subject;            /* the subject of its sentence */
+	int speaks;             /* next to a cue: 'Stovall said', 'said Wilcox' */
 	uint32_t sent;          /* sentence number in its paragraph */
 	int ante;               /* a pronoun or description: the mention it stands for (-1 none, -2 not yet) */
 	const char *id;         /* from the entities column (not NUL-terminated) */

@@ -455,6 +455,45 @@ static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
 	}
 }
 
+static int letter_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Is the capitalized word w (ASCII capital first) written lowercase as a
+ * word somewhere in the document ('Federal mandates ...' beside 'a federal
+ * department')? Then a sentence starting with it is no name. Cached per
+ * document with the full names. */
+static int low_somewhere(struct eqi *I, const char *w, size_t wn)
+{
+	if (!wn || wn > 40 || w[0] < 'A' || w[0] > 'Z')
+		return 0;
+	char lw[40];
+	memcpy(lw, w, wn);
+	lw[0] = (char)(lw[0] | 0x20);
+	uint64_t key = hash_bytes(lw, wn, 0x6c6f77) & ~1ULL; /* even: apart from full_name's odd keys */
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit)
+		return (int)*hit;
+	int found = 0;
+	for (size_t p = 0; p < I->np && !found; p++) {
+		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
+		while (at < end && (at = memchr(at, lw[0], (size_t)(end - at)))) {
+			size_t o = (size_t)(at - s);
+			at++;
+			if ((size_t)(end - s) - o < wn || memcmp(s + o, lw, wn) != 0)
+				continue;
+			if ((o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || (o > 0 && letter_at(s, o - 1)))
+				continue;
+			found = 1;
+			break;
+		}
+	}
+	*h64map_put(&I->names, key, NULL) = (uint64_t)found;
+	return found;
+}
+
 static int cmp_ment(const void *a, const void *b)
 {
 	const struct ment *x = a, *y = b;
@@ -590,6 +629,18 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		if (e == s + 1 && (P->t.v[s].flags & TOK_UPPER) && P->t.v[s].e - P->t.v[s].b >= 2)
 			org = 1;
+		if (e == s + 1 && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE | EQ_W_TITLE)) &&
+		    !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE))) {
+			i = k; /* 'the ranking Democrat': a description, no name */
+			continue;
+		}
+		/* a first word of a sentence the document also writes lowercase
+		 * is no name ('Federal mandates', 'Victims of ...') */
+		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
+		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
+			i = k;
+			continue;
+		}
 		if (e > s && (!place || org)) {
 			struct ment *m = new_ment(I);
 			m->par = pi;
@@ -618,6 +669,17 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			t++;
 		}
 		m->sent = (uint32_t)sent;
+		{
+			size_t a = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
+			size_t e = m->t1;
+			while (e < n && word(P, e) && (tok_cls(R, I, P, e, NULL) & (EQ_W_FILL | EQ_W_TIME)) &&
+			       !(tok_cls(R, I, P, e, NULL) & EQ_W_CUE))
+				e++;
+			if ((e < n && word(P, e) && cue_at(R, I, P, e) == 1 && !(P->t.v[e].flags & TOK_CLITIC)) ||
+			    (a > 0 && word(P, a - 1) && cue_at(R, I, P, a - 1) == 1 &&
+			     !(tok_cls(R, I, P, a - 1, NULL) & EQ_W_OBJVERB)))
+				m->speaks = 1;
+		}
 		if (!have_subj) {
 			have_subj = 1;
 			size_t before = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
@@ -716,7 +778,7 @@ static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t 
 		if (cur < 0 && P->nm)
 			cur = (int)I->m[P->m0 + P->nm - 1].sent;
 		for (int s = cur; s >= 0; s--) {
-			int best = -1;
+			int best = -1, best_rank = 0;
 			for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
 				struct ment *m = &I->m[k];
 				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
@@ -734,9 +796,14 @@ static int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t 
 				inherit_gender(I, &I->m[x]);
 				if (!fits(I, &I->m[x], want))
 					continue;
-				if (m->subject)
-					return x;
-				best = x;
+				/* who speaks in the sentence first, then its subject, then
+				 * one of the right gender, then the last one */
+				int rank = m->speaks ? 4 : m->subject ? 3 : (I->m[x].gender & (int)want) ? 2 : 1;
+				if (rank >= best_rank) {
+					if (rank > best_rank || rank < 3) /* the first speaker or subject, the last other */
+						best = x;
+					best_rank = rank;
+				}
 			}
 			if (best >= 0)
 				return best;
@@ -806,8 +873,10 @@ static void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint
 					break;
 				const char *x = s + q;
 				size_t xn = b - 1 - q;
-				if (xn && (x[xn - 1] == '.' || x[xn - 1] == ','))
-					break;
+				if (!xn || !letter_at(x, xn - 1) || ((unsigned char)x[xn - 1] >= 0x80 &&
+								      (unsigned char)x[xn - 1] < 0xC0 && xn >= 3 &&
+								      (unsigned char)x[xn - 3] == 0xE2))
+					break; /* 'Cruz,”' is no part of a name */
 				buf_reset(&I->low);
 				for (size_t k = 0; k < xn; k++)
 					buf_addc(&I->low, x[k] >= 'A' && x[k] <= 'Z' ? (char)(x[k] | 0x20) : x[k]);
