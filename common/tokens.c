@@ -125,8 +125,13 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 				while (j < n && (unsigned char)(s[j] - 'a') < 26)
 					j++;
 				unsigned char e = j < n ? (unsigned char)s[j] : ' ';
+				/* a period after two letters or more joins nothing unless
+				 * a letter follows it (Ph.D, U.S) */
+				unsigned char e2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
+				int dot_ends = e == '.' && j - i >= 2 && !((unsigned char)((e2 | 0x20) - 'a') < 26) && e2 < 0x80 &&
+					       !(e2 >= '0' && e2 <= '9') && j - i > 2;
 				if (e == ' ' || e == ',' || e == ';' || e == ':' || e == ')' || e == '"' || e == '!' ||
-				    e == '?' || e == '\t' || e == '\n') {
+				    e == '?' || e == '\t' || e == '\n' || dot_ends) {
 					struct token *tk = push(t);
 					tk->b = (uint32_t)i;
 					tk->e = (uint32_t)j;
@@ -140,6 +145,23 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 					i = j;
 					continue;
 				}
+			}
+		}
+		{
+			/* plain ASCII punctuation that joins nothing: , ; : ( ) ! ? " */
+			unsigned char b0 = (unsigned char)s[i];
+			if (b0 == ',' || b0 == ';' || b0 == ':' || b0 == '(' || b0 == ')' || b0 == '!' || b0 == '?' ||
+			    b0 == '"') {
+				struct token *tk = push(t);
+				tk->b = (uint32_t)i;
+				tk->e = (uint32_t)i + 1;
+				tk->cb = cpos;
+				tk->ce = ++cpos;
+				tk->cp = b0;
+				tk->flags = pre | TOK_PUNCT | TOK_ASCII | (b0 == '"' ? TOK_QUOTE : 0);
+				pre = 0;
+				i++;
+				continue;
 			}
 		}
 		size_t len;

@@ -57,6 +57,8 @@ int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 			return 0;
 		return 1;
 	}
+	if (!(c & EQ_W_PHRASE))
+		return 0;
 	size_t n = phrase_at(R, I, P, i, P->t.n);
 	return n ? (int)n : 0;
 }

@@ -462,27 +462,28 @@ static int letter_at(const char *s, size_t i)
 }
 
 /* Is the capitalized word w (ASCII capital first) written lowercase as a
- * word somewhere in the document ('Federal mandates ...' beside 'a federal
+ * word near paragraph pi ('Federal mandates ...' beside 'a federal
  * department')? Then a sentence starting with it is no name. Cached per
  * document with the full names. */
-static int low_somewhere(struct eqi *I, const char *w, size_t wn)
+static int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn)
 {
-	if (!wn || wn > 40 || w[0] < 'A' || w[0] > 'Z')
+	if (wn < 2 || wn > 40 || w[0] < 'A' || w[0] > 'Z')
 		return 0;
 	char lw[40];
 	memcpy(lw, w, wn);
 	lw[0] = (char)(lw[0] | 0x20);
-	uint64_t key = hash_bytes(lw, wn, 0x6c6f77) & ~1ULL; /* even: apart from full_name's odd keys */
+	uint64_t key = hash_bytes(lw, wn, 0x6c6f77 + pi) & ~1ULL; /* even: apart from full_name's odd keys */
 	uint64_t *hit = h64map_get(&I->names, key);
 	if (hit)
 		return (int)*hit;
 	int found = 0;
-	for (size_t p = 0; p < I->np && !found; p++) {
+	/* the paragraphs around it: a whole front page is too far to look */
+	for (size_t p = pi > 3 ? pi - 3 : 0; p < I->np && p <= pi + 3 && !found; p++) {
 		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
 		while (at < end && (at = memchr(at, lw[0], (size_t)(end - at)))) {
 			size_t o = (size_t)(at - s);
 			at++;
-			if ((size_t)(end - s) - o < wn || memcmp(s + o, lw, wn) != 0)
+			if ((size_t)(end - s) - o < wn || s[o + 1] != lw[1] || memcmp(s + o, lw, wn) != 0)
 				continue;
 			if ((o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || (o > 0 && letter_at(s, o - 1)))
 				continue;
@@ -637,7 +638,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		/* a first word of a sentence the document also writes lowercase
 		 * is no name ('Federal mandates', 'Victims of ...') */
 		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
-		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
+		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
 			i = k;
 			continue;
 		}
