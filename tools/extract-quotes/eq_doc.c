@@ -44,6 +44,7 @@ void eq_doc_free(struct eq_doc *D)
 		free(I->m);
 		buf_free(&I->low);
 		buf_free(&I->tmp);
+		free(I->punct);
 		h64map_free(&I->names);
 		free(I);
 	}

@@ -87,6 +87,8 @@ struct eqi {
 	struct buf low;         /* a token lowercased */
 	struct buf tmp;
 	struct h64map names;    /* full names found, per document (see full_name) */
+	uint32_t *punct;        /* the last paragraph paired: its punctuation and dotted words */
+	size_t npunct, cappunct;
 	int has_ents;
 	unsigned long long bad_ents;
 	unsigned char markbyte[256]; /* first bytes of the marks */
@@ -103,6 +105,7 @@ int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n);
 #define TOK_IS(P, i, lit) tok_is_n((P), (i), (lit), sizeof(lit) - 1)
 int tok_punct(const struct par *P, size_t i, int32_t cp);
 size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end);
+/* Sentence starts (TF_SB) of the paragraph marks_pair saw last. */
 void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);
 
 /* eq_marks.c: pairs of marks of one paragraph into I->c (depth 0) and

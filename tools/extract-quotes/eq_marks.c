@@ -131,9 +131,18 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 	int pend_f[64];
 	size_t npend = 0;
 	const struct toks *T = &P->t;
+	uint32_t want = R->marks_are_quotes ? TOK_QUOTE : TOK_PUNCT;
+	I->npunct = 0;
+	if (I->cappunct < T->n) {
+		I->cappunct = T->n + 64;
+		I->punct = xrealloc(I->punct, I->cappunct * sizeof *I->punct);
+	}
 	for (size_t i = 0; i < T->n; i++) {
 		const struct token *t = &T->v[i];
-		if (!(t->flags & (R->marks_are_quotes ? TOK_QUOTE : TOK_PUNCT)) || t->cp < '"')
+		if (!(t->flags & (TOK_PUNCT | TOK_DOT)))
+			continue;
+		I->punct[I->npunct++] = (uint32_t)i; /* for par_sentences */
+		if (!(t->flags & want) || t->cp < '"')
 			continue;
 		const struct eq_mark *m = eq_mark_of(R, t->cp);
 		if (!m)

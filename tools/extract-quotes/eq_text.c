@@ -145,8 +145,9 @@ void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P)
 		return;
 	P->tf[0] |= TF_SB;
 	const struct token *v = P->t.v;
-	for (size_t i = 0; i + 1 < n; i++) {
-		if ((P->tf[i] & TF_IN) || !((v[i].flags & (TOK_PUNCT | TOK_DOT)) || (P->tf[i] & TF_CLOSE)))
+	for (size_t x = 0; x < I->npunct; x++) {
+		size_t i = I->punct[x];
+		if (i + 1 >= n || (P->tf[i] & TF_IN))
 			continue;
 		size_t j = i + 1;
 		int end = 0;
