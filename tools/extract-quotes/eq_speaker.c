@@ -960,6 +960,20 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 	struct par *P = &I->p[par];
 	if (D->as_written) {
 		size_t b = np->b;
+		/* a party tag and a place after a name: '(D-S.C.)', 'of Ohio' */
+		if (np->type != M_PRON && b < P->t.n && tok_punct(P, b, '(')) {
+			size_t k = b + 1;
+			while (k < P->t.n && k < b + 8 && !tok_punct(P, k, ')') && !(P->tf[k] & (TF_MARK | TF_IN)))
+				k++;
+			if (tok_punct(P, k, ')'))
+				b = k + 1;
+		}
+		if (np->type != M_PRON && b + 1 < P->t.n && TOK_IS(P, b, "of") && capword(R, I, P, b + 1)) {
+			size_t k = b + 1;
+			while (k < P->t.n && (capword(R, I, P, k) || particle(R, I, P, k) || TOK_IS(P, k, "the")))
+				k++;
+			b = k;
+		}
 		/* the appositive after a name: ', a social worker' */
 		if (np->type != M_PRON && b + 1 < P->t.n && tok_punct(P, b, ',') && b > np->a &&
 		    !tok_punct(P, b - 1, ',')) {
@@ -1300,6 +1314,21 @@ void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 				q->spk_how = EQ_SPK_INHERIT;
 			} else if (p && q->o == 0 && p->par + 1 == q->par) {
 				copy_speaker(q, p); /* a paragraph of quotation after a quoted one */
+			} else if (q->o == 0 && q->par > 0) {
+				/* after a paragraph whose last sentence has someone speak:
+				 * '... , Rubio said Sunday.' */
+				uint32_t pp = q->par - 1;
+				mentions_collect(R, I, pp);
+				struct par *PP = &I->p[pp];
+				if (PP->nm) {
+					uint32_t last = I->m[PP->m0 + PP->nm - 1].sent;
+					for (size_t k = PP->m0 + PP->nm; k-- > PP->m0 && I->m[k].sent == last;)
+						if (I->m[k].speaks && I->m[k].type != M_UNK) {
+							ment_to_speaker(R, I, D, q, k);
+							q->spk_how = EQ_SPK_INHERIT;
+							break;
+						}
+				}
 			}
 		}
 		if (q->group < 0)
