@@ -122,8 +122,35 @@ void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci);
  * (c, *r1) after. */
 void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1);
 
-/* eq_speaker.c */
+/* eq_np.c: words and noun phrases */
+int word(const struct par *P, size_t i);
+int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite);
+int modifier(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+int pronoun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);
+enum { HEAD_WORDS = EQ_W_ROLE | EQ_W_ORG | EQ_W_PEOPLE };
+
+struct np {
+	int ok, type, definite;
+	int resolvable;  /* a definite description of a person: resolved like a pronoun */
+	uint32_t a, b;   /* the phrase */
+	uint32_t n0, n1; /* its name (or head phrase without the determiner) */
+	uint64_t pbits;
+};
+void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np);
+struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end);
+struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t e, size_t start,
+		      int appositive);
+
+/* eq_ment.c: mentions, resolution, full names */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
+int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth);
+int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth);
+void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe);
+
+/* eq_speaker.c */
 void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D);
 /* eq_doc.c: make paragraph pi ready (tokens, marks, sentences) */
 void par_ready(const struct eq_rules *R, struct eqi *I, uint32_t pi);
