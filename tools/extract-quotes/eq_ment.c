@@ -1,0 +1,565 @@
+/* eq_ment.c - the people and organisations a pronoun can stand for: the
+ * mentions of a paragraph outside quotation marks (runs of capitalized
+ * words, definite descriptions, pronouns; or the entities column), the
+ * subject and the speaker of each sentence, the resolution of a pronoun or
+ * description to the most recent fitting mention, and the fullest form of
+ * a short name ('Guaido' after 'Juan Guaido'). */
+#include "eq_int.h"
+#include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- mentions ---- */
+
+static struct ment *new_ment(struct eqi *I)
+{
+	if (I->nm == I->capm) {
+		I->capm = I->capm ? 2 * I->capm : 256;
+		I->m = xrealloc(I->m, I->capm * sizeof *I->m);
+	}
+	struct ment *m = &I->m[I->nm++];
+	memset(m, 0, sizeof *m);
+	m->ante = -2;
+	m->a0 = UINT32_MAX;
+	return m;
+}
+
+static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1)
+{
+	for (size_t i = t0; i < t1; i++) {
+		uint64_t c = tok_cls(R, I, P, i, NULL);
+		if (c & EQ_W_MALE)
+			return EQ_G_MALE;
+		if (c & EQ_W_FEMALE)
+			return EQ_G_FEMALE;
+		if (!(c & EQ_W_TITLE))
+			break;
+	}
+	return 0;
+}
+
+static int title_gender(const struct par *P, size_t i)
+{
+	if (TOK_IS(P, i, "mr") || TOK_IS(P, i, "sir") || TOK_IS(P, i, "king") || TOK_IS(P, i, "prince") ||
+	    TOK_IS(P, i, "father") || TOK_IS(P, i, "congressman") || TOK_IS(P, i, "councilman") ||
+	    TOK_IS(P, i, "chairman") || TOK_IS(P, i, "lord"))
+		return EQ_G_MALE;
+	if (TOK_IS(P, i, "mrs") || TOK_IS(P, i, "ms") || TOK_IS(P, i, "miss") || TOK_IS(P, i, "queen") ||
+	    TOK_IS(P, i, "princess") || TOK_IS(P, i, "lady") || TOK_IS(P, i, "dame") ||
+	    TOK_IS(P, i, "congresswoman") || TOK_IS(P, i, "councilwoman") || TOK_IS(P, i, "chairwoman"))
+		return EQ_G_FEMALE;
+	return 0;
+}
+
+/* Code point offset -> token index (the first token starting at or after
+ * cp). */
+static size_t tok_at_cp(const struct par *P, uint32_t cp)
+{
+	size_t lo = 0, hi = P->t.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (P->t.v[mid].cb < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The mentions of the entities column: START,END,TYPE,ID;... */
+static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
+{
+	const char *s = P->ents, *end = P->ents + P->nents;
+	while (s < end) {
+		const char *e = memchr(s, ';', (size_t)(end - s));
+		if (!e)
+			e = end;
+		const char *f[4];
+		size_t nf = 0;
+		const char *p = s;
+		f[nf++] = p;
+		while (p < e && nf < 4) {
+			if (*p == ',')
+				f[nf++] = p + 1;
+			p++;
+		}
+		char *x;
+		unsigned long a = 0, b = 0;
+		int ok = nf == 4;
+		if (ok) {
+			a = strtoul(f[0], &x, 10);
+			ok = x == f[1] - 1;
+			b = strtoul(f[1], &x, 10);
+			ok = ok && x == f[2] - 1 && b > a;
+		}
+		if (!ok) {
+			I->bad_ents++;
+			s = e + 1;
+			continue;
+		}
+		size_t tl = (size_t)(f[3] - 1 - f[2]);
+		int type = tl == 3 && !memcmp(f[2], "PER", 3) ? M_PER : tl == 3 && !memcmp(f[2], "ORG", 3) ? M_ORG : 0;
+		if (type) {
+			size_t t0 = tok_at_cp(P, (uint32_t)a), t1 = t0;
+			while (t1 < P->t.n && P->t.v[t1].ce <= b)
+				t1++;
+			if (t1 > t0 && !(P->tf[t0] & (TF_IN | TF_MARK))) {
+				struct ment *m = new_ment(I);
+				m->par = pi;
+				m->t0 = (uint32_t)t0;
+				m->t1 = (uint32_t)t1;
+				m->type = type;
+				m->ante = -1;
+				m->id = f[3];
+				m->nid = (size_t)(e - f[3]);
+			}
+		}
+		s = e + 1;
+	}
+}
+
+static int letter_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Is the capitalized word w (ASCII capital first) written lowercase as a
+ * word near paragraph pi ('Federal mandates ...' beside 'a federal
+ * department')? Then a sentence starting with it is no name. Cached per
+ * document with the full names. */
+static int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn)
+{
+	if (wn < 2 || wn > 40 || w[0] < 'A' || w[0] > 'Z')
+		return 0;
+	char lw[40];
+	memcpy(lw, w, wn);
+	lw[0] = (char)(lw[0] | 0x20);
+	uint64_t key = hash_bytes(lw, wn, 0x6c6f77 + pi) & ~1ULL; /* even: apart from full_name's odd keys */
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit)
+		return (int)*hit;
+	int found = 0;
+	/* the paragraphs around it: a whole front page is too far to look */
+	for (size_t p = pi > 3 ? pi - 3 : 0; p < I->np && p <= pi + 3 && !found; p++) {
+		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
+		while (at < end && (at = memchr(at, lw[0], (size_t)(end - at)))) {
+			size_t o = (size_t)(at - s);
+			at++;
+			if ((size_t)(end - s) - o < wn || s[o + 1] != lw[1] || memcmp(s + o, lw, wn) != 0)
+				continue;
+			if ((o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || (o > 0 && letter_at(s, o - 1)))
+				continue;
+			found = 1;
+			break;
+		}
+	}
+	*h64map_put(&I->names, key, NULL) = (uint64_t)found;
+	return found;
+}
+
+static int cmp_ment(const void *a, const void *b)
+{
+	const struct ment *x = a, *y = b;
+	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+}
+
+void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
+{
+	struct par *P = &I->p[pi];
+	if (P->mentions)
+		return;
+	par_ready(R, I, pi);
+	P->mentions = 1;
+	P->m0 = I->nm;
+	if (I->has_ents && P->ents) {
+		ents_collect(I, P, pi);
+	}
+	size_t n = P->t.n;
+	for (size_t i = 0; i < n;) {
+		if (P->tf[i] & (TF_IN | TF_MARK) || !(P->t.v[i].flags & TOK_WORD)) {
+			i++;
+			continue;
+		}
+		uint64_t bits = 0;
+		const struct token *ti = &P->t.v[i];
+		/* most words are lowercase and longer than a pronoun: no lookup */
+		if (!(ti->flags & TOK_CAP) && ti->e - ti->b > 5 && !(ti->flags & TOK_CLITIC)) {
+			i++;
+			continue;
+		}
+		uint64_t c = tok_cls(R, I, P, i, &bits);
+		if ((c & EQ_W_PRON) && (bits & EQ_P_THIRD)) {
+			struct ment *m = new_ment(I);
+			m->par = pi;
+			m->t0 = (uint32_t)i;
+			m->t1 = (uint32_t)i + 1;
+			m->type = M_PRON;
+			m->gender = (int)(bits & (EQ_G_MALE | EQ_G_FEMALE | EQ_G_NONE));
+			i++;
+			continue;
+		}
+		int d;
+		if (det(R, I, P, i, &d) && d) {
+			/* the senator, the Florida senator, the campaign */
+			size_t k = i + 1;
+			while (k < n && k < i + 4 && (capword(R, I, P, k) || modifier(R, I, P, k)) &&
+			       !(tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)))
+				k++;
+			if (k < n && word(P, k) && !(P->t.v[k].flags & TOK_CAP) &&
+			    (tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)) &&
+			    !(k + 1 < n && (P->t.v[k + 1].flags & TOK_CAP) && word(P, k + 1))) {
+				struct ment *m = new_ment(I);
+				m->par = pi;
+				m->t0 = (uint32_t)i + 1;
+				m->t1 = (uint32_t)k + 1;
+				m->a0 = (uint32_t)i;
+				m->type = (tok_cls(R, I, P, k, NULL) & EQ_W_ROLE) ? M_DESC : M_ORG;
+				i = k + 1;
+				continue;
+			}
+		}
+		if (I->has_ents && P->ents) {
+			i++;
+			continue;
+		}
+		if (!capword(R, I, P, i) && !((c & EQ_W_TITLE) && (P->t.v[i].flags & TOK_CAP))) {
+			i++;
+			continue;
+		}
+		if (i > 0 && tok_punct(P, i - 1, '(') && i + 1 < n &&
+		    (tok_punct(P, i + 1, ')') || tok_punct(P, i + 1, '.') || tok_punct(P, i + 1, ','))) {
+			i++; /* a party and state after a name: (D), (I-Vt.) */
+			continue;
+		}
+		size_t k = i;
+		int g = 0;
+		while (k < n && (((tok_cls(R, I, P, k, NULL) & EQ_W_TITLE) && (P->t.v[k].flags & TOK_CAP) &&
+				  !(tok_cls(R, I, P, k, NULL) & (EQ_W_MALE | EQ_W_FEMALE)) &&
+				  (capword(R, I, P, k + 1) || title_period(R, I, P, k + 1))) ||
+				 title_period(R, I, P, k))) {
+			g |= title_gender(P, k);
+			k++;
+		}
+		size_t s = k;
+		while (k < n && (capword(R, I, P, k) || particle(R, I, P, k) || title_period(R, I, P, k)))
+			k++;
+		if (k == s) {
+			i = k > i ? k : i + 1;
+			continue;
+		}
+		size_t e = k;
+		while (e > s && tok_punct(P, e - 1, '.'))
+			e--;
+		while (s + 2 < e && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE)) &&
+		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))
+			s++; /* Treasurer Amal Okonkwo */
+		/* a name that modifies the next one: 'Democratic presidential
+		 * candidate Bernie Sanders', 'McConnell spokesman Don Stewart' */
+		{
+			size_t h = k;
+			while (h < n && h < k + 3 && word(P, h) && !(P->t.v[h].flags & TOK_CAP) && modifier(R, I, P, h))
+				h++;
+			if (h > k && capword(R, I, P, h) && (tok_cls(R, I, P, h - 1, NULL) & (HEAD_WORDS | EQ_W_TITLE))) {
+				i = h;
+				continue;
+			}
+		}
+		/* a capitalized first word of a sentence that is no name: 'Backing
+		 * Clinton, ...' */
+		if ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_SB) && !word(P, s - 1))) {
+			const struct token *t = &P->t.v[s];
+			size_t len = t->e - t->b;
+			const char *w = P->s + t->b;
+			int drop = !gender_of_name(R, I, P, s, s + 1) &&
+				   ((len > 4 && !memcmp(w + len - 3, "ing", 3)) || (len > 4 && !memcmp(w + len - 2, "ly", 2)) ||
+				    (len > 4 && !memcmp(w + len - 2, "ed", 2)));
+			if (drop) {
+				s++;
+				if (s >= e) {
+					i = k;
+					continue;
+				}
+			}
+		}
+		int org = 0, place = 1;
+		for (size_t j = s; j < e; j++) {
+			uint64_t cj = tok_cls(R, I, P, j, NULL);
+			org |= (cj & EQ_W_ORG) != 0;
+			if (!(cj & EQ_W_PLACE))
+				place = 0;
+		}
+		if (e == s + 1 && (P->t.v[s].flags & TOK_UPPER) && P->t.v[s].e - P->t.v[s].b >= 2)
+			org = 1;
+		if (e == s + 1 && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE | EQ_W_TITLE)) &&
+		    !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE))) {
+			i = k; /* 'the ranking Democrat': a description, no name */
+			continue;
+		}
+		/* a first word of a sentence the document also writes lowercase
+		 * is no name ('Federal mandates', 'Victims of ...') */
+		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
+		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
+			i = k;
+			continue;
+		}
+		if (e > s && (!place || org)) {
+			struct ment *m = new_ment(I);
+			m->par = pi;
+			m->t0 = (uint32_t)s;
+			m->t1 = (uint32_t)e;
+			m->a0 = (uint32_t)i;
+			m->type = org ? M_ORG : (e - s >= 2 || g) ? M_PER : M_UNK;
+			m->gender = g ? g : gender_of_name(R, I, P, s, e);
+			m->ante = -1;
+		}
+		i = k;
+	}
+	P->nm = I->nm - P->m0;
+	if (I->has_ents && P->ents)
+		qsort(I->m + P->m0, P->nm, sizeof *I->m, cmp_ment);
+	/* sentence numbers and subjects */
+	size_t sent = 0, t = 0;
+	int have_subj = 0;
+	for (size_t k = P->m0; k < I->nm; k++) {
+		struct ment *m = &I->m[k];
+		while (t <= m->t0 && t < n) {
+			if ((P->tf[t] & TF_SB) && t > 0) {
+				sent++;
+				have_subj = 0;
+			}
+			t++;
+		}
+		m->sent = (uint32_t)sent;
+		{
+			size_t a = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
+			size_t e = m->t1;
+			while (e < n && word(P, e) && (tok_cls(R, I, P, e, NULL) & (EQ_W_FILL | EQ_W_TIME)) &&
+			       !(tok_cls(R, I, P, e, NULL) & EQ_W_CUE))
+				e++;
+			if ((e < n && word(P, e) && cue_at(R, I, P, e) == 1 && !(P->t.v[e].flags & TOK_CLITIC)) ||
+			    (a > 0 && word(P, a - 1) && cue_at(R, I, P, a - 1) == 1 &&
+			     !(tok_cls(R, I, P, a - 1, NULL) & EQ_W_OBJVERB)))
+				m->speaks = 1;
+		}
+		if (!have_subj) {
+			have_subj = 1;
+			size_t before = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
+			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
+				   !TOK_IS(P, before - 1, "and") && !TOK_IS(P, before - 1, "but");
+			int poss = m->t1 < n && (P->t.v[m->t1].flags & TOK_CLITIC);
+			if (!prep && !poss)
+				m->subject = 1;
+			else
+				have_subj = 0;
+		}
+	}
+}
+
+/* ---- resolution ---- */
+
+static int fits(const struct eqi *I, const struct ment *x, uint64_t want)
+{
+	(void)I;
+	if (want & EQ_G_NONE) {
+		return x->type == M_ORG;
+	}
+	if (x->type != M_PER && x->type != M_UNK)
+		return 0;
+	if (x->gender && !(x->gender & (int)want))
+		return 0;
+	return 1;
+}
+
+static int ment_of_sent_tok(const struct eqi *I, const struct par *P, size_t tok)
+{
+	(void)I;
+	size_t s = 0;
+	for (size_t t = 1; t <= tok && t < P->t.n; t++)
+		if (P->tf[t] & TF_SB)
+			s++;
+	return (int)s;
+}
+
+
+/* What a mention stands for: itself for a name, its antecedent for a
+ * pronoun or description (resolved on demand). */
+int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth)
+{
+	struct ment *m = &I->m[mi];
+	if (m->type != M_PRON && m->type != M_DESC)
+		return (int)mi;
+	if (m->ante == -2) {
+		m->ante = -1;
+		if (depth < 6) {
+			uint64_t want = m->type == M_DESC ? (EQ_G_MALE | EQ_G_FEMALE) : (uint64_t)m->gender;
+			if (m->type == M_PRON && (want & EQ_G_NONE) && (want & EQ_G_MALE))
+				want = 0; /* they: not resolved */
+			if (want)
+				m->ante = resolve(R, I, m->par, m->t0, want, depth + 1);
+			/* "he" tells the gender of whom it stands for */
+			if (m->ante >= 0 && m->type == M_PRON && !I->m[m->ante].gender &&
+			    (m->gender == EQ_G_MALE || m->gender == EQ_G_FEMALE))
+				I->m[m->ante].gender = m->gender;
+		}
+	}
+	return m->ante;
+}
+
+/* Gender of a name mention, from an earlier fuller form of it when it has
+ * none of its own ('Guaido' after 'Juan Guaido'). */
+static void inherit_gender(struct eqi *I, struct ment *x)
+{
+	if (x->gender || x->type != M_UNK)
+		return;
+	const struct par *P = &I->p[x->par];
+	const struct token *lt = &P->t.v[x->t1 - 1];
+	for (size_t k = 0; k < I->nm; k++) {
+		struct ment *y = &I->m[k];
+		if (y == x || y->type != M_PER || !y->gender)
+			continue;
+		const struct par *Q = &I->p[y->par];
+		const struct token *yt = &Q->t.v[y->t1 - 1];
+		if (yt->e - yt->b == lt->e - lt->b && !memcmp(Q->s + yt->b, P->s + lt->b, lt->e - lt->b)) {
+			x->gender = y->gender;
+			return;
+		}
+	}
+}
+
+enum { LOOKBACK_PARAS = 4, LOOKBACK_SENTS = 10 };
+
+int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth)
+{
+	int sents = 0;
+	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
+		mentions_collect(R, I, p);
+		struct par *P = &I->p[p];
+		int cur = p == pi ? ment_of_sent_tok(I, P, tok) : -1;
+		if (cur < 0 && P->nm)
+			cur = (int)I->m[P->m0 + P->nm - 1].sent;
+		for (int s = cur; s >= 0; s--) {
+			int best = -1, best_rank = 0;
+			for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
+				struct ment *m = &I->m[k];
+				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
+					continue;
+				/* in the pronoun's own sentence only a subject before it
+				 * ('As Guaido seeks ..., he said'), not 'with MTVu, he' */
+				if (p == pi && s == cur && !m->subject)
+					continue;
+				/* a "he" never stands for the one a "she" means */
+				if (m->type == M_PRON && m->gender && !(m->gender & (int)want))
+					continue;
+				int x = referent(R, I, k, depth);
+				if (x < 0)
+					continue;
+				inherit_gender(I, &I->m[x]);
+				if (!fits(I, &I->m[x], want))
+					continue;
+				/* who speaks in the sentence first, then its subject, then
+				 * one of the right gender, then the last one */
+				int rank = m->speaks ? 4 : m->subject ? 3 : (I->m[x].gender & (int)want) ? 2 : 1;
+				if (rank >= best_rank) {
+					if (rank > best_rank || rank < 3) /* the first speaker or subject, the last other */
+						best = x;
+					best_rank = rank;
+				}
+			}
+			if (best >= 0)
+				return best;
+			if (++sents > LOOKBACK_SENTS)
+				return -1;
+		}
+	}
+	return -1;
+}
+
+/* ---- the full name of a short form ---- */
+
+static int cap_at(const char *s, size_t n)
+{
+	size_t len;
+	int32_t cp = u8_decode(s, n, &len);
+	return cp >= 0 && uni_is_upper(cp);
+}
+
+/* The first fuller form 'Juan Guaido' of a one-word name 'Guaido' in the
+ * document up to paragraph pi: the capitalized words right before it. */
+void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe)
+{
+	struct par *P = &I->p[*fp];
+	const char *w = P->s + *fb;
+	size_t wn = *fe - *fb;
+	if (!wn || memchr(w, ' ', wn))
+		return;
+	/* asked before in this document? (paragraph + 1, start, end packed) */
+	uint64_t key = hash_bytes(w, wn, 0x66756c6c) | 1;
+	const uint64_t MISS = 1ULL << 63;
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit) {
+		if (*hit & MISS) {
+			if ((*hit & ~MISS) >= pi)
+				return; /* not there up to pi */
+		} else {
+			uint32_t hp = (uint32_t)(*hit >> 42) - 1;
+			if (hp <= pi) {
+				*fp = hp;
+				*fb = (uint32_t)(*hit >> 21) & 0x1FFFFF;
+				*fe = (uint32_t)*hit & 0x1FFFFF;
+			}
+			return; /* its first fuller form, before pi or not */
+		}
+	}
+	*h64map_put(&I->names, key, NULL) = MISS | pi;
+	for (uint32_t p = 0; p <= pi; p++) {
+		struct par *Q = &I->p[p];
+		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
+		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
+			if ((size_t)(end - at) < wn || memcmp(at, w, wn) != 0) {
+				at++;
+				continue;
+			}
+			size_t o = (size_t)(at - s);
+			at += wn;
+			if (at < end && ((*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || (unsigned char)*at >= 0x80))
+				continue;
+			/* the capitalized words before it, titles not included */
+			size_t b = o, words = 0;
+			while (words < 2 && b >= 2 && s[b - 1] == ' ') {
+				size_t q = b - 1;
+				while (q > 0 && s[q - 1] != ' ' && s[q - 1] != '\t' && s[q - 1] != '\n' && s[q - 1] != '"')
+					q--;
+				if (q >= b - 1 || !cap_at(s + q, b - 1 - q))
+					break;
+				const char *x = s + q;
+				size_t xn = b - 1 - q;
+				if (!xn || !letter_at(x, xn - 1) || ((unsigned char)x[xn - 1] >= 0x80 &&
+								      (unsigned char)x[xn - 1] < 0xC0 && xn >= 3 &&
+								      (unsigned char)x[xn - 3] == 0xE2))
+					break; /* 'Cruz,”' is no part of a name */
+				buf_reset(&I->low);
+				for (size_t k = 0; k < xn; k++)
+					buf_addc(&I->low, x[k] >= 'A' && x[k] <= 'Z' ? (char)(x[k] | 0x20) : x[k]);
+				uint64_t c = wordset_cls(&R->words, I->low.p, I->low.len);
+				if (c & (EQ_W_TITLE | EQ_W_FUNC | EQ_W_PRON | EQ_W_CUE | EQ_W_TIME | EQ_W_ORG) &&
+				    !(c & (EQ_W_MALE | EQ_W_FEMALE)))
+					break;
+				b = q;
+				words++;
+			}
+			if (words) {
+				*fp = p;
+				*fb = (uint32_t)b;
+				*fe = (uint32_t)(o + wn);
+				if (p < (1u << 21) && o + wn < (1u << 21))
+					*h64map_put(&I->names, key, NULL) =
+						((uint64_t)(p + 1) << 42) | ((uint64_t)b << 21) | (uint64_t)(o + wn);
+				return;
+			}
+		}
+	}
+}
