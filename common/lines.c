@@ -15,20 +15,28 @@ static void start(struct lines *l)
 {
 	l->start = l->end = 0;
 	l->eof = 0;
+	l->err = 0;
 	l->at_start = 1;
 	l->lineno = 0;
 }
 
-void lines_open(struct lines *l, const char *path)
+int lines_try_open(struct lines *l, const char *path)
 {
 	if (strcmp(path, "-") == 0) {
 		lines_open_fd(l, STDIN_FILENO, "(stdin)");
-		return;
+		return 0;
 	}
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
-		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		return -1;
 	lines_open_fd(l, fd, path);
+	return 0;
+}
+
+void lines_open(struct lines *l, const char *path)
+{
+	if (lines_try_open(l, path) < 0)
+		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
 }
 
 void lines_open_fd(struct lines *l, int fd, const char *name)
@@ -55,6 +63,18 @@ void lines_close(struct lines *l)
 		close(l->fd);
 	l->fd = -1;
 	l->mem = NULL;
+}
+
+int lines_report_error(const struct lines *l)
+{
+	if (!l->err)
+		return 0;
+	if (l->err == EISDIR)
+		warn_at(l->name, 0, "is a directory");
+	else
+		warn_at(l->name, 0, "read error: %s", strerror(l->err));
+	note_trouble();
+	return 1;
 }
 
 void lines_free(struct lines *l)
@@ -96,9 +116,9 @@ static int fill(struct lines *l)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EISDIR)
-				die(EXIT_TROUBLE, "%s: is a directory", l->name);
-			die(EXIT_TROUBLE, "%s: read error: %s", l->name, strerror(errno));
+			l->err = errno;
+			l->eof = 1;
+			return 0;
 		}
 		if (n == 0) {
 			l->eof = 1;
@@ -121,6 +141,8 @@ int lines_next(struct lines *l)
 			break;
 		if (fill(l))
 			continue;
+		if (l->err)
+			l->start = l->end; /* a line the error cut short is not a line */
 		if (l->start == l->end)
 			return 0;
 		nl = l->buf + l->end; /* a last line without newline */

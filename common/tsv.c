@@ -20,10 +20,16 @@ static int next_line(struct tsv_reader *r)
 		if (!r->open) {
 			if (r->cur >= r->nfiles)
 				return 0;
-			if (r->mem)
-				lines_open_mem(&r->in, r->mem, r->mem_n, r->files[r->cur++]);
-			else
-				lines_open(&r->in, r->files[r->cur++]);
+			const char *path = r->files[r->cur++];
+			if (r->mem) {
+				lines_open_mem(&r->in, r->mem, r->mem_n, path);
+			} else if (lines_try_open(&r->in, path) < 0) {
+				/* report it, go on with the next (status 1 at the end) */
+				warn_at(path, 0, "%s", strerror(errno));
+				note_trouble();
+				r->failed++;
+				continue;
+			}
 			r->in.chunk = r->opts.chunk;
 			r->open = 1;
 		}
@@ -32,6 +38,7 @@ static int next_line(struct tsv_reader *r)
 			r->lineno = r->in.lineno;
 			return 1;
 		}
+		r->failed += (unsigned)lines_report_error(&r->in);
 		lines_close(&r->in);
 		r->open = 0;
 	}

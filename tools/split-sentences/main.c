@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 	struct out *o = out_stdout;
 	if (tsv_open(&T, C.nfiles, C.files, &to) < 0) {
 		out_close(o);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
 	static const char *const added[] = {"sent", "start", "end"};
@@ -144,5 +144,5 @@ int main(int argc, char **argv)
 	sr_free(&R);
 	rules_free_all();
 	cli_free(&C);
-	return EXIT_OK;
+	return exit_status();
 }

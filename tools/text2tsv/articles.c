@@ -122,6 +122,7 @@ void art_read(struct articles *a, const char *doc, size_t docn)
 	}
 	if (!a->jsonl)
 		para_end_doc(&a->W);
+	lines_report_error(&a->L);
 	lines_close(&a->L);
 	if (a->W.repaired > before)
 		warn_at(a->L.name, 0, "replaced %llu invalid %s sequence%s with U+FFFD",
@@ -131,7 +132,12 @@ void art_read(struct articles *a, const char *doc, size_t docn)
 
 static void do_file(struct articles *a, const char *path)
 {
-	lines_open(&a->L, path);
+	if (lines_try_open(&a->L, path) < 0) {
+		/* report it, go on with the next (status 1 at the end) */
+		warn_at(path, 0, "%s", strerror(errno));
+		note_trouble();
+		return;
+	}
 	if (strcmp(path, "-") == 0) {
 		buf_reset(&a->docname);
 		buf_adds(&a->docname, "stdin");
@@ -157,14 +163,21 @@ void art_path(struct articles *a, const char *path)
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		struct dirent **ents;
 		int n = scandir(path, &ents, not_hidden, cmp_names);
-		if (n < 0)
-			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		if (n < 0) {
+			warn_at(path, 0, "%s", strerror(errno));
+			note_trouble();
+			return;
+		}
 		for (int i = 0; i < n; i++) {
 			struct buf p = {0};
 			buf_printf(&p, "%s/%s", path, ents[i]->d_name);
 			struct stat es;
-			if (stat(p.p, &es) == 0 && (S_ISDIR(es.st_mode) || S_ISREG(es.st_mode)))
+			if (stat(p.p, &es) < 0) { /* a link that points nowhere */
+				warn_at(p.p, 0, "%s", strerror(errno));
+				note_trouble();
+			} else if (S_ISDIR(es.st_mode) || S_ISREG(es.st_mode)) {
 				art_path(a, p.p);
+			}
 			buf_free(&p);
 			free(ents[i]);
 		}

@@ -85,5 +85,5 @@ int main(int argc, char **argv)
 			A.W.docs, A.W.rows, A.L.bytes, A.W.repaired, A.bad_lines);
 	art_free(&A);
 	cli_free(&C);
-	return EXIT_OK;
+	return exit_status();
 }

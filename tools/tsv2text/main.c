@@ -45,9 +45,16 @@ static int own_opt(int opt, const char *arg, void *ctx)
 
 static struct article_writer W;
 
+/* At exit: after an error, leave no temporary file behind, and end the
+ * line written to standard output (what was written is whole lines). */
 static void cleanup(void)
 {
-	aw_abort(&W); /* an error exit: leave no temporary file behind */
+	aw_abort(&W);
+	if (!W.dir && W.in_line && out_stdout->buf && !out_stdout->err) {
+		W.in_line = 0;
+		out_putc(out_stdout, '\n');
+		out_flush(out_stdout);
+	}
 }
 
 int main(int argc, char **argv)
@@ -81,7 +88,7 @@ int main(int argc, char **argv)
 	atexit(cleanup);
 	if (tsv_open(&R, C.nfiles, C.files, &to) < 0) {
 		out_close(out_stdout);
-		return EXIT_OK;
+		return exit_status();
 	}
 	int dc = tsv_need_col(&R, "doc");
 	int tc = tsv_need_col(&R, C.field);
@@ -110,5 +117,5 @@ int main(int argc, char **argv)
 	aw_free(&W);
 	buf_free(&doc);
 	buf_free(&text);
-	return EXIT_OK;
+	return exit_status();
 }
