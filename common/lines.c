@@ -132,6 +132,14 @@ static int fill(struct lines *l)
 	}
 }
 
+void lines_peek(struct lines *l, const char **p, size_t *n)
+{
+	if (!l->buf || l->start == l->end)
+		fill(l);
+	*p = l->buf ? l->buf + l->start : "";
+	*n = l->end - l->start;
+}
+
 int lines_next(struct lines *l)
 {
 	char *nl;

@@ -41,6 +41,9 @@ void lines_open_mem(struct lines *l, const char *s, size_t n, const char *name);
  * the bytes after the last whole line are dropped). */
 int lines_next(struct lines *l);
 /* Close the file (the buffer is kept for the next lines_open). */
+/* The bytes read so far and not yet handed out, reading once if there are
+ * none (to look at the start of an input); consumes nothing. */
+void lines_peek(struct lines *l, const char **p, size_t *n);
 void lines_close(struct lines *l);
 /* Report a read error of the input that just ended ("NAME: is a
  * directory", "NAME: read error: ..."), as trouble that lets the run go on

@@ -13,7 +13,9 @@ static const char usage[] =
 	"usage: text2tsv [options] [FILE|DIR]...\n"
 	"Turn articles into paragraph rows: doc, para, text (one row per non-blank line).\n"
 	"A directory is walked in sorted order; no operand or '-' reads standard input.\n"
-	"doc is the file name without directory and extension ('stdin' for standard input).\n"
+	"doc is a file's path below the directory given (a named file: its name), without\n"
+	"extension; 'stdin' for standard input. Two inputs with one doc id are an error.\n"
+	"Files that are not text (a NUL byte in the first 4 KiB) are skipped and counted.\n"
 	"\n";
 static const char options[] =
 	"  -b, --blank-lines     paragraphs are separated by blank lines; the lines of one\n"
@@ -21,13 +23,16 @@ static const char options[] =
 	"  -j, --jsonl           input is JSON lines, one article per line\n"
 	"      --id KEY          JSON key of the document id (default: id)\n"
 	"      --text KEY        JSON key of the article text (default: text)\n"
-	"      --from ENCODING   convert input from ENCODING (iconv name, e.g. cp1252)\n";
+	"      --from ENCODING   convert input from ENCODING (iconv name, e.g. cp1252)\n"
+	"      --ext LIST        in directories, read only the files with these\n"
+	"                        extensions (comma-separated: txt,md)\n";
 static const char footer[] =
 	"\n"
-	"Invalid UTF-8 is replaced with U+FFFD and counted on stderr.\n"
+	"Invalid UTF-8 is replaced with U+FFFD and counted on stderr. An unreadable\n"
+	"file is reported and skipped (status 1 at the end).\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage.\n";
 
-enum { OPT_ID = 1, OPT_TEXT, OPT_FROM };
+enum { OPT_ID = 1, OPT_TEXT, OPT_FROM, OPT_EXT };
 
 static int own_opt(int opt, const char *arg, void *ctx)
 {
@@ -38,6 +43,7 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	case OPT_ID: a->id_key = arg; return 0;
 	case OPT_TEXT: a->text_key = arg; return 0;
 	case OPT_FROM: a->from = arg; return 0;
+	case OPT_EXT: a->exts = arg; return 0;
 	}
 	return -1;
 }
@@ -50,6 +56,7 @@ int main(int argc, char **argv)
 		{"id", required_argument, NULL, OPT_ID},
 		{"text", required_argument, NULL, OPT_TEXT},
 		{"from", required_argument, NULL, OPT_FROM},
+		{"ext", required_argument, NULL, OPT_EXT},
 		{0},
 	};
 	static struct articles A = {.id_key = "id", .text_key = "text"};
@@ -73,9 +80,10 @@ int main(int argc, char **argv)
 		out_endrow(out_stdout);
 	}
 	if (C.nfiles == 0)
-		art_path(&A, "-");
+		art_add(&A, "-");
 	for (int i = 0; i < C.nfiles; i++)
-		art_path(&A, C.files[i]);
+		art_add(&A, C.files[i]);
+	art_run(&A);
 	if (C.progress)
 		progress_tick(A.W.rows, A.L.bytes, 1);
 	out_close(out_stdout);
