@@ -140,13 +140,41 @@ void lines_peek(struct lines *l, const char **p, size_t *n)
 	*n = l->end - l->start;
 }
 
+/* The line at start runs past l->max bytes: an error naming it, or with
+ * skip_long reported and read past. */
+static void too_long(struct lines *l, char *nl)
+{
+	unsigned long at = l->lineno + 1;
+	if (!l->skip_long)
+		die_at(EXIT_TROUBLE, l->name, at, "a line longer than %zu bytes (the --max-field limit; "
+			"--skip-bad skips such lines)", l->max);
+	warn_at(l->name, at, "a line longer than %zu bytes (the --max-field limit); skipped", l->max);
+	l->skipped++;
+	l->lineno++;
+	l->at_start = 0;
+	while (!nl) { /* read on to its end, keeping nothing */
+		l->start = l->end;
+		if (!fill(l))
+			return;
+		nl = memchr(l->buf + l->start, '\n', l->end - l->start);
+	}
+	l->start = (size_t)(nl - l->buf) + 1;
+}
+
 int lines_next(struct lines *l)
 {
 	char *nl;
+	size_t seen = 0; /* bytes after start known to hold no newline */
 	for (;;) {
-		nl = l->buf ? memchr(l->buf + l->start, '\n', l->end - l->start) : NULL;
-		if (nl)
+		nl = l->buf ? memchr(l->buf + l->start + seen, '\n', l->end - l->start - seen) : NULL;
+		if (nl && (!l->max || (size_t)(nl - l->buf) - l->start <= l->max))
 			break;
+		if (nl || (l->max && l->end - l->start > l->max)) {
+			too_long(l, nl);
+			seen = 0;
+			continue;
+		}
+		seen = l->end - l->start;
 		if (fill(l))
 			continue;
 		if (l->err)

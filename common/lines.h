@@ -8,6 +8,10 @@
 
 #include <stddef.h>
 
+/* The longest line (so the longest field) the programs read unless
+ * --max-field says otherwise: 64 MiB. */
+#define LINES_MAX_DEFAULT ((size_t)64 << 20)
+
 struct lines {
 	int fd;
 	const char *name;      /* for messages; "(stdin)" for standard input */
@@ -17,6 +21,9 @@ struct lines {
 				* there is room); set before the first read */
 	int err;               /* errno of a read error that ended the input early
 				* (EISDIR for a directory); 0: none */
+	size_t max;            /* a longer line is an error (0: no limit) ... */
+	int skip_long;         /* ... or, set, reported and skipped */
+	unsigned long long skipped; /* lines skipped so (all inputs) */
 	char *buf;
 	size_t cap, start, end;
 	int eof, at_start;

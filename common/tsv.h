@@ -24,6 +24,7 @@ struct tsv_opts {
 	int skip_bad;        /* report malformed rows on stderr and go on */
 	int progress;        /* rows/MB/MBps on stderr when it is a terminal */
 	size_t chunk;        /* bytes per read (0: the line reader's default; tests) */
+	size_t max_field;    /* a longer line is a bad row (0: no limit) */
 };
 
 struct tsv_reader {
@@ -49,6 +50,7 @@ struct tsv_reader {
 	/* counts */
 	unsigned long long rows, bad;
 	unsigned failed; /* inputs that could not be read (reported; status 1) */
+	unsigned long long long_seen; /* lines past max_field counted into bad */
 	unsigned long long literal_backslashes; /* see tsv_field_text */
 	const char *literal_file;
 	unsigned long literal_line;

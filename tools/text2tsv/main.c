@@ -63,11 +63,14 @@ int main(int argc, char **argv)
 	struct cli C;
 	struct cli_spec spec = {
 		.name = "text2tsv", .usage = usage, .options = options, .footer = footer,
-		.shared = CLI_SKIP_BAD | CLI_LINE_BUFFERED | CLI_NO_HEADER | CLI_STATS | CLI_PROGRESS,
+		.shared = CLI_SKIP_BAD | CLI_LINE_BUFFERED | CLI_NO_HEADER | CLI_STATS | CLI_PROGRESS |
+			  CLI_MAX_FIELD,
 		.shortopts = "bj", .longopts = lo, .fn = own_opt, .ctx = &A,
 	};
 	cli_parse(argc, argv, &spec, &C);
 	A.skip_bad = C.skip_bad;
+	A.L.max = C.max_field;
+	A.L.skip_long = C.skip_bad;
 	if (art_init(&A) < 0)
 		cli_usage_error("--from: unknown encoding '%s' (see iconv -l)", A.from);
 	A.W.out = out_stdout;
@@ -90,7 +93,7 @@ int main(int argc, char **argv)
 	if (C.stats)
 		fprintf(stderr, "text2tsv: %llu documents, %llu rows, %llu bytes read, %llu "
 				"invalid sequences replaced, %llu bad lines skipped\n",
-			A.W.docs, A.W.rows, A.L.bytes, A.W.repaired, A.bad_lines);
+			A.W.docs, A.W.rows, A.L.bytes, A.W.repaired, A.bad_lines + A.L.skipped);
 	art_free(&A);
 	cli_free(&C);
 	return exit_status();
