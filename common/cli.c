@@ -68,8 +68,9 @@ void cli_usage_error(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
-/* A size in bytes, with an optional K, M or G (powers of 1024); at least 1. */
-static size_t size_arg(const char *opt, const char *arg)
+/* A size in bytes, with an optional K, M or G (powers of 1024); at least
+ * 1; 0 when arg is not one. */
+static size_t size_arg(const char *arg)
 {
 	char *end;
 	errno = 0;
@@ -78,8 +79,8 @@ static size_t size_arg(const char *opt, const char *arg)
 		       : *end == 'G' || *end == 'g' ? 30 : 0;
 	if (shift)
 		end++;
-	if (errno || end == arg || *end || arg[0] == '-' || v == 0 || v > (1ULL << 40) >> shift)
-		cli_usage_error("%s: '%s' is not a size in bytes (a number, then K, M or G)", opt, arg);
+	if (errno || end == arg || *end || arg[0] == '-' || v > (1ULL << 40) >> shift)
+		return 0;
 	return (size_t)(v << shift);
 }
 
@@ -155,7 +156,13 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 		case OPT_COLUMNS: c->columns = optarg; break;
 		case OPT_NO_HEADER: c->no_header = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
-		case OPT_MAX_FIELD: c->max_field = size_arg("--max-field", optarg); break;
+		case OPT_MAX_FIELD:
+			if (!(c->max_field = size_arg(optarg))) {
+				free(lo);
+				cli_usage_error("--max-field: '%s' is not a size in bytes (a number, then K, "
+						"M or G)", optarg);
+			}
+			break;
 		case ':':
 			free(lo);
 			if (optopt)
