@@ -161,30 +161,39 @@ static void too_long(struct lines *l, char *nl)
 	l->start = (size_t)(nl - l->buf) + 1;
 }
 
-int lines_next(struct lines *l)
+/* The end of the next line when it is not whole in the buffer (or is too
+ * long): reads on; NULL at the end of the input. */
+static char *next_slow(struct lines *l, char *nl)
 {
-	char *nl;
 	size_t seen = 0; /* bytes after start known to hold no newline */
 	for (;;) {
-		nl = l->buf ? memchr(l->buf + l->start + seen, '\n', l->end - l->start - seen) : NULL;
 		if (nl && (!l->max || (size_t)(nl - l->buf) - l->start <= l->max))
-			break;
+			return nl;
 		if (nl || (l->max && l->end - l->start > l->max)) {
 			too_long(l, nl);
 			seen = 0;
-			continue;
+		} else {
+			seen = l->end - l->start;
+			if (!fill(l)) {
+				if (l->err)
+					l->start = l->end; /* a line the error cut short is not a line */
+				if (l->start == l->end)
+					return NULL;
+				nl = l->buf + l->end; /* a last line without newline */
+				l->end++;             /* into the spare byte */
+				return nl;
+			}
 		}
-		seen = l->end - l->start;
-		if (fill(l))
-			continue;
-		if (l->err)
-			l->start = l->end; /* a line the error cut short is not a line */
-		if (l->start == l->end)
-			return 0;
-		nl = l->buf + l->end; /* a last line without newline */
-		l->end++;             /* into the spare byte */
-		break;
+		nl = memchr(l->buf + l->start + seen, '\n', l->end - l->start - seen);
 	}
+}
+
+int lines_next(struct lines *l)
+{
+	char *nl = l->buf ? memchr(l->buf + l->start, '\n', l->end - l->start) : NULL;
+	if (!nl || (l->max && (size_t)(nl - l->buf) - l->start > l->max))
+		if (!(nl = next_slow(l, nl)))
+			return 0;
 	l->line = l->buf + l->start;
 	l->len = (size_t)(nl - l->line);
 	l->start = (size_t)(nl - l->buf) + 1;
