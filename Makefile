@@ -7,7 +7,8 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man
-RULESDIR  = $(PREFIX)/share/copydesk/rules
+SHAREDIR  = $(PREFIX)/share/copydesk
+RULESDIR  = $(SHAREDIR)/rules
 
 CC       ?= cc
 PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson libxxhash
@@ -120,6 +121,10 @@ uninstall:
 	for p in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
 	rm -f $(DESTDIR)$(MANDIR)/man7/copydesk.7
 	rm -rf $(DESTDIR)$(RULESDIR)
+	-rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	@# a staged tree: the directories install made below DESTDIR, when empty
+	@[ -z "$(DESTDIR)" ] || for d in $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man7; do \
+		while [ -n "$$d" ] && rmdir "$(DESTDIR)$$d" 2>/dev/null; do d=$${d%/*}; done; done
 
 clean:
 	rm -rf build bin

@@ -116,8 +116,8 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="surrogatees
     d, p, t = line.rstrip("\n").split("\t", 2)
     docs.setdefault(d, []).append(t.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\"))
 with open(sys.argv[2], "w") as o:
-    for d, ps in docs.items():
-        o.write(json.dumps({"id": d, "body": "\n".join(ps), "n": len(ps)}) + "\n")
+    for i, (d, ps) in enumerate(docs.items()):
+        o.write(json.dumps({"id": d, "body": "\n".join(ps), "n": i * 1000 + len(ps)}) + "\n")
 ' "$f" "$inputs/dev.jsonl"
 		case_ "jsonl text2tsv" /dev/null text2tsv --jsonl --text body --stats "$inputs/dev.jsonl"
 		case_ "jsonl text2tsv --id n -b" /dev/null text2tsv -j --id n --text body -b "$inputs/dev.jsonl"

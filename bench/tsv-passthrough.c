@@ -56,5 +56,5 @@ int main(int argc, char **argv)
 	cols_free(&cols);
 	tsv_close(&R);
 	buf_free(&text);
-	return 0;
+	return exit_status();
 }

@@ -3,6 +3,7 @@
 #include "msg.h"
 #include "out.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ enum {
 	OPT_NO_HEADER,
 	OPT_PROGRESS,
 	OPT_NO_DEFAULT_RULES,
+	OPT_MAX_FIELD,
 };
 
 /* The shared flags, in the order -h lists them; %s in a help text is the
@@ -48,6 +50,8 @@ static const struct {
 	 "    --no-header", "leave the header line out of the output"},
 	{CLI_PROGRESS, {"progress", no_argument, NULL, OPT_PROGRESS}, "",
 	 "    --progress", "show rows, MB and MB/s on stderr (a terminal only)"},
+	{CLI_MAX_FIELD, {"max-field", required_argument, NULL, OPT_MAX_FIELD}, "",
+	 "    --max-field N", "a longer line (field) is a bad row (bytes; K, M, G; default 64M)"},
 	{0, {"help", no_argument, NULL, 'h'}, "h", "-h, --help", "this help"},
 	{0, {"version", no_argument, NULL, 'V'}, "V", "-V, --version", "version"},
 };
@@ -62,6 +66,22 @@ void cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 	exit(EXIT_USAGE);
+}
+
+/* A size in bytes, with an optional K, M or G (powers of 1024); at least
+ * 1; 0 when arg is not one. */
+static size_t size_arg(const char *arg)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	unsigned shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
+		       : *end == 'G' || *end == 'g' ? 30 : 0;
+	if (shift)
+		end++;
+	if (errno || end == arg || *end || arg[0] == '-' || v > (1ULL << 40) >> shift)
+		return 0;
+	return (size_t)(v << shift);
 }
 
 /* The -h text: the program's part, the shared flags it takes, its end. */
@@ -88,6 +108,7 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 {
 	memset(c, 0, sizeof *c);
 	c->field = "text";
+	c->max_field = LINES_MAX_DEFAULT;
 	progname = spec->name;
 
 	size_t nown = 0;
@@ -135,6 +156,13 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 		case OPT_COLUMNS: c->columns = optarg; break;
 		case OPT_NO_HEADER: c->no_header = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
+		case OPT_MAX_FIELD:
+			if (!(c->max_field = size_arg(optarg))) {
+				free(lo);
+				cli_usage_error("--max-field: '%s' is not a size in bytes (a number, then K, "
+						"M or G)", optarg);
+			}
+			break;
 		case ':':
 			free(lo);
 			if (optopt)
@@ -167,6 +195,7 @@ void cli_free(struct cli *c)
 
 struct tsv_opts cli_tsv_opts(const struct cli *c)
 {
-	struct tsv_opts o = {.columns = c->columns, .skip_bad = c->skip_bad, .progress = c->progress};
+	struct tsv_opts o = {.columns = c->columns, .skip_bad = c->skip_bad, .progress = c->progress,
+			     .max_field = c->max_field};
 	return o;
 }

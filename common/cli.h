@@ -19,9 +19,10 @@ enum {
 	CLI_COLUMNS = 1 << 5,       /* --columns LIST */
 	CLI_NO_HEADER = 1 << 6,     /* --no-header */
 	CLI_PROGRESS = 1 << 7,      /* --progress */
+	CLI_MAX_FIELD = 1 << 8,     /* --max-field BYTES */
 	/* what every TSV filter takes */
 	CLI_TSV_IN = CLI_FIELD | CLI_SKIP_BAD | CLI_LINE_BUFFERED | CLI_COLUMNS | CLI_NO_HEADER |
-		     CLI_PROGRESS | CLI_STATS,
+		     CLI_PROGRESS | CLI_STATS | CLI_MAX_FIELD,
 };
 
 struct cli {
@@ -30,6 +31,7 @@ struct cli {
 	int nrules;
 	int no_default_rules, stats, skip_bad, line_buffered, no_header, progress;
 	const char *columns;
+	size_t max_field;        /* the longest line read (default LINES_MAX_DEFAULT) */
 	char **files;            /* operands */
 	int nfiles;
 };

@@ -97,6 +97,10 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 			const struct tsv_field *id = &r->f[d->dc];
 			if (!d->started || id->n != d->doc.len || (id->n && memcmp(id->p, d->doc.p, id->n) != 0)) {
 				if (h64map_get(&d->ended, doc_key(id->p, id->n))) {
+					/* the document before ended: written whole before
+					 * the error ends the run (--skip-bad goes on with it) */
+					if (!r->opts.skip_bad)
+						flush(d, doc_fn, ctx);
 					tsv_bad(r, "rows of document '%.*s' are not consecutive (it ended "
 						   "before; sort or group the rows by doc)",
 						(int)(id->n > 200 ? 200 : id->n), id->p);

@@ -15,20 +15,28 @@ static void start(struct lines *l)
 {
 	l->start = l->end = 0;
 	l->eof = 0;
+	l->err = 0;
 	l->at_start = 1;
 	l->lineno = 0;
 }
 
-void lines_open(struct lines *l, const char *path)
+int lines_try_open(struct lines *l, const char *path)
 {
 	if (strcmp(path, "-") == 0) {
 		lines_open_fd(l, STDIN_FILENO, "(stdin)");
-		return;
+		return 0;
 	}
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
-		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		return -1;
 	lines_open_fd(l, fd, path);
+	return 0;
+}
+
+void lines_open(struct lines *l, const char *path)
+{
+	if (lines_try_open(l, path) < 0)
+		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
 }
 
 void lines_open_fd(struct lines *l, int fd, const char *name)
@@ -55,6 +63,18 @@ void lines_close(struct lines *l)
 		close(l->fd);
 	l->fd = -1;
 	l->mem = NULL;
+}
+
+int lines_report_error(const struct lines *l)
+{
+	if (!l->err)
+		return 0;
+	if (l->err == EISDIR)
+		warn_at(l->name, 0, "is a directory");
+	else
+		warn_at(l->name, 0, "read error: %s", strerror(l->err));
+	note_trouble();
+	return 1;
 }
 
 void lines_free(struct lines *l)
@@ -96,9 +116,9 @@ static int fill(struct lines *l)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EISDIR)
-				die(EXIT_TROUBLE, "%s: is a directory", l->name);
-			die(EXIT_TROUBLE, "%s: read error: %s", l->name, strerror(errno));
+			l->err = errno;
+			l->eof = 1;
+			return 0;
 		}
 		if (n == 0) {
 			l->eof = 1;
@@ -112,21 +132,68 @@ static int fill(struct lines *l)
 	}
 }
 
+void lines_peek(struct lines *l, const char **p, size_t *n)
+{
+	if (!l->buf || l->start == l->end)
+		fill(l);
+	*p = l->buf ? l->buf + l->start : "";
+	*n = l->end - l->start;
+}
+
+/* The line at start runs past l->max bytes: an error naming it, or with
+ * skip_long reported and read past. */
+static void too_long(struct lines *l, char *nl)
+{
+	unsigned long at = l->lineno + 1;
+	if (!l->skip_long)
+		die_at(EXIT_TROUBLE, l->name, at, "a line longer than %zu bytes (the --max-field limit; "
+			"--skip-bad skips such lines)", l->max);
+	warn_at(l->name, at, "a line longer than %zu bytes (the --max-field limit); skipped", l->max);
+	l->skipped++;
+	l->lineno++;
+	l->at_start = 0;
+	while (!nl) { /* read on to its end, keeping nothing */
+		l->start = l->end;
+		if (!fill(l))
+			return;
+		nl = memchr(l->buf + l->start, '\n', l->end - l->start);
+	}
+	l->start = (size_t)(nl - l->buf) + 1;
+}
+
+/* The end of the next line when it is not whole in the buffer (or is too
+ * long): reads on; NULL at the end of the input. */
+static char *next_slow(struct lines *l, char *nl)
+{
+	size_t seen = 0; /* bytes after start known to hold no newline */
+	for (;;) {
+		if (nl && (!l->max || (size_t)(nl - l->buf) - l->start <= l->max))
+			return nl;
+		if (nl || (l->max && l->end - l->start > l->max)) {
+			too_long(l, nl);
+			seen = 0;
+		} else {
+			seen = l->end - l->start;
+			if (!fill(l)) {
+				if (l->err)
+					l->start = l->end; /* a line the error cut short is not a line */
+				if (l->start == l->end)
+					return NULL;
+				nl = l->buf + l->end; /* a last line without newline */
+				l->end++;             /* into the spare byte */
+				return nl;
+			}
+		}
+		nl = memchr(l->buf + l->start + seen, '\n', l->end - l->start - seen);
+	}
+}
+
 int lines_next(struct lines *l)
 {
-	char *nl;
-	for (;;) {
-		nl = l->buf ? memchr(l->buf + l->start, '\n', l->end - l->start) : NULL;
-		if (nl)
-			break;
-		if (fill(l))
-			continue;
-		if (l->start == l->end)
+	char *nl = l->buf ? memchr(l->buf + l->start, '\n', l->end - l->start) : NULL;
+	if (!nl || (l->max && (size_t)(nl - l->buf) - l->start > l->max))
+		if (!(nl = next_slow(l, nl)))
 			return 0;
-		nl = l->buf + l->end; /* a last line without newline */
-		l->end++;             /* into the spare byte */
-		break;
-	}
 	l->line = l->buf + l->start;
 	l->len = (size_t)(nl - l->line);
 	l->start = (size_t)(nl - l->buf) + 1;

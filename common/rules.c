@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -235,8 +236,15 @@ struct ynode *rules_load(const char *path)
 	struct loader L = {0};
 	L.file = keep(xstrdup(path));
 	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		fp = NULL;
+		errno = EISDIR;
+	}
 	if (!fp) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			errno == EISDIR ? "is a directory, not a rules file" : strerror(errno));
 		exit(EXIT_USAGE);
 	}
 	yaml_parser_initialize(&L.parser);
@@ -267,13 +275,16 @@ const char *rules_default_dir(void)
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
 		if (slash) {
-			*slash = '\0';
-			/* the parent of bin/ (bin/PROG in the build tree); tests of
-			 * other builds set COPYDESK_RULES_DIR */
+			*slash = '\0'; /* the directory of the program (bin/) ... */
 			if ((slash = strrchr(exe, '/'))) {
-				*slash = '\0';
+				*slash = '\0'; /* ... and the one above it */
+				/* an installed tree, wherever it was copied or staged
+				 * (DESTDIR), then the build tree */
+				snprintf(dir, sizeof dir, "%s/share/copydesk/rules", exe);
+				if (access(dir, R_OK) == 0)
+					return dir;
 				snprintf(dir, sizeof dir, "%s/rules", exe);
-				if (access(dir, R_OK) == 0) /* running from the build tree */
+				if (access(dir, R_OK) == 0)
 					return dir;
 			}
 		}

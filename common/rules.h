@@ -27,8 +27,10 @@ struct ynode *rules_load(const char *path);
 struct ynode *rules_load_mem(const char *name, const char *s, size_t n);
 void rules_free_all(void);
 
-/* Default rules directory: $COPYDESK_RULES_DIR, else the rules/ beside the
- * bin/ holding the program, else the installed share/copydesk/rules. */
+/* Default rules directory: $COPYDESK_RULES_DIR, else share/copydesk/rules
+ * beside the bin/ holding the program (an installed tree, relocated or
+ * staged), else rules/ beside it (the build tree), else the directory
+ * compiled in (PREFIX/share/copydesk/rules). */
 const char *rules_default_dir(void);
 
 /* What a program does with each rules file it loads (see cli.h's

@@ -1,5 +1,6 @@
 /* tsv.c - streaming reader for the record format. */
 #include "tsv.h"
+#include "hash.h"
 #include "msg.h"
 #include "progress.h"
 
@@ -20,18 +21,32 @@ static int next_line(struct tsv_reader *r)
 		if (!r->open) {
 			if (r->cur >= r->nfiles)
 				return 0;
-			if (r->mem)
-				lines_open_mem(&r->in, r->mem, r->mem_n, r->files[r->cur++]);
-			else
-				lines_open(&r->in, r->files[r->cur++]);
+			const char *path = r->files[r->cur++];
+			if (r->mem) {
+				lines_open_mem(&r->in, r->mem, r->mem_n, path);
+			} else if (lines_try_open(&r->in, path) < 0) {
+				/* report it, go on with the next (status 1 at the end) */
+				warn_at(path, 0, "%s", strerror(errno));
+				note_trouble();
+				r->failed++;
+				continue;
+			}
 			r->in.chunk = r->opts.chunk;
+			r->in.max = r->opts.max_field;
+			r->in.skip_long = r->opts.skip_bad;
 			r->open = 1;
 		}
-		if (lines_next(&r->in)) {
+		int got = lines_next(&r->in);
+		if (r->in.skipped != r->long_seen) { /* too long, reported: bad rows */
+			r->bad += r->in.skipped - r->long_seen;
+			r->long_seen = r->in.skipped;
+		}
+		if (got) {
 			r->fname = r->in.name;
 			r->lineno = r->in.lineno;
 			return 1;
 		}
+		r->failed += (unsigned)lines_report_error(&r->in);
 		lines_close(&r->in);
 		r->open = 0;
 	}
@@ -82,14 +97,17 @@ static void set_names(struct tsv_reader *r, const char *list, char sep)
 		for (size_t i = 0; i < r->header_len; i++)
 			if (r->header[i] == ',')
 				r->header[i] = '\t';
+	/* each name once (a set: a header of a million columns is read in
+	 * linear time) */
+	struct strset seen = {0};
 	for (size_t i = 0; i < r->ncols; i++) {
 		if (!*r->names[i])
 			die(EXIT_USAGE, "%s: empty column name in header", r->header_file);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(r->names[i], r->names[j]) == 0)
-				die(EXIT_USAGE, "%s: column '%s' appears twice in the header",
-				    r->header_file, r->names[i]);
+		if (!strset_add(&seen, r->names[i], strlen(r->names[i])))
+			die(EXIT_USAGE, "%s: column '%s' appears twice in the header",
+			    r->header_file, r->names[i]);
 	}
+	strset_free(&seen);
 }
 
 static int open_all(struct tsv_reader *r);

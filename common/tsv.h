@@ -2,7 +2,9 @@
  * columns, one record per line, TAB between fields, four backslash
  * escapes inside fields. Reads the named files in order (or stdin for none
  * or "-") with large read(2) calls; fields are handed out raw (still
- * escaped) so untouched columns pass through at memcpy speed. */
+ * escaped) so untouched columns pass through at memcpy speed. A file that
+ * cannot be opened or read is reported and skipped, and the run goes on
+ * with the next (note_trouble: the program's status is 1 at the end). */
 #ifndef COPYDESK_TSV_H
 #define COPYDESK_TSV_H
 
@@ -22,6 +24,7 @@ struct tsv_opts {
 	int skip_bad;        /* report malformed rows on stderr and go on */
 	int progress;        /* rows/MB/MBps on stderr when it is a terminal */
 	size_t chunk;        /* bytes per read (0: the line reader's default; tests) */
+	size_t max_field;    /* a longer line is a bad row (0: no limit) */
 };
 
 struct tsv_reader {
@@ -46,6 +49,8 @@ struct tsv_reader {
 	const char *header_file;
 	/* counts */
 	unsigned long long rows, bad;
+	unsigned failed; /* inputs that could not be read (reported; status 1) */
+	unsigned long long long_seen; /* lines past max_field counted into bad */
 	unsigned long long literal_backslashes; /* see tsv_field_text */
 	const char *literal_file;
 	unsigned long literal_line;

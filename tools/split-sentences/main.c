@@ -34,6 +34,62 @@ static const char footer[] =
 
 enum { OPT_OFFSETS = 'o' };
 
+/* Run again on its own output (sentence rows, DESIGN.md): the input has a
+ * 'sent' column, so the numbers go on across the rows of one paragraph
+ * (the same doc and para), and with --offsets an input 'start' is where
+ * the row's text begins in the paragraph. Sentence rows come out as they
+ * went in. */
+struct again {
+	int sent, start, doc, para; /* input columns, -1: none */
+	struct buf key, prev;       /* doc TAB para of this row, of the last */
+	unsigned long long next;    /* the number the paragraph's next sentence gets */
+};
+
+static void again_init(struct again *g, const struct tsv_reader *T, size_t tc)
+{
+	memset(g, 0, sizeof *g);
+	g->sent = tsv_col(T, "sent");
+	g->start = tsv_col(T, "start");
+	g->doc = tsv_col(T, "doc");
+	g->para = tsv_col(T, "para");
+	if (g->sent == (int)tc)
+		g->sent = -1;
+	if (g->start == (int)tc)
+		g->start = -1;
+}
+
+/* The number of the row's first sentence; n sentences follow. */
+static unsigned long long again_first(struct again *g, const struct tsv_reader *T, size_t n)
+{
+	if (g->sent < 0)
+		return 1;
+	buf_reset(&g->key);
+	if (g->doc >= 0)
+		buf_add(&g->key, T->f[g->doc].p, T->f[g->doc].n);
+	buf_addc(&g->key, '\t');
+	if (g->para >= 0)
+		buf_add(&g->key, T->f[g->para].p, T->f[g->para].n);
+	unsigned long long first = 1;
+	if (g->next && g->key.len == g->prev.len && memcmp(g->key.p, g->prev.p, g->key.len) == 0)
+		first = g->next;
+	buf_reset(&g->prev);
+	buf_add(&g->prev, g->key.p, g->key.len);
+	g->next = first + n;
+	return first;
+}
+
+/* Where the row's text starts in its paragraph (code points). */
+static unsigned long long again_base(const struct again *g, const struct tsv_reader *T)
+{
+	unsigned long long v = 0;
+	if (g->start < 0)
+		return 0;
+	const struct tsv_field *f = &T->f[g->start];
+	for (size_t i = 0; i < f->n && f->p[i] >= '0' && f->p[i] <= '9' && v < (1ULL << 60); i++)
+		v = v * 10 + (unsigned)(f->p[i] - '0');
+	return v;
+}
+
 static int offsets;
 
 static int own_opt(int opt, const char *arg, void *ctx)
@@ -69,7 +125,7 @@ int main(int argc, char **argv)
 	struct out *o = out_stdout;
 	if (tsv_open(&T, C.nfiles, C.files, &to) < 0) {
 		out_close(o);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
 	static const char *const added[] = {"sent", "start", "end"};
@@ -80,6 +136,8 @@ int main(int argc, char **argv)
 
 	struct buf text = {0}, pre = {0}, post = {0};
 	struct sent_list L = {0};
+	struct again ag;
+	again_init(&ag, &T, tc);
 	unsigned long long paras = 0, sents = 0, empty = 0;
 	while (tsv_next(&T)) {
 		buf_reset(&text);
@@ -91,7 +149,8 @@ int main(int argc, char **argv)
 		sent_split(&R, text.p ? text.p : "", text.len, &L);
 		if (!L.n)
 			empty++;
-		size_t cp_at = 0, byte_at = 0;
+		unsigned long long first = again_first(&ag, &T, L.n);
+		size_t cp_at = offsets ? (size_t)again_base(&ag, &T) : 0, byte_at = 0;
 		/* the columns around the text, gathered once for all the sentences */
 		buf_reset(&pre);
 		buf_reset(&post);
@@ -105,7 +164,7 @@ int main(int argc, char **argv)
 				out_write(o, pre.p, pre.len);
 			else
 				cols_before(&cols, T.f, o);
-			out_uint(o, k + 1);
+			out_uint(o, first + k);
 			out_putc(o, '\t');
 			if (offsets) {
 				cp_at += u8_count(text.p + byte_at, sp->start - byte_at);
@@ -137,6 +196,8 @@ int main(int argc, char **argv)
 			paras, sents, empty, T.bad);
 	cols_free(&cols);
 	tsv_close(&T);
+	buf_free(&ag.key);
+	buf_free(&ag.prev);
 	buf_free(&text);
 	buf_free(&pre);
 	buf_free(&post);
@@ -144,5 +205,5 @@ int main(int argc, char **argv)
 	sr_free(&R);
 	rules_free_all();
 	cli_free(&C);
-	return EXIT_OK;
+	return exit_status();
 }

@@ -14,6 +14,7 @@
 #include "rules.h"
 #include "tsv.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,8 @@ static void load_frequent(struct bp_config *B, const char *path)
 {
 	struct lines fl = {0};
 	struct buf t = {0};
-	lines_open(&fl, path);
+	if (lines_try_open(&fl, path) < 0)
+		die(EXIT_USAGE, "--frequent %s: %s", path, strerror(errno));
 	while (lines_next(&fl)) {
 		char *tab = memchr(fl.line, '\t', fl.len);
 		if (!tab) {
@@ -194,6 +196,9 @@ static void load_frequent(struct bp_config *B, const char *path)
 			die_at(EXIT_USAGE, fl.name, fl.lineno, "a rule hit the match limit on this line");
 		bp_freq_add(B, bp_line_hash(&l));
 	}
+	if (fl.err)
+		die(EXIT_USAGE, "--frequent %s: %s", path,
+		    fl.err == EISDIR ? "is a directory" : strerror(fl.err));
 	lines_close(&fl);
 	lines_free(&fl);
 	buf_free(&t);
@@ -251,7 +256,7 @@ int main(int argc, char **argv)
 	if (tsv_open(&S.R, S.C.nfiles, S.C.files, &to) < 0) {
 		out_close(out_stdout);
 		bp_free(&S.B);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&S.R, S.C.field);
 	static const char *const added[] = {"boilerplate"};
@@ -275,5 +280,5 @@ int main(int argc, char **argv)
 	free(S.lines);
 	free(S.O.frequent);
 	cli_free(&S.C);
-	return EXIT_OK;
+	return exit_status();
 }

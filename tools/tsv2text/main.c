@@ -45,9 +45,16 @@ static int own_opt(int opt, const char *arg, void *ctx)
 
 static struct article_writer W;
 
+/* At exit: after an error, leave no temporary file behind, and end the
+ * line written to standard output (what was written is whole lines). */
 static void cleanup(void)
 {
-	aw_abort(&W); /* an error exit: leave no temporary file behind */
+	aw_abort(&W);
+	if (!W.dir && W.in_line && out_stdout->buf && !out_stdout->err) {
+		W.in_line = 0;
+		out_putc(out_stdout, '\n');
+		out_flush(out_stdout);
+	}
 }
 
 int main(int argc, char **argv)
@@ -68,10 +75,11 @@ int main(int argc, char **argv)
 	cli_parse(argc, argv, &spec, &C);
 	if (O.dir) {
 		struct stat st;
+		/* a directory that cannot be made is I/O trouble (status 1) */
 		if (stat(O.dir, &st) < 0 && mkdir(O.dir, 0777) < 0)
-			die(EXIT_USAGE, "--dir %s: %s", O.dir, strerror(errno));
+			die(EXIT_TROUBLE, "--dir %s: %s", O.dir, strerror(errno));
 		if (stat(O.dir, &st) < 0 || !S_ISDIR(st.st_mode))
-			cli_usage_error("--dir %s: not a directory", O.dir);
+			die(EXIT_TROUBLE, "--dir %s: not a directory", O.dir);
 	}
 	if (strchr(O.ext, '/'))
 		cli_usage_error("--ext must not hold '/'");
@@ -81,7 +89,7 @@ int main(int argc, char **argv)
 	atexit(cleanup);
 	if (tsv_open(&R, C.nfiles, C.files, &to) < 0) {
 		out_close(out_stdout);
-		return EXIT_OK;
+		return exit_status();
 	}
 	int dc = tsv_need_col(&R, "doc");
 	int tc = tsv_need_col(&R, C.field);
@@ -94,7 +102,12 @@ int main(int argc, char **argv)
 		tsv_field_text(&R, (size_t)tc, &text);
 		const char *why;
 		if (aw_doc(&W, doc.p, doc.len, &why) < 0) {
-			tsv_bad(&R, "doc '%s': %s", doc.p, why);
+			/* the error ends the run: the document before is whole */
+			if (!C.skip_bad)
+				aw_end_doc(&W);
+			const struct tsv_field *id = &R.f[dc]; /* as written: escaped, one line */
+			tsv_bad(&R, "doc '%.*s%s': %s", (int)(id->n > 200 ? 200 : id->n), id->p,
+				id->n > 200 ? "..." : "", why);
 			continue;
 		}
 		aw_text(&W, pc >= 0 ? R.f[pc].p : NULL, pc >= 0 ? R.f[pc].n : 0, text.p, text.len);
@@ -110,5 +123,5 @@ int main(int argc, char **argv)
 	aw_free(&W);
 	buf_free(&doc);
 	buf_free(&text);
-	return EXIT_OK;
+	return exit_status();
 }
