@@ -230,7 +230,7 @@ int main(int argc, char **argv)
 	if (tsv_open(&T, C.nfiles, C.files, &to) < 0) {
 		out_close(o);
 		eq_rules_free(&R);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
 	struct run U;
@@ -281,5 +281,5 @@ int main(int argc, char **argv)
 	eq_rules_free(&R);
 	rules_free_all();
 	free(C.rules);
-	return EXIT_OK;
+	return exit_status();
 }

@@ -251,7 +251,7 @@ int main(int argc, char **argv)
 		rules_free_all();
 		free(C.rules);
 		free(opt.gaz);
-		return EXIT_OK;
+		return exit_status();
 	}
 
 	struct tsv_reader TR;
@@ -259,7 +259,7 @@ int main(int argc, char **argv)
 	struct out *o = out_stdout;
 	if (tsv_open(&TR, C.nfiles, C.files, &to) < 0) {
 		out_close(o);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&TR, C.field);
 	static const char *const mention_cols[] = {"start", "end", "type", "id", "mention"};
@@ -294,5 +294,5 @@ int main(int argc, char **argv)
 	rules_free_all();
 	free(C.rules);
 	free(opt.gaz);
-	return EXIT_OK;
+	return exit_status();
 }

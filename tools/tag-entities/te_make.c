@@ -25,7 +25,7 @@ int te_make_gazetteer(const struct cli *c)
 	struct out *o = out_stdout;
 	if (tsv_open(&r, c->nfiles, c->files, &to) < 0) {
 		out_close(o);
-		return EXIT_OK;
+		return exit_status();
 	}
 	int ct = tsv_need_col(&r, "type"), cm = tsv_need_col(&r, "mention");
 	int ci = tsv_col(&r, "id");
@@ -134,5 +134,5 @@ int te_make_gazetteer(const struct cli *c)
 	free(v);
 	buf_free(&text);
 	buf_free(&id);
-	return EXIT_OK;
+	return exit_status();
 }
