@@ -1,6 +1,9 @@
 /* seg_lists.c - inline lists: "1. The first item 2. The second item" is
  * cut where each next number (or letter) of the same style follows white
- * space or a bullet. */
+ * space or a bullet; so is a list after a short label ("Steps: 1. preheat
+ * the oven 2. grease the tin"), the first item staying with its label,
+ * unless the items complete the clause before the colon ("please bring:
+ * 1. a laptop 2. your badge"). */
 #include "seg.h"
 
 #include <stdio.h>
@@ -41,10 +44,40 @@ static int list_mark(const char *s, size_t n, size_t i, int *val, int *letter, c
 	return 1;
 }
 
-/* Where the items of an inline list start (moved back over a bullet). */
-size_t seg_list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
+enum { LIST_LABEL_MAX = 60 }; /* bytes before the colon of a label that opens a list */
+
+/* A label and a colon, then a list mark: where the mark starts, or 0.
+ * Not when the first item opens with a joiner ("bring: 1. a laptop"). */
+static size_t after_label(const struct ctx *c, size_t i)
 {
-	size_t i = 0, len, l;
+	const char *s = c->s;
+	size_t n = c->n;
+	const char *colon = memchr(s + i, ':', n - i < LIST_LABEL_MAX ? n - i : LIST_LABEL_MAX);
+	if (!colon)
+		return 0;
+	size_t k = (size_t)(colon - s) + 1, l;
+	if (k >= n || !space_len(s, n, k))
+		return 0;
+	while (k < n && (l = space_len(s, n, k)))
+		k += l;
+	if (k >= n || !((s[k] >= '0' && s[k] <= '9') || s[k] == 'a' || s[k] == 'A'))
+		return 0; /* no list mark */
+	size_t m = k;
+	while (m < n && m - k < 4 && s[m] != ' ')
+		m++; /* the mark; then the first word of the item */
+	size_t w = m + 1, e = w;
+	while (e < n && is_ascii_alnum((unsigned char)s[e]))
+		e++;
+	if (m >= n || e == w || seg_word_is(c, w, e, SR_JOINER))
+		return 0;
+	return k;
+}
+
+/* Where the items of an inline list start (moved back over a bullet). */
+size_t seg_list_cuts(const struct ctx *c, size_t *cuts, size_t max)
+{
+	const char *s = c->s;
+	size_t n = c->n, i = 0, len, l;
 	for (;;) {
 		if (i < n && (l = space_len(s, n, i))) {
 			i += l;
@@ -59,8 +92,11 @@ size_t seg_list_cuts(const char *s, size_t n, size_t *cuts, size_t max)
 	int val, letter;
 	const char *style;
 	size_t end, nc = 0;
-	if (!list_mark(s, n, i, &val, &letter, &style, &end))
-		return 0;
+	if (!list_mark(s, n, i, &val, &letter, &style, &end)) {
+		size_t k = after_label(c, i);
+		if (!k || !list_mark(s, n, k, &val, &letter, &style, &end))
+			return 0;
+	}
 	while (nc < max) {
 		char want[16];
 		int k = letter ? snprintf(want, sizeof want, "%c%s", letter + (int)nc + 1, style)
