@@ -46,7 +46,7 @@ enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_CONT, N_OTHER };
 
 struct next {
 	int kind, opened, quoted;
-	size_t w, wn; /* the word (its length for N_UPPER only) */
+	size_t w, wn; /* the word (N_UPPER: its letters; N_LOWER: its ASCII letters) */
 };
 
 /* ---- characters ---- */
@@ -157,5 +157,6 @@ int seg_lowstyle(struct ctx *c);
 int seg_lower_starts(struct ctx *c, size_t k, int strict);
 int seg_word_is(const struct ctx *c, size_t from, size_t to, unsigned flags);
 int seg_joiner_before(const struct ctx *c, size_t i);
+int seg_stammer(const struct ctx *c, size_t i, const struct next *x);
 
 #endif

@@ -214,6 +214,33 @@ static int header_line(const char *s, size_t ls, size_t e)
 	return 0;
 }
 
+/* Does the line s[ls..e) open with a chat time stamp ("[10:41] ", "10:41 ")? */
+static int stamp_line(const char *s, size_t ls, size_t e)
+{
+	size_t k = ls + (ls < e && s[ls] == '[');
+	size_t d = k;
+	while (k < e && k - d < 2 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k == d || k + 3 > e || s[k] != ':' || !(s[k + 1] >= '0' && s[k + 1] <= '9') ||
+	    !(s[k + 2] >= '0' && s[k + 2] <= '9'))
+		return 0;
+	k += 3;
+	return k < e && (s[ls] == '[' ? s[k] == ']' : s[k] == ' ');
+}
+
+/* Is the line s[ls..e) a separator ("--", "---", "***", "___")? */
+static int separator_line(const char *s, size_t ls, size_t e)
+{
+	int marks = 0;
+	for (size_t k = ls; k < e; k++) {
+		if (s[k] == '-' || s[k] == '_' || s[k] == '*' || s[k] == '=' || s[k] == '~')
+			marks++;
+		else if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+			return 0;
+	}
+	return marks >= 2;
+}
+
 /* The end of the line that starts at j (its '\n' or the chunk end). */
 static size_t line_end(const struct ctx *c, size_t j)
 {
@@ -255,6 +282,8 @@ static int line_is_unit(struct ctx *c, size_t ls, size_t e, size_t j)
 	unsigned char last = (unsigned char)s[e - 1];
 	if (last == ':')
 		return 1;
+	if (stamp_line(s, ls, e) && stamp_line(s, j, line_end(c, j)))
+		return 1; /* chat: each message is one at least */
 	if (header_line(s, ls, e) &&
 	    (header_line(s, j, line_end(c, j)) ||
 	     (ls > c->a + 1 && header_line(s, seg_line_start(c, ls - 1), ls - 1))))
@@ -297,7 +326,8 @@ size_t seg_newline(struct ctx *c, size_t i)
 	if (c->listblock < 0)
 		c->listblock = short_lines(c);
 	if (c->listblock) {
-		seg_cut(c, i);
+		if (!seg_joiner_before(c, i)) /* "> I can bring the\n> projector" runs on */
+			seg_cut(c, i);
 		return i + 1;
 	}
 	size_t j = i + 1, l;
@@ -310,6 +340,11 @@ size_t seg_newline(struct ctx *c, size_t i)
 		return i + 1;
 	}
 	size_t e = i, ls;
+	if (separator_line(c->s, seg_line_start(c, i), i) ||
+	    (separator_line(c->s, j, line_end(c, j)) && seg_has_word(c, i))) {
+		seg_cut(c, i); /* "--" before a signature stands alone */
+		return i + 1;
+	}
 	while (e > c->cur && (l = space_back(c->s, e)))
 		e -= l;
 	if (e > c->cur && (ls = seg_line_start(c, e)) < e && line_is_unit(c, ls, e, j) &&

@@ -44,10 +44,17 @@ static int list_mark(const char *s, size_t n, size_t i, int *val, int *letter, c
 	return 1;
 }
 
-enum { LIST_LABEL_MAX = 60 }; /* bytes before the colon of a label that opens a list */
+enum {
+	LIST_LABEL_MAX = 60,  /* bytes before the colon of a label that opens a list */
+	LIST_LABEL_WORDS = 2, /* "Steps:", "Known issues:": a label this short */
+	LIST_CLAUSE_WORDS = 3, /* an item of this many words is a clause */
+};
 
 /* A label and a colon, then a list mark: where the mark starts, or 0.
- * Not when the first item opens with a joiner ("bring: 1. a laptop"). */
+ * The items are units of their own after a short label ("Steps:") or
+ * when the first is a clause of three words or more ("for us: 1. reset
+ * the modem"); not when it opens with a joiner ("bring: 1. a laptop") or
+ * is a bare word after a longer lead-in ("we need to buy: 1) milk"). */
 static size_t after_label(const struct ctx *c, size_t i)
 {
 	const char *s = c->s;
@@ -70,7 +77,12 @@ static size_t after_label(const struct ctx *c, size_t i)
 		e++;
 	if (m >= n || e == w || seg_word_is(c, w, e, SR_JOINER))
 		return 0;
-	return k;
+	int label_words = 1, item_words = 1;
+	for (size_t p = i; p < (size_t)(colon - s); p++)
+		label_words += s[p] == ' ';
+	for (size_t p = w; p < n && item_words < LIST_CLAUSE_WORDS && !(s[p] >= '0' && s[p] <= '9'); p++)
+		item_words += s[p] == ' ' && p + 1 < n && !(s[p + 1] >= '0' && s[p + 1] <= '9');
+	return label_words <= LIST_LABEL_WORDS || item_words >= LIST_CLAUSE_WORDS ? k : 0;
 }
 
 /* Where the items of an inline list start (moved back over a bullet). */

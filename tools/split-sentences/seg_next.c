@@ -42,6 +42,10 @@ void seg_next_token(const struct ctx *c, size_t j, struct next *x)
 	} else if (uni_is_lower(cp)) {
 		x->kind = N_LOWER;
 		x->w = j;
+		size_t k = j;
+		while (k < b && is_ascii_lower((unsigned char)s[k]))
+			k++;
+		x->wn = k - j; /* its ASCII letters */
 	} else if (uni_is_upper(cp)) {
 		x->kind = N_UPPER;
 		x->w = j;

@@ -122,7 +122,8 @@ size_t seg_smileys_after(const struct ctx *c, size_t j, int *ascii)
 }
 
 /* From j, past the citation marks glued to a period: "[3]", "[1][2]",
- * "[citation needed]", "[note 4]", "¹". Returns j when there are none. */
+ * "[citation needed]", "[note 4]", "¹", "*", "†". Returns j when there are
+ * none. */
 size_t seg_citations(const struct ctx *c, size_t j)
 {
 	const char *s = c->s;
@@ -138,10 +139,15 @@ size_t seg_citations(const struct ctx *c, size_t j)
 			j = k + 1;
 			continue;
 		}
+		if (j < b && s[j] == '*') {
+			j++;
+			continue;
+		}
 		if (j + 1 < b && (unsigned char)s[j] >= 0xC2) {
 			int32_t cp = dec(s, b, j, &len);
-			if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079)) {
-				j += len; /* superscript digits */
+			if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079) ||
+			    cp == 0x2020 || cp == 0x2021) {
+				j += len; /* superscript digits, daggers */
 				continue;
 			}
 		}
@@ -190,8 +196,10 @@ int seg_opens_lower(const char *s, size_t n)
 	size_t w = i;
 	while (i < n && is_ascii_lower((unsigned char)s[i]))
 		i++;
+	if (i > w && i + 1 < n && s[i] == '.' && s[i + 1] != ' ')
+		return 0; /* e.g. */
 	return i > w && (i >= n || s[i] == ' ' || s[i] == ',' || s[i] == ':' || s[i] == '\'' || s[i] == '!' ||
-			 s[i] == '?' || s[i] == '\n')
+			 s[i] == '?' || s[i] == '\n' || s[i] == '.')
 		       ? -1 : 0;
 }
 
@@ -289,6 +297,19 @@ int seg_joiner_before(const struct ctx *c, size_t i)
 {
 	size_t f, e = word_before(c, i, &f);
 	return e > f && seg_word_is(c, f, e, SR_JOINER);
+}
+
+/* Does the word after an ellipsis at i repeat the one before it ("I...
+ * I don't know", "we... we tried")? A stammer, not a sentence end. */
+int seg_stammer(const struct ctx *c, size_t i, const struct next *x)
+{
+	size_t f, e = word_before(c, i, &f), n = e - f;
+	if (!n || n != x->wn)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((c->s[f + k] | 0x20) != (c->s[x->w + k] | 0x20))
+			return 0;
+	return 1;
 }
 
 /* An emoticon or emoji s[i..e) that is no terminator's: does it end the

@@ -137,7 +137,8 @@ static inline int period_goes_on(const struct ctx *c, const char *s, size_t i)
 {
 	unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
 	if (n1 != ' ')
-		return is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';';
+		return is_ascii_lower(n1) || n1 == ',' || n1 == ';' ||
+		       (n1 >= '0' && n1 <= '9' && !is_ascii_lower((unsigned char)s[i - (i > 0)]));
 	return is_ascii_lower(n2) && !c->lowstyle && /* 0, or not yet known */
 	       !(n2 == 'i' && i + 3 < c->b && (s[i + 3] == ' ' || s[i + 3] == '\'' || s[i + 3] == '\xE2'));
 }
@@ -160,23 +161,101 @@ static int glued_question(const struct ctx *c, size_t i, size_t after)
 	return 1;
 }
 
+/* The class of a lowercase word before a period as its Title-case form
+ * ("dr." as Dr., "st." as St.) when that is an abbreviation's, else
+ * W_REGULAR: lowercase text writes abbreviations in lowercase. */
+static int title_class(const struct ctx *c, size_t ts, size_t p)
+{
+	enum { TITLE_MAX = 16 };
+	char w[TITLE_MAX];
+	size_t n = p - ts;
+	if (n >= TITLE_MAX || !n || !is_ascii_lower((unsigned char)c->s[ts]))
+		return W_REGULAR;
+	memcpy(w, c->s + ts, n);
+	w[0] = (char)(w[0] - 32);
+	switch (sr_get(c->r, w, n) & SR_CLASS) {
+	case SR_NEVER: return W_NEVER;
+	case SR_MAYEND: case SR_USUALLY: return W_USUAL; /* "st. ives", but "inc. we" */
+	}
+	return W_REGULAR; /* not-before-number words too: "tue. i also" */
+}
+
+/* Footnote numbers glued to a period after a word, then a capitalized
+ * word ("in children.14 15 Most were"): the end of the numbers, or 0.
+ * Not after a number or a dotted word (3.14, v1.2), nor a capital (A.1). */
+static size_t footnote(const struct ctx *c, size_t i)
+{
+	enum { NOTE_DIGITS = 3, NOTE_GROUPS = 4 };
+	const char *s = c->s;
+	size_t b = c->b, ts = seg_token_start(c, i), k = i + 1;
+	if (i < ts + 2 || !is_ascii_lower((unsigned char)s[i - 1]))
+		return 0;
+	for (size_t t = ts; t < i; t++)
+		if (!(((s[t] | 0x20) >= 'a' && (s[t] | 0x20) <= 'z') || s[t] == '-'))
+			return 0;
+	for (int g = 0; g < NOTE_GROUPS; g++) {
+		size_t d = k;
+		while (k < b && k - d < NOTE_DIGITS && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k == d || k + 2 >= b || s[k] != ' ')
+			return 0;
+		if (s[k + 1] >= 'A' && s[k + 1] <= 'Z' && is_ascii_lower((unsigned char)s[k + 2]))
+			return k;
+		k++;
+	}
+	return 0;
+}
+
+/* A dash and a lowercase word after a terminator: an aside goes on ("and
+ * -- presto! -- dinner is ready"). */
+static int dash_aside(const struct ctx *c, size_t j)
+{
+	const char *s = c->s;
+	size_t b = c->b, len, l;
+	while (j < b && (l = space_len(s, b, j)))
+		j += l;
+	int dashes = 0;
+	while (j < b) {
+		int32_t cp = dec(s, b, j, &len);
+		if (!(cp == '-' || cp == 0x2013 || cp == 0x2014))
+			break;
+		dashes++;
+		j += len;
+	}
+	if (!dashes || j >= b || !space_len(s, b, j))
+		return 0;
+	while (j < b && (l = space_len(s, b, j)))
+		j += l;
+	return j < b && is_ascii_lower((unsigned char)s[j]);
+}
+
 /* A lowercase word at x after a terminator run that ended at i (ndots
- * periods, nq other marks): does a sentence start there? Only with
- * evidence (seg_lower_starts) and after a plain word, a mark or an
- * abbreviation that usually ends one ("tue. i also", "etc. can you"). */
+ * periods, nq other marks): does a sentence start there? With evidence
+ * (seg_lower_starts), after a plain word or an abbreviation that usually
+ * ends one ("tue. i also", "etc. can you"); after "?", or after "!" and a
+ * lowercase word ("Why? because", but "Yahoo! in"), always. */
 static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x)
 {
+	const char *s = c->s;
 	if (ndots >= 3 || (ndots && nq))
 		return 0; /* "it was ok... not great": a pause */
-	if (nq)
-		return seg_lower_starts(c, x->w, 0);
 	size_t ts = seg_token_start(c, i), k = ts;
-	while (k < i && c->s[k] >= '0' && c->s[k] <= '9')
+	if (nq) {
+		if (sr_get(c->r, s + x->w, x->wn) & SR_NOSTART)
+			return 0;
+		if (s[i] == '?' || (k < i && is_ascii_lower((unsigned char)s[k])))
+			return 1;
+		return seg_lower_starts(c, x->w, 0);
+	}
+	while (k < i && s[k] >= '0' && s[k] <= '9')
 		k++;
 	if (k == i)
 		return 0; /* "2. hold the button": a list mark, a number */
-	switch (seg_left_class(c, ts, i)) {
-	case W_REGULAR: return seg_lower_starts(c, x->w, 0);
+	int cls = seg_left_class(c, ts, i);
+	if (cls == W_REGULAR)
+		cls = title_class(c, ts, i);
+	switch (cls) {
+	case W_REGULAR: case W_NUMERIC: return seg_lower_starts(c, x->w, 0);
 	case W_USUAL: return seg_lower_starts(c, x->w, 1);
 	}
 	return 0;
@@ -197,6 +276,7 @@ static size_t terminator(struct ctx *c, size_t i)
 			 n2 != '<' && n2 != '=' && n2 != '#';
 	}
 	int attached = 0, nclose = 0, emo = 0;
+	size_t e;
 	int32_t first_close = 0;
 	if (simple) {
 		ndots = 1; /* "word. Word": no run, no closing marks to look for */
@@ -247,10 +327,10 @@ static size_t terminator(struct ctx *c, size_t i)
 		    (j + l1 + len >= b || space_len(s, b, j + l1 + len)))
 			j += l1 + len, nclose++;
 	}
-	if (j < b && (s[j] == '[' || (unsigned char)s[j] >= 0xC2))
+	if (j < b && (s[j] == '[' || s[j] == '*' || (unsigned char)s[j] >= 0xC2))
 		j = seg_citations(c, j); /* "the case.[3] The court" */
 	if (j + 1 < b && s[j] == ' ' && smiley_lead(s, b, j + 1)) {
-		size_t e = seg_smileys_after(c, j, &emo); /* "Great! :) See you" */
+		e = seg_smileys_after(c, j, &emo); /* "Great! :) See you" */
 		if (e > j)
 			j = e, emo |= 2;
 	}
@@ -271,18 +351,19 @@ decide:;
 			seg_cut(c, after);
 		else if (nq && !ndots && !nclose && glued_question(c, i, after) && seg_has_word(c, after))
 			seg_cut(c, after);
+		else if (ndots == 1 && !nq && !nclose && after == i + 1 && (e = footnote(c, i)) && seg_has_word(c, i))
+			seg_cut(c, after = e); /* "in children.14 15 Most were" */
 		return after;
 	}
 	struct next x;
 	seg_next_token(c, after, &x);
-	if (x.kind == N_END || x.kind == N_CONT)
+	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && dash_aside(c, after)))
 		return after;
 	if (x.kind == N_LOWER) {
 		/* an emoticon after the mark ends it ("Great! :) see you"); a
-		 * lowercase start needs evidence; a quotation before it has its
-		 * attribution ('"Done." she said') */
-		int quoted = nclose && first_close != ')' && first_close != ']';
-		if (((emo & 1) || (!quoted && lower_start(c, i, ndots, nq, &x))) && seg_has_word(c, i))
+		 * lowercase start needs evidence; a quotation or a bracket
+		 * closed after the mark goes on ('"Done." she said', "(why?) he") */
+		if (((emo & 1) || (!nclose && lower_start(c, i, ndots, nq, &x))) && seg_has_word(c, i))
 			seg_cut(c, after);
 		return after;
 	}
@@ -299,7 +380,8 @@ decide:;
 		} else {
 			/* an ellipsis alone: before a capital or a digit, unless the
 			 * words before it cannot end a sentence ("the thing is ... I") */
-			ok = (x.kind == N_UPPER || x.kind == N_DIGIT) && !seg_joiner_before(c, i);
+			ok = (x.kind == N_UPPER || x.kind == N_DIGIT) && !seg_joiner_before(c, i) &&
+			     !seg_stammer(c, i, &x); /* "I... I don't know" */
 		}
 	} else if (nq || cjk) {
 		ok = !(nclose && first_close != ')' && first_close != ']' && seg_attribution(c, &x));
