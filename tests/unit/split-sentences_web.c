@@ -26,8 +26,10 @@ static void lowercase_starts(void)
 	SAME("so tired... going to bed");
 	SAME("add 2 tsp. of salt and stir");
 	SPLIT("Had the soup. i think it was fine.", "Had the soup. | i think it was fine.");
-	SPLIT("Why? because the road was closed.", "Why? | because the road was closed.");
-	SPLIT("Thanks so much! see you on Friday.", "Thanks so much! | see you on Friday.");
+	SPLIT("why? because the road was closed.", "why? | because the road was closed.");
+	SPLIT("thanks so much! see you on friday.", "thanks so much! | see you on friday.");
+	/* capitalized text: "?" before a lowercase word goes on, as in quotations */
+	SAME("He asked what they wanted? and then he left.");
 	/* capitalized text: a period before a lowercase word is an abbreviation's */
 	SAME("The report, approx. ten pages long, is due.");
 	SAME("The U.S. economy grew, said Acme Corp. analysts.");
@@ -59,6 +61,7 @@ static void emoticons_and_emoji(void)
 	SPLIT("Great! :) See you then.", "Great! :) | See you then.");
 	SAME("The ratio was 3:2 (see the table:) and we left.");
 	SAME("Meet me at 10:30 tomorrow.");
+	SAME("Published :[ 2018-08-25 ]");
 }
 
 static void citations(void)

@@ -49,7 +49,7 @@ static size_t emoji_len(const char *s, size_t b, size_t i)
 }
 
 /* Bytes of the ASCII emoticon at s[i] (":)", ":-(", ";)", ":D", ":P",
- * ":/", "<3"), or 0. It must end at white space, the end, or a closing
+ * ":/", "<3"; not ":[", which opens brackets), or 0. It must end at white space, the end, or a closing
  * or final mark; the caller checks what comes before. */
 static size_t emoticon_len(const char *s, size_t b, size_t i)
 {
@@ -68,7 +68,7 @@ static size_t emoticon_len(const char *s, size_t b, size_t i)
 		if (k >= b)
 			return 0;
 		unsigned char m = (unsigned char)s[k];
-		if (m == ')' || m == '(' || m == ']' || m == '[') {
+		if (m == ')' || m == '(') {
 			while (k < b && s[k] == (char)m)
 				k++; /* :))) */
 		} else if (m == 'D' || m == 'P' || m == 'p' || m == '/' || m == '|' || m == 'O' ||

@@ -206,7 +206,7 @@ static size_t footnote(const struct ctx *c, size_t i)
 	return 0;
 }
 
-/* A dash and a lowercase word after a terminator: an aside goes on ("and
+/* A dash and a lowercase word after a ? or !: an aside goes on ("and
  * -- presto! -- dinner is ready"). */
 static int dash_aside(const struct ctx *c, size_t j)
 {
@@ -231,22 +231,18 @@ static int dash_aside(const struct ctx *c, size_t j)
 
 /* A lowercase word at x after a terminator run that ended at i (ndots
  * periods, nq other marks): does a sentence start there? With evidence
- * (seg_lower_starts), after a plain word or an abbreviation that usually
- * ends one ("tue. i also", "etc. can you"); after "?", or after "!" and a
- * lowercase word ("Why? because", but "Yahoo! in"), always. */
+ * (seg_lower_starts), after "?", "!", a plain word or an abbreviation
+ * that usually ends one ("tue. i also", "etc. can you"). Without it the
+ * sentence goes on, as it does in news and in quotations ("ask what are
+ * they looking for? and in all seriousness"). */
 static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x)
 {
 	const char *s = c->s;
 	if (ndots >= 3 || (ndots && nq))
 		return 0; /* "it was ok... not great": a pause */
-	size_t ts = seg_token_start(c, i), k = ts;
-	if (nq) {
-		if (sr_get(c->r, s + x->w, x->wn) & SR_NOSTART)
-			return 0;
-		if (s[i] == '?' || (k < i && is_ascii_lower((unsigned char)s[k])))
-			return 1;
+	if (nq)
 		return seg_lower_starts(c, x->w, 0);
-	}
+	size_t ts = seg_token_start(c, i), k = ts;
 	while (k < i && s[k] >= '0' && s[k] <= '9')
 		k++;
 	if (k == i)
@@ -255,7 +251,9 @@ static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct 
 	if (cls == W_REGULAR)
 		cls = title_class(c, ts, i);
 	switch (cls) {
-	case W_REGULAR: case W_NUMERIC: return seg_lower_starts(c, x->w, 0);
+	case W_NUMERIC: /* "tue. i also", but not "7 p. m." */
+		return i - ts > 1 && seg_lower_starts(c, x->w, 0);
+	case W_REGULAR: return seg_lower_starts(c, x->w, 0);
 	case W_USUAL: return seg_lower_starts(c, x->w, 1);
 	}
 	return 0;
@@ -357,7 +355,7 @@ decide:;
 	}
 	struct next x;
 	seg_next_token(c, after, &x);
-	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && dash_aside(c, after)))
+	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && nq && dash_aside(c, after)))
 		return after;
 	if (x.kind == N_LOWER) {
 		/* an emoticon after the mark ends it ("Great! :) see you"); a
@@ -378,10 +376,16 @@ decide:;
 			if (attached && spaced && s[i] == '.' && !ellch)
 				at = first_end; /* "end. . . . The": the ellipsis opens the next one */
 		} else {
-			/* an ellipsis alone: before a capital or a digit, unless the
-			 * words before it cannot end a sentence ("the thing is ... I") */
-			ok = (x.kind == N_UPPER || x.kind == N_DIGIT) && !seg_joiner_before(c, i) &&
-			     !seg_stammer(c, i, &x); /* "I... I don't know" */
+			/* an ellipsis alone, glued to its word ("I waited... Nobody
+			 * came"): before a capital or a digit, unless the word cannot
+			 * end a sentence ("it is... Friday") or comes again ("I... I");
+			 * set off by spaces (an omission: "the term ... Islamic") or
+			 * before a bracket or a quote, only before a sentence starter */
+			if (attached && !x.opened)
+				ok = (x.kind == N_UPPER || x.kind == N_DIGIT) && !seg_joiner_before(c, i) &&
+				     !seg_stammer(c, i, &x);
+			else
+				ok = seg_starter(c, &x);
 		}
 	} else if (nq || cjk) {
 		ok = !(nclose && first_close != ')' && first_close != ']' && seg_attribution(c, &x));
