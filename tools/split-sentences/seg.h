@@ -33,6 +33,7 @@ struct ctx {
 	struct sent_list *out;
 	size_t hw_from, hw_upto, hw_found; /* has_word's memory */
 	int hw_run;
+	size_t *cuts, nc; /* where the items of an inline list start (seg_lists.c) */
 	size_t blk;    /* the 64 bytes at blk have their hot bits in bits */
 	uint64_t bits;
 	int have_blk;
@@ -137,6 +138,7 @@ void seg_label(struct ctx *c, size_t i);
 void seg_glued_heading(struct ctx *c, size_t i);
 /* seg_lists.c: where the items of an inline list start */
 size_t seg_list_cuts(const struct ctx *c, size_t *cuts, size_t max);
+size_t seg_label_list(const struct ctx *c, size_t colon, size_t *cuts, size_t max);
 /* seg_web.c */
 size_t seg_smiley(const struct ctx *c, size_t i, int *ascii);
 size_t seg_smileys_after(const struct ctx *c, size_t j, int *ascii);

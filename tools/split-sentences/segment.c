@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { LIST_CUTS_MAX = 64 }; /* items of an inline list split (the rest stay with the last) */
+
 /* What a hot byte is, for the scan loop: 1 terminators, line breaks and
  * the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？ and emoji); 2 a
  * colon, a semicolon or '<' (labels, emoticons); 3 a capital that may
@@ -238,10 +240,10 @@ static int dash_aside(const struct ctx *c, size_t j)
 static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x)
 {
 	const char *s = c->s;
-	if (ndots >= 3 || (ndots && nq))
-		return 0; /* "it was ok... not great": a pause */
+	if (ndots >= 3 || (ndots && nq) || !seg_lower_starts(c, x->w, 0))
+		return 0; /* "it was ok... not great": a pause; no evidence */
 	if (nq)
-		return seg_lower_starts(c, x->w, 0);
+		return 1;
 	size_t ts = seg_token_start(c, i), k = ts;
 	while (k < i && s[k] >= '0' && s[k] <= '9')
 		k++;
@@ -251,13 +253,18 @@ static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct 
 	if (cls == W_REGULAR)
 		cls = title_class(c, ts, i);
 	switch (cls) {
-	case W_NUMERIC: /* "tue. i also", but not "7 p. m." */
-		return i - ts > 1 && seg_lower_starts(c, x->w, 0);
-	case W_REGULAR: return seg_lower_starts(c, x->w, 0);
+	case W_NUMERIC: return i - ts > 1; /* "tue. i also", but not "7 p. m." */
+	case W_REGULAR: return 1;
 	case W_USUAL: return seg_lower_starts(c, x->w, 1);
 	}
 	return 0;
 }
+
+/* After ". ", the ASCII bytes that make the case not simple: a second
+ * period or space, and what may open an emoticon or a hashtag. */
+static const unsigned char after_space[128] = {
+	['.'] = 1, [' '] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['#'] = 1,
+};
 
 /* A run of terminators starts at i: decide; returns where to go on. */
 static size_t terminator(struct ctx *c, size_t i)
@@ -270,8 +277,7 @@ static size_t terminator(struct ctx *c, size_t i)
 		if (period_goes_on(c, s, i))
 			return i + 1;
 		unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
-		simple = n1 == ' ' && n2 < 0x80 && n2 != '.' && n2 != ' ' && n2 != ':' && n2 != ';' &&
-			 n2 != '<' && n2 != '=' && n2 != '#';
+		simple = n1 == ' ' && n2 < 0x80 && !after_space[n2];
 	}
 	int attached = 0, nclose = 0, emo = 0;
 	size_t e;
@@ -425,6 +431,14 @@ static int after_colon(const struct ctx *c, size_t i)
 	return i > c->cur && c->s[i - 1] == ':';
 }
 
+/* What may follow the first byte of an emoticon (: ; <): a nose, a tear,
+ * a mouth (seg_web.c has the whole list). Not a space, a digit, a letter
+ * of a word: the common colon goes on at once. */
+static const unsigned char emoticon_second[256] = {
+	['-'] = 1, ['\''] = 1, ['^'] = 1, ['('] = 1, [')'] = 1, ['D'] = 1, ['P'] = 1, ['p'] = 1,
+	['O'] = 1, ['o'] = 1, ['/'] = 1, ['|'] = 1, ['*'] = 1, ['3'] = 1, ['S'] = 1,
+};
+
 static void scan(struct ctx *c, size_t a, size_t b)
 {
 	const char *s = c->s;
@@ -446,12 +460,16 @@ static void scan(struct ctx *c, size_t a, size_t b)
 		if (hot[ch] > 1) {
 			int ascii;
 			size_t n;
-			if (hot[ch] == 2 && (n = seg_smiley(c, i, &ascii))) {
+			if (hot[ch] == 2 && i + 1 < b && emoticon_second[(unsigned char)s[i + 1]] &&
+			    (n = seg_smiley(c, i, &ascii))) {
 				i = seg_smiley_end(c, i, i + n, ascii);
 				continue;
 			}
-			if (ch == ':')
+			if (ch == ':') {
+				if (!c->nc && !c->a && (c->nc = seg_label_list(c, i, c->cuts, LIST_CUTS_MAX)))
+					b = c->b = c->cuts[0]; /* "Steps: 1. open it 2. ...": a chunk ends */
 				seg_label(c, i);
+			}
 			else if (hot[ch] == 3 && i > 0 && s[i - 1] == ' ' && i + 1 < b && s[i + 1] >= 'a' &&
 				 s[i + 1] <= 'z')
 				seg_glued_heading(c, i);
@@ -487,14 +505,16 @@ void sent_split(const struct sent_rules *r, const char *s, size_t n, struct sent
 {
 	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .longest = -1,
 			.lowstyle = seg_opens_lower(s, n), .out = out, .hw_from = (size_t)-1};
-	size_t cuts[64];
+	size_t cuts[LIST_CUTS_MAX];
+	c.cuts = cuts;
 	out->n = 0;
-	size_t nc = seg_list_cuts(&c, cuts, sizeof cuts / sizeof cuts[0]);
+	c.nc = seg_list_cuts(&c, c.cuts, LIST_CUTS_MAX);
+	/* the items are chunks; the scan of the first may find a list after a
+	 * label (and end that chunk at its first item) */
 	size_t a = 0;
-	for (size_t k = 0; k <= nc; k++) {
-		size_t b = k < nc ? cuts[k] : n;
-		scan(&c, a, b);
-		a = b;
+	for (size_t k = 0; k <= c.nc; k++) {
+		scan(&c, a, k < c.nc ? c.cuts[k] : n);
+		a = c.b;
 	}
 }
 
