@@ -62,6 +62,9 @@ static void emoticons_and_emoji(void)
 	SAME("The ratio was 3:2 (see the table:) and we left.");
 	SAME("Meet me at 10:30 tomorrow.");
 	SAME("Published :[ 2018-08-25 ]");
+	SAME("congrats \xF0\x9F\x8E\x89 to the whole team");
+	SAME("I got 5 :) and she got 3.");
+	SPLIT("same here :( mine broke after a week", "same here :( | mine broke after a week");
 }
 
 static void citations(void)

@@ -316,8 +316,9 @@ int seg_stammer(const struct ctx *c, size_t i, const struct next *x)
  * sentence ("Battery lasts two days :) Charging is slow", "today 😂 He
  * tried")? Where an editor would put a period: before a capitalized word,
  * a digit or a line break; before a lowercase word after an emoticon, or
- * after an emoji in a paragraph written in lowercase; never after "the",
- * "I" and their like ("the 😂 emoji"). Returns where to go on. */
+ * after an emoji in a paragraph written in lowercase, but not before a
+ * joiner ("congrats 🎉 to all"); never after "the", "I" and their like
+ * ("the 😂 emoji"). Returns where to go on. */
 size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 {
 	const char *s = c->s;
@@ -339,7 +340,8 @@ size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 	struct next x;
 	seg_next_token(c, e, &x);
 	int ok = line || x.kind == N_UPPER || x.kind == N_DIGIT ||
-		 (x.kind == N_LOWER && (ascii || seg_lowstyle(c)));
+		 (x.kind == N_LOWER && (ascii || seg_lowstyle(c)) &&
+		  !(sr_get(c->r, s + x.w, x.wn) & (SR_JOINER | SR_NOSTART))); /* "congrats 🎉 to all" */
 	if (ok)
 		seg_cut(c, e);
 	return e;
