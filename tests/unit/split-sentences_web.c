@@ -65,6 +65,13 @@ static void emoticons_and_emoji(void)
 	SAME("congrats \xF0\x9F\x8E\x89 to the whole team");
 	SAME("I got 5 :) and she got 3.");
 	SPLIT("same here :( mine broke after a week", "same here :( | mine broke after a week");
+	/* written after the web set's holdout half was looked at (issue 8) */
+	SPLIT("sent the file ;) the second one is the fixed version",
+	      "sent the file ;) | the second one is the fixed version");
+	SPLIT("Sunrise over the bay this morning. \xF0\x9F\x8C\x85 #sailing #dawn Worth the early start.",
+	      "Sunrise over the bay this morning. \xF0\x9F\x8C\x85 #sailing #dawn | Worth the early start.");
+	SPLIT("Finally done!! #freedom Time to sleep.", "Finally done!! #freedom | Time to sleep.");
+	SPLIT("Great news! #MeToo is trending again.", "Great news! | #MeToo is trending again.");
 }
 
 static void citations(void)
@@ -100,6 +107,8 @@ static void abbreviations(void)
 	SAME("Call ext. 214 or Tel. +44 20 7946 0000 for help.");
 	SAME("Dr. M. K. Oduya will speak at 4 p.m. Sunday.");
 	SAME("Rent is Rs. 2,000 per month incl. electricity.");
+	SAME("Keep a gap of 3 mm, max. 5 mm near the wall.");
+	SAME("3-bed house to let, avail. from 1 July.");
 }
 
 static void inline_lists(void)
@@ -135,6 +144,9 @@ static void lines(void)
 	SPLIT("On Tue, 5 Nov 2024, Ana Ruiz <ana@example.net> wrote:\n> See you at noon.",
 	      "On Tue, 5 Nov 2024, Ana Ruiz <ana@example.net> wrote: | > See you at noon.");
 	SPLIT("lol no way\nthat's amazing", "lol no way | that's amazing");
+	SPLIT("Quote from: dana_k\n> the old model was quieter\nNot in my experience.",
+	      "Quote from: dana_k | > the old model was quieter | Not in my experience.");
+	SPLIT("idk... maybe restart it? mine worked after that.", "idk... maybe restart it? | mine worked after that.");
 	SAME("It was a cold \nnight in the city.");
 	SAME("This is a sentence\ncut off in the middle because pdf.");
 }

@@ -144,15 +144,17 @@ size_t seg_smiley(const struct ctx *c, size_t i, int *ascii);
 size_t seg_smileys_after(const struct ctx *c, size_t j, int *ascii);
 size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii);
 size_t seg_citations(const struct ctx *c, size_t j);
-int seg_tags_to_eol_slow(const struct ctx *c, size_t j);
-/* Is the rest of the line from j hashtags (and emoji) only ("! #brunch
- * #sunday")? They belong to the sentence before them. */
-static inline int seg_tags_to_eol(const struct ctx *c, size_t j)
+int seg_tags_slow(const struct ctx *c, size_t j, size_t *end);
+/* Hashtags (and emoji) from j on the same line ("! #brunch #sunday"):
+ * 2 when they run to the end of the line, 1 when a capitalized word
+ * follows them (*end: after the last), else 0. They belong to the
+ * sentence before them; "! #MeToo is trending" is the next one's. */
+static inline int seg_tags(const struct ctx *c, size_t j, size_t *end)
 {
 	if (j + 1 < c->b && c->s[j] == ' ' ? c->s[j + 1] != '#' && (unsigned char)c->s[j + 1] < 0xE2
 					    : j < c->b && c->s[j] != '#' && c->s[j] != '\n' && (unsigned char)c->s[j] < 0xE2)
 		return 0; /* the common cases */
-	return seg_tags_to_eol_slow(c, j);
+	return seg_tags_slow(c, j, end);
 }
 int seg_opens_lower(const char *s, size_t n);
 int seg_lowstyle(struct ctx *c);

@@ -248,6 +248,15 @@ static size_t line_end(const struct ctx *c, size_t j)
 	return nl ? (size_t)(nl - c->s) : c->b;
 }
 
+/* The first byte of the line at j that is not white space (or j). */
+static size_t first_mark(const struct ctx *c, size_t j)
+{
+	size_t k = j;
+	while (k < c->b && (c->s[k] == ' ' || c->s[k] == '\t'))
+		k++;
+	return k < c->b ? k : j;
+}
+
 /* The first word of the line at j, after quote marks of a reply ("> ")
  * and opening marks: sets *w and returns its end (== *w if none). */
 static size_t first_word(const struct ctx *c, size_t j, size_t *w)
@@ -280,8 +289,8 @@ static int line_is_unit(struct ctx *c, size_t ls, size_t e, size_t j)
 {
 	const char *s = c->s;
 	unsigned char last = (unsigned char)s[e - 1];
-	if (last == ':')
-		return 1;
+	if (last == ':' || (s[ls] == '>') != (s[first_mark(c, j)] == '>'))
+		return 1; /* a heading, "... wrote:"; a quoted reply starts or ends */
 	if (stamp_line(s, ls, e) && stamp_line(s, j, line_end(c, j)))
 		return 1; /* chat: each message is one at least */
 	if (header_line(s, ls, e) &&

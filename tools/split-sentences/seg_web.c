@@ -155,25 +155,28 @@ size_t seg_citations(const struct ctx *c, size_t j)
 	}
 }
 
-/* seg_tags_to_eol (seg.h) past its quick test */
-int seg_tags_to_eol_slow(const struct ctx *c, size_t j)
+/* seg_tags (seg.h) past its quick test */
+int seg_tags_slow(const struct ctx *c, size_t j, size_t *end)
 {
 	const char *s = c->s;
 	size_t b = c->b, l;
 	int tags = 0;
 	for (;;) {
+		size_t k = j;
 		while (j < b && s[j] != '\n' && (l = space_len(s, b, j)))
 			j += l;
 		if (j >= b || s[j] == '\n')
-			return tags;
+			return tags ? 2 : 0;
 		size_t n = emoji_len(s, b, j);
 		if (n) {
 			j += n;
 			continue;
 		}
 		if (s[j] != '#' || j + 1 >= b || !((unsigned char)s[j + 1] >= 0x80 || is_ascii_alnum((unsigned char)s[j + 1])) ||
-		    (s[j + 1] >= '0' && s[j + 1] <= '9'))
-			return 0;
+		    (s[j + 1] >= '0' && s[j + 1] <= '9')) {
+			*end = k; /* "! #brunch Book ahead": the tags close the post's sentence */
+			return tags && s[j] >= 'A' && s[j] <= 'Z' && k < j ? 1 : 0;
+		}
 		while (j < b && !space_len(s, b, j))
 			j++;
 		tags++;
@@ -189,14 +192,15 @@ int seg_opens_lower(const char *s, size_t n)
 		return 0; /* the common case */
 	while (i < n && !is_ascii_alnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
 		i++;
-	while (i < n && s[i] >= '0' && s[i] <= '9') { /* a time stamp: [09:15] */
+	if (i + 4 < n && s[i] >= '0' && s[i] <= '9' && (s[i + 1] == ':' || s[i + 2] == ':')) {
+		/* a time stamp and a nick: [09:15] priya: */
 		while (i < n && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') && (unsigned char)s[i] < 0x80)
 			i++;
 	}
 	size_t w = i;
 	while (i < n && is_ascii_lower((unsigned char)s[i]))
 		i++;
-	if (i > w && i + 1 < n && s[i] == '.' && s[i + 1] != ' ')
+	if (i > w && i + 1 < n && s[i] == '.' && is_ascii_lower((unsigned char)s[i + 1]))
 		return 0; /* e.g. */
 	return i > w && (i >= n || s[i] == ' ' || s[i] == ',' || s[i] == ':' || s[i] == '\'' || s[i] == '!' ||
 			 s[i] == '?' || s[i] == '\n' || s[i] == '.')
@@ -312,13 +316,25 @@ int seg_stammer(const struct ctx *c, size_t i, const struct next *x)
 	return 1;
 }
 
+/* "and", "or", "but", "nor": after an emoticon or an emoji the clause
+ * goes on with them ("I got 5 :) and she got 3"), as after a comma. */
+static int coordinator(const char *w, size_t n)
+{
+	static const char *const words[] = {"and", "or", "but", "nor", NULL};
+	for (const char *const *p = words; *p; p++)
+		if (strlen(*p) == n && !memcmp(*p, w, n))
+			return 1;
+	return 0;
+}
+
 /* An emoticon or emoji s[i..e) that is no terminator's: does it end the
  * sentence ("Battery lasts two days :) Charging is slow", "today 😂 He
  * tried")? Where an editor would put a period: before a capitalized word,
  * a digit or a line break; before a lowercase word after an emoticon, or
  * after an emoji in a paragraph written in lowercase, but not before a
- * joiner ("congrats 🎉 to all"); never after "the", "I" and their like
- * ("the 😂 emoji"). Returns where to go on. */
+ * word no sentence starts with ("congrats 🎉 to all") or a coordinator;
+ * never after "the", "I" and their like ("the 😂 emoji"). Returns where
+ * to go on. */
 size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 {
 	const char *s = c->s;
@@ -326,7 +342,8 @@ size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 	int more;
 	e = seg_smileys_after(c, e, &more);
 	ascii |= more;
-	if (e >= b || !space_len(s, b, e) || seg_tags_to_eol(c, e))
+	size_t te;
+	if (e >= b || !space_len(s, b, e) || seg_tags(c, e, &te) == 2)
 		return e;
 	size_t we = word_before(c, i, &f);
 	if (!seg_has_word(c, i) || (we > f && seg_word_is(c, f, we, SR_JOINER | SR_SUBJECT)))
@@ -341,7 +358,7 @@ size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 	seg_next_token(c, e, &x);
 	int ok = line || x.kind == N_UPPER || x.kind == N_DIGIT ||
 		 (x.kind == N_LOWER && (ascii || seg_lowstyle(c)) &&
-		  !(sr_get(c->r, s + x.w, x.wn) & (SR_JOINER | SR_NOSTART))); /* "congrats 🎉 to all" */
+		  !(sr_get(c->r, s + x.w, x.wn) & SR_NOSTART) && !coordinator(s + x.w, x.wn));
 	if (ok)
 		seg_cut(c, e);
 	return e;

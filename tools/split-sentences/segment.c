@@ -151,7 +151,8 @@ static int glued_question(const struct ctx *c, size_t i, size_t after)
 {
 	const char *s = c->s;
 	size_t b = c->b, len;
-	if (after + 1 >= b || !(s[after] >= 'A' && s[after] <= 'Z') || !is_ascii_lower((unsigned char)s[after + 1]))
+	if (i == 0 || after + 1 >= b || !(s[after] >= 'A' && s[after] <= 'Z') ||
+	    !is_ascii_lower((unsigned char)s[after + 1]))
 		return 0;
 	int32_t last = u8_decode_back(s, i, &len);
 	if (last <= 0 || !uni_is_letter(last))
@@ -338,10 +339,15 @@ static size_t terminator(struct ctx *c, size_t i)
 		if (e > j)
 			j = e, emo |= 2;
 	}
-	if (j < b && (emo || nq) && seg_tags_to_eol(c, j)) {
-		/* "Best brunch ever! #brunch": the tags are the post's end */
-		const char *nl = memchr(s + j, '\n', b - j);
-		return nl ? (size_t)(nl - s) : b;
+	int tags;
+	if (j < b && (emo || nq) && (tags = seg_tags(c, j, &e))) {
+		/* "Best brunch ever! #brunch": the tags end the post's sentence */
+		if (tags == 1) {
+			j = e; /* "! #brunch Book ahead" */
+		} else {
+			const char *nl = memchr(s + j, '\n', b - j);
+			return nl ? (size_t)(nl - s) : b;
+		}
 	}
 decide:;
 	size_t after = j;
