@@ -7,8 +7,9 @@
  *   seg_next.c   the token after it (starters, continuers, clauses, attributions)
  *   seg_lines.c  line breaks, labels, glued headings, headlines in title case
  *   seg_lists.c  inline lists ("1. ... 2. ...")
- *   seg_web.c    emoticons and emoji, citation marks, hashtags, lowercase
- *                sentence starts */
+ *   seg_web.c    emoticons and emoji, citation marks, hashtags, marks glued
+ *                to the next word, asides
+ *   seg_lower.c  lowercase sentence starts */
 #ifndef SPLIT_SENTENCES_SEG_H
 #define SPLIT_SENTENCES_SEG_H
 
@@ -156,9 +157,14 @@ static inline int seg_tags(const struct ctx *c, size_t j, size_t *end)
 		return 0; /* the common cases */
 	return seg_tags_slow(c, j, end);
 }
+int seg_glued_question(const struct ctx *c, size_t i, size_t after);
+size_t seg_footnote(const struct ctx *c, size_t i);
+int seg_dash_aside(const struct ctx *c, size_t j);
+/* seg_lower.c */
 int seg_opens_lower(const char *s, size_t n);
 int seg_lowstyle(struct ctx *c);
 int seg_lower_starts(struct ctx *c, size_t k, int strict);
+int seg_lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x);
 int seg_word_is(const struct ctx *c, size_t from, size_t to, unsigned flags);
 int seg_joiner_before(const struct ctx *c, size_t i);
 int seg_stammer(const struct ctx *c, size_t i, const struct next *x);

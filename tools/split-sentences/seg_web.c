@@ -1,8 +1,9 @@
-/* seg_web.c - what web text adds to the splitter: emoticons and emoji that
- * end a sentence or follow its terminator ("Loved it :) Will come back",
- * "First! 😂 Great video"), citation marks after a period ("the case.[3]
- * The court"), hashtags closing a post, and the evidence that a lowercase
- * word starts a sentence (a paragraph written in lowercase, "i"). */
+/* seg_web.c - what web text adds to the splitter's marks: emoticons and
+ * emoji that end a sentence or follow its terminator ("Loved it :) Will
+ * come back", "First! 😂 Great video"), citation and footnote marks after
+ * a period ("the case.[3] The court", "children.14 15 Most"), hashtags
+ * closing a post, "works?Great", stammers ("I... I"), dash asides ("--
+ * presto! --"). */
 #include "seg.h"
 
 #include <string.h>
@@ -183,85 +184,6 @@ int seg_tags_slow(const struct ctx *c, size_t j, size_t *end)
 	}
 }
 
-/* Does the paragraph open with a lowercase ASCII word ("so the trip",
- * "[09:15] priya: morning")? -1 if so (seg_lowstyle decides), else 0. */
-int seg_opens_lower(const char *s, size_t n)
-{
-	size_t i = 0;
-	if (n && s[0] >= 'A' && s[0] <= 'Z')
-		return 0; /* the common case */
-	while (i < n && !is_ascii_alnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
-		i++;
-	if (i + 4 < n && s[i] >= '0' && s[i] <= '9' && (s[i + 1] == ':' || s[i + 2] == ':')) {
-		/* a time stamp and a nick: [09:15] priya: */
-		while (i < n && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') && (unsigned char)s[i] < 0x80)
-			i++;
-	}
-	size_t w = i;
-	while (i < n && is_ascii_lower((unsigned char)s[i]))
-		i++;
-	if (i > w && i + 1 < n && s[i] == '.' && is_ascii_lower((unsigned char)s[i + 1]))
-		return 0; /* e.g. */
-	return i > w && (i >= n || s[i] == ' ' || s[i] == ',' || s[i] == ':' || s[i] == '\'' || s[i] == '!' ||
-			 s[i] == '?' || s[i] == '\n' || s[i] == '.')
-		       ? -1 : 0;
-}
-
-/* Is the paragraph written in lowercase? It opens with a lowercase word
- * (seg_opens_lower) and, after its periods, lowercase words are not fewer
- * than capitals (text that starts mid-sentence, as OCR columns do,
- * capitalizes its sentences). Then a lowercase word after a terminator
- * may start one. Computed when first asked. */
-int seg_lowstyle(struct ctx *c)
-{
-	if (c->lowstyle >= 0)
-		return c->lowstyle;
-	const char *s = c->s, *p = s, *end = s + c->n;
-	int lower = 0, upper = 0;
-	while (end - p > 2 && (p = memchr(p, '.', (size_t)(end - p - 2)))) {
-		if (p[1] == ' ') {
-			unsigned char nx = (unsigned char)p[2];
-			lower += is_ascii_lower(nx);
-			upper += nx >= 'A' && nx <= 'Z';
-		}
-		p++;
-	}
-	return c->lowstyle = lower >= upper;
-}
-
-/* The lowercase word at s[k..) is the pronoun "i" ("i went", "i'm")? */
-static int lone_i(const char *s, size_t b, size_t k)
-{
-	if (k + 1 >= b || s[k] != 'i')
-		return 0;
-	if (s[k + 1] == '\'' || ((unsigned char)s[k + 1] == 0xE2 && k + 3 < b && (unsigned char)s[k + 3] == 0x99))
-		return 1;
-	return s[k + 1] == ' ' && k + 3 < b && is_ascii_lower((unsigned char)s[k + 2]) &&
-	       is_ascii_lower((unsigned char)s[k + 3]); /* not "i t i" (OCR) */
-}
-
-/* Does the lowercase word at k start a sentence after a terminator?
- * strict: the word before is an abbreviation that usually ends one (etc.,
- * p.m.), so only a subject or a question word counts ("etc. can you").
- * Evidence: the paragraph is in lowercase, or the word is "i". */
-int seg_lower_starts(struct ctx *c, size_t k, int strict)
-{
-	const char *s = c->s;
-	size_t b = c->b, e = k;
-	if (lone_i(s, b, k))
-		return 1;
-	if (!seg_lowstyle(c))
-		return 0;
-	while (e < b && is_ascii_lower((unsigned char)s[e]))
-		e++;
-	if (e == k)
-		return 0;
-	unsigned v = sr_get(c->r, s + k, e - k);
-	if (v & SR_NOSTART)
-		return 0; /* "2 tsp. of salt": an abbreviation the lists lack */
-	return !strict || (v & SR_SUBJECT);
-}
-
 /* Does the ASCII word s[from..to) have one of flags, as written or in
  * lowercase ("The", "I")? */
 int seg_word_is(const struct ctx *c, size_t from, size_t to, unsigned flags)
@@ -362,4 +284,72 @@ size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii)
 	if (ok)
 		seg_cut(c, e);
 	return e;
+}
+
+/* "works?Great": a ? or ! with no space after it, between a word and a
+ * capitalized word, outside an address (a URL's query). */
+int seg_glued_question(const struct ctx *c, size_t i, size_t after)
+{
+	const char *s = c->s;
+	size_t b = c->b, len;
+	if (i == 0 || after + 1 >= b || !(s[after] >= 'A' && s[after] <= 'Z') ||
+	    !is_ascii_lower((unsigned char)s[after + 1]))
+		return 0;
+	int32_t last = u8_decode_back(s, i, &len);
+	if (last <= 0 || !uni_is_letter(last))
+		return 0;
+	size_t ts = seg_token_start(c, i);
+	for (size_t k = ts; k < after; k++)
+		if (s[k] == '/' || s[k] == '=' || s[k] == '&' || s[k] == '@')
+			return 0;
+	return 1;
+}
+
+/* Footnote numbers glued to a period after a word, then a capitalized
+ * word ("in children.14 15 Most were"): the end of the numbers, or 0.
+ * Not after a number or a dotted word (3.14, v1.2), nor a capital (A.1). */
+size_t seg_footnote(const struct ctx *c, size_t i)
+{
+	enum { NOTE_DIGITS = 3, NOTE_GROUPS = 4 };
+	const char *s = c->s;
+	size_t b = c->b, ts = seg_token_start(c, i), k = i + 1;
+	if (i < ts + 2 || !is_ascii_lower((unsigned char)s[i - 1]))
+		return 0;
+	for (size_t t = ts; t < i; t++)
+		if (!(((s[t] | 0x20) >= 'a' && (s[t] | 0x20) <= 'z') || s[t] == '-'))
+			return 0;
+	for (int g = 0; g < NOTE_GROUPS; g++) {
+		size_t d = k;
+		while (k < b && k - d < NOTE_DIGITS && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k == d || k + 2 >= b || s[k] != ' ')
+			return 0;
+		if (s[k + 1] >= 'A' && s[k + 1] <= 'Z' && is_ascii_lower((unsigned char)s[k + 2]))
+			return k;
+		k++;
+	}
+	return 0;
+}
+
+/* A dash and a lowercase word after a ? or !: an aside goes on ("and
+ * -- presto! -- dinner is ready"). */
+int seg_dash_aside(const struct ctx *c, size_t j)
+{
+	const char *s = c->s;
+	size_t b = c->b, len, l;
+	while (j < b && (l = space_len(s, b, j)))
+		j += l;
+	int dashes = 0;
+	while (j < b) {
+		int32_t cp = dec(s, b, j, &len);
+		if (!(cp == '-' || cp == 0x2013 || cp == 0x2014))
+			break;
+		dashes++;
+		j += len;
+	}
+	if (!dashes || j >= b || !space_len(s, b, j))
+		return 0;
+	while (j < b && (l = space_len(s, b, j)))
+		j += l;
+	return j < b && is_ascii_lower((unsigned char)s[j]);
 }

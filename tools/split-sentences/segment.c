@@ -145,122 +145,6 @@ static inline int period_goes_on(const struct ctx *c, const char *s, size_t i)
 	       !(n2 == 'i' && i + 3 < c->b && (s[i + 3] == ' ' || s[i + 3] == '\'' || s[i + 3] == '\xE2'));
 }
 
-/* "works?Great": a ? or ! with no space after it, between a word and a
- * capitalized word, outside an address (a URL's query). */
-static int glued_question(const struct ctx *c, size_t i, size_t after)
-{
-	const char *s = c->s;
-	size_t b = c->b, len;
-	if (i == 0 || after + 1 >= b || !(s[after] >= 'A' && s[after] <= 'Z') ||
-	    !is_ascii_lower((unsigned char)s[after + 1]))
-		return 0;
-	int32_t last = u8_decode_back(s, i, &len);
-	if (last <= 0 || !uni_is_letter(last))
-		return 0;
-	size_t ts = seg_token_start(c, i);
-	for (size_t k = ts; k < after; k++)
-		if (s[k] == '/' || s[k] == '=' || s[k] == '&' || s[k] == '@')
-			return 0;
-	return 1;
-}
-
-/* The class of a lowercase word before a period as its Title-case form
- * ("dr." as Dr., "st." as St.) when that is an abbreviation's, else
- * W_REGULAR: lowercase text writes abbreviations in lowercase. */
-static int title_class(const struct ctx *c, size_t ts, size_t p)
-{
-	enum { TITLE_MAX = 16 };
-	char w[TITLE_MAX];
-	size_t n = p - ts;
-	if (n >= TITLE_MAX || !n || !is_ascii_lower((unsigned char)c->s[ts]))
-		return W_REGULAR;
-	memcpy(w, c->s + ts, n);
-	w[0] = (char)(w[0] - 32);
-	switch (sr_get(c->r, w, n) & SR_CLASS) {
-	case SR_NEVER: return W_NEVER;
-	case SR_MAYEND: case SR_USUALLY: return W_USUAL; /* "st. ives", but "inc. we" */
-	}
-	return W_REGULAR; /* not-before-number words too: "tue. i also" */
-}
-
-/* Footnote numbers glued to a period after a word, then a capitalized
- * word ("in children.14 15 Most were"): the end of the numbers, or 0.
- * Not after a number or a dotted word (3.14, v1.2), nor a capital (A.1). */
-static size_t footnote(const struct ctx *c, size_t i)
-{
-	enum { NOTE_DIGITS = 3, NOTE_GROUPS = 4 };
-	const char *s = c->s;
-	size_t b = c->b, ts = seg_token_start(c, i), k = i + 1;
-	if (i < ts + 2 || !is_ascii_lower((unsigned char)s[i - 1]))
-		return 0;
-	for (size_t t = ts; t < i; t++)
-		if (!(((s[t] | 0x20) >= 'a' && (s[t] | 0x20) <= 'z') || s[t] == '-'))
-			return 0;
-	for (int g = 0; g < NOTE_GROUPS; g++) {
-		size_t d = k;
-		while (k < b && k - d < NOTE_DIGITS && s[k] >= '0' && s[k] <= '9')
-			k++;
-		if (k == d || k + 2 >= b || s[k] != ' ')
-			return 0;
-		if (s[k + 1] >= 'A' && s[k + 1] <= 'Z' && is_ascii_lower((unsigned char)s[k + 2]))
-			return k;
-		k++;
-	}
-	return 0;
-}
-
-/* A dash and a lowercase word after a ? or !: an aside goes on ("and
- * -- presto! -- dinner is ready"). */
-static int dash_aside(const struct ctx *c, size_t j)
-{
-	const char *s = c->s;
-	size_t b = c->b, len, l;
-	while (j < b && (l = space_len(s, b, j)))
-		j += l;
-	int dashes = 0;
-	while (j < b) {
-		int32_t cp = dec(s, b, j, &len);
-		if (!(cp == '-' || cp == 0x2013 || cp == 0x2014))
-			break;
-		dashes++;
-		j += len;
-	}
-	if (!dashes || j >= b || !space_len(s, b, j))
-		return 0;
-	while (j < b && (l = space_len(s, b, j)))
-		j += l;
-	return j < b && is_ascii_lower((unsigned char)s[j]);
-}
-
-/* A lowercase word at x after a terminator run that ended at i (ndots
- * periods, nq other marks): does a sentence start there? With evidence
- * (seg_lower_starts), after "?", "!", a plain word or an abbreviation
- * that usually ends one ("tue. i also", "etc. can you"). Without it the
- * sentence goes on, as it does in news and in quotations ("ask what are
- * they looking for? and in all seriousness"). */
-static int lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x)
-{
-	const char *s = c->s;
-	if (ndots >= 3 || (ndots && nq) || !seg_lower_starts(c, x->w, 0))
-		return 0; /* "it was ok... not great": a pause; no evidence */
-	if (nq)
-		return 1;
-	size_t ts = seg_token_start(c, i), k = ts;
-	while (k < i && s[k] >= '0' && s[k] <= '9')
-		k++;
-	if (k == i)
-		return 0; /* "2. hold the button": a list mark, a number */
-	int cls = seg_left_class(c, ts, i);
-	if (cls == W_REGULAR)
-		cls = title_class(c, ts, i);
-	switch (cls) {
-	case W_NUMERIC: return i - ts > 1; /* "tue. i also", but not "7 p. m." */
-	case W_REGULAR: return 1;
-	case W_USUAL: return seg_lower_starts(c, x->w, 1);
-	}
-	return 0;
-}
-
 /* After ". ", the ASCII bytes that make the case not simple: a second
  * period or space, and what may open an emoticon or a hashtag. */
 static const unsigned char after_space[128] = {
@@ -359,21 +243,21 @@ decide:;
 		else if (ndots == 1 && !nq && !nclose && after == i + 1 && seg_glued(c, i) &&
 			 seg_has_word(c, after))
 			seg_cut(c, after);
-		else if (nq && !ndots && !nclose && glued_question(c, i, after) && seg_has_word(c, after))
+		else if (nq && !ndots && !nclose && seg_glued_question(c, i, after) && seg_has_word(c, after))
 			seg_cut(c, after);
-		else if (ndots == 1 && !nq && !nclose && after == i + 1 && (e = footnote(c, i)) && seg_has_word(c, i))
+		else if (ndots == 1 && !nq && !nclose && after == i + 1 && (e = seg_footnote(c, i)) && seg_has_word(c, i))
 			seg_cut(c, after = e); /* "in children.14 15 Most were" */
 		return after;
 	}
 	struct next x;
 	seg_next_token(c, after, &x);
-	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && nq && dash_aside(c, after)))
+	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && nq && seg_dash_aside(c, after)))
 		return after;
 	if (x.kind == N_LOWER) {
 		/* an emoticon after the mark ends it ("Great! :) see you"); a
 		 * lowercase start needs evidence; a quotation or a bracket
 		 * closed after the mark goes on ('"Done." she said', "(why?) he") */
-		if (((emo & 1) || (!nclose && lower_start(c, i, ndots, nq, &x))) && seg_has_word(c, i))
+		if (((emo & 1) || (!nclose && seg_lower_start(c, i, ndots, nq, &x))) && seg_has_word(c, i))
 			seg_cut(c, after);
 		return after;
 	}
