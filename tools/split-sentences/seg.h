@@ -6,7 +6,10 @@
  *   seg_word.c   the word before a period (abbreviations, initials, addresses)
  *   seg_next.c   the token after it (starters, continuers, clauses, attributions)
  *   seg_lines.c  line breaks, labels, glued headings, headlines in title case
- *   seg_lists.c  inline lists ("1. ... 2. ...") */
+ *   seg_lists.c  inline lists ("1. ... 2. ...")
+ *   seg_web.c    emoticons and emoji, citation marks, hashtags, marks glued
+ *                to the next word, asides
+ *   seg_lower.c  lowercase sentence starts */
 #ifndef SPLIT_SENTENCES_SEG_H
 #define SPLIT_SENTENCES_SEG_H
 
@@ -26,9 +29,12 @@ struct ctx {
 	int listblock; /* every line is an item; -1 until computed */
 	long longest;  /* bytes in the longest line of the chunk; -1 until computed */
 	int titlecase; /* a headline in title case; -1 until computed */
+	int lowstyle;  /* the paragraph is written in lowercase; -1 until computed
+			* (0 at once when it opens with a capital: seg_opens_lower) */
 	struct sent_list *out;
 	size_t hw_from, hw_upto, hw_found; /* has_word's memory */
 	int hw_run;
+	size_t *cuts, nc; /* where the items of an inline list start (seg_lists.c) */
 	size_t blk;    /* the 64 bytes at blk have their hot bits in bits */
 	uint64_t bits;
 	int have_blk;
@@ -42,7 +48,7 @@ enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_CONT, N_OTHER };
 
 struct next {
 	int kind, opened, quoted;
-	size_t w, wn; /* the word, for N_UPPER */
+	size_t w, wn; /* the word (N_UPPER: its letters; N_LOWER: its ASCII letters) */
 };
 
 /* ---- characters ---- */
@@ -98,6 +104,16 @@ static inline int is_ascii_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* Can an emoticon or an emoji start with this byte (: ; = < or a lead
+ * byte of U+2300 and above)? A quick test before seg_smiley. */
+static inline int smiley_lead(const char *s, size_t b, size_t i)
+{
+	unsigned char ch = (unsigned char)s[i];
+	if (ch < 0x80)
+		return ch == ':' || ch == ';' || ch == '=' || ch == '<';
+	return ch >= 0xF0 || (ch == 0xE2 && i + 1 < b && (unsigned char)s[i + 1] >= 0x8C);
+}
+
 /* segment.c: end the current sentence at pos; does s[cur..to) hold a word? */
 void seg_cut(struct ctx *c, size_t pos);
 int seg_has_word(struct ctx *c, size_t to);
@@ -116,11 +132,41 @@ int seg_attribution(const struct ctx *c, const struct next *x);
 int seg_title_case(struct ctx *c);
 int seg_short_prep_phrase(const struct ctx *c, size_t from, size_t to);
 size_t seg_newline(struct ctx *c, size_t i);
+size_t seg_line_start(const struct ctx *c, size_t i);
 /* the words a glued heading opens with (In, According...; hotbytes.c) */
 extern const char *const seg_heading_openers[];
 void seg_label(struct ctx *c, size_t i);
 void seg_glued_heading(struct ctx *c, size_t i);
 /* seg_lists.c: where the items of an inline list start */
-size_t seg_list_cuts(const char *s, size_t n, size_t *cuts, size_t max);
+size_t seg_list_cuts(const struct ctx *c, size_t *cuts, size_t max);
+size_t seg_label_list(const struct ctx *c, size_t colon, size_t *cuts, size_t max);
+/* seg_web.c */
+size_t seg_smiley(const struct ctx *c, size_t i, int *ascii);
+size_t seg_smileys_after(const struct ctx *c, size_t j, int *ascii);
+size_t seg_smiley_end(struct ctx *c, size_t i, size_t e, int ascii);
+size_t seg_citations(const struct ctx *c, size_t j);
+int seg_tags_slow(const struct ctx *c, size_t j, size_t *end);
+/* Hashtags (and emoji) from j on the same line ("! #brunch #sunday"):
+ * 2 when they run to the end of the line, 1 when a capitalized word
+ * follows them (*end: after the last), else 0. They belong to the
+ * sentence before them; "! #MeToo is trending" is the next one's. */
+static inline int seg_tags(const struct ctx *c, size_t j, size_t *end)
+{
+	if (j + 1 < c->b && c->s[j] == ' ' ? c->s[j + 1] != '#' && (unsigned char)c->s[j + 1] < 0xE2
+					    : j < c->b && c->s[j] != '#' && c->s[j] != '\n' && (unsigned char)c->s[j] < 0xE2)
+		return 0; /* the common cases */
+	return seg_tags_slow(c, j, end);
+}
+int seg_glued_question(const struct ctx *c, size_t i, size_t after);
+size_t seg_footnote(const struct ctx *c, size_t i);
+int seg_dash_aside(const struct ctx *c, size_t j);
+/* seg_lower.c */
+int seg_opens_lower(const char *s, size_t n);
+int seg_lowstyle(struct ctx *c);
+int seg_lower_starts(struct ctx *c, size_t k, int strict);
+int seg_lower_start(struct ctx *c, size_t i, int ndots, int nq, const struct next *x);
+int seg_word_is(const struct ctx *c, size_t from, size_t to, unsigned flags);
+int seg_joiner_before(const struct ctx *c, size_t i);
+int seg_stammer(const struct ctx *c, size_t i, const struct next *x);
 
 #endif

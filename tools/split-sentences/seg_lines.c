@@ -21,6 +21,10 @@ enum {
 	ALONE_MAX_WORDS = 12,   /* a line that stands alone (headline, byline): this many words, */
 	ALONE_OF_10 = 6,        /* and at most six tenths of the longest line */
 	LABEL_MAX_BYTES = 40,   /* "Image:" and its like are short */
+	KEY_MAX_BYTES = 24,     /* "Subject:", "Reply-To:": a header's name is short */
+	SIGNOFF_MAX_WORDS = 3,  /* "Thanks,", "Best regards,", "Hi team,": a line that short */
+	SIGNOFF_MAX_BYTES = 30, /* ... ending in a comma stands alone */
+	SHORT_LINE_BYTES = 40,  /* a line this short is no hard-wrapped one */
 };
 
 /* Phrase openers: a short phrase that starts with one and ends in a
@@ -192,13 +196,147 @@ static int line_stands_alone(struct ctx *c, size_t i, size_t j)
 	return cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp)) && seg_has_word(c, e);
 }
 
+/* Does the line s[ls..e) open with a header's name and a colon ("From:
+ * ", "Reply-To: ")? Capitalized words, at most KEY_MAX_BYTES. */
+static int header_line(const char *s, size_t ls, size_t e)
+{
+	if (ls >= e || !(s[ls] >= 'A' && s[ls] <= 'Z'))
+		return 0;
+	for (size_t k = ls + 1; k < e && k - ls <= KEY_MAX_BYTES; k++) {
+		char ch = s[k];
+		if (ch == ':')
+			return k + 1 < e && s[k + 1] == ' ';
+		if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '-' || ch == ' '))
+			return 0;
+		if (ch == ' ' && !(s[k + 1] >= 'A' && s[k + 1] <= 'Z'))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does the line s[ls..e) open with a chat time stamp ("[10:41] ", "10:41 ")? */
+static int stamp_line(const char *s, size_t ls, size_t e)
+{
+	size_t k = ls + (ls < e && s[ls] == '[');
+	size_t d = k;
+	while (k < e && k - d < 2 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k == d || k + 3 > e || s[k] != ':' || !(s[k + 1] >= '0' && s[k + 1] <= '9') ||
+	    !(s[k + 2] >= '0' && s[k + 2] <= '9'))
+		return 0;
+	k += 3;
+	return k < e && (s[ls] == '[' ? s[k] == ']' : s[k] == ' ');
+}
+
+/* Is the line s[ls..e) a separator ("--", "---", "***", "___")? */
+static int separator_line(const char *s, size_t ls, size_t e)
+{
+	int marks = 0;
+	for (size_t k = ls; k < e; k++) {
+		if (s[k] == '-' || s[k] == '_' || s[k] == '*' || s[k] == '=' || s[k] == '~')
+			marks++;
+		else if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+			return 0;
+	}
+	return marks >= 2;
+}
+
+/* The end of the line that starts at j (its '\n' or the chunk end). */
+static size_t line_end(const struct ctx *c, size_t j)
+{
+	const char *nl = memchr(c->s + j, '\n', c->b - j);
+	return nl ? (size_t)(nl - c->s) : c->b;
+}
+
+/* The first byte of the line at j that is not white space (or j). */
+static size_t first_mark(const struct ctx *c, size_t j)
+{
+	size_t k = j;
+	while (k < c->b && (c->s[k] == ' ' || c->s[k] == '\t'))
+		k++;
+	return k < c->b ? k : j;
+}
+
+/* The first word of the line at j, after quote marks of a reply ("> ")
+ * and opening marks: sets *w and returns its end (== *w if none). */
+static size_t first_word(const struct ctx *c, size_t j, size_t *w)
+{
+	const char *s = c->s;
+	size_t b = c->b, len;
+	while (j < b && (s[j] == '>' || s[j] == ' ' || s[j] == '\t'))
+		j++;
+	while (j < b) {
+		int32_t cp = dec(s, b, j, &len);
+		if (!(cp > 0 && uni_is_opener(cp)))
+			break;
+		j += len;
+	}
+	*w = j;
+	while (j < b && (is_ascii_alnum((unsigned char)s[j]) || s[j] == '\''))
+		j++;
+	return j;
+}
+
+/* A line break at i before the line at j, the line before it s[ls..e)
+ * (white space trimmed) with no final punctuation: is that line a unit of
+ * its own in web text? A line ending in a colon (a heading, "... wrote:");
+ * a header among headers ("From: ...", "Subject: ..."); a short greeting
+ * or sign-off ending in a comma ("Thanks,"); a short line the next does
+ * not continue ("Thanks, that worked" + "Marking as solved"). A line that
+ * ends in a joiner ("the", "of", "and") runs on, and a lowercase next line
+ * continues it unless the paragraph is written in lowercase. */
+static int line_is_unit(struct ctx *c, size_t ls, size_t e, size_t j)
+{
+	const char *s = c->s;
+	unsigned char last = (unsigned char)s[e - 1];
+	if (last == ':' || (s[ls] == '>') != (s[first_mark(c, j)] == '>'))
+		return 1; /* a heading, "... wrote:"; a quoted reply starts or ends */
+	if (stamp_line(s, ls, e) && stamp_line(s, j, line_end(c, j)))
+		return 1; /* chat: each message is one at least */
+	if (header_line(s, ls, e) &&
+	    (header_line(s, j, line_end(c, j)) ||
+	     (ls > c->a + 1 && header_line(s, seg_line_start(c, ls - 1), ls - 1))))
+		return 1;
+	int words = 1;
+	for (size_t k = ls; k + 1 < e; k++)
+		words += s[k] == ' ' && s[k + 1] != ' ';
+	if (last == ',')
+		return words <= SIGNOFF_MAX_WORDS && e - ls <= SIGNOFF_MAX_BYTES;
+	if (!(is_ascii_alnum(last) || last >= 0x80))
+		return 0;
+	size_t f = e;
+	while (f > ls && (is_ascii_alnum((unsigned char)s[f - 1]) || s[f - 1] == '\''))
+		f--;
+	if (f < e && seg_word_is(c, f, e, SR_JOINER))
+		return 0;
+	size_t w, we = first_word(c, j, &w), len;
+	if (w >= c->b)
+		return 0;
+	int32_t cp = dec(s, c->b, w, &len);
+	int shorter = e - ls <= SHORT_LINE_BYTES;
+	if (cp > 0 && (uni_is_upper(cp) || uni_is_digit(cp)))
+		return shorter || (we > w && (sr_get(c->r, s + w, we - w) & SR_STARTER));
+	if (cp > 0 && uni_is_lower(cp) && seg_lowstyle(c) && we > w && !(sr_get(c->r, s + w, we - w) & (SR_JOINER | SR_NOSTART)))
+		return shorter || (sr_get(c->r, s + w, we - w) & SR_SUBJECT);
+	return 0;
+}
+
+/* The start of the line that holds s[i] (not before the chunk). */
+size_t seg_line_start(const struct ctx *c, size_t i)
+{
+	while (i > c->a && c->s[i - 1] != '\n')
+		i--;
+	return i;
+}
+
 /* A line break inside the paragraph at i. */
 size_t seg_newline(struct ctx *c, size_t i)
 {
 	if (c->listblock < 0)
 		c->listblock = short_lines(c);
 	if (c->listblock) {
-		seg_cut(c, i);
+		if (!seg_joiner_before(c, i)) /* "> I can bring the\n> projector" runs on */
+			seg_cut(c, i);
 		return i + 1;
 	}
 	size_t j = i + 1, l;
@@ -206,8 +344,21 @@ size_t seg_newline(struct ctx *c, size_t i)
 		j += l;
 	if (j >= c->b)
 		return i + 1;
-	if (c->s[j] == '\n' || item_start(c, j) || line_stands_alone(c, i, j))
+	if (c->s[j] == '\n' || item_start(c, j) || line_stands_alone(c, i, j)) {
 		seg_cut(c, i); /* a blank line, a list item or a headline before */
+		return i + 1;
+	}
+	size_t e = i, ls;
+	if (separator_line(c->s, seg_line_start(c, i), i) ||
+	    (separator_line(c->s, j, line_end(c, j)) && seg_has_word(c, i))) {
+		seg_cut(c, i); /* "--" before a signature stands alone */
+		return i + 1;
+	}
+	while (e > c->cur && (l = space_back(c->s, e)))
+		e -= l;
+	if (e > c->cur && (ls = seg_line_start(c, e)) < e && line_is_unit(c, ls, e, j) &&
+	    seg_has_word(c, e))
+		seg_cut(c, i);
 	return i + 1;
 }
 

@@ -41,6 +41,11 @@ void seg_next_token(const struct ctx *c, size_t j, struct next *x)
 		x->kind = N_OTHER;
 	} else if (uni_is_lower(cp)) {
 		x->kind = N_LOWER;
+		x->w = j;
+		size_t k = j;
+		while (k < b && is_ascii_lower((unsigned char)s[k]))
+			k++;
+		x->wn = k - j; /* its ASCII letters */
 	} else if (uni_is_upper(cp)) {
 		x->kind = N_UPPER;
 		x->w = j;
@@ -67,8 +72,8 @@ void seg_next_token(const struct ctx *c, size_t j, struct next *x)
 			break;
 		}
 		x->wn = k - j;
-	} else if (uni_is_digit(cp)) {
-		x->kind = N_DIGIT;
+	} else if (uni_is_digit(cp) || (cp == '+' && j + 1 < b && s[j + 1] >= '0' && s[j + 1] <= '9')) {
+		x->kind = N_DIGIT; /* 5, +44 20 7946 */
 	} else if (!x->opened && cp < 0x80 && strchr(",;:)]}%", (int)cp)) {
 		x->kind = N_CONT;
 	} else {

@@ -58,10 +58,8 @@ unsigned seg_lookup(const struct sent_rules *r, const char *w, size_t n, unsigne
 		if ((v = sr_get(r, t, n) & mask))
 			return v;
 	}
-	for (size_t k = n; k-- > 1;)
-		if (w[k - 1] == '-')
-			return seg_lookup(r, w + k, n - k, mask);
-	return 0;
+	const char *h = n >= 2 ? memrchr(w, '-', n - 1) : NULL;
+	return h ? seg_lookup(r, h + 1, n - (size_t)(h + 1 - w), mask) : 0;
 }
 
 /* A domain name: lowercase labels, the last one a common top-level domain
@@ -150,16 +148,13 @@ int seg_left_class(const struct ctx *c, size_t ts, size_t p)
 {
 	const char *s = c->s;
 	int addr = 0; /* an address needs one of @ : . */
-	for (size_t k = ts; k < p; k++)
-		addr |= s[k] == '@' || s[k] == ':' || s[k] == '.';
-	if (addr && looks_like_address(s + ts, p - ts))
-		return W_REGULAR;
 	size_t w = ts, len;
 	while (w < p) { /* opening quotes, brackets, $ and the like */
 		unsigned char ch = (unsigned char)s[w];
 		if (ch < 0x80) {
 			if (is_ascii_alnum(ch))
 				break;
+			addr |= ch == '@' || ch == ':' || ch == '.';
 			w++;
 			continue;
 		}
@@ -169,19 +164,23 @@ int seg_left_class(const struct ctx *c, size_t ts, size_t p)
 		w += len;
 	}
 	size_t n = p - w;
-	if (!n)
-		return W_REGULAR;
 	const char *t = s + w;
 	int digits = 0, other = 0, dots = 0;
 	for (size_t k = 0; k < n; k++) {
 		unsigned char ch = (unsigned char)t[k];
-		if (ch >= '0' && ch <= '9')
+		if (ch >= '0' && ch <= '9') {
 			digits++;
-		else if (ch == '.')
+		} else if (ch == '.') {
 			dots++;
-		else if (ch != ',' && ch != '%')
+		} else if (ch != ',' && ch != '%') {
 			other++;
+			addr |= ch == '@' || ch == ':';
+		}
 	}
+	if ((addr || dots) && looks_like_address(s + ts, p - ts))
+		return W_REGULAR;
+	if (!n)
+		return W_REGULAR;
 	if (digits && !other)
 		return W_REGULAR; /* a number: 1,000. 3.5. */
 	unsigned char last = (unsigned char)t[n - 1];

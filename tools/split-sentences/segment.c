@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { LIST_CUTS_MAX = 64 }; /* items of an inline list split (the rest stay with the last) */
+
 /* What a hot byte is, for the scan loop: 1 terminators, line breaks and
- * the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？); 2 a colon; 3 a
- * capital that may open a glued heading. hotbytes.c finds them. */
+ * the lead bytes of the non-ASCII ones (… ‼ • 。 ！ ？ and emoji); 2 a
+ * colon, a semicolon or '<' (labels, emoticons); 3 a capital that may
+ * open a glued heading. hotbytes.c finds them. */
 static const unsigned char hot[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
-	[':'] = 2, /* after a label (Image: Photo:) */
+	[':'] = 2, /* after a label (Image: Photo:), an emoticon :) */
+	[';'] = 2, ['<'] = 2, /* emoticons ;) <3 */
 	['I'] = 3, ['O'] = 3, ['A'] = 3, ['F'] = 3, ['D'] = 3, /* a heading glued to a sentence */
 };
 
@@ -129,13 +133,23 @@ int seg_has_word(struct ctx *c, size_t to)
 
 /* The common cases of a period at i (i + 2 < the chunk end), decided at
  * once: "word. lower", and "3.5", "a.m", "x.com", "1,000.," (no space and
- * no capital after): the sentence goes on. */
-static inline int period_goes_on(const char *s, size_t i)
+ * no capital after): the sentence goes on. Not in a paragraph written in
+ * lowercase, nor before "i": there a lowercase word may start one. */
+static inline int period_goes_on(const struct ctx *c, const char *s, size_t i)
 {
 	unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
-	return n1 == ' ' ? is_ascii_lower(n2)
-			 : is_ascii_lower(n1) || (n1 >= '0' && n1 <= '9') || n1 == ',' || n1 == ';';
+	if (n1 != ' ')
+		return is_ascii_lower(n1) || n1 == ',' || n1 == ';' ||
+		       (n1 >= '0' && n1 <= '9' && !is_ascii_lower((unsigned char)s[i - (i > 0)]));
+	return is_ascii_lower(n2) && !c->lowstyle && /* 0, or not yet known */
+	       !(n2 == 'i' && i + 3 < c->b && (s[i + 3] == ' ' || s[i + 3] == '\'' || s[i + 3] == '\xE2'));
 }
+
+/* After ". ", the ASCII bytes that make the case not simple: a second
+ * period or space, and what may open an emoticon or a hashtag. */
+static const unsigned char after_space[128] = {
+	['.'] = 1, [' '] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['#'] = 1,
+};
 
 /* A run of terminators starts at i: decide; returns where to go on. */
 static size_t terminator(struct ctx *c, size_t i)
@@ -145,12 +159,13 @@ static size_t terminator(struct ctx *c, size_t i)
 	int ndots = 0, nq = 0, cjk = 0, spaced = 0, ellch = 0;
 	int simple = 0; /* one period, a space, an ASCII byte but a period */
 	if (s[i] == '.' && i + 2 < b) {
-		if (period_goes_on(s, i))
+		if (period_goes_on(c, s, i))
 			return i + 1;
 		unsigned char n1 = (unsigned char)s[i + 1], n2 = (unsigned char)s[i + 2];
-		simple = n1 == ' ' && n2 < 0x80 && n2 != '.' && n2 != ' ';
+		simple = n1 == ' ' && n2 < 0x80 && !after_space[n2];
 	}
-	int attached = 0, nclose = 0;
+	int attached = 0, nclose = 0, emo = 0;
+	size_t e;
 	int32_t first_close = 0;
 	if (simple) {
 		ndots = 1; /* "word. Word": no run, no closing marks to look for */
@@ -201,6 +216,23 @@ static size_t terminator(struct ctx *c, size_t i)
 		    (j + l1 + len >= b || space_len(s, b, j + l1 + len)))
 			j += l1 + len, nclose++;
 	}
+	if (j < b && (s[j] == '[' || s[j] == '*' || (unsigned char)s[j] >= 0xC2))
+		j = seg_citations(c, j); /* "the case.[3] The court" */
+	if (j + 1 < b && s[j] == ' ' && smiley_lead(s, b, j + 1)) {
+		e = seg_smileys_after(c, j, &emo); /* "Great! :) See you" */
+		if (e > j)
+			j = e, emo |= 2;
+	}
+	int tags;
+	if (j < b && (emo || nq) && (tags = seg_tags(c, j, &e))) {
+		/* "Best brunch ever! #brunch": the tags end the post's sentence */
+		if (tags == 1) {
+			j = e; /* "! #brunch Book ahead" */
+		} else {
+			const char *nl = memchr(s + j, '\n', b - j);
+			return nl ? (size_t)(nl - s) : b;
+		}
+	}
 decide:;
 	size_t after = j;
 	if (after >= b)
@@ -211,12 +243,24 @@ decide:;
 		else if (ndots == 1 && !nq && !nclose && after == i + 1 && seg_glued(c, i) &&
 			 seg_has_word(c, after))
 			seg_cut(c, after);
+		else if (nq && !ndots && !nclose && seg_glued_question(c, i, after) && seg_has_word(c, after))
+			seg_cut(c, after);
+		else if (ndots == 1 && !nq && !nclose && after == i + 1 && (e = seg_footnote(c, i)) && seg_has_word(c, i))
+			seg_cut(c, after = e); /* "in children.14 15 Most were" */
 		return after;
 	}
 	struct next x;
 	seg_next_token(c, after, &x);
-	if (x.kind == N_END || x.kind == N_LOWER || x.kind == N_CONT)
+	if (x.kind == N_END || x.kind == N_CONT || (x.kind == N_OTHER && nq && seg_dash_aside(c, after)))
 		return after;
+	if (x.kind == N_LOWER) {
+		/* an emoticon after the mark ends it ("Great! :) see you"); a
+		 * lowercase start needs evidence; a quotation or a bracket
+		 * closed after the mark goes on ('"Done." she said', "(why?) he") */
+		if (((emo & 1) || (!nclose && seg_lower_start(c, i, ndots, nq, &x))) && seg_has_word(c, i))
+			seg_cut(c, after);
+		return after;
+	}
 	size_t at = after;
 	int ok;
 	if (ndots >= 3) {
@@ -228,7 +272,16 @@ decide:;
 			if (attached && spaced && s[i] == '.' && !ellch)
 				at = first_end; /* "end. . . . The": the ellipsis opens the next one */
 		} else {
-			ok = seg_starter(c, &x); /* an ellipsis alone is weak evidence */
+			/* an ellipsis alone, glued to its word ("I waited... Nobody
+			 * came"): before a capital or a digit, unless the word cannot
+			 * end a sentence ("it is... Friday") or comes again ("I... I");
+			 * set off by spaces (an omission: "the term ... Islamic") or
+			 * before a bracket or a quote, only before a sentence starter */
+			if (attached && !x.opened)
+				ok = (x.kind == N_UPPER || x.kind == N_DIGIT) && !seg_joiner_before(c, i) &&
+				     !seg_stammer(c, i, &x);
+			else
+				ok = seg_starter(c, &x);
 		}
 	} else if (nq || cjk) {
 		ok = !(nclose && first_close != ')' && first_close != ']' && seg_attribution(c, &x));
@@ -259,6 +312,23 @@ decide:;
 	return after;
 }
 
+/* Does a colon and white space come just before i ("Pros: • light")? */
+static int after_colon(const struct ctx *c, size_t i)
+{
+	size_t l;
+	while (i > c->cur && (l = space_back(c->s, i)))
+		i -= l;
+	return i > c->cur && c->s[i - 1] == ':';
+}
+
+/* What may follow the first byte of an emoticon (: ; <): a nose, a tear,
+ * a mouth (seg_web.c has the whole list). Not a space, a digit, a letter
+ * of a word: the common colon goes on at once. */
+static const unsigned char emoticon_second[256] = {
+	['-'] = 1, ['\''] = 1, ['^'] = 1, ['('] = 1, [')'] = 1, ['D'] = 1, ['P'] = 1, ['p'] = 1,
+	['O'] = 1, ['o'] = 1, ['/'] = 1, ['|'] = 1, ['*'] = 1, ['3'] = 1, ['S'] = 1,
+};
+
 static void scan(struct ctx *c, size_t a, size_t b)
 {
 	const char *s = c->s;
@@ -271,18 +341,32 @@ static void scan(struct ctx *c, size_t a, size_t b)
 			break;
 		unsigned char ch = (unsigned char)s[i];
 		if (!hot[ch]) {
-			i++; /* 0xF0..0xFF and the like, caught by the vector test */
+			int ascii;
+			size_t n = ch == 0xF0 ? seg_smiley(c, i, &ascii) : 0;
+			/* an emoji; 0xF1..0xFF and the like, caught by the vector test */
+			i = n ? seg_smiley_end(c, i, i + n, ascii) : i + 1;
 			continue;
 		}
 		if (hot[ch] > 1) {
-			if (ch == ':')
+			int ascii;
+			size_t n;
+			if (hot[ch] == 2 && i + 1 < b && emoticon_second[(unsigned char)s[i + 1]] &&
+			    (n = seg_smiley(c, i, &ascii))) {
+				i = seg_smiley_end(c, i, i + n, ascii);
+				continue;
+			}
+			if (ch == ':') {
+				if (!c->nc && !c->a && (c->nc = seg_label_list(c, i, c->cuts, LIST_CUTS_MAX)))
+					b = c->b = c->cuts[0]; /* "Steps: 1. open it 2. ...": a chunk ends */
 				seg_label(c, i);
-			else if (i > 0 && s[i - 1] == ' ' && i + 1 < b && s[i + 1] >= 'a' && s[i + 1] <= 'z')
+			}
+			else if (hot[ch] == 3 && i > 0 && s[i - 1] == ' ' && i + 1 < b && s[i + 1] >= 'a' &&
+				 s[i + 1] <= 'z')
 				seg_glued_heading(c, i);
 			i++;
 			continue;
 		}
-		if (ch == '.' && i + 2 < b && period_goes_on(s, i)) {
+		if (ch == '.' && i + 2 < b && period_goes_on(c, s, i)) {
 			i++; /* the common case, without the call */
 		} else if (ch == '.' || ch == '?' || ch == '!') {
 			i = terminator(c, i);
@@ -291,10 +375,14 @@ static void scan(struct ctx *c, size_t a, size_t b)
 		} else {
 			size_t len;
 			int32_t cp = dec(s, b, i, &len);
+			int ascii;
+			size_t n;
 			if (uni_is_terminator(cp)) {
 				i = terminator(c, i);
+			} else if ((n = seg_smiley(c, i, &ascii))) {
+				i = seg_smiley_end(c, i, i + n, ascii);
 			} else {
-				if (uni_is_bullet(cp) && i > c->cur && space_back(s, i))
+				if (uni_is_bullet(cp) && i > c->cur && space_back(s, i) && !after_colon(c, i))
 					seg_cut(c, i);
 				i += len;
 			}
@@ -306,15 +394,17 @@ static void scan(struct ctx *c, size_t a, size_t b)
 void sent_split(const struct sent_rules *r, const char *s, size_t n, struct sent_list *out)
 {
 	struct ctx c = {.r = r, .s = s, .n = n, .listblock = -1, .titlecase = -1, .longest = -1,
-			.out = out, .hw_from = (size_t)-1};
-	size_t cuts[64];
+			.lowstyle = seg_opens_lower(s, n), .out = out, .hw_from = (size_t)-1};
+	size_t cuts[LIST_CUTS_MAX];
+	c.cuts = cuts;
 	out->n = 0;
-	size_t nc = seg_list_cuts(s, n, cuts, sizeof cuts / sizeof cuts[0]);
+	c.nc = seg_list_cuts(&c, c.cuts, LIST_CUTS_MAX);
+	/* the items are chunks; the scan of the first may find a list after a
+	 * label (and end that chunk at its first item) */
 	size_t a = 0;
-	for (size_t k = 0; k <= nc; k++) {
-		size_t b = k < nc ? cuts[k] : n;
-		scan(&c, a, b);
-		a = b;
+	for (size_t k = 0; k <= c.nc; k++) {
+		scan(&c, a, k < c.nc ? c.cuts[k] : n);
+		a = c.b;
 	}
 }
 

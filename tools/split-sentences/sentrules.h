@@ -24,6 +24,9 @@ enum {
 	SR_CONT = 128,  /* "Tuesday", "ET": goes on after a.m. and the like */
 	SR_PREFIX = 256, /* "St": a may-end word that also opens names (St. Peter) */
 	SR_NAMEWORD = 512, /* "Drive", "School": goes on a name (King Jr. Drive) */
+	SR_JOINER = 1024, /* "the", "of", "and": a line that ends with one runs on */
+	SR_SUBJECT = 2048, /* "i", "we", "can": opens a clause in lowercase text */
+	SR_NOSTART = 4096, /* "of", "than": no sentence starts with it */
 };
 
 struct sent_rules {
@@ -34,7 +37,8 @@ struct sent_rules {
  * dropped if given. A later entry moves a word to its class. */
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls);
 /* Set or clear one of the flags (SR_STARTER, SR_LABEL, SR_VERB, SR_SPEECH,
- * SR_CONT, SR_PREFIX, SR_NAMEWORD) of a word. */
+ * SR_CONT, SR_PREFIX, SR_NAMEWORD, SR_JOINER, SR_SUBJECT, SR_NOSTART) of a
+ * word. */
 void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on);
 static inline void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on)
 {
