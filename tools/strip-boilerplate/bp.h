@@ -17,6 +17,7 @@
 #include "bp_line.h"
 #include "bp_params.h"
 #include "bp_rules.h"
+#include "buf.h"
 #include "hash.h"
 #include "rules.h"
 #include "wordset.h"
@@ -40,6 +41,7 @@ struct bp_config {
 	/* frequent lines learned by --learn: their line hashes (values unused) */
 	struct h64map freq;
 	struct bp_run run;       /* what a run remembers across documents */
+	int explain;             /* note the rules a line's shape kept from hitting (void_rule) */
 };
 
 void bp_init(struct bp_config *c);
@@ -58,9 +60,18 @@ int bp_prepare(struct bp_config *c, struct bp_line *l);
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
 int bp_apply_drops(struct bp_config *c, struct bp_line *l);
+/* Does line l (its features) read as a sentence: a sentence end, enough
+ * words, mostly lowercase words and few numbers, a finite verb or
+ * reported speech, no link, heading or "Label:" shape (or a quotation of
+ * its own)? */
+int bp_is_prose(const struct bp_params *p, const struct bp_line *l);
 /* Classify the n lines of one document: sets keep
  * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
+
+/* Why line i of the n lines just classified went or stayed (bp_explain.c):
+ * "key=value" words into o (reset first). */
+void bp_explain(const struct bp_config *c, const struct bp_line *lines, size_t n, size_t i, struct buf *o);
 
 /* Lines that come back (bp_repeat.c): count line hash h as seen in the
  * current document; returns the recent documents it was seen in. */

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
 const char *const bp_reason_names[BPR_N] = {
 	[BPR_NONE] = "",
@@ -32,20 +31,87 @@ const char *const bp_reason_names[BPR_N] = {
 
 static void set_bad(struct bp_line *l, enum bp_reason r)
 {
-	l->cls = C_BAD;
+	l->cls = BPC_BAD;
 	l->why = bp_reason_names[r];
 }
 
-/* The class of a line on its own. */
+/* The rule that hit l with strong evidence, or NULL. */
+static const struct bp_rule *strong_rule(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->drop_rule >= 0 && l->hit == BP_HIT_STRONG ? &c->rules[l->drop_rule] : NULL;
+}
+
+/* A line of a figure: an image, or a strong hit of a figure rule. */
+static int figure_line(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return l->image || (r && r->figure);
+}
+
+/* A line that reads as a paragraph by its features (a sentence end, a few
+ * words, no list, link or heading shape) and no strong hit. */
+static int paragraph_line(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->words >= c->p.near_words && l->ends_punct == 1 && !l->bullet && !l->heading && !l->no_text &&
+	       !l->image && l->links <= c->p.max_link_density && !strong_rule(c, l);
+}
+
+/* More than the match: a weak hit of a figure rule next to a figure line,
+ * or on a line that addresses the reader (outside quotation marks, not
+ * reporting speech), is strong; so is a heading a rule hit unless a
+ * paragraph follows it (what a box heading heads: links, list items,
+ * images, short lines, other boilerplate). */
+static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
+			continue;
+		const struct bp_rule *r = &c->rules[l->drop_rule];
+		if (r->figure && ((i > 0 && figure_line(c, &L[i - 1])) || (i + 1 < n && figure_line(c, &L[i + 1]))))
+			l->hit = BP_HIT_STRONG;
+		else if (l->address && !l->speech && l->quote != 2)
+			l->hit = BP_HIT_STRONG;
+		else if (l->heading > 1 && !l->prose && !(i + 1 < n && paragraph_line(c, &L[i + 1]) &&
+						      !(L[i + 1].drop_rule >= 0 && c->rules[L[i + 1].drop_rule].after)))
+			l->hit = BP_HIT_STRONG;
+	}
+}
+
+/* A paragraph by its features: good, or near-good with a sentence end
+ * (a weak hit's features count). */
+static int reads_as_text(const struct bp_line *l)
+{
+	int k = l->drop_rule >= 0 && l->hit == BP_HIT_WEAK ? l->cls_text : l->cls0;
+	return k == BPC_GOOD || (k == BPC_NEAR && l->ends_punct == 1);
+}
+
+static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop);
+
+/* The class of a line on its own: a strong hit is boilerplate; a weak
+ * one too, until the body is known (cls_text keeps what its features say). */
 static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 {
-	const struct bp_params *p = &c->p;
 	l->why = NULL;
-	if (l->drop_rule >= 0) {
-		l->cls = C_BAD;
+	if (l->drop_rule >= 0 && l->hit == BP_HIT_STRONG) {
+		l->cls = BPC_BAD;
 		l->why = c->rules[l->drop_rule].name;
 		return;
 	}
+	feature_class(c, l, use_stop);
+	if (l->drop_rule >= 0) {
+		l->cls_text = l->cls;
+		l->why_text = l->why;
+		l->cls = BPC_BAD;
+		l->why = c->rules[l->drop_rule].name;
+	}
+}
+
+/* The class of a line by its features. */
+static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
+{
+	const struct bp_params *p = &c->p;
+	l->why = NULL;
 	if (l->no_text) {
 		set_bad(l, BPR_NO_TEXT);
 		return;
@@ -77,15 +143,15 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 	float sd = use_stop && l->stop >= 0 ? l->stop : 1.0f;
 	if (l->heading || (l->caps > p->max_caps && w >= 2) ||
 	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
-		l->cls = C_SHORT; /* a heading, a label or a title: context decides */
+		l->cls = BPC_SHORT; /* a heading, a label or a title: context decides */
 	else if (w >= p->long_words && sd >= p->near_stopwords)
-		l->cls = C_GOOD;
+		l->cls = BPC_GOOD;
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
-		l->cls = C_GOOD;
+		l->cls = BPC_GOOD;
 	else if (w >= p->near_words && sd >= p->near_stopwords)
-		l->cls = C_NEAR;
+		l->cls = BPC_NEAR;
 	else
-		l->cls = C_SHORT;
+		l->cls = BPC_SHORT;
 }
 
 /* The body: the stretch of the document with the largest sum of line
@@ -94,11 +160,21 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
  * text nothing (images sit between paragraphs); other boilerplate a cost
  * that grows along a run of it (a wall of navigation is not crossed) plus
  * its words. Lines dropped by rules marked 'inside' (captions, promos
- * inserted into the story) cost less and do not make a run. With prefix
- * set, the stretch starts at the first line (the body's continuation). */
-static double find_stretch(const struct bp_config *c, const struct bp_line *L, size_t n, int prefix,
+ * inserted into the story) cost less and do not make a run. A weak hit
+ * weighs nothing (it neither carries the body nor ends it), or with
+ * ST_WEAK_TEXT what its features say. With ST_PREFIX, the stretch starts
+ * at the first line (the body's continuation). */
+enum { ST_PREFIX = 1, ST_WEAK_TEXT = 2 };
+
+static int weak_hit(const struct bp_line *l)
+{
+	return l->drop_rule >= 0 && l->hit == BP_HIT_WEAK;
+}
+
+static double find_stretch(const struct bp_config *c, const struct bp_line *L, size_t n, int flags,
 			   size_t *bs, size_t *be)
 {
+	int prefix = flags & ST_PREFIX;
 	const struct bp_params *p = &c->p;
 	double best = 0, cur = 0, run = 0, fig = 0, figc = 0;
 	size_t cs = 0;
@@ -110,17 +186,23 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 		 * credits) costs 1 / (1 + inside_decay * (k - 1)) of a lone one */
 		figc = fig;
 		fig = 0;
-		switch (l->cls) {
-		case C_GOOD:
+		int k = l->cls;
+		if (weak_hit(l))
+			k = flags & ST_WEAK_TEXT ? l->cls_text : -1;
+		switch (k) {
+		case -1:
+			v = 0;
+			break;
+		case BPC_GOOD:
 			v = l->words > 1 ? l->words : 1;
 			run = 0;
 			break;
-		case C_NEAR:
+		case BPC_NEAR:
 			v = l->words * (l->ends_punct == 1 ? p->near_weight : p->near_weight_nopunct);
 			if (l->ends_punct == 1)
 				run = 0;
 			break;
-		case C_SHORT:
+		case BPC_SHORT:
 		short_line:
 			v = -p->short_cost;
 			run += p->short_run;
@@ -139,7 +221,7 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 				run += p->short_run;
 				break;
 			}
-			if ((l->drop_rule >= 0 && c->rules[l->drop_rule].inside) ||
+			if ((strong_rule(c, l) && strong_rule(c, l)->inside) ||
 			    l->why == bp_reason_names[BPR_IMAGE]) {
 				v = -(p->inside_cost + p->inside_gap_words * l->words) / (1 + p->inside_decay * figc);
 				fig = figc + 1;
@@ -167,28 +249,47 @@ static double find_body(const struct bp_config *c, const struct bp_line *L, size
 	return find_stretch(c, L, n, 0, bs, be);
 }
 
-/* A line the body may be carried across to more article text: not a
- * heading (a new section: comments, related stories), nor one that heads
- * a box of links or only follows articles. */
+/* A line that only follows articles (a comment header, an author's note),
+ * by a hit strong or weak. */
+static const struct bp_rule *after_rule(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->drop_rule >= 0 && c->rules[l->drop_rule].after ? &c->rules[l->drop_rule] : NULL;
+}
+
+/* A line the body may be carried across to more article text: a weak
+ * hit; else not a heading (a new section: comments, related stories), nor
+ * one that heads a box of links or only follows articles. */
 static int bridgeable(const struct bp_config *c, const struct bp_line *l)
 {
-	return !l->heading && !(l->drop_rule >= 0 && (c->rules[l->drop_rule].after || c->rules[l->drop_rule].box));
+	if (weak_hit(l))
+		return 1;
+	const struct bp_rule *r = strong_rule(c, l);
+	return !l->heading && !(r && (r->after || r->box));
 }
 
 /* Lines a..b-1 are boilerplate: reason r for good ones, else 'short'. */
 static void gap_out(struct bp_line *L, size_t a, size_t b, enum bp_reason r)
 {
 	for (size_t i = a; i < b; i++)
-		if (L[i].cls != C_BAD) {
-			L[i].cls = C_BAD;
-			L[i].why = bp_reason_names[L[i].cls0 == C_GOOD ? r : BPR_SHORT];
+		if (L[i].cls != BPC_BAD) {
+			L[i].cls = BPC_BAD;
+			L[i].why = bp_reason_names[L[i].cls0 == BPC_GOOD ? r : BPR_SHORT];
 		}
+}
+
+/* The class of a line's text (a weak hit's features count). */
+static int text_class(const struct bp_line *l)
+{
+	return weak_hit(l) ? l->cls_text : l->cls0;
 }
 
 /* The body goes on after a block of at most body_bridge_lines lines (a
  * figure, a gallery and its controls, credits) when what follows it starts
  * with a good paragraph, weighs body_bridge_words or more and holds
- * body_bridge_paragraphs good paragraphs; the block itself stays out. */
+ * body_bridge_paragraphs good paragraphs; the block itself stays out.
+ * A block of weak hits only, one of them a sentence of a rule that follows
+ * articles (a suspected end: "X was a reporter for ..."), needs less:
+ * body_back_words in body_back_paragraphs. */
 static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *be)
 {
 	const struct bp_params *p = &c->p;
@@ -197,16 +298,29 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		return;
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
-		int done = 0;
+		int done = 0, weak = 1, suspect = 0;
 		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
-			if (L[j].cls0 != C_GOOD || L[j].heading)
+			const struct bp_line *g = &L[j - 1];
+			weak &= weak_hit(g);
+			suspect |= weak_hit(g) && g->prose && after_rule(c, g);
+			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
+			int back = weak && suspect;
 			size_t s0, np = 0;
-			if (find_stretch(c, L + j, n - j, 1, &s0, &e) < p->body_bridge_words)
+			/* what follows, its weak hits read as text (but not
+			 * ending it), up to a line that only follows articles or
+			 * heads a box */
+			size_t lim = j;
+			while (lim < n && !(strong_rule(c, &L[lim]) && (strong_rule(c, &L[lim])->after || strong_rule(c, &L[lim])->box)))
+				lim++;
+			double w = find_stretch(c, L + j, lim - j, ST_PREFIX | ST_WEAK_TEXT, &s0, &e);
+			while (e > 1 && weak_hit(&L[j + e - 1]))
+				e--;
+			if (w < (back ? p->body_back_words : p->body_bridge_words))
 				continue;
 			for (size_t i = j; i < j + e; i++)
-				np += L[i].cls0 == C_GOOD && L[i].ends_punct == 1;
-			if ((double)np >= p->body_bridge_paragraphs) {
+				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
+			if ((double)np >= (back ? p->body_back_paragraphs : p->body_bridge_paragraphs)) {
 				done = 1;
 				break;
 			}
@@ -240,9 +354,21 @@ static unsigned shape(const struct bp_line *l)
 
 static int title_like(const struct bp_params *p, const struct bp_line *l)
 {
-	return l->drop_rule < 0 && !l->no_text && l->links <= p->max_link_density &&
+	return (l->drop_rule < 0 || l->hit == BP_HIT_WEAK) && !l->no_text && l->bullet != 1 && l->links <= p->max_link_density &&
 	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
 	       l->ends_punct != 1 && !l->has_url;
+}
+
+/* A dek under the headline: a line in sentence case (mostly lowercase
+ * words, few numbers), not boilerplate on its own, without a label or an
+ * address. */
+static int dek_like(const struct bp_params *p, const struct bp_line *l)
+{
+	double n = l->looked;
+	return l->cls0 != BPC_BAD && l->words >= p->near_words && !l->heading && !l->bullet && !l->label &&
+	       !l->has_url && l->links == 0 && n > 0 && l->lower >= p->prose_lower * n &&
+	       l->numeric <= p->prose_numeric * n && !(l->punct[1] >> ('@' - 64) & 1) &&
+	       !(l->punct[1] >> ('|' - 64) & 1);
 }
 
 static int cmp_dup(const void *a, const void *b)
@@ -258,7 +384,7 @@ static int cmp_dup(const void *a, const void *b)
 static int dup_candidate(const struct bp_params *p, const struct bp_line *l)
 {
 	/* list items, quotes and table rows repeat in articles too */
-	return l->cls0 != C_BAD && !l->bullet && !(l->punct[1] >> ('|' - 64) & 1) && l->words >= p->dup_min_words;
+	return l->cls0 != BPC_BAD && !l->bullet && !(l->punct[1] >> ('|' - 64) & 1) && l->words >= p->dup_min_words;
 }
 
 static int dup_loose(const struct bp_params *p, const struct bp_line *l)
@@ -308,7 +434,7 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 	}
 	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
 		for (size_t i = 0; i < n; i++)
-			if (dup[i] && i != title && L[i].cls == C_GOOD)
+			if (dup[i] && i != title && L[i].cls == BPC_GOOD)
 				set_bad(&L[i], BPR_DUPLICATE);
 	free(dup);
 	free(k);
@@ -330,11 +456,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
+	weigh_hits(c, L, n);
 	for (size_t i = 0; i < n; i++) {
 		classify_line(c, &L[i], use_stop);
 		L[i].cls0 = L[i].cls;
 	}
-	size_t bs, be;
+	size_t bs, be, title = n;
 	double best = find_body(c, L, n, &bs, &be);
 	/* a page's headline is its only level-1 heading, and the article
 	 * follows it: a stretch after it that weighs enough is the body */
@@ -342,7 +469,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	if (p->body_after_h1 > 0) {
 		size_t h1 = n, nh1 = 0;
 		for (size_t i = 0; i < n; i++)
-			if (L[i].heading == 1 && L[i].cls0 != C_BAD)
+			if (L[i].heading == 1 && L[i].cls0 != BPC_BAD)
 				h1 = i, nh1++;
 		if (nh1 == 1 && h1 + 1 < n && title_like(p, &L[h1])) {
 			from = h1 + 1;
@@ -360,7 +487,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	 * comment header): a stretch before the first one is the body */
 	if (bs > from) {
 		size_t k = from;
-		while (k < bs && !(L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after))
+		while (k < bs && !after_rule(c, &L[k]))
 			k++;
 		if (k < bs) {
 			size_t fs, fe;
@@ -372,7 +499,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	/* ... and a body that holds such a line ends before it, when what
 	 * comes before it holds a good paragraph's weight */
 	for (size_t k = bs + 1; k < be; k++)
-		if (L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after) {
+		if (after_rule(c, &L[k])) {
 			size_t fs, fe;
 			double first = find_body(c, L + bs, k - bs, &fs, &fe);
 			if (fe > fs && first >= p->good_words)
@@ -394,39 +521,52 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	if (be == bs) {
 		for (size_t i = 0; i < n; i++) {
 			struct bp_line *l = &L[i];
-			if ((l->cls == C_NEAR || l->cls == C_SHORT) && l->ends_punct == 1 &&
+			if ((l->cls == BPC_NEAR || l->cls == BPC_SHORT) && l->ends_punct == 1 &&
 			    l->words >= p->title_min_words && !l->heading)
-				l->cls = C_GOOD;
-			else if (l->cls != C_BAD)
-				l->cls = C_BAD, l->why = bp_reason_names[BPR_SHORT];
+				l->cls = BPC_GOOD;
+			else if (l->cls != BPC_BAD)
+				l->cls = BPC_BAD, l->why = bp_reason_names[BPR_SHORT];
 		}
+		bs = be = 0;
 		goto done;
 	}
 	/* a list the body ends with goes on while its items keep their shape */
-	while (be >= bs + 2 && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
 		be++;
 	/* a short last paragraph that ends like a sentence belongs to it */
-	while (be > bs && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	while (be > bs && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)
 		be++;
+	/* a sentence a rule hit weakly right before the body (a lead that
+	 * speaks of copyright) is its start */
+	while (bs > 0 && weak_hit(&L[bs - 1]) && L[bs - 1].prose)
+		bs--;
+	/* a weak hit inside the body is what its features say: a sentence,
+	 * or a heading that a paragraph follows (a sub-heading) */
+	for (size_t i = bs; i < be; i++)
+		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
+		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
+			L[i].cls = L[i].cls_text;
+			L[i].why = L[i].why_text;
+		}
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
-		if (l->cls == C_BAD)
+		if (l->cls == BPC_BAD)
 			continue;
 		if (i < bs || i >= be) {
-			l->cls = C_BAD;
-			l->why = bp_reason_names[l->cls0 == C_GOOD ? (i < bs ? BPR_HEAD : BPR_TAIL) : BPR_SHORT];
+			l->cls = BPC_BAD;
+			l->why = bp_reason_names[l->cls0 == BPC_GOOD ? (i < bs ? BPR_HEAD : BPR_TAIL) : BPR_SHORT];
 		} else {
-			l->cls = C_GOOD;
+			l->cls = BPC_GOOD;
 		}
 	}
 	/* the headline: a markdown heading, else the nearest title-like line,
 	 * before the body (lines that are boilerplate on their own skipped) */
-	size_t fb = bs, title = n;
-	while (fb < be && L[fb].cls0 != C_GOOD)
+	size_t fb = bs;
+	while (fb < be && L[fb].cls0 != BPC_GOOD)
 		fb++;
 	if (fb < be) {
 		size_t t = n;
@@ -437,25 +577,43 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				break;
 			}
 		if (t == n) {
+			/* the nearest title-like line of more than title_min_words
+			 * words, else the nearest one of that many */
+			size_t t2 = n;
 			int seen = 0;
 			for (size_t i = fb; i-- > 0 && seen < 4;) {
-				if (L[i].cls0 == C_BAD)
+				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
 				if (title_like(p, &L[i])) {
-					t = i;
-					break;
+					if (L[i].words > p->title_min_words) {
+						t = i;
+						break;
+					}
+					if (t2 == n)
+						t2 = i;
 				}
 				seen++;
 			}
+			if (t == n)
+				t = t2;
+			/* a headline stands above its dek: a shorter title-like
+			 * line right before the one found */
+			while (t < n && t > 0 && title_like(p, &L[t - 1]) && L[t - 1].words < L[t].words &&
+			       (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])))
+				t--;
 		}
 		title = t;
-		if (t < n) {
+		/* the headline and its dek (up to two lines right after it in
+		 * sentence case: no byline, dateline or label) */
+		for (size_t i = t; i < n && i < fb && i <= t + 2; i++) {
+			if (i > t && !dek_like(p, &L[i]))
+				break;
 			if (p->keep_title) {
-				L[t].cls = C_GOOD;
-				L[t].why = NULL;
+				L[i].cls = BPC_GOOD;
+				L[i].why = NULL;
 			} else {
-				L[t].cls = C_BAD;
-				L[t].why = bp_reason_names[BPR_TITLE];
+				L[i].cls = BPC_BAD;
+				L[i].why = bp_reason_names[BPR_TITLE];
 			}
 		}
 	}
@@ -464,18 +622,21 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	 * next paragraph that is good on its own and not a list item (a
 	 * teaser in a list may read like a sentence) */
 	for (size_t i = 0; i < be; i++) {
-		if (!(L[i].drop_rule >= 0 && c->rules[L[i].drop_rule].box))
+		if (!(strong_rule(c, &L[i]) && strong_rule(c, &L[i])->box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && (L[i].cls0 != C_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
-			if (L[i].cls == C_GOOD)
-				L[i].cls = C_BAD, L[i].why = why;
+		for (i++; i < be && (L[i].cls0 != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
+			if (L[i].cls == BPC_GOOD)
+				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;
 	}
 done:
+	c->run.body_start = bs;
+	c->run.body_end = be;
+	c->run.title = title;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
-		l->keep = l->cls == C_GOOD;
+		l->keep = l->cls == BPC_GOOD;
 		if (l->keep)
 			l->why = NULL;
 		else if (!l->why)

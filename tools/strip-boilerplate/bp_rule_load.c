@@ -124,7 +124,7 @@ static void first_bytes(struct bp_rule *rule, int anchored)
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "figure", "shape", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -179,6 +179,19 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
 	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
 	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
+	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
+	rule->shape = BP_SHAPE_LABEL;
+	if ((v = ymap_get(r, "shape"))) {
+		const char *sh = yscalar(v);
+		if (strcmp(sh, "label") == 0)
+			rule->shape = BP_SHAPE_LABEL;
+		else if (strcmp(sh, "short") == 0)
+			rule->shape = BP_SHAPE_SHORT;
+		else if (strcmp(sh, "any") == 0)
+			rule->shape = BP_SHAPE_ANY;
+		else
+			yerr(v, "shape must be label, short or any, not '%s'", sh);
+	}
 	rule->needs = 0;
 	for (size_t k = 0; k < rule->nlits; k++)
 		free(rule->lits[k]);

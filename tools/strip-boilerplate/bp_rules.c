@@ -68,6 +68,48 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 
 static int has_literal(const struct bp_rule *r, const struct bp_line *l);
 
+/* Does rule r take a line of l's shape? */
+static int shape_takes(const struct bp_config *c, const struct bp_rule *r, const struct bp_line *l)
+{
+	switch (r->shape) {
+	case BP_SHAPE_LABEL:
+		return !l->prose;
+	case BP_SHAPE_SHORT:
+		return l->words <= c->p.short_words;
+	default:
+		return 1;
+	}
+}
+
+/* Rule i matched line l (or took it not: void_rule, with explain): the
+ * hit and its evidence. Returns 1 when the rule took the line. */
+static int hit(struct bp_config *c, struct bp_line *l, int i, int takes)
+{
+	if (!takes) {
+		if (l->void_rule < 0)
+			l->void_rule = i;
+		return 0;
+	}
+	l->drop_rule = i;
+	l->hit = l->prose || l->heading ? BP_HIT_WEAK : BP_HIT_STRONG;
+	c->rules[i].hits++;
+	return 1;
+}
+
+/* Search rule i on l: -1 the match limit, 1 the rule took the line. */
+static int try_drop(struct bp_config *c, struct bp_line *l, int i)
+{
+	struct bp_rule *r = &c->rules[i];
+	int takes = shape_takes(c, r, l);
+	if (!takes && !c->explain)
+		return 0;
+	size_t ms, me;
+	int m = search(r, l->s, l->a, l->b, &ms, &me);
+	if (m < 0)
+		return -1;
+	return m ? hit(c, l, i, takes) : 0;
+}
+
 /* The lists of trim and drop rules, in order. */
 static void make_lists(struct bp_config *c)
 {
@@ -124,16 +166,11 @@ static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 	}
 	for (; run; run &= run - 1) {
 		int i = __builtin_ctzll(run);
-		struct bp_rule *r = &c->rules[i];
-		size_t ms, me;
-		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		int m = try_drop(c, l, i);
 		if (m < 0)
 			return i;
-		if (m) {
-			l->drop_rule = i;
-			r->hits++;
+		if (m)
 			return -1;
-		}
 	}
 	return -1;
 }
@@ -141,6 +178,8 @@ static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 {
 	l->drop_rule = -1;
+	l->void_rule = -1;
+	l->hit = BP_HIT_NONE;
 	l->trim_rule = -1;
 	l->a = 0;
 	l->b = l->n;
@@ -171,7 +210,7 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 		l->trim_rule = (int)i;
 		r->hits++;
 		if (l->a >= l->b)
-			l->drop_rule = (int)i;
+			l->drop_rule = (int)i, l->hit = BP_HIT_STRONG;
 	}
 	return -1;
 }
@@ -210,15 +249,11 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 		struct bp_rule *r = &c->rules[i];
 		if (d->needs && !(l->rule_mask >> (i % 64) & 1) && !(d->lits && has_literal(r, l)))
 			continue;
-		size_t ms, me;
-		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		int m = try_drop(c, l, (int)i);
 		if (m < 0)
 			return (int)i;
-		if (m) {
-			l->drop_rule = (int)i;
-			r->hits++;
+		if (m)
 			return -1;
-		}
 	}
 	return -1;
 }
