@@ -163,8 +163,9 @@ static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
  * inserted into the story) cost less and do not make a run. A weak hit
  * weighs nothing (it neither carries the body nor ends it), or with
  * ST_WEAK_TEXT what its features say. With ST_PREFIX, the stretch starts
- * at the first line (the body's continuation). */
-enum { ST_PREFIX = 1, ST_WEAK_TEXT = 2 };
+ * at the first line (the body's continuation); with ST_BACK the lines are
+ * read from the last (and the stretch with ST_PREFIX ends at the last). */
+enum { ST_PREFIX = 1, ST_WEAK_TEXT = 2, ST_BACK = 4 };
 
 static int weak_hit(const struct bp_line *l)
 {
@@ -180,7 +181,7 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 	size_t cs = 0;
 	*bs = *be = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct bp_line *l = &L[i];
+		const struct bp_line *l = &L[flags & ST_BACK ? n - 1 - i : i];
 		double v;
 		/* the k-th line of a block of figure lines (images, captions,
 		 * credits) costs 1 / (1 + inside_decay * (k - 1)) of a lone one */
@@ -222,7 +223,7 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 				break;
 			}
 			if ((strong_rule(c, l) && strong_rule(c, l)->inside) ||
-			    l->why == bp_reason_names[BPR_IMAGE]) {
+			    l->why == bp_reason_names[BPR_IMAGE] || l->why == bp_reason_names[BPR_DUPLICATE]) {
 				v = -(p->inside_cost + p->inside_gap_words * l->words) / (1 + p->inside_decay * figc);
 				fig = figc + 1;
 				break;
@@ -240,6 +241,11 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 			*bs = cs;
 			*be = i + 1;
 		}
+	}
+	if (flags & ST_BACK) {
+		size_t s0 = *bs;
+		*bs = n - *be;
+		*be = n - s0;
 	}
 	return best;
 }
@@ -264,7 +270,7 @@ static int bridgeable(const struct bp_config *c, const struct bp_line *l)
 	if (weak_hit(l))
 		return 1;
 	const struct bp_rule *r = strong_rule(c, l);
-	return !l->heading && !(r && (r->after || r->box));
+	return !l->heading && !(r && r->after);
 }
 
 /* Lines a..b-1 are boilerplate: reason r for good ones, else 'short'. */
@@ -332,6 +338,49 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 	}
 }
 
+/* The same before the body: it starts earlier when a block of at most
+ * body_bridge_lines bridgeable lines (a gallery after the lead) has before
+ * it a stretch that ends with a good paragraph and weighs as much. */
+static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_bridge_lines;
+	if (gmax == 0)
+		return;
+	(void)n;
+	for (int k = 0; k < 16 && *bs > 1; k++) {
+		size_t j, s0 = 0, e = 0; /* the stretch L[s0 .. j) before the gap [j .. *bs) */
+		int done = 0;
+		for (j = *bs - 1; j > 0 && j + gmax >= *bs && bridgeable(c, &L[j]); j--) {
+			if (text_class(&L[j - 1]) != BPC_GOOD || L[j - 1].heading)
+				continue;
+			size_t lim = 0;
+			for (size_t i = j; i-- > 0;)
+				if (strong_rule(c, &L[i]) && (strong_rule(c, &L[i])->after || strong_rule(c, &L[i])->box)) {
+					lim = i + 1;
+					break;
+				}
+			double w = find_stretch(c, L + lim, j - lim, ST_PREFIX | ST_WEAK_TEXT | ST_BACK, &s0, &e);
+			s0 += lim;
+			while (s0 + 1 < j && weak_hit(&L[s0]))
+				s0++;
+			if (w < p->body_bridge_words)
+				continue;
+			size_t np = 0;
+			for (size_t i = s0; i < j; i++)
+				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
+			if ((double)np >= p->body_bridge_paragraphs) {
+				done = 1;
+				break;
+			}
+		}
+		if (!done)
+			break;
+		gap_out(L, j, *bs, BPR_HEAD);
+		*bs = s0;
+	}
+}
+
 /* The shape of a list item: its bullet, heading level, the class of its
  * first character, a separator (dash or colon) near its start, and its end. */
 static unsigned shape(const struct bp_line *l)
@@ -371,6 +420,12 @@ static int dek_like(const struct bp_params *p, const struct bp_line *l)
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }
 
+/* The kept parts of two lines hold the same bytes. */
+static int same_text(const struct bp_line *x, const struct bp_line *y)
+{
+	return y->b - y->a == x->b - x->a && memcmp(y->s + y->a, x->s + x->a, x->b - x->a) == 0;
+}
+
 static int cmp_dup(const void *a, const void *b)
 {
 	const uint64_t *x = a, *y = b;
@@ -392,16 +447,20 @@ static int dup_loose(const struct bp_params *p, const struct bp_line *l)
 	return l->ends_punct == 1 || l->words > p->dup_max_words;
 }
 
-static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, size_t title)
+/* The lines the document holds twice or more (dup[i] = 1): lines short of
+ * a sentence end and of dup_max_words by their hash (case, digits and
+ * punctuation folded) anywhere in the document, any other line byte for
+ * byte a few lines apart (a caption under an image and again in its
+ * gallery). Returns 0 when none, or when so many lines repeat that the
+ * repeats are the page's own (a table, a list of items that share their
+ * words). */
+static int find_duplicates(const struct bp_config *c, const struct bp_line *L, size_t n, unsigned char *dup)
 {
 	const struct bp_params *p = &c->p;
+	memset(dup, 0, n);
 	if (p->dup_max_words <= 0 || n < 2)
-		return;
-	/* lines short of a sentence end and of dup_max_words: by their
-	 * hash (case, digits and punctuation folded), anywhere in the
-	 * document */
+		return 0;
 	uint64_t (*k)[2] = xmalloc(n * sizeof *k);
-	unsigned char *dup = xcalloc(n, 1);
 	size_t m = 0, ndup = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
@@ -417,27 +476,48 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 			ndup += !dup[k[i][1]] + !dup[k[i + 1][1]];
 			dup[k[i][1]] = dup[k[i + 1][1]] = 1;
 		}
-	/* any other line held twice a few lines apart, byte for byte (a
-	 * caption under an image and again in its gallery) */
+	free(k);
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *x = &L[i];
 		if (!dup_candidate(p, x) || !dup_loose(p, x))
 			continue;
-		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++) {
-			const struct bp_line *y = &L[j];
-			if (y->b - y->a == x->b - x->a && dup_candidate(p, y) &&
-			    memcmp(y->s + y->a, x->s + x->a, x->b - x->a) == 0) {
+		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++)
+			if (same_text(x, &L[j]) && dup_candidate(p, &L[j])) {
 				ndup += !dup[i] + !dup[j];
 				dup[i] = dup[j] = 1;
 			}
-		}
 	}
-	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
-		for (size_t i = 0; i < n; i++)
-			if (dup[i] && i != title && L[i].cls == BPC_GOOD)
+	return ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n);
+}
+
+/* Before the body: a repeated line that does not read as a sentence (a
+ * teaser's headline listed twice, a section label) is boilerplate, and
+ * costs the body as such (a stretch of teasers is not a story). */
+static void dups_before_body(const struct bp_config *c, struct bp_line *L, size_t n, const unsigned char *dup)
+{
+	(void)c;
+	for (size_t i = 0; i < n; i++)
+		if (dup[i] && !L[i].prose && L[i].heading != 1) {
+			set_bad(&L[i], BPR_DUPLICATE);
+			L[i].cls0 = BPC_BAD;
+		}
+}
+
+/* After it: of the copies of a line that reads as a sentence, the first
+ * one the body keeps stays (never the only copy); the later copies go. */
+static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n, const unsigned char *dup,
+			 size_t title)
+{
+	const struct bp_params *p = &c->p;
+	for (size_t i = 0; i < n; i++) {
+		if (!dup[i] || i == title || L[i].cls != BPC_GOOD || !L[i].prose)
+			continue;
+		for (size_t j = i > (size_t)p->dup_near_lines ? i - (size_t)p->dup_near_lines : 0; j < i; j++)
+			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j])) {
 				set_bad(&L[i], BPR_DUPLICATE);
-	free(dup);
-	free(k);
+				break;
+			}
+	}
 }
 
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
@@ -461,6 +541,11 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		classify_line(c, &L[i], use_stop);
 		L[i].cls0 = L[i].cls;
 	}
+	unsigned char *dup = xmalloc(n ? n : 1);
+	if (find_duplicates(c, L, n, dup))
+		dups_before_body(c, L, n, dup);
+	else
+		memset(dup, 0, n);
 	size_t bs, be, title = n;
 	double best = find_body(c, L, n, &bs, &be);
 	/* a page's headline is its only level-1 heading, and the article
@@ -514,8 +599,10 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (first >= p->body_prefer_first * best && fe > fs)
 			bs = from + fs, be = from + fe;
 	}
-	if (be > bs)
+	if (be > bs) {
 		bridge_body(c, L, n, &be);
+		bridge_body_back(c, L, n, &bs);
+	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
 	if (be == bs) {
@@ -542,6 +629,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	 * speaks of copyright) is its start */
 	while (bs > 0 && weak_hit(&L[bs - 1]) && L[bs - 1].prose)
 		bs--;
+	/* ... and so is one right after it, unless its rule is of the notes
+	 * that end stories (a credit, a copyright note, an author's note) and
+	 * it does not report what someone said or wrote */
+	while (be < n && weak_hit(&L[be]) && L[be].prose &&
+	       (!(c->rules[L[be].drop_rule].note || after_rule(c, &L[be])) || L[be].speech || L[be].quote))
+		be++;
 	/* a weak hit inside the body is what its features say: a sentence,
 	 * or a heading that a paragraph follows (a sub-heading) */
 	for (size_t i = bs; i < be; i++)
@@ -596,10 +689,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			}
 			if (t == n)
 				t = t2;
-			/* a headline stands above its dek: a shorter title-like
-			 * line right before the one found */
-			while (t < n && t > 0 && title_like(p, &L[t - 1]) && L[t - 1].words < L[t].words &&
-			       (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])))
+			/* a headline stands above its dek: a title-like line right
+			 * before the one found, when that is shorter or reads as a
+			 * dek (not a menu or a name in capitals) */
+			if (t < n && t > 0 && title_like(p, &L[t - 1]) &&
+			    (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])) && L[t - 1].caps <= p->max_caps &&
+			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
+			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
 		}
 		title = t;
@@ -617,7 +713,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			}
 		}
 	}
-	mark_duplicates(c, L, n, title);
+	dups_in_body(c, L, n, dup, title);
 	/* a box of links ("Most read", "Related stories") goes on up to the
 	 * next paragraph that is good on its own and not a list item (a
 	 * teaser in a list may read like a sentence) */
@@ -631,6 +727,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		i--;
 	}
 done:
+	free(dup);
 	c->run.body_start = bs;
 	c->run.body_end = be;
 	c->run.title = title;

@@ -55,6 +55,7 @@ struct bp_rule {
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
+	int note;        /* it hits notes that end a story (credits, copyright): a weak hit right after the body stays out */
 	int figure;      /* it hits the lines of a figure (captions, credits): a hit next to an image or another figure line is strong */
 	enum bp_shape shape;
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
