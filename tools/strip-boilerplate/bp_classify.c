@@ -195,7 +195,7 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 			v = 0;
 			break;
 		case BPC_GOOD:
-			v = l->words > 1 ? l->words : 1;
+			v = l->words > 1 ? l->words * l->wt : 1;
 			run = 0;
 			break;
 		case BPC_NEAR:
@@ -537,10 +537,20 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
 	weigh_hits(c, L, n);
+	double gw = 0, gp = 0; /* words of good lines, and of those that read as sentences */
 	for (size_t i = 0; i < n; i++) {
 		classify_line(c, &L[i], use_stop);
 		L[i].cls0 = L[i].cls;
+		if (text_class(&L[i]) == BPC_GOOD) {
+			gw += L[i].words;
+			gp += L[i].prose ? L[i].words : 0;
+		}
 	}
+	/* where most good lines read as sentences (the words of the
+	 * language are known), the others (a menu run together, a list of
+	 * names) weigh less in the body */
+	for (size_t i = 0; i < n; i++)
+		L[i].wt = L[i].prose || gp < p->body_prose_share * gw ? 1.0f : (float)p->body_nonprose_weight;
 	unsigned char *dup = xmalloc(n ? n : 1);
 	if (find_duplicates(c, L, n, dup))
 		dups_before_body(c, L, n, dup);

@@ -67,6 +67,7 @@ struct bp_line {
 	/* result */
 	int cls;           /* internal class */
 	int cls0;          /* class of the line alone (before context) */
+	float wt;          /* the share of its words a good line weighs in the body */
 	int cls_text;      /* for a weak hit: the class of its features alone ... */
 	const char *why_text; /* ... and its reason when that is boilerplate */
 	int keep;          /* 1: article text */

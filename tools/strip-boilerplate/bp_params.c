@@ -26,6 +26,8 @@ const struct bp_param_key bp_param_keys[] = {
 	K(body_bridge_words, 0, 1e9, 30),
 	K(body_bridge_paragraphs, 0, 1e6, 3),
 	K(body_back_words, 0, 1e9, 10),
+	K(body_prose_share, 0, 1, 0.5),
+	K(body_nonprose_weight, 0, 1, 0.5),
 	K(body_back_paragraphs, 0, 1e6, 1),
 	K(near_weight, -1e6, 1e6, 0.3),
 	K(near_weight_nopunct, -1e6, 1e6, 0.1),

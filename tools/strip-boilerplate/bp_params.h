@@ -39,6 +39,8 @@ struct bp_params {
 	double body_bridge_lines; /* the body goes on across this many lines ... */
 	double body_bridge_words; /* ... to a stretch after it weighing this (0 lines: off) */
 	double body_bridge_paragraphs;/* ... and holding this many good paragraphs */
+	double body_prose_share; /* when this share of the good lines' words reads as sentences ... */
+	double body_nonprose_weight; /* ... a good line that does not weighs this share of its words */
 	double body_back_words;  /* after a suspected end (a weak hit of an after rule) ... */
 	double body_back_paragraphs; /* ... the body comes back with this weight and paragraphs */
 	double body_gap_words;  /* bad words a body may bridge, per good word */

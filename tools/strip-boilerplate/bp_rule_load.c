@@ -124,7 +124,7 @@ static void first_bytes(struct bp_rule *rule, int anchored)
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "figure", "note", "shape", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "shape", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -181,6 +181,9 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
 	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
 	rule->note = (v = ymap_get(r, "note")) ? ybool(v) : 0;
+	rule->with_figure = (v = ymap_get(r, "with_figure")) ? ybool(v) : 0;
+	if (rule->with_figure)
+		rule->figure = 1;
 	rule->shape = BP_SHAPE_LABEL;
 	if ((v = ymap_get(r, "shape"))) {
 		const char *sh = yscalar(v);

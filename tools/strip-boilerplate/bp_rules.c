@@ -91,7 +91,8 @@ static int hit(struct bp_config *c, struct bp_line *l, int i, int takes)
 		return 0;
 	}
 	l->drop_rule = i;
-	l->hit = l->prose || l->heading ? BP_HIT_WEAK : BP_HIT_STRONG;
+	/* a rule that needs a figure beside it is weak evidence alone */
+	l->hit = l->prose || l->heading || c->rules[i].with_figure ? BP_HIT_WEAK : BP_HIT_STRONG;
 	c->rules[i].hits++;
 	return 1;
 }

@@ -57,6 +57,7 @@ struct bp_rule {
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
 	int note;        /* it hits notes that end a story (credits, copyright): a weak hit right after the body stays out */
 	int figure;      /* it hits the lines of a figure (captions, credits): a hit next to an image or another figure line is strong */
+	int with_figure; /* its hit is weak unless an image or another figure line is next to it */
 	enum bp_shape shape;
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
 	 * anchored pattern cannot match a row whose first byte is not in first */
