@@ -41,11 +41,13 @@ static const struct bp_rule *strong_rule(const struct bp_config *c, const struct
 	return l->drop_rule >= 0 && l->hit == BP_HIT_STRONG ? &c->rules[l->drop_rule] : NULL;
 }
 
-/* A line of a figure: an image, or a strong hit of a figure rule. */
-static int figure_line(const struct bp_config *c, const struct bp_line *l)
+/* A line of a figure: an image, or a strong hit of a figure rule; with
+ * credit, only an image or a short credit (a caption beside a caption is
+ * no evidence for a sentence). */
+static int figure_line(const struct bp_config *c, const struct bp_line *l, int credit)
 {
 	const struct bp_rule *r = strong_rule(c, l);
-	return l->image || (r && r->figure);
+	return l->image || (r && r->figure && (!credit || (!l->prose && l->words <= c->p.credit_words)));
 }
 
 /* A line that reads as a paragraph by its features (a sentence end, a few
@@ -68,7 +70,11 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
 			continue;
 		const struct bp_rule *r = &c->rules[l->drop_rule];
-		if (r->figure && ((i > 0 && figure_line(c, &L[i - 1])) || (i + 1 < n && figure_line(c, &L[i + 1]))))
+		/* (a sentence beside an image or a credit, not one that reports
+		 * what someone said) */
+		int credit = l->prose;
+		if (r->figure && !l->speech && l->quote != 2 &&
+		    ((i > 0 && figure_line(c, &L[i - 1], credit)) || (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
 		else if (l->address && !l->speech && l->quote != 2)
 			l->hit = BP_HIT_STRONG;
@@ -136,7 +142,7 @@ static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
 		set_bad(l, BPR_REPEATED);
 		return;
 	}
-	if (w < p->near_words && !l->ends_punct && l->digits > p->max_digits) {
+	if (w < p->near_words && !l->ends_punct && l->digits > p->max_digits && !l->heading) {
 		set_bad(l, BPR_LABEL);
 		return;
 	}
@@ -195,7 +201,8 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 			v = 0;
 			break;
 		case BPC_GOOD:
-			v = l->words > 1 ? l->words * l->wt : 1;
+			/* (what follows a body counts every word) */
+			v = l->words > 1 ? l->words * (flags & ST_WEAK_TEXT ? 1 : l->wt) : 1;
 			run = 0;
 			break;
 		case BPC_NEAR:
@@ -307,8 +314,8 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		int done = 0, weak = 1, suspect = 0;
 		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
 			const struct bp_line *g = &L[j - 1];
-			weak &= weak_hit(g);
-			suspect |= weak_hit(g) && g->prose && after_rule(c, g);
+			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside);
+			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
 			int back = weak && suspect;
@@ -379,6 +386,31 @@ static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_
 		gap_out(L, j, *bs, BPR_HEAD);
 		*bs = s0;
 	}
+}
+
+/* A sentence a rule hit weakly right before the body (a lead that speaks
+ * of copyright) is its start, and one right after it its end, unless its
+ * rule is of the notes that end stories (a credit, a copyright note, an
+ * author's note) and it does not report what someone said or wrote. */
+static void extend_weak(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *bs, size_t *be)
+{
+	while (*bs > 0 && weak_hit(&L[*bs - 1]) && L[*bs - 1].prose)
+		(*bs)--;
+	while (*be < n && weak_hit(&L[*be]) && L[*be].prose &&
+	       (!(c->rules[L[*be].drop_rule].note || after_rule(c, &L[*be])) || L[*be].speech || L[*be].quote))
+		(*be)++;
+}
+
+/* Line i ends like a sentence, a label rule of the lines outside stories
+ * hit it (a tag line, contact details), and it stands between two lines
+ * of text (the one before may end with a colon that introduces it). */
+static int story_label(const struct bp_config *c, const struct bp_line *L, size_t i)
+{
+	const struct bp_rule *r = strong_rule(c, &L[i]);
+	const struct bp_line *a = &L[i - 1], *b = &L[i + 1];
+	return r && r->shape == BP_SHAPE_LABEL && !r->inside && !r->after && !r->box && !r->figure &&
+	       L[i].ends_punct == 1 && (reads_as_text(a) || (text_class(a) != BPC_BAD && a->ends_punct == 2)) &&
+	       reads_as_text(b) && !strong_rule(c, a) && !strong_rule(c, b);
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -612,6 +644,10 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	if (be > bs) {
 		bridge_body(c, L, n, &be);
 		bridge_body_back(c, L, n, &bs);
+		extend_weak(c, L, n, &bs, &be);
+		/* one such line alone does not end a story */
+		while (be > bs && be + 1 < n && story_label(c, L, be) && text_class(&L[be + 1]) == BPC_GOOD)
+			be += 2;
 	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
@@ -635,23 +671,21 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	while (be > bs && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)
 		be++;
-	/* a sentence a rule hit weakly right before the body (a lead that
-	 * speaks of copyright) is its start */
-	while (bs > 0 && weak_hit(&L[bs - 1]) && L[bs - 1].prose)
-		bs--;
-	/* ... and so is one right after it, unless its rule is of the notes
-	 * that end stories (a credit, a copyright note, an author's note) and
-	 * it does not report what someone said or wrote */
-	while (be < n && weak_hit(&L[be]) && L[be].prose &&
-	       (!(c->rules[L[be].drop_rule].note || after_rule(c, &L[be])) || L[be].speech || L[be].quote))
-		be++;
 	/* a weak hit inside the body is what its features say: a sentence,
 	 * or a heading that a paragraph follows (a sub-heading) */
 	for (size_t i = bs; i < be; i++)
 		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
 		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
-			L[i].cls = L[i].cls_text;
+			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
+		}
+	/* a line that ends like a sentence and that a label rule of the
+	 * lines outside stories hit (a tag line, contact details), between
+	 * two paragraphs of the body, is the story's own */
+	for (size_t i = bs + 1; i + 1 < be; i++)
+		if (story_label(c, L, i)) {
+			L[i].cls = BPC_SHORT;
+			L[i].why = NULL;
 		}
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
@@ -731,7 +765,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (!(strong_rule(c, &L[i]) && strong_rule(c, &L[i])->box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && (L[i].cls0 != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
+		for (i++; i < be && (text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
 			if (L[i].cls == BPC_GOOD)
 				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;

@@ -13,9 +13,12 @@ void bp_explain(const struct bp_config *c, const struct bp_line *L, size_t n, si
 {
 	const struct bp_line *l = &L[i];
 	buf_reset(o);
-	if (l->drop_rule >= 0)
+	if (l->drop_rule >= 0) {
 		buf_printf(o, "rule=%s hit=%s ", c->rules[l->drop_rule].name,
 			   l->hit == BP_HIT_WEAK ? "weak" : "strong");
+		if (l->hit == BP_HIT_WEAK)
+			buf_printf(o, "text=%s ", class_names[l->cls_text >= 0 && l->cls_text <= BPC_GOOD ? l->cls_text : 0]);
+	}
 	if (l->void_rule >= 0 && l->void_rule != l->drop_rule) {
 		const struct bp_rule *r = &c->rules[l->void_rule];
 		buf_printf(o, "unfit=%s(%s) ", r->name, r->shape == BP_SHAPE_LABEL ? "label" : "short");
