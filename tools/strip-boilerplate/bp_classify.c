@@ -50,11 +50,12 @@ static int figure_line(const struct bp_config *c, const struct bp_line *l, int c
 	return l->image || (r && r->figure && (!credit || (!l->prose && l->words <= c->p.credit_words)));
 }
 
-/* A line that reads as a paragraph by its features (a sentence end, a few
- * words, no list, link or heading shape) and no strong hit. */
+/* A line that reads as a paragraph by its features (a sentence end, the
+ * words of a good paragraph, no list, link or heading shape) and no strong
+ * hit. */
 static int paragraph_line(const struct bp_config *c, const struct bp_line *l)
 {
-	return l->words >= c->p.near_words && l->ends_punct == 1 && !l->bullet && !l->heading && !l->no_text &&
+	return l->words >= c->p.good_words && l->ends_punct == 1 && !l->bullet && !l->heading && !l->no_text &&
 	       !l->image && l->links <= c->p.max_link_density && !strong_rule(c, l);
 }
 
@@ -296,6 +297,21 @@ static int text_class(const struct bp_line *l)
 	return weak_hit(l) ? l->cls_text : l->cls0;
 }
 
+/* A story goes on in paragraphs: of the first 2 * need lines with text of
+ * L[0..n), need read as good text (not a teaser list, where a headline, a
+ * label and a sentence take turns). */
+static int dense(const struct bp_line *L, size_t n, double need)
+{
+	size_t seen = 0, good = 0;
+	for (size_t i = 0; i < n && (double)seen < 2 * need; i++) {
+		if (L[i].no_text)
+			continue;
+		seen++;
+		good += text_class(&L[i]) == BPC_GOOD;
+	}
+	return (double)good >= need || seen == good;
+}
+
 /* The body goes on after a block of at most body_bridge_lines lines (a
  * figure, a gallery and its controls, credits) when what follows it starts
  * with a good paragraph, weighs body_bridge_words or more and holds
@@ -333,7 +349,8 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 				continue;
 			for (size_t i = j; i < j + e; i++)
 				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
-			if ((double)np >= (back ? p->body_back_paragraphs : p->body_bridge_paragraphs)) {
+			double need = back ? p->body_back_paragraphs : p->body_bridge_paragraphs;
+			if ((double)np >= need && dense(L + j, e, need)) {
 				done = 1;
 				break;
 			}
