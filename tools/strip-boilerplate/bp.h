@@ -9,6 +9,9 @@
 #ifndef STRIP_BOILERPLATE_BP_H
 #define STRIP_BOILERPLATE_BP_H
 
+/* Bits of the engine's word filters (a power of two). */
+#define BP_WFILTER_BITS 32768
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +32,10 @@ struct bp_config {
 	struct wordset words;    /* stopwords (cls BP_STOPWORD) and rules' trigger words
 				  * (bits: bit i % 64 for rule i) */
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
+	/* before the word set: a filter of the words of at most 8 bytes by
+	 * their packed key (BP_WFILTER_BITS bits), and one of the trigger
+	 * words among them (most words of running text stop here) */
+	uint64_t wfilter[BP_WFILTER_BITS / 64], tfilter[BP_WFILTER_BITS / 64];
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
 	uint32_t *trims;         /* the indexes of the trim rules (the same) */
@@ -45,6 +52,14 @@ struct bp_config {
 };
 
 void bp_init(struct bp_config *c);
+/* The slot of a packed word key in the filters. */
+static inline unsigned bp_wfilter_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 49) & (BP_WFILTER_BITS - 1);
+}
+/* Add word s[0..n) (lowercase) of class cls and rule bits to the word set
+ * and its filters. */
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits);
 /* rules_fn: add one rules file's content. */
 void bp_load(const struct ynode *root, void *ctx);
 /* Forget what earlier documents left (repeated lines, counts of rules and

@@ -14,6 +14,21 @@ void bp_init(struct bp_config *c)
 	bp_params_init(&c->p);
 }
 
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits)
+{
+	wordset_add(&c->words, s, n, cls, bits);
+	uint64_t key = ws_pack(s, n);
+	if (!key) {
+		/* longer words are looked up past the filter; so are words
+		 * with bytes beyond ASCII, which the fast path never sees */
+		return;
+	}
+	unsigned h = bp_wfilter_slot(key);
+	c->wfilter[h >> 6] |= 1ULL << (h & 63);
+	if (bits)
+		c->tfilter[h >> 6] |= 1ULL << (h & 63);
+}
+
 /* The classes of the "words:" mapping. */
 static const struct {
 	const char *key;
@@ -44,7 +59,7 @@ static void add_class_words(const struct ynode *s, void *ctx)
 			size_t k = bp_lower(q, (size_t)(p - q), low, sizeof low);
 			if (!k)
 				yerr(s, "word '%.*s' is too long or not UTF-8", (int)(p - q), q);
-			wordset_add(&w->c->words, low, k, w->cls, 0);
+			bp_add_word(w->c, low, k, w->cls, 0);
 		}
 	}
 }

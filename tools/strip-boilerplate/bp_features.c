@@ -124,9 +124,8 @@ static inline unsigned lookup_word(struct acc *A, const char *w, size_t wn, int 
 			key &= (1ULL << (8 * wn)) - 1;
 		if (key == 0x777777) /* "www" */
 			A->www = 1;
-		unsigned b0 = (unsigned)(key & 0xFF), b1 = (unsigned)(key >> (8 * (wn > 1)) & 0xFF);
-		unsigned bl = (unsigned)(key >> (8 * (wn - 1)) & 0xFF);
-		if (wn <= ws->maxlen && ws_filter_has(ws->sig, ws_sig_of(b0, b1, bl, wn)))
+		unsigned h = bp_wfilter_slot(key);
+		if (A->c->wfilter[h >> 6] >> (h & 63) & 1)
 			return found(wordset_get_packed(ws, key), &A->rules);
 		return 0;
 	}
@@ -163,10 +162,24 @@ static unsigned lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
 	return 0;
 }
 
-/* Could the ASCII word w be a trigger word of a rule? */
-static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn)
+/* Could the ASCII word w be a trigger word of a rule? (avail: bytes from
+ * w to the end of the text) */
+static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn, size_t avail)
 {
 	const struct wordset *ws = &c->words;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (wn <= 8 && avail >= 8) {
+		uint64_t key;
+		memcpy(&key, w, 8);
+		key |= 0x2020202020202020ULL;
+		if (wn < 8)
+			key &= (1ULL << (8 * wn)) - 1;
+		unsigned h = bp_wfilter_slot(key);
+		return c->tfilter[h >> 6] >> (h & 63) & 1;
+	}
+#else
+	(void)avail;
+#endif
 	return wn <= ws->bits_maxlen && ws_filter_has(ws->bits_sig, ascii_sig(w, wn));
 }
 
@@ -199,7 +212,7 @@ static inline int may_trigger(const struct bp_config *c, const char *w, size_t w
 			}                                                                \
 			lower += low;                                                    \
 			numeric += num;                                                  \
-		} else if (trig && (slow || may_trigger(A->c, (w), (wn)))) {             \
+		} else if (trig && (slow || may_trigger(A->c, (w), (wn), (size_t)(s + n - (w))))) { \
 			lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                                 \
 		}                                                                        \
 	} while (0)
@@ -517,7 +530,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	 * when its middle is plain ASCII: there its words are counted by
 	 * spaces (the ratios come from the ends). */
 	size_t cut1 = 0, cut2 = 0;
-	if (n - i > BP_SCAN_FULL && n > c->needs_max_len) {
+	if (n - i > BP_SCAN_FULL) {
 		cut1 = i + BP_SCAN_HEAD;
 		while (cut1 < n && s[cut1] != ' ')
 			cut1++;

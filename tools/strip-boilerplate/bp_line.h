@@ -25,8 +25,8 @@ enum { BP_STOPWORD = 1, BP_VERB = 2, BP_SPEECH = 4, BP_ADDRESS = 8, BP_ADDRESS_C
 #define BP_TITLE_WORDS 12
 /* Lines longer than this (bytes) are scanned at the head and tail only
  * (when no rule with trigger words could look at them). */
-#define BP_SCAN_FULL 640
-#define BP_SCAN_HEAD 384
+#define BP_SCAN_FULL 320
+#define BP_SCAN_HEAD 224
 #define BP_SCAN_TAIL 96
 /* How strong the evidence of a drop rule's hit is. A weak hit (a line
  * that reads as a sentence, or a heading) drops the line only outside the

@@ -42,7 +42,7 @@ static void add_need(const struct ynode *s, void *ctx)
 		size_t k = bp_lower(s->str, s->len, low, sizeof low);
 		if (!k)
 			yerr(s, "'%s' is too long for a trigger word", s->str);
-		wordset_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
+		bp_add_word(nc->c, low, k, 0, 1ULL << (nc->index % 64));
 		return;
 	}
 	struct bp_rule *r = nc->rule;
@@ -204,7 +204,7 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
 		yeach_string(v, add_need, &nc);
 	}
-	if (rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
+	if (act == BP_DROP && rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
 		c->needs_max_len = rule->max_len ? rule->max_len : (size_t)-1;
 	const char *pat = yscalar(pn);
 	if (!*pat)

@@ -68,6 +68,27 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 
 static int has_literal(const struct bp_rule *r, const struct bp_line *l);
 
+/* A trim rule runs before the features are known: its 'needs' strings
+ * are looked for in the first BP_TRIM_NEEDS bytes of the text. */
+/* Is lit[0..len) in s[0..n)? (memchr for the first byte: glibc's memmem
+ * is slow on short needles) */
+static int find_string(const char *s, size_t n, const char *lit, size_t len)
+{
+	const char *end = s + n;
+	for (const char *p = s; p + len <= end && (p = memchr(p, lit[0], (size_t)(end - p))); p++)
+		if ((size_t)(end - p) >= len && memcmp(p, lit, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_string(const struct bp_rule *r, const char *s, size_t n)
+{
+	for (size_t k = 0; k < r->nlits; k++)
+		if (find_string(s, n, r->lits[k], r->litinfo[k].len))
+			return 1;
+	return 0;
+}
+
 /* Does rule r take a line of l's shape? */
 static int shape_takes(const struct bp_config *c, const struct bp_rule *r, const struct bp_line *l)
 {
@@ -194,6 +215,8 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 			continue;
 		if (r->max_len && l->b - l->a > r->max_len)
 			continue;
+		if (r->nlits && !has_string(r, l->s + l->a, l->b - l->a < BP_TRIM_NEEDS ? l->b - l->a : BP_TRIM_NEEDS))
+			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);
 		if (m < 0)
@@ -227,7 +250,7 @@ static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 			return 1;
 		if (li->cpbit && !(l->hicp & li->cpbit))
 			continue; /* its first character is not in the line */
-		if (memmem(l->s + l->a, l->b - l->a, r->lits[k], li->len))
+		if (find_string(l->s + l->a, l->b - l->a, r->lits[k], li->len))
 			return 1;
 	}
 	return 0;

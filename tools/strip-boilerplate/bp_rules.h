@@ -21,6 +21,9 @@ enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
  * a heading, a hit of a short or any rule is weak evidence (bp_line.h). */
 enum bp_shape { BP_SHAPE_LABEL, BP_SHAPE_SHORT, BP_SHAPE_ANY };
 
+/* A trim rule's 'needs' strings are looked for in this many first bytes. */
+#define BP_TRIM_NEEDS 256
+
 /* Required literals shorter than this are not worth a search. */
 #define BP_LIT_MIN 4
 
