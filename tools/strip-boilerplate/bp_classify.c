@@ -281,16 +281,6 @@ static int bridgeable(const struct bp_config *c, const struct bp_line *l)
 	return !l->heading && !(r && r->after);
 }
 
-/* Lines a..b-1 are boilerplate: reason r for good ones, else 'short'. */
-static void gap_out(struct bp_line *L, size_t a, size_t b, enum bp_reason r)
-{
-	for (size_t i = a; i < b; i++)
-		if (L[i].cls != BPC_BAD) {
-			L[i].cls = BPC_BAD;
-			L[i].why = bp_reason_names[L[i].cls0 == BPC_GOOD ? r : BPR_SHORT];
-		}
-}
-
 /* The class of a line's text (a weak hit's features count). */
 static int text_class(const struct bp_line *l)
 {
@@ -315,7 +305,8 @@ static int dense(const struct bp_line *L, size_t n, double need)
 /* The body goes on after a block of at most body_bridge_lines lines (a
  * figure, a gallery and its controls, credits) when what follows it starts
  * with a good paragraph, weighs body_bridge_words or more and holds
- * body_bridge_paragraphs good paragraphs; the block itself stays out.
+ * body_bridge_paragraphs good paragraphs; the block's lines that are
+ * boilerplate on their own (images, captions, credits) still go.
  * A block of weak hits only, one of them a sentence of a rule that follows
  * articles (a suspected end: "X was a reporter for ..."), needs less:
  * body_back_words in body_back_paragraphs. */
@@ -327,14 +318,14 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		return;
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
-		int done = 0, weak = 1, suspect = 0;
+		int done = 0, weak = 1, suspect = 0, back = 0;
 		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
 			const struct bp_line *g = &L[j - 1];
 			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
-			int back = weak && suspect;
+			back = weak && suspect;
 			size_t s0, np = 0;
 			/* what follows, its weak hits read as text (but not
 			 * ending it), up to a line that only follows articles or
@@ -357,7 +348,6 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		}
 		if (!done)
 			break;
-		gap_out(L, *be, j, BPR_TAIL);
 		*be = j + e;
 	}
 }
@@ -400,7 +390,6 @@ static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_
 		}
 		if (!done)
 			break;
-		gap_out(L, j, *bs, BPR_HEAD);
 		*bs = s0;
 	}
 }
