@@ -71,11 +71,12 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
 			continue;
 		const struct bp_rule *r = &c->rules[l->drop_rule];
-		/* (a sentence beside an image or a credit, not one that reports
-		 * what someone said) */
-		int credit = l->prose;
+		/* (a sentence under an image or above a credit, not one that
+		 * reports what someone said: a caption sits between the two) */
+		int credit = l->prose || r->with_figure;
 		if (r->figure && !l->speech && l->quote != 2 &&
-		    ((i > 0 && figure_line(c, &L[i - 1], credit)) || (i + 1 < n && figure_line(c, &L[i + 1], credit))))
+		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
+		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
 		else if (l->address && !l->speech && l->quote != 2)
 			l->hit = BP_HIT_STRONG;
@@ -325,7 +326,9 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
-			back = weak && suspect;
+			/* (so does one line alone before a sentence that reports
+			 * what someone said: the story's, not a teaser's) */
+			back = (weak && suspect) || (j == *be + 1 && (L[j].speech || L[j].quote) && L[j].prose);
 			size_t s0, np = 0;
 			/* what follows, its weak hits read as text (but not
 			 * ending it), up to a line that only follows articles or
