@@ -499,7 +499,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	size_t n = l->b - l->a, i = 0;
 	/* a line longer than every rule with trigger words needs only a sample
 	 * of its words looked up, for the stopword share */
-	unsigned lookup_max = n > BP_SAMPLE_LEN ? BP_STOP_SAMPLE : ~0u;
+	unsigned lookup_max = n > c->needs_max_len ? BP_STOP_SAMPLE_PLAIN : n > BP_SAMPLE_LEN ? BP_STOP_SAMPLE : ~0u;
 	int trig = n > BP_SAMPLE_LEN && n <= c->needs_max_len;
 	A.lookup_max = lookup_max;
 	A.trig = trig;
@@ -531,13 +531,16 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	 * spaces (the ratios come from the ends). */
 	size_t cut1 = 0, cut2 = 0;
 	if (n - i > BP_SCAN_FULL) {
-		cut1 = i + BP_SCAN_HEAD;
+		/* (a line no rule with trigger words looks at needs fewer
+		 * words at its head and only its end at its tail) */
+		int plain = n > c->needs_max_len;
+		cut1 = i + (plain ? BP_SCAN_HEAD_PLAIN : BP_SCAN_HEAD);
 		while (cut1 < n && s[cut1] != ' ')
 			cut1++;
-		cut2 = n - BP_SCAN_TAIL;
+		cut2 = n - (plain ? BP_SCAN_TAIL_PLAIN : BP_SCAN_TAIL);
 		while (cut2 > cut1 && s[cut2] != ' ')
 			cut2--;
-		if (cut2 <= cut1 + BP_SCAN_TAIL)
+		if (cut2 <= cut1 + BP_SCAN_TAIL_PLAIN)
 			cut1 = cut2 = 0;
 	}
 	if (cut2) {

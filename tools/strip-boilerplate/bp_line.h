@@ -16,8 +16,10 @@
  * so only capitalized inside a sentence (German Sie, Ihr, Ihnen). */
 enum { BP_STOPWORD = 1, BP_VERB = 2, BP_SPEECH = 4, BP_ADDRESS = 8, BP_ADDRESS_CAP = 16 };
 
-/* Words of a long line looked up for its stopword share ... */
+/* Words of a long line looked up for its stopword share (of a line
+ * longer than every rule with trigger words takes, fewer) ... */
 #define BP_STOP_SAMPLE 40
+#define BP_STOP_SAMPLE_PLAIN 24
 /* ... a line longer than this (bytes); after them only words that may be
  * trigger words of rules are looked up. */
 #define BP_SAMPLE_LEN 200
@@ -28,6 +30,10 @@ enum { BP_STOPWORD = 1, BP_VERB = 2, BP_SPEECH = 4, BP_ADDRESS = 8, BP_ADDRESS_C
 #define BP_SCAN_FULL 320
 #define BP_SCAN_HEAD 224
 #define BP_SCAN_TAIL 96
+/* ... at the head and the very end only, when no rule with trigger words
+ * takes a line so long */
+#define BP_SCAN_HEAD_PLAIN 128
+#define BP_SCAN_TAIL_PLAIN 24
 /* How strong the evidence of a drop rule's hit is. A weak hit (a line
  * that reads as a sentence, or a heading) drops the line only outside the
  * body of the document: inside it, it is article text. A weak hit is made

@@ -215,6 +215,9 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 			continue;
 		if (r->max_len && l->b - l->a > r->max_len)
 			continue;
+		unsigned char c0 = (unsigned char)l->s[l->a];
+		if (r->anchored_first && !(r->first[c0 >> 3] >> (c0 & 7) & 1))
+			continue; /* (what search tests first, before the strings) */
 		if (r->nlits && !has_string(r, l->s + l->a, l->b - l->a < BP_TRIM_NEEDS ? l->b - l->a : BP_TRIM_NEEDS))
 			continue;
 		size_t ms, me;

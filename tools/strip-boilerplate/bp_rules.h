@@ -22,7 +22,7 @@ enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 enum bp_shape { BP_SHAPE_LABEL, BP_SHAPE_SHORT, BP_SHAPE_ANY };
 
 /* A trim rule's 'needs' strings are looked for in this many first bytes. */
-#define BP_TRIM_NEEDS 256
+#define BP_TRIM_NEEDS 160
 
 /* Required literals shorter than this are not worth a search. */
 #define BP_LIT_MIN 4
