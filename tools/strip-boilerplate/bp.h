@@ -9,6 +9,9 @@
 #ifndef STRIP_BOILERPLATE_BP_H
 #define STRIP_BOILERPLATE_BP_H
 
+/* Bits of the engine's word filters (a power of two). */
+#define BP_WFILTER_BITS 32768
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +20,7 @@
 #include "bp_line.h"
 #include "bp_params.h"
 #include "bp_rules.h"
+#include "buf.h"
 #include "hash.h"
 #include "rules.h"
 #include "wordset.h"
@@ -28,6 +32,10 @@ struct bp_config {
 	struct wordset words;    /* stopwords (cls BP_STOPWORD) and rules' trigger words
 				  * (bits: bit i % 64 for rule i) */
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
+	/* before the word set: a filter of the words of at most 8 bytes by
+	 * their packed key (BP_WFILTER_BITS bits), and one of the trigger
+	 * words among them (most words of running text stop here) */
+	uint64_t wfilter[BP_WFILTER_BITS / 64], tfilter[BP_WFILTER_BITS / 64];
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
 	uint32_t *trims;         /* the indexes of the trim rules (the same) */
@@ -40,9 +48,18 @@ struct bp_config {
 	/* frequent lines learned by --learn: their line hashes (values unused) */
 	struct h64map freq;
 	struct bp_run run;       /* what a run remembers across documents */
+	int explain;             /* note the rules a line's shape kept from hitting (void_rule) */
 };
 
 void bp_init(struct bp_config *c);
+/* The slot of a packed word key in the filters. */
+static inline unsigned bp_wfilter_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 49) & (BP_WFILTER_BITS - 1);
+}
+/* Add word s[0..n) (lowercase) of class cls and rule bits to the word set
+ * and its filters. */
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits);
 /* rules_fn: add one rules file's content. */
 void bp_load(const struct ynode *root, void *ctx);
 /* Forget what earlier documents left (repeated lines, counts of rules and
@@ -58,9 +75,18 @@ int bp_prepare(struct bp_config *c, struct bp_line *l);
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
 int bp_apply_drops(struct bp_config *c, struct bp_line *l);
+/* Does line l (its features) read as a sentence: a sentence end, enough
+ * words, mostly lowercase words and few numbers, a finite verb or
+ * reported speech, no link, heading or "Label:" shape (or a quotation of
+ * its own)? */
+int bp_is_prose(const struct bp_params *p, const struct bp_line *l);
 /* Classify the n lines of one document: sets keep
  * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
+
+/* Why line i of the n lines just classified went or stayed (bp_explain.c):
+ * "key=value" words into o (reset first). */
+void bp_explain(const struct bp_config *c, const struct bp_line *lines, size_t n, size_t i, struct buf *o);
 
 /* Lines that come back (bp_repeat.c): count line hash h as seen in the
  * current document; returns the recent documents it was seen in. */

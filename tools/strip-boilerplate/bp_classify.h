@@ -9,6 +9,10 @@
 
 #include "hash.h"
 
+/* The class of a line: boilerplate, short (context decides), near-good,
+ * good (a paragraph of prose). */
+enum bp_class { BPC_BAD, BPC_SHORT, BPC_NEAR, BPC_GOOD };
+
 /* Heuristic reasons (the boilerplate column names them). */
 enum bp_reason {
 	BPR_NONE = 0,
@@ -34,6 +38,9 @@ struct bp_run {
 	 * was seen in, the last of them} (repeat_window slots) */
 	struct h64cache rep;
 	uint64_t doc_seq;        /* documents classified */
+	/* the last document's body (lines body_start .. body_end - 1; equal:
+	 * none) and headline (title; n when none), for --explain */
+	size_t body_start, body_end, title;
 	unsigned long long reason_hits[BPR_N];
 };
 

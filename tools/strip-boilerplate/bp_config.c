@@ -14,31 +14,75 @@ void bp_init(struct bp_config *c)
 	bp_params_init(&c->p);
 }
 
-static void add_stopwords(const struct ynode *s, void *ctx)
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits)
 {
-	struct bp_config *c = ctx;
-	/* a scalar may hold several words separated by spaces */
+	wordset_add(&c->words, s, n, cls, bits);
+	uint64_t key = ws_pack(s, n);
+	if (!key) {
+		/* longer words are looked up past the filter; so are words
+		 * with bytes beyond ASCII, which the fast path never sees */
+		return;
+	}
+	unsigned h = bp_wfilter_slot(key);
+	c->wfilter[h >> 6] |= 1ULL << (h & 63);
+	if (bits)
+		c->tfilter[h >> 6] |= 1ULL << (h & 63);
+}
+
+/* The classes of the "words:" mapping. */
+static const struct {
+	const char *key;
+	unsigned cls;
+} word_classes[] = {
+	{"verbs", BP_VERB}, {"speech", BP_SPEECH}, {"address", BP_ADDRESS}, {"address-capitalized", BP_ADDRESS_CAP},
+};
+
+struct words_ctx {
+	struct bp_config *c;
+	unsigned cls;
+};
+
+/* Words of a class (stopwords too): a scalar may hold several, separated
+ * by spaces. */
+static void add_class_words(const struct ynode *s, void *ctx)
+{
+	struct words_ctx *w = ctx;
 	const char *p = s->str, *end = s->str + s->len;
 	while (p < end) {
 		while (p < end && *p == ' ')
 			p++;
-		const char *w = p;
+		const char *q = p;
 		while (p < end && *p != ' ')
 			p++;
-		if (p > w) {
+		if (p > q) {
 			char low[64];
-			size_t k = bp_lower(w, (size_t)(p - w), low, sizeof low);
+			size_t k = bp_lower(q, (size_t)(p - q), low, sizeof low);
 			if (!k)
-				yerr(s, "stopword '%.*s' is too long or not UTF-8", (int)(p - w), w);
-			wordset_add(&c->words, low, k, BP_STOPWORD, 0);
+				yerr(s, "word '%.*s' is too long or not UTF-8", (int)(p - q), q);
+			bp_add_word(w->c, low, k, w->cls, 0);
 		}
+	}
+}
+
+static void load_words(struct bp_config *c, const struct ynode *m)
+{
+	ymap(m);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const char *key = yscalar(m->items[i]);
+		size_t k = 0, nk = sizeof word_classes / sizeof word_classes[0];
+		while (k < nk && strcmp(word_classes[k].key, key) != 0)
+			k++;
+		if (k == nk)
+			yerr(m->items[i], "unknown word class '%s' (expected verbs, speech, address or address-capitalized)", key);
+		struct words_ctx w = {c, word_classes[k].cls};
+		yeach_string(m->items[i + 1], add_class_words, &w);
 	}
 }
 
 void bp_load(const struct ynode *root, void *ctx)
 {
 	struct bp_config *c = ctx;
-	static const char *const keys[] = {"version", "heuristics", "stopwords", "rules", NULL};
+	static const char *const keys[] = {"version", "heuristics", "stopwords", "words", "rules", NULL};
 	ymap_check(root, keys);
 	free(c->drops); /* made again on first use */
 	free(c->trims);
@@ -51,8 +95,12 @@ void bp_load(const struct ynode *root, void *ctx)
 	const struct ynode *v;
 	if ((v = ymap_get(root, "heuristics")))
 		bp_params_load(&c->p, v);
-	if ((v = ymap_get(root, "stopwords")))
-		yeach_string(v, add_stopwords, c);
+	if ((v = ymap_get(root, "stopwords"))) {
+		struct words_ctx w = {c, BP_STOPWORD};
+		yeach_string(v, add_class_words, &w);
+	}
+	if ((v = ymap_get(root, "words")))
+		load_words(c, v);
 	if ((v = ymap_get(root, "rules"))) {
 		yseq(v);
 		for (size_t i = 0; i < v->n; i++)

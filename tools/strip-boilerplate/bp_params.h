@@ -39,6 +39,10 @@ struct bp_params {
 	double body_bridge_lines; /* the body goes on across this many lines ... */
 	double body_bridge_words; /* ... to a stretch after it weighing this (0 lines: off) */
 	double body_bridge_paragraphs;/* ... and holding this many good paragraphs */
+	double body_prose_share; /* when this share of the good lines' words reads as sentences ... */
+	double body_nonprose_weight; /* ... a good line that does not weighs this share of its words */
+	double body_back_words;  /* after a suspected end (a weak hit of an after rule) ... */
+	double body_back_paragraphs; /* ... the body comes back with this weight and paragraphs */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
@@ -51,6 +55,12 @@ struct bp_params {
 	double repeat_max_words;/* only lines of at most this many words count */
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
+	double short_words;     /* a rule of shape short takes lines of at most this many words */
+	double credit_words;    /* a credit beside a sentence a figure rule hit has at most this many words */
+	double prose_words;     /* a line that reads as a sentence has this many words ... */
+	double prose_lower;     /* ... this share of them lowercase ... */
+	double prose_numeric;   /* ... at most this share numbers */
+	double prose_lower_alone; /* ... and a finite verb, or this share lowercase */
 	int keep_title;         /* keep the headline before the body */
 };
 

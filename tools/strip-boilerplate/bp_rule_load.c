@@ -42,7 +42,7 @@ static void add_need(const struct ynode *s, void *ctx)
 		size_t k = bp_lower(s->str, s->len, low, sizeof low);
 		if (!k)
 			yerr(s, "'%s' is too long for a trigger word", s->str);
-		wordset_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
+		bp_add_word(nc->c, low, k, 0, 1ULL << (nc->index % 64));
 		return;
 	}
 	struct bp_rule *r = nc->rule;
@@ -124,7 +124,7 @@ static void first_bytes(struct bp_rule *rule, int anchored)
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "shape", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -179,6 +179,23 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
 	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
 	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
+	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
+	rule->note = (v = ymap_get(r, "note")) ? ybool(v) : 0;
+	rule->with_figure = (v = ymap_get(r, "with_figure")) ? ybool(v) : 0;
+	if (rule->with_figure)
+		rule->figure = 1;
+	rule->shape = BP_SHAPE_LABEL;
+	if ((v = ymap_get(r, "shape"))) {
+		const char *sh = yscalar(v);
+		if (strcmp(sh, "label") == 0)
+			rule->shape = BP_SHAPE_LABEL;
+		else if (strcmp(sh, "short") == 0)
+			rule->shape = BP_SHAPE_SHORT;
+		else if (strcmp(sh, "any") == 0)
+			rule->shape = BP_SHAPE_ANY;
+		else
+			yerr(v, "shape must be label, short or any, not '%s'", sh);
+	}
 	rule->needs = 0;
 	for (size_t k = 0; k < rule->nlits; k++)
 		free(rule->lits[k]);
@@ -187,7 +204,7 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
 		yeach_string(v, add_need, &nc);
 	}
-	if (rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
+	if (act == BP_DROP && rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
 		c->needs_max_len = rule->max_len ? rule->max_len : (size_t)-1;
 	const char *pat = yscalar(pn);
 	if (!*pat)

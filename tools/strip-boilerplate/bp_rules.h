@@ -15,6 +15,15 @@
 
 enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
 
+/* The lines a drop rule applies to (key 'shape'): a label only (a line
+ * that does not read as a sentence: the default), a short line (at most
+ * short_words words), or any line. On a line that reads as a sentence, or
+ * a heading, a hit of a short or any rule is weak evidence (bp_line.h). */
+enum bp_shape { BP_SHAPE_LABEL, BP_SHAPE_SHORT, BP_SHAPE_ANY };
+
+/* A trim rule's 'needs' strings are looked for in this many first bytes. */
+#define BP_TRIM_NEEDS 160
+
 /* Required literals shorter than this are not worth a search. */
 #define BP_LIT_MIN 4
 
@@ -49,6 +58,10 @@ struct bp_rule {
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
+	int note;        /* it hits notes that end a story (credits, copyright): a weak hit right after the body stays out */
+	int figure;      /* it hits the lines of a figure (captions, credits): a hit next to an image or another figure line is strong */
+	int with_figure; /* its hit is weak unless an image or another figure line is next to it */
+	enum bp_shape shape;
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
 	 * anchored pattern cannot match a row whose first byte is not in first */
 	uint32_t minlen;

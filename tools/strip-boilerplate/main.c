@@ -31,6 +31,9 @@ static const char options[] =
 	"                        text: empty for article text, else the rule or heuristic\n"
 	"                        that fired ('trim:RULE' for a row kept with a part cut;\n"
 	"                        the text is written unchanged)\n"
+	"  -e, --explain         as --mark, and add the column 'explain' after it: why the\n"
+	"                        row went or stayed (the rule and its evidence, the\n"
+	"                        line's features, the document's body and headline)\n"
 	"      --drop-title      drop the headline too (kept by default)\n"
 	"      --learn           write no rows: list the short lines met in several documents\n"
 	"                        (\"DOCS<TAB>line\", most frequent first) for --frequent\n"
@@ -42,7 +45,7 @@ static const char footer[] =
 enum { OPT_DROP_TITLE = 1, OPT_LEARN, OPT_FREQUENT };
 
 struct opts {
-	int mark, drop_title, learn;
+	int mark, explain, drop_title, learn;
 	const char **frequent;
 	int nfrequent;
 };
@@ -52,6 +55,7 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	struct opts *o = ctx;
 	switch (opt) {
 	case 'm': o->mark = 1; return 0;
+	case 'e': o->mark = o->explain = 1; return 0;
 	case OPT_DROP_TITLE: o->drop_title = 1; return 0;
 	case OPT_LEARN: o->learn = 1; return 0;
 	case OPT_FREQUENT:
@@ -75,6 +79,7 @@ struct run {
 	struct bp_line *lines;
 	size_t caplines;
 	struct bp_learn learn;
+	struct buf explain;
 	int debug;
 	unsigned long long rows_out, rows_trimmed;
 };
@@ -160,6 +165,11 @@ static void on_doc(struct docrows *d, void *ctx)
 				out_puts(o, S->B.rules[l->trim_rule].name);
 			}
 			out_putc(o, '\t');
+			if (S->O.explain) {
+				bp_explain(&S->B, lines, d->n, i, &S->explain);
+				out_escaped(o, S->explain.p, S->explain.len);
+				out_putc(o, '\t');
+			}
 			out_write(o, docrow_field(d, w), w->nfield);
 		} else {
 			put_text(d, w, l);
@@ -233,6 +243,7 @@ int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{"mark", no_argument, NULL, 'm'},
+		{"explain", no_argument, NULL, 'e'},
 		{"drop-title", no_argument, NULL, OPT_DROP_TITLE},
 		{"learn", no_argument, NULL, OPT_LEARN},
 		{"frequent", required_argument, NULL, OPT_FREQUENT},
@@ -242,7 +253,7 @@ int main(int argc, char **argv)
 	struct cli_spec spec = {
 		.name = "strip-boilerplate", .usage = usage, .options = options, .footer = footer, .rules_file = "boilerplate.yaml",
 		.shared = CLI_TSV_IN | CLI_RULES,
-		.shortopts = "m", .longopts = lo, .fn = own_opt, .ctx = &S.O,
+		.shortopts = "me", .longopts = lo, .fn = own_opt, .ctx = &S.O,
 	};
 	cli_parse(argc, argv, &spec, &S.C);
 	bp_init(&S.B);
@@ -250,6 +261,7 @@ int main(int argc, char **argv)
 	rules_load_cli(&S.C, "boilerplate.yaml", bp_load, &S.B);
 	if (S.O.drop_title)
 		S.B.p.keep_title = 0;
+	S.B.explain = S.O.explain;
 	for (int i = 0; i < S.O.nfrequent; i++)
 		load_frequent(&S.B, S.O.frequent[i]);
 	struct tsv_opts to = cli_tsv_opts(&S.C);
@@ -259,8 +271,8 @@ int main(int argc, char **argv)
 		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&S.R, S.C.field);
-	static const char *const added[] = {"boilerplate"};
-	cols_init(&S.cols, &S.R, tc, COLS_INSERT, added, S.O.mark ? 1 : 0);
+	static const char *const added[] = {"boilerplate", "explain"};
+	cols_init(&S.cols, &S.R, tc, COLS_INSERT, added, S.O.explain ? 2 : S.O.mark ? 1 : 0);
 	if (!S.C.no_header && !S.O.learn)
 		cols_header(&S.cols, &S.R, out_stdout);
 	docrows_init(&S.D, &S.R, &S.cols, tc, (size_t)S.B.p.max_doc_rows, 0);
@@ -278,6 +290,7 @@ int main(int argc, char **argv)
 	bp_free(&S.B);
 	rules_free_all();
 	free(S.lines);
+	buf_free(&S.explain);
 	free(S.O.frequent);
 	cli_free(&S.C);
 	return exit_status();
