@@ -39,8 +39,8 @@ enum {
 	W_PER_NEXT = 1 << 15, /* "the Maduro government": a person before it */
 	W_DET = 1 << 16,      /* my, his, a: a capitalized word after it is a common noun */
 	W_ABBR = 1 << 17,     /* Co., Inc., Jr.: the period after it belongs to the name */
-	W_ORG_NEXT = 1 << 18, /* "Petofi shares", "Deportivo chairman": an organisation before it */
-	W_ORG_FORM = 1 << 19, /* Inc, SA, AG: "Ruch SA", then "Ruch" is the organisation */
+	W_ORG_NEXT = 1 << 18, /* "Brantel shares", "Lenwick chairman": an organisation before it */
+	W_ORG_FORM = 1 << 19, /* Inc, SA, AG: "Brantel SA", then "Brantel" is the organisation */
 };
 
 /* One entity: canonical id (in the id arena), type, priority and where it

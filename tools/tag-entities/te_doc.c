@@ -20,7 +20,7 @@ struct mkey {
 	uint64_t last;  /* short-form key of its last word (PER names of 2+ words) */
 	uint64_t self;  /* short-form key of the mention when it is one word */
 	uint64_t mid;   /* short-form key of the second word of a person of 3+ words */
-	uint64_t bare;  /* an organisation without its legal form ("Ruch" of "Ruch SA") */
+	uint64_t bare;  /* an organisation without its legal form ("Brantel" of "Brantel SA") */
 	uint32_t words;
 };
 
@@ -84,7 +84,7 @@ static void row_keys(struct te_tagger *g, size_t from)
 		}
 		y->full = h;
 		y->words = words;
-		/* Ruch SA, Northgate Shipping Co.: the name without its legal form */
+		/* Brantel SA, Northgate Shipping Co.: the name without its legal form */
 		y->bare = 0;
 		if (m->type == TE_ORG && words >= 2 && !m->weak) {
 			size_t z = m->te;
@@ -242,6 +242,20 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 	}
 }
 
+/* Does the guessed mention k stay a person (not one dropped unless the
+ * document says so): no name typed with evidence
+ * has its text, and the guesses of its text vote PER? */
+static int guessed_per(struct te_tagger *g, size_t k)
+{
+	const struct ctxrec *c = rec(g, g->keys[k].full, 0);
+	if (!c || c->strong)
+		return 0;
+	for (int ty = 0; ty < 4; ty++)
+		if (c->weakvote[ty] > c->weakvote[TE_PER])
+			return 0;
+	return g->m[k].type == TE_PER && g->m[k].weak == 1;
+}
+
 void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 {
 	g->nm = 0;
@@ -285,6 +299,20 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 			}
 		}
 	}
+	/* ... and of people named in full by guess only ("Donald Trump said"
+	 * with no list or cue behind it): a short form that is a guess too
+	 * takes the full form's id */
+	for (size_t k = 0; k < nm; k++) {
+		const struct te_mention *m = &g->m[k];
+		if (!g->keys[k].last || !m->weak)
+			continue;
+		struct ctxrec *s = rec(g, g->keys[k].last, 1);
+		if (!s->strong && !s->guess) {
+			s->guess = 1;
+			s->src = (uint32_t)k;
+			s->first = (uint32_t)k;
+		}
+	}
 	/* an organisation named with its legal form: the bare name is it too */
 	for (size_t k = 0; k < nm; k++) {
 		if (!g->keys[k].bare)
@@ -324,6 +352,8 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				set_ctx(g, rows, m, s, TE_PER);
 			else if (c && c->strong)
 				set_ctx(g, rows, m, c, c->type);
+			else if (s && s->guess && guessed_per(g, s->src))
+				set_ctx(g, rows, m, s, TE_PER);
 			else if (m->weak == 2)
 				m->weak = DROPPED;
 			else if (c) {
@@ -338,7 +368,8 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 			id_of(g, rows, k);
 			if (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + g->m[s->src].id) != 0)
 				set_ctx(g, rows, m, s, TE_PER);
-		}
+		} else if (s && s->guess && m->type == TE_PER && !m->ent && guessed_per(g, s->src))
+			set_ctx(g, rows, m, s, TE_PER); /* "said Trump" after a guessed "Donald Trump" */
 	}
 	if (any_caps)
 		caps_rows(g, rows, nrows, g->shape_of);

@@ -12,6 +12,8 @@ enum { ROW_PLAIN, ROW_CAPS, ROW_TITLE }; /* ROW_CAPS, ROW_TITLE: headlines */
 struct ctxrec {
 	uint8_t type;
 	uint8_t strong;
+	uint8_t guess;    /* a short-form key: the last word of a person's name
+			   * typed by guess only (src: that name) */
 	uint32_t src;     /* the mention whose id it gives */
 	uint32_t first;   /* the first mention that made it */
 	uint32_t weakvote[4]; /* guessed types seen, for names never typed with evidence */

@@ -487,6 +487,15 @@ static int is_word(struct rowctx *r, size_t i, const char *w)
 	return k->e - k->b == n && memcmp(r->g->s + k->b, w, n) == 0;
 }
 
+/* Is token i an age: "35-year-old"? */
+static int is_age(struct rowctx *r, size_t i)
+{
+	const struct token *k = T(r, i);
+	const char *p = r->g->s + k->b;
+	size_t n = k->e - k->b;
+	return n > 9 && p[0] >= '0' && p[0] <= '9' && memcmp(p + n - 9, "-year-old", 9) == 0;
+}
+
 /* Does a sentence start at token i? */
 static int sent_start(struct rowctx *r, size_t i)
 {
@@ -605,6 +614,10 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		/* the head is the last role word of the phrase: "a union spokeswoman" */
 		int ty = -1;
 		for (size_t z = q; z < r->n && z < q + 4; z++) {
+			if (is_age(r, z)) {
+				ty = TE_PER;
+				continue;
+			}
 			if (!(T(r, z)->flags & TOK_WORD) || is_word(r, z, "of") || is_word(r, z, "for") ||
 			    is_word(r, z, "at") || is_word(r, z, "in"))
 				break;
@@ -617,7 +630,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (ty >= 0)
 			return ty;
 	}
-	/* the word after: "the Maduro government", "Kosevo stadium", "Petofi shares" */
+	/* the word after: "the Maduro government", "Lenwick stadium", "Brantel shares" */
 	if (nx < r->n && (T(r, nx)->flags & TOK_LOWER)) {
 		uint32_t c = te_wcls(r->g, nx);
 		if (c & W_PER_NEXT)
@@ -627,7 +640,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (c & W_ORG_NEXT)
 			return TE_ORG;
 	}
-	/* the word before: "team Deportivo", "striker Jones" */
+	/* the word before: "team Lenwick", "striker Jones" */
 	if (a > 0 && (T(r, a - 1)->flags & TOK_LOWER)) {
 		uint32_t c = te_wcls(r->g, a - 1);
 		if (c & W_ORG_ROLE)
@@ -777,8 +790,8 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 	gap_piece(r, p, &np, gs, b);
 
 	/* a run of touching pieces that ends in an organisation's tail is one
-	 * organisation: British Labour Party, Jones Medical Industries Inc,
-	 * Federal Open Market Committee (no title among them) */
+	 * organisation: Norland Labour Party, Brantel Medical Industries Inc,
+	 * Lenwick Harbour Works Committee (no title among them) */
 	if (np >= 2 && p[np - 1].kind != P_TITLE) {
 		size_t z = np - 1, k0 = z;
 		while (k0 > 0 && p[k0 - 1].kind != P_TITLE && p[k0 - 1].b == p[k0].a)
@@ -817,14 +830,14 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				k++;
 				continue;
 			}
-			/* a known name and a known tail: Cambridge United, Fed Cup */
+			/* a known name and a known tail: Lenwick United, Norland Cup */
 			int tt = nx && nx->kind == P_HIT ? tail_piece(r, nx) : -1;
 			if (tt >= 0) {
 				emit(r, q->a, nx->b, tt, HOW_CUE, 0, t->src_cue, 0);
 				k++;
 				continue;
 			}
-			/* a known name and a tail: Leicestershire County Cricket Club */
+			/* a known name and a tail: Lenwick County Cricket Club */
 			if (nx && nx->kind == P_GAP && (h->type == TE_ORG || h->type == TE_LOC)) {
 				uint32_t lc = te_wcls(r->g, nx->b - 1);
 				int ty = lc & W_ORG_TAIL ? TE_ORG : lc & W_LOC_TAIL ? TE_LOC : -1;
