@@ -208,12 +208,16 @@ struct te_tagger {
 	void *cands, *pieces; /* te_tag.c's candidates and run pieces of a row */
 	size_t capcands, cappieces;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */
+	uint32_t *hot, *trig; /* te_tag.c's lists of the tokens its passes visit */
+	size_t caphot;
 	unsigned char *cap; /* per token: may be part of a name */
 	size_t capcover;
 	/* document context */
 	struct h64map ctx;  /* folded name hash -> context record + 1 */
 	struct ctxrec *cr;
 	size_t ncr, capcr;
+	uint64_t *ctxkey;   /* the key of each record, to empty the table */
+	size_t capctxkey;
 	struct mkey *keys;  /* per mention: its context keys */
 	size_t capkeys;
 	unsigned char *shape_of; /* per row of the document */

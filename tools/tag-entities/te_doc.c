@@ -42,11 +42,14 @@ void te_tagger_free(struct te_tagger *g)
 	buf_free(&g->scratch2);
 	h64map_free(&g->ctx);
 	free(g->cr);
+	free(g->ctxkey);
 	free(g->keys);
 	free(g->shape_of);
 	free(g->cands);
 	free(g->pieces);
 	free(g->cover);
+	free(g->hot);
+	free(g->trig);
 	free(g->cap);
 	memset(g, 0, sizeof *g);
 }
@@ -121,6 +124,11 @@ static struct ctxrec *rec(struct te_tagger *g, uint64_t key, int add)
 			g->cr = xrealloc(g->cr, g->capcr * sizeof *g->cr);
 		}
 		memset(&g->cr[g->ncr], 0, sizeof *g->cr);
+		if (g->ncr >= g->capctxkey) {
+			g->capctxkey = g->capcr;
+			g->ctxkey = xrealloc(g->ctxkey, g->capctxkey * sizeof *g->ctxkey);
+		}
+		g->ctxkey[g->ncr] = key;
 		*v = ++g->ncr;
 	}
 	return &g->cr[*v - 1];
@@ -260,6 +268,9 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 {
 	g->nm = 0;
 	buf_reset(&g->ids);
+	/* the table of what the last document knew, emptied */
+	if (g->ncr)
+		h64map_clear_keys(&g->ctx, g->ctxkey, g->ncr);
 	g->ncr = 0;
 	if (nrows > g->capshape) {
 		g->capshape = nrows + 64;
@@ -279,7 +290,6 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	/* the table of what the document knows, emptied, with room for it all */
 	if (g->ctx.keys && g->ctx.mask + 1 > 64 * (4 * nm + 16))
 		h64map_free(&g->ctx);
-	h64map_clear(&g->ctx);
 	h64map_reserve(&g->ctx, 2 * nm);
 	/* the short forms of people named in full with evidence ... */
 	for (size_t k = 0; k < nm; k++) {

@@ -97,6 +97,12 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 		u2 = (unsigned char)(u2 >= 'A' && u2 <= 'Z' ? u2 + 32 : u2);
 		if (!ws_filter_has(w->sig, (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)n * 17u) & 4095u))
 			goto done;
+		uint64_t key = ws_pack_lower(s, n);
+		if (key) {
+			const struct ws_val *v = wordset_get_packed(w, key);
+			cls = v ? (uint32_t)v->cls : 0;
+			goto done;
+		}
 		for (size_t q = 0; q < n; q++)
 			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
 		cls = (uint32_t)wordset_cls(w, low, n);
@@ -180,6 +186,13 @@ struct rowctx {
 	/* a dateline at the row's start: CITY[, Region][ (Agency)] — */
 	size_t dl_city, dl_reg0, dl_reg1, dl_ag0, dl_ag1;
 	unsigned char *cap; /* per token: capish() */
+	/* the tokens the passes visit, in order: those a name or a gazetteer
+	 * hit may start at (capitalized, in capitals, with a digit, capish;
+	 * every token when a lower-case one may start a hit), then those that
+	 * may trigger a pattern; the rest are words and marks in lower case
+	 * that only the cues around a name look at */
+	uint32_t *hot, *trig;
+	size_t nhot, ntrig;
 };
 
 
@@ -226,7 +239,10 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
-	for (size_t i = 0; i < r->n;) {
+	for (size_t h = 0, i = 0; h < r->nhot; h++) {
+		if (r->hot[h] < i)
+			continue; /* inside the hit before */
+		i = r->hot[h];
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
@@ -263,10 +279,8 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		if (len == 1 && (te_wcls(r->g, i) & W_STOP) &&
 		    (shape != ROW_PLAIN || !(k->flags & TOK_UPPER)))
 			len = 0;
-		if (!len) {
-			i++;
+		if (!len)
 			continue;
-		}
 		struct cand *c = add_cand(r);
 		const struct te_entry *e = &t->ent[ent - 1];
 		c->tb = (uint32_t)i;
@@ -320,14 +334,20 @@ static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
 		unsigned g = (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)len * 17u) & 4095u;
 		if (!ws_filter_has(t->triggers.bits_sig, g))
 			return 0;
-		char low[32];
-		for (size_t q = 0; q < len; q++)
-			low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
-		if (wordset_maybe_bits(&t->triggers, low, len)) {
-			const struct ws_val *v = wordset_get(&t->triggers, low, len);
-			if (v && (v->cls & 1))
-				bits = v->bits;
+		/* the signature of the lower case is g, checked above */
+		uint64_t key = ws_pack_lower(p, len);
+		const struct ws_val *v = NULL;
+		if (key)
+			v = wordset_get_packed(&t->triggers, key);
+		else {
+			char low[32];
+			for (size_t q = 0; q < len; q++)
+				low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
+			if (wordset_maybe_bits(&t->triggers, low, len))
+				v = wordset_get(&t->triggers, low, len);
 		}
+		if (v && (v->cls & 1))
+			bits = v->bits;
 	}
 	return bits;
 }
@@ -388,7 +408,8 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 		return;
 	size_t next[64]; /* per pattern: the first token not tried yet */
 	memset(next, 0, sizeof next);
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t h = 0; h < r->ntrig; h++) {
+		size_t i = r->trig[h];
 		const struct token *k = T(r, i);
 		size_t kl = k->e - k->b;
 		uint64_t bits = t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1
@@ -433,6 +454,9 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 
 /* ---- capitalized runs ---- */
 
+/* the first letters of the prefixes below: a b d e i l o */
+#define PRE_FIRST (1u << 0 | 1u << 1 | 1u << 3 | 1u << 4 | 1u << 8 | 1u << 11 | 1u << 14)
+
 /* Could token k of s be part of a name: a capitalized word (not the last
  * part lower case: Venezuela-based; not D-Ill.), or al-Assad, d'Estaing. */
 static inline int capish_(const struct token *k, const char *s)
@@ -458,7 +482,8 @@ static inline int capish_(const struct token *k, const char *s)
 		return 1;
 	}
 	/* al-Assad, bin-Laden, d'Estaing, O'Neill's o (not mid-July) */
-	if (e - b < 3 || !strchr("abdelio", s[b]))
+	unsigned char c0 = (unsigned char)s[b];
+	if (e - b < 3 || c0 < 'a' || c0 > 'z' || !(PRE_FIRST >> (c0 - 'a') & 1))
 		return 0;
 	static const char *const pre[] = {"al", "el", "ad", "as", "an", "ar", "at", "ash", "az", "bin",
 					  "ibn", "abu", "bint", "ben", "d", "l", "o", NULL};
@@ -480,12 +505,13 @@ static int is_punct(struct rowctx *r, size_t i, char c)
 	return (k->flags & TOK_PUNCT) && k->e - k->b == 1 && r->g->s[k->b] == c;
 }
 
-static int is_word(struct rowctx *r, size_t i, const char *w)
+static inline int is_word_n(struct rowctx *r, size_t i, const char *w, size_t n)
 {
 	const struct token *k = T(r, i);
-	size_t n = strlen(w);
 	return k->e - k->b == n && memcmp(r->g->s + k->b, w, n) == 0;
 }
+/* Is token i the word w (a string literal)? */
+#define is_word(r, i, w) is_word_n(r, i, w, sizeof(w) - 1)
 
 /* Is token i an age: "35-year-old"? */
 static int is_age(struct rowctx *r, size_t i)
@@ -524,7 +550,8 @@ struct piece {
 
 /* Is token i in the word set w (its lower-case form)? The large lists
  * (common words, first names) are sets of their own, consulted only where
- * a name is being typed. */
+ * a name is being typed; every word in them has its class, so being in
+ * the set is the answer. */
 static int in_set(struct rowctx *r, const struct wordset *w, const struct te_filter *f, size_t i)
 {
 	if (!te_filter_has(f, te_th(r->g, i, 1)))
@@ -534,13 +561,16 @@ static int in_set(struct rowctx *r, const struct wordset *w, const struct te_fil
 	size_t n = k->e - k->b;
 	char low[32];
 	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+		uint64_t key = ws_pack_lower(s, n);
+		if (key) /* in the set, the set's signature filter passes too */
+			return wordset_has_packed(w, key);
 		for (size_t q = 0; q < n; q++)
 			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
-		return wordset_cls(w, low, n) != 0;
+		return wordset_has(w, low, n);
 	}
 	buf_reset(&r->g->scratch);
 	fold(s, n, FOLD_ALL, &r->g->scratch, NULL);
-	return wordset_cls(w, r->g->scratch.p, r->g->scratch.len) != 0;
+	return wordset_has(w, r->g->scratch.p, r->g->scratch.len);
 }
 
 /* The answers for token i, through the tagger's cache of recent words. */
@@ -880,9 +910,15 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 
 static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 {
+	/* a run starts at a capish token or a gazetteer hit, both hot */
+	size_t h = 0;
 	for (size_t i = 0; i < r->n;) {
 		if (!capish(r, i) && !r->cover[i]) {
-			i++;
+			while (h < r->nhot && r->hot[h] <= i)
+				h++;
+			if (h == r->nhot)
+				break;
+			i = r->hot[h];
 			continue;
 		}
 		size_t j = i;
@@ -1005,10 +1041,29 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	struct shape_counts sc = {0};
 	const struct token *tv = g->tk.v;
 	unsigned char *cap = g->cap;
+	if (nt > g->caphot) {
+		g->caphot = nt + 64;
+		g->hot = xrealloc(g->hot, g->caphot * sizeof *g->hot);
+		g->trig = xrealloc(g->trig, g->caphot * sizeof *g->trig);
+	}
+	uint32_t *hot = g->hot, *trig = g->trig;
+	size_t nhot = 0, ntrig = 0;
+	const struct te *t = g->t;
+	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
+	int any_trig = t->triggers.nvals || t->on_number;
 	for (size_t i = 0; i < nt; i++) {
 		const struct token *k = &tv[i];
 		uint32_t f = k->flags;
-		cap[i] = (unsigned char)capish_(k, s);
+		int c = capish_(k, s);
+		cap[i] = (unsigned char)c;
+		hot[nhot] = (uint32_t)i;
+		nhot += c || all_hot || (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT));
+		if (any_trig) {
+			size_t kl = k->e - k->b;
+			trig[ntrig] = (uint32_t)i;
+			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) ||
+				 ((f & TOK_NUM) && t->on_number);
+		}
 		if (f & TOK_NUM)
 			sc.nums++;
 		if ((f & TOK_PUNCT) && k->cp == ',')
@@ -1025,6 +1080,8 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		} else if ((f & TOK_CAP) && len >= 4)
 			sc.cap4++;
 	}
+	r.hot = hot, r.nhot = nhot;
+	r.trig = trig, r.ntrig = ntrig;
 	int shape = row_shape(&sc, &g->tk);
 	g->shape = shape;
 	g->table = sc.nums >= 2 && sc.nums * 4 >= nt;
