@@ -341,6 +341,7 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 				}
 				if (c2 >= 0x80)
 					ascii = 0;
+				fl |= TOK_JOINED;
 				j += l2;
 				cj++;
 				piece = 0;

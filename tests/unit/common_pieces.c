@@ -216,6 +216,13 @@ static void test_tokens(void)
 	CHECK_STR(toks_str(""), "");
 	CHECK_STR(toks_str("\xFF\xFE ok"), "\xFF|\xFE|ok");
 	struct toks t = {0};
+	/* joined across an apostrophe, hyphen, period or comma, or not */
+	const char *jn = "al-Assad don't U.S. 1,000 Guaido J. Ébano-Ruiz 26-year-old";
+	tok_scan(jn, strlen(jn), &t);
+	unsigned joined = 0;
+	for (size_t i = 0; i < t.n; i++)
+		joined |= (unsigned)!!(t.v[i].flags & TOK_JOINED) << i;
+	CHECK(t.n == 8 && joined == (1u | 2 | 4 | 8 | 64 | 128));
 	const char *s = "Ébano SAID\n“x” — y";
 	tok_scan(s, strlen(s), &t);
 	CHECK(t.n == 7);

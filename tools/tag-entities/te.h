@@ -114,11 +114,11 @@ struct te {
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
 	uint32_t trig_first[256]; /* bit n: a trigger of n bytes (31: longer) may start with this byte */
 	/* filters in front of the big tables, small enough for the cache: the
-	 * keys of the alias table (first tokens among them), the common words,
+	 * first tokens of the aliases, the common words,
 	 * the first names (their folded token hashes, te_tok_hash fold_case) */
 	struct te_filter starts, common_f, first_f;
-	uint64_t *common_h, *first_h; /* the hashes, while loading */
-	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h;
+	uint64_t *common_h, *first_h, *start_h; /* the hashes, while loading */
+	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h, nstart_h, capstart_h;
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;

@@ -467,6 +467,8 @@ static inline int capish_(const struct token *k, const char *s)
 	if (e - b == 1)
 		return 0; /* a letter alone (Division B, N / A); an initial J. is two bytes */
 	if (k->flags & (TOK_CAP | TOK_UPPER)) {
+		if (!(k->flags & TOK_JOINED))
+			return 1; /* no hyphen in it */
 		if (k->flags & TOK_ASCII) {
 			size_t q = b;
 			while (q < e && s[q] != '-')
@@ -482,6 +484,8 @@ static inline int capish_(const struct token *k, const char *s)
 		return 1;
 	}
 	/* al-Assad, bin-Laden, d'Estaing, O'Neill's o (not mid-July) */
+	if (!(k->flags & TOK_JOINED))
+		return 0;
 	unsigned char c0 = (unsigned char)s[b];
 	if (e - b < 3 || c0 < 'a' || c0 > 'z' || !(PRE_FIRST >> (c0 - 'a') & 1))
 		return 0;
