@@ -193,6 +193,8 @@ struct te_tagger {
 	struct te_mention *m;
 	size_t nm, capm;
 	struct buf ids;
+	struct te_mention *mtmp; /* room to merge the mentions of headlines in */
+	size_t capmtmp;
 	/* per row scratch */
 	struct toks tk;
 	uint64_t *th, *thb; /* token hashes (case kept / folded), 0 = not computed */
@@ -205,8 +207,8 @@ struct te_tagger {
 	/* answers of the big word sets (common words, first names) for the
 	 * words seen lately, by their folded hash: most words come back */
 	struct { uint64_t h; uint8_t common, first; } wcache[4096];
-	void *cands, *pieces; /* te_tag.c's candidates and run pieces of a row */
-	size_t capcands, cappieces;
+	void *cands, *pieces, *sortbuf; /* te_tag.c's candidates and run pieces of a row */
+	size_t capcands, cappieces, capsort;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */
 	uint32_t *hot, *trig; /* te_tag.c's lists of the tokens its passes visit */
 	size_t caphot;

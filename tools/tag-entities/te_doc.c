@@ -47,6 +47,8 @@ void te_tagger_free(struct te_tagger *g)
 	free(g->shape_of);
 	free(g->cands);
 	free(g->pieces);
+	free(g->sortbuf);
+	free(g->mtmp);
 	free(g->cover);
 	free(g->hot);
 	free(g->trig);
@@ -161,31 +163,27 @@ static void set_ctx(struct te_tagger *g, const struct te_row *rows, struct te_me
 	m->weak = 0;
 }
 
-static int mention_cmp(const void *x, const void *y)
+/* The mentions of the rows [0, n0) come in order, then those of
+ * caps_rows [n0, n), in order too: one merge from the back puts them all
+ * in order of row and offset (their places are all different). */
+static void merge_mentions(struct te_tagger *g, size_t n0, size_t n)
 {
-	const struct te_mention *a = x, *b = y;
-	if (a->row != b->row)
-		return a->row < b->row ? -1 : 1;
-	if (a->cb != b->cb)
-		return a->cb < b->cb ? -1 : 1;
-	return 0;
-}
-
-/* Sort the mentions by row and offset (their places are all different). */
-static void sort_mentions(struct te_mention *v, size_t n)
-{
-	if (n > 64) {
-		qsort(v, n, sizeof *v, mention_cmp);
+	size_t nt = n - n0;
+	if (!nt || !n0)
 		return;
+	if (nt > g->capmtmp) {
+		g->capmtmp = nt + 64;
+		g->mtmp = xrealloc(g->mtmp, g->capmtmp * sizeof *g->mtmp);
 	}
-	for (size_t i = 1; i < n; i++) {
-		struct te_mention x = v[i];
-		size_t j = i;
-		while (j > 0 && (v[j - 1].row > x.row || (v[j - 1].row == x.row && v[j - 1].cb > x.cb))) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
+	struct te_mention *v = g->m, *t = g->mtmp;
+	memcpy(t, v + n0, nt * sizeof *v);
+	size_t i = n0, j = nt, k = n;
+	while (j > 0) {
+		if (i > 0 && (v[i - 1].row > t[j - 1].row ||
+			      (v[i - 1].row == t[j - 1].row && v[i - 1].cb > t[j - 1].cb)))
+			v[--k] = v[--i];
+		else
+			v[--k] = t[--j];
 	}
 }
 
@@ -384,14 +382,17 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	if (any_caps)
 		caps_rows(g, rows, nrows, g->shape_of);
 	/* ids, and the dropped ones out */
-	size_t w = 0;
+	size_t w = 0, w0 = 0;
 	for (size_t k = 0; k < g->nm; k++) {
+		if (k == nm)
+			w0 = w; /* where the mentions of caps_rows start */
 		if (g->m[k].weak == DROPPED)
 			continue;
 		id_of(g, rows, k);
 		g->m[w++] = g->m[k];
 	}
+	if (g->nm == nm)
+		w0 = w;
 	g->nm = w;
-	if (any_caps)
-		sort_mentions(g->m, g->nm);
+	merge_mentions(g, w0, w);
 }

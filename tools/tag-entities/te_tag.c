@@ -1014,14 +1014,50 @@ static void dateline(struct rowctx *r)
 	r->dl_ag0 = ag0, r->dl_ag1 = ag1;
 }
 
-static int cand_cmp(const void *x, const void *y)
+static inline int cand_cmp(const struct cand *a, const struct cand *b)
 {
-	const struct cand *a = x, *b = y;
 	if (a->tb != b->tb)
 		return a->tb < b->tb ? -1 : 1;
 	if (a->te != b->te)
 		return a->te > b->te ? -1 : 1;
 	return b->prio - a->prio;
+}
+
+/* Sort v[0..n) by cand_cmp, stably (of two equal ones the first stays
+ * first): insertion sort of runs of 32 (the pieces come almost in order),
+ * then merges through tmp (room for n). */
+static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
+{
+	enum { RUN = 32 };
+	for (size_t a = 0; a < n; a += RUN) {
+		size_t z = a + RUN < n ? a + RUN : n;
+		for (size_t i = a + 1; i < z; i++) {
+			struct cand x = v[i];
+			size_t j = i;
+			while (j > a && cand_cmp(&v[j - 1], &x) > 0) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+	struct cand *src = v, *dst = tmp;
+	for (size_t w = RUN; w < n; w *= 2) {
+		for (size_t a = 0; a < n; a += 2 * w) {
+			size_t m = a + w < n ? a + w : n, z = a + 2 * w < n ? a + 2 * w : n;
+			size_t i = a, j = m, k = a;
+			while (i < m && j < z)
+				dst[k++] = cand_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+			while (i < m)
+				dst[k++] = src[i++];
+			while (j < z)
+				dst[k++] = src[j++];
+		}
+		struct cand *x = src;
+		src = dst, dst = x;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
 }
 
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
@@ -1055,6 +1091,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	const struct te *t = g->t;
 	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
 	int any_trig = t->triggers.nvals || t->on_number;
+	uint32_t num_trig = t->on_number ? TOK_NUM : 0; /* a number triggers a pattern */
 	for (size_t i = 0; i < nt; i++) {
 		const struct token *k = &tv[i];
 		uint32_t f = k->flags;
@@ -1065,8 +1102,8 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		if (any_trig) {
 			size_t kl = k->e - k->b;
 			trig[ntrig] = (uint32_t)i;
-			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) ||
-				 ((f & TOK_NUM) && t->on_number);
+			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) |
+				 ((f & num_trig) != 0);
 		}
 		if (f & TOK_NUM)
 			sc.nums++;
@@ -1111,19 +1148,11 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	}
 	struct cand *v = r.c + first_piece;
 	size_t nv = r.nc - first_piece;
-	/* the pieces come in order and pattern hits are few: insertion sort,
-	 * unless the row is long (a sort that cannot go quadratic) */
-	if (nv > 64)
-		qsort(v, nv, sizeof *v, cand_cmp);
-	for (size_t i = 1; i < nv && nv <= 64; i++) {
-		struct cand x = v[i];
-		size_t j = i;
-		while (j > 0 && cand_cmp(&v[j - 1], &x) > 0) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
+	if (nv > g->capsort) {
+		g->capsort = nv + 64;
+		g->sortbuf = xrealloc(g->sortbuf, g->capsort * sizeof(struct cand));
 	}
+	cand_sort(v, nv, g->sortbuf);
 	uint32_t end = 0;
 	for (size_t i = 0; i < nv; i++) {
 		if (v[i].tb < end)
