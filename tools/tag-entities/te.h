@@ -201,6 +201,7 @@ struct te_tagger {
 	uint32_t *wc;       /* cue classes + 1<<31 once computed */
 	size_t thcap;
 	const char *s;      /* the current row's text */
+	size_t sn;          /* its length */
 	int shape;
 	struct buf scratch, scratch2;
 	int table;          /* the current row is a line of a table (many numbers) */

@@ -203,7 +203,7 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 		while (k < nm0 && g->m[k].row == r)
 			k++;
 		tok_scan(rows[r].s, rows[r].n, &g->tk);
-		te_row_begin(g, rows[r].s);
+		te_row_begin(g, rows[r].s, rows[r].n);
 		size_t n = g->tk.n, cm = k0;
 		for (size_t i = 0; i < n;) {
 			while (cm < k && (g->m[cm].te <= i || g->m[cm].weak == DROPPED))

@@ -20,7 +20,7 @@ struct ctxrec {
 };
 
 /* Set up the lazy per-token caches of the current row (g->tk). */
-void te_row_begin(struct te_tagger *g, const char *s);
+void te_row_begin(struct te_tagger *g, const char *s, size_t n);
 /* Hash of token i: case kept (fc 0) or folded (1). */
 uint64_t te_th(struct te_tagger *g, size_t i, int fc);
 /* Hash of token i written Title-case (for lines in capitals); the plain hash

@@ -14,6 +14,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* The caches of a row's tokens (hashes, cue classes) are valid where the
  * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
@@ -36,11 +39,35 @@ static void room(struct te_tagger *g, size_t n)
 	}
 }
 
-void te_row_begin(struct te_tagger *g, const char *s)
+void te_row_begin(struct te_tagger *g, const char *s, size_t n)
 {
 	room(g, g->tk.n);
 	memset(g->cap, 0, g->tk.n);
 	g->s = s;
+	g->sn = n;
+}
+
+/* ws_pack_lower of the ASCII word p[0..n) of the current row: one 8-byte
+ * load and a lower case of its bytes in the register when the row holds 8
+ * bytes from p, else byte by byte. */
+static inline uint64_t low_key(const struct te_tagger *g, const char *p, size_t n)
+{
+	if (n == 0 || n > 8 || (size_t)(p - g->s) + 8 > g->sn)
+		return ws_pack_lower(p, n);
+	uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
+	memcpy(&x, p, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	/* bytes of ASCII: a + 0x3F has its top bit from 'A' on, a + 0x25 from '[' on */
+	uint64_t a = x & lo7;
+	uint64_t upper = (a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi;
+	x |= upper >> 2;
+	/* a NUL byte among the n: no key (as ws_pack) */
+	uint64_t filled = n == 8 ? ~0ULL : (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t t = x | ~filled;
+	if ((t - 0x0101010101010101ULL) & ~t & hi)
+		return 0;
+	return x;
 }
 
 uint64_t te_th(struct te_tagger *g, size_t i, int fc)
@@ -49,8 +76,22 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
 	if (!(g->cap[i] & bit)) {
 		const struct token *k = &g->tk.v[i];
+		size_t n = k->e - k->b;
 		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = hash_bytes(g->s + k->b, k->e - k->b, TE_SEED_A) | 1;
+			*c = hash_bytes(g->s + k->b, n, TE_SEED_A) | 1;
+#if defined(__SSE2__)
+		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
+			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
+			 * one store (the hash's loads take it from the store) */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
+			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
+						    _mm_set1_epi8((char)(-128 + 26)));
+			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
+			_Alignas(16) char low[16];
+			_mm_store_si128((__m128i *)(void *)low, v);
+			*c = hash_bytes(low, n, TE_SEED_B) | 1;
+		}
+#endif
 		else
 			*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
 		g->cap[i] |= (unsigned char)bit;
@@ -97,7 +138,7 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 		u2 = (unsigned char)(u2 >= 'A' && u2 <= 'Z' ? u2 + 32 : u2);
 		if (!ws_filter_has(w->sig, (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)n * 17u) & 4095u))
 			goto done;
-		uint64_t key = ws_pack_lower(s, n);
+		uint64_t key = low_key(g, s, n);
 		if (key) {
 			const struct ws_val *v = wordset_get_packed(w, key);
 			cls = v ? (uint32_t)v->cls : 0;
@@ -335,7 +376,7 @@ static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
 		if (!ws_filter_has(t->triggers.bits_sig, g))
 			return 0;
 		/* the signature of the lower case is g, checked above */
-		uint64_t key = ws_pack_lower(p, len);
+		uint64_t key = low_key(r->g, p, len);
 		const struct ws_val *v = NULL;
 		if (key)
 			v = wordset_get_packed(&t->triggers, key);
@@ -565,7 +606,7 @@ static int in_set(struct rowctx *r, const struct wordset *w, const struct te_fil
 	size_t n = k->e - k->b;
 	char low[32];
 	if ((k->flags & TOK_ASCII) && n < sizeof low) {
-		uint64_t key = ws_pack_lower(s, n);
+		uint64_t key = low_key(r->g, s, n);
 		if (key) /* in the set, the set's signature filter passes too */
 			return wordset_has_packed(w, key);
 		for (size_t q = 0; q < n; q++)
@@ -1066,6 +1107,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	tok_scan(s, n, &g->tk);
 	room(g, g->tk.n);
 	g->s = s;
+	g->sn = n;
 	r.g = g;
 	r.t = g->t;
 	r.row = row;
