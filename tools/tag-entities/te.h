@@ -102,6 +102,11 @@ struct te {
 	/* cue words, and the common words (a large list of its own, consulted
 	 * only for names nothing else types) */
 	struct wordset words, common, first;
+	/* the cue words of up to 8 bytes by their packed key (ws_pack), with
+	 * their classes side by side: one cache line a lookup (the word set
+	 * keeps keys, slots and values in three arrays) */
+	struct te_cue { uint64_t key; uint64_t cls; } *cue;
+	size_t cue_mask;
 	/* first tokens of case-kept aliases that do not start with a capital
 	 * or digit: a 4096-bit filter of their folded bytes' signatures */
 	uint64_t lowstart[64];
@@ -155,6 +160,17 @@ static inline int te_may_start(const struct te *t, uint64_t tokh)
 {
 	return te_filter_has(&t->starts, tokh);
 }
+/* The cue classes of a cue word of up to 8 bytes by its packed key (0:
+ * none); te_finish builds the table. */
+static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
+{
+	for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;; i = (i + 1) & t->cue_mask) {
+		if (t->cue[i].key == key)
+			return (uint32_t)t->cue[i].cls;
+		if (!t->cue[i].key)
+			return 0;
+	}
+}
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 
@@ -207,7 +223,7 @@ struct te_tagger {
 	int table;          /* the current row is a line of a table (many numbers) */
 	/* answers of the big word sets (common words, first names) for the
 	 * words seen lately, by their folded hash: most words come back */
-	struct { uint64_t h; uint8_t common, first; } wcache[4096];
+	struct { uint64_t h; uint8_t known, common, first; } wcache[4096]; /* known: bit 0 common, 1 first */
 	void *cands, *pieces, *sortbuf; /* te_tag.c's candidates and run pieces of a row */
 	size_t capcands, cappieces, capsort;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */

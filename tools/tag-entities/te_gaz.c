@@ -50,6 +50,7 @@ void te_free(struct te *t)
 	free(t->first_f.bits);
 	free(t->common_h);
 	free(t->start_h);
+	free(t->cue);
 	free(t->first_h);
 	wordset_free(&t->words);
 	wordset_free(&t->common);
@@ -168,8 +169,26 @@ static void filter_of(struct te_filter *f, uint64_t **h, size_t *n, size_t *cap)
 	*n = *cap = 0;
 }
 
+static void cue_put(uint64_t key, uint64_t val, void *ctx)
+{
+	struct te *t = ctx;
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;
+	while (t->cue[i].key)
+		i = (i + 1) & t->cue_mask;
+	t->cue[i].key = key;
+	t->cue[i].cls = t->words.vals[val].cls;
+}
+
 void te_finish(struct te *t)
 {
+	/* the cue table: at most half full (the packed keys are never 0) */
+	size_t slots = 16;
+	while (slots < 2 * (t->words.packed.n + 1))
+		slots *= 2;
+	free(t->cue);
+	t->cue = xcalloc(slots, sizeof *t->cue);
+	t->cue_mask = slots - 1;
+	h64map_each(&t->words.packed, cue_put, t);
 	filter_of(&t->starts, &t->start_h, &t->nstart_h, &t->capstart_h);
 	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);
 	filter_of(&t->first_f, &t->first_h, &t->nfirst_h, &t->capfirst_h);

@@ -140,8 +140,7 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 			goto done;
 		uint64_t key = low_key(g, s, n);
 		if (key) {
-			const struct ws_val *v = wordset_get_packed(w, key);
-			cls = v ? (uint32_t)v->cls : 0;
+			cls = te_cue_cls(g->t, key);
 			goto done;
 		}
 		for (size_t q = 0; q < n; q++)
@@ -618,34 +617,32 @@ static int in_set(struct rowctx *r, const struct wordset *w, const struct te_fil
 	return wordset_has(w, r->g->scratch.p, r->g->scratch.len);
 }
 
-/* The answers for token i, through the tagger's cache of recent words. */
-static void big_sets(struct rowctx *r, size_t i, int *common, int *first)
+/* Is token i a common word (which 0) or a first name (1)? Through the
+ * tagger's cache of recent words, each answer asked for when first
+ * needed (most words are asked one of the two only). */
+static int big_set(struct rowctx *r, size_t i, int which)
 {
 	uint64_t h = te_th(r->g, i, 1);
 	size_t slot = (size_t)(h >> 7) & 4095;
 	struct te_tagger *g = r->g;
 	if (g->wcache[slot].h != h) {
 		g->wcache[slot].h = h;
-		g->wcache[slot].common = (uint8_t)in_set(r, &r->t->common, &r->t->common_f, i);
-		g->wcache[slot].first = (uint8_t)in_set(r, &r->t->first, &r->t->first_f, i);
+		g->wcache[slot].known = 0;
 	}
-	*common = g->wcache[slot].common;
-	*first = g->wcache[slot].first;
+	if (!(g->wcache[slot].known >> which & 1)) {
+		int v = which ? in_set(r, &r->t->first, &r->t->first_f, i)
+			      : in_set(r, &r->t->common, &r->t->common_f, i);
+		g->wcache[slot].known |= (uint8_t)(1 << which);
+		if (which)
+			g->wcache[slot].first = (uint8_t)v;
+		else
+			g->wcache[slot].common = (uint8_t)v;
+	}
+	return which ? g->wcache[slot].first : g->wcache[slot].common;
 }
 
-static int is_common(struct rowctx *r, size_t i)
-{
-	int c, f;
-	big_sets(r, i, &c, &f);
-	return c;
-}
-
-static int is_first(struct rowctx *r, size_t i)
-{
-	int c, f;
-	big_sets(r, i, &c, &f);
-	return f;
-}
+static int is_common(struct rowctx *r, size_t i) { return big_set(r, i, 0); }
+static int is_first(struct rowctx *r, size_t i) { return big_set(r, i, 1); }
 
 /* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
 static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
