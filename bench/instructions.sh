@@ -40,4 +40,6 @@ split-sentences|
 split-sentences|--offsets
 tsv2text|
 text2tsv|
+tag-entities|
+tag-entities|--inline
 EOF

@@ -18,7 +18,8 @@
 # Environment: SHARED (default ../shared), CACHE (default
 # ${XDG_CACHE_HOME:-~/.cache}/copydesk), QUICK=1 leaves out the corpus,
 # IGNORE_ERR an extended regex of stderr lines a change means to alter
-# (they are left out of both sides).
+# (they are left out of both sides; the load time of tag-entities --stats
+# always is).
 # Each build reads the rules of its own tree (COPYDESK_RULES_DIR is unset).
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -50,7 +51,9 @@ run() {
 	( cd "$dir" && find . -type f | LC_ALL=C sort | while read -r f; do
 		printf '%s ' "$f"; sha256sum <"$f"; done ) >>"$tmp/$tag.out"
 	# messages name the scratch directory and the build: make them alike
-	sed -i "s|$dir|DIR|g; s|$bin|BIN|g" "$tmp/$tag.err"
+	sed -i "s|$dir|DIR|g; s|${bin%/bin}/rules|RULES|g; s|$bin|BIN|g" "$tmp/$tag.err"
+	# the load time of tag-entities --stats varies from run to run
+	sed -i -E 's/loaded in [0-9.]+ s/loaded in T s/' "$tmp/$tag.err"
 	# messages a change means to alter (IGNORE_ERR, an extended regex)
 	[ -n "${IGNORE_ERR:-}" ] && sed -i -E "/$IGNORE_ERR/d" "$tmp/$tag.err"
 	# the messages of a pipeline's programs come in any order
@@ -126,6 +129,20 @@ else
 	echo "skip: no $SHARED/eval" >&2
 fi
 
+# tag-entities: CoNLL's testa input and the samples (the rules of each
+# build; the load time of --stats left out)
+tag_cases() { # LABEL INPUT
+	case_ "$1 tag-entities --stats" "$2" tag-entities --stats
+	case_ "$1 tag-entities --inline" "$2" tag-entities --inline
+}
+f=$SHARED/eval/entities/eng.testa.input.tsv
+[ -f "$f" ] && tag_cases "eval/entities testa" "$f"
+if [ -d "$SHARED/samples" ]; then
+	"$REF/text2tsv" "$SHARED/samples" >"$inputs/samples.tsv" 2>/dev/null
+	tag_cases samples "$inputs/samples.tsv"
+fi
+sh "$top/bench/make-gazetteer.sh" 100000 >"$inputs/gaz-100k.tsv"
+
 texts() { # LABEL DIR
 	case_ "$1 text2tsv" /dev/null text2tsv --stats "$2"
 	case_ "$1 text2tsv -b" /dev/null text2tsv --blank-lines "$2"
@@ -153,6 +170,9 @@ if [ "${QUICK:-0}" != 1 ]; then
 		case_ "corpus split-sentences --offsets" "$corpus" split-sentences --offsets
 		case_ "corpus tsv2text" "$corpus" tsv2text
 		case_ "corpus text2tsv" "$corpus" text2tsv
+		case_ "corpus tag-entities" "$corpus" tag-entities
+		case_ "corpus tag-entities --inline" "$corpus" tag-entities --inline
+		case_ "corpus tag-entities -g 100k" "$corpus" tag-entities -g "$inputs/gaz-100k.tsv"
 	else
 		echo "skip: no corpus ($xz)" >&2
 	fi

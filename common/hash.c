@@ -83,6 +83,20 @@ void h64map_clear(struct h64map *m)
 	m->has_zero = 0;
 }
 
+void h64map_clear_keys(struct h64map *m, uint64_t *keys, size_t n)
+{
+	if (!m->keys)
+		return;
+	/* every slot first, then the zeros: a probe chain stays whole while
+	 * it is searched */
+	for (size_t i = 0; i < n; i++)
+		keys[i] = h64map_slot(m, keys[i]);
+	for (size_t i = 0; i < n; i++)
+		m->keys[keys[i]] = 0;
+	m->n = 0;
+	m->has_zero = 0;
+}
+
 void h64map_free(struct h64map *m)
 {
 	free(m->keys);

@@ -86,6 +86,9 @@ size_t h64map_bytes(const struct h64map *m);
 void h64map_free(struct h64map *m);
 /* Remove every key, keeping the table's room (for a table refilled often). */
 void h64map_clear(struct h64map *m);
+/* Empty a map that holds exactly these keys (none 0), without touching
+ * the other slots: for a large map emptied often. Overwrites keys. */
+void h64map_clear_keys(struct h64map *m, uint64_t *keys, size_t n);
 /* Visit every key (order unspecified). */
 void h64map_each(const struct h64map *m, void (*fn)(uint64_t key, uint64_t val, void *ctx), void *ctx);
 

@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_LETTER, C_DIGIT, C_MARK, C_INVIS };
 
@@ -116,6 +119,63 @@ static struct token *push(struct toks *t)
 	return &t->v[t->n++];
 }
 
+/* The end of the run of ASCII letters and digits from s[i] (one of them),
+ * and in *acc the F_UP F_LO F_DG bits of its bytes, in *first the F_UP or
+ * F_LO bit of its first letter (0: no letter). */
+static inline size_t alnum_run(const char *s, size_t i, size_t n, unsigned *acc, unsigned *first)
+{
+	size_t j = i;
+#if defined(__SSE2__)
+	/* 16 bytes at a time: x + (128 - lo) < -128 + width, signed, is lo <= x < lo + width */
+	const __m128i up_a = _mm_set1_epi8((char)(128 - 'A')), lo_a = _mm_set1_epi8((char)(128 - 'a')),
+		      dg_a = _mm_set1_epi8((char)(128 - '0'));
+	const __m128i w26 = _mm_set1_epi8((char)(-128 + 26)), w10 = _mm_set1_epi8((char)(-128 + 10));
+	unsigned a = 0, f = 0;
+	while (j + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		unsigned um = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, up_a), w26));
+		unsigned lm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, lo_a), w26));
+		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, dg_a), w10));
+		unsigned all = um | lm | dm;
+		unsigned len = all == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~all);
+		unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
+		um &= keep, lm &= keep, dm &= keep;
+		if (!f && (um | lm)) {
+			unsigned q = (unsigned)__builtin_ctz(um | lm);
+			f = um >> q & 1 ? F_UP : F_LO;
+		}
+		a |= (um ? F_UP : 0) | (lm ? F_LO : 0) | (dm ? F_DG : 0);
+		j += len;
+		if (len < 16) {
+			*acc = a;
+			*first = f;
+			return j;
+		}
+	}
+	unsigned fb;
+	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+		if (!f && (fb & (F_UP | F_LO)))
+			f = fb & (F_UP | F_LO);
+		a |= fb;
+		j++;
+	}
+	*acc = a;
+	*first = f;
+	return j;
+#else
+	unsigned a = 0, f = 0, fb;
+	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+		if (!f && (fb & (F_UP | F_LO)))
+			f = fb & (F_UP | F_LO);
+		a |= fb;
+		j++;
+	}
+	*acc = a;
+	*first = f;
+	return j;
+#endif
+}
+
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
@@ -138,12 +198,8 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 		}
 		/* an ASCII word or number that ends before a byte that never joins */
 		if (b0 < 0x80 && (fast[b0] & (F_UP | F_LO | F_DG))) {
-			unsigned acc = 0, f = 0;
-			size_t j = i;
-			while (j < n && ((f = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
-				acc |= f;
-				j++;
-			}
+			unsigned acc, first;
+			size_t j = alnum_run(s, i, n, &acc, &first);
 			unsigned char nx = j < n ? (unsigned char)s[j] : ' ';
 			int num = (fast[b0] & F_DG) != 0;
 			int ends = nx < 0x80 && (fast[nx] & (num ? F_NEND : F_WEND));
@@ -160,10 +216,7 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 				if (acc & F_DG)
 					fl |= TOK_DIGIT;
 				if (acc & (F_UP | F_LO)) {
-					size_t q = i;
-					while (!(fast[(unsigned char)s[q]] & (F_UP | F_LO)))
-						q++;
-					fl |= fast[(unsigned char)s[q]] & F_UP ? TOK_CAP : TOK_LOWER;
+					fl |= first & F_UP ? TOK_CAP : TOK_LOWER;
 					if (!(acc & F_LO))
 						fl |= TOK_UPPER;
 				}
@@ -288,6 +341,7 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 				}
 				if (c2 >= 0x80)
 					ascii = 0;
+				fl |= TOK_JOINED;
 				j += l2;
 				cj++;
 				piece = 0;

@@ -61,6 +61,24 @@ static inline uint64_t ws_pack(const char *s, size_t n)
 	return k;
 }
 
+/* ws_pack of the ASCII lower case of s[0..n), built in a register (no
+ * store to reload: a lookup right after it does not wait on memory); 0
+ * when ws_pack would give 0. */
+static inline uint64_t ws_pack_lower(const char *s, size_t n)
+{
+	if (n == 0 || n > 8)
+		return 0;
+	uint64_t k = 0;
+	for (size_t q = 0; q < n; q++) {
+		unsigned c = (unsigned char)s[q];
+		if (!c)
+			return 0;
+		c += c - 'A' < 26u ? 32 : 0;
+		k |= (uint64_t)c << (8 * q);
+	}
+	return k;
+}
+
 static inline int ws_filter_has(const uint64_t *f, unsigned g) { return (int)(f[g >> 6] >> (g & 63) & 1); }
 
 /* 0 when s is surely not in the set (n >= 1). */
@@ -96,6 +114,22 @@ static inline uint64_t wordset_cls(const struct wordset *w, const char *s, size_
 {
 	const struct ws_val *v = n && wordset_maybe(w, s, n) ? wordset_get(w, s, n) : NULL;
 	return v ? v->cls : 0;
+}
+/* Is s in the set (whatever its values)? One probe of the keys only: for
+ * large sets whose values would be a second cache miss. */
+static inline int wordset_has(const struct wordset *w, const char *s, size_t n)
+{
+	if (!n || !wordset_maybe(w, s, n))
+		return 0;
+	uint64_t k = ws_pack(s, n);
+	if (k)
+		return h64map_get_nz(&w->packed, k) != NULL;
+	return strset_find(&w->long_words, s, n) >= 0;
+}
+/* The same for a packed key (ws_pack or ws_pack_lower, never 0). */
+static inline int wordset_has_packed(const struct wordset *w, uint64_t key)
+{
+	return h64map_get_nz(&w->packed, key) != NULL;
 }
 /* Number of words. */
 static inline size_t wordset_len(const struct wordset *w) { return w->nvals; }

@@ -41,6 +41,18 @@ static void test_h64map(void)
 	CHECK(fresh && m.n == 5001);
 	CHECK(h64map_bytes(&m) >= 2 * 5001 * 8);
 	h64map_free(&m);
+	/* emptied by its keys only: nothing left, and it fills again */
+	uint64_t ks[300];
+	for (uint64_t k = 0; k < 300; k++)
+		*h64map_put(&m, ks[k] = (k + 1) * 0x9E3779B9ULL, NULL) = k;
+	h64map_clear_keys(&m, ks, 300);
+	ok = m.n == 0;
+	for (uint64_t k = 0; k < 300; k++)
+		ok &= h64map_get(&m, (k + 1) * 0x9E3779B9ULL) == NULL;
+	CHECK(ok);
+	h64map_put(&m, 42, &fresh);
+	CHECK(fresh && m.n == 1 && h64map_get(&m, 42) != NULL);
+	h64map_free(&m);
 	/* the string set numbers strings in order */
 	struct strset s = {0};
 	CHECK(strset_add(&s, "alpha", 5) && strset_add(&s, "", 0) && strset_add(&s, "beta", 4));
@@ -94,6 +106,10 @@ static void test_wordset(void)
 	CHECK(wordset_maybe(&w, "the", 3) && wordset_maybe_bits(&w, "newsletter", 10));
 	CHECK(!wordset_maybe(&w, "averyveryverylongword", 21));
 	CHECK(ws_pack("ab", 2) == ('a' | 'b' << 8) && ws_pack("a\0", 2) == 0 && ws_pack("", 0) == 0);
+	CHECK(ws_pack_lower("ThE", 3) == ws_pack("the", 3) && ws_pack_lower("a\0", 2) == 0 &&
+	      ws_pack_lower("ABCDEFGHI", 9) == 0 && ws_pack_lower("Z@[", 3) == ws_pack("z@[", 3));
+	CHECK(wordset_has(&w, "the", 3) && wordset_has(&w, "newsletter", 10) && !wordset_has(&w, "thee", 4));
+	CHECK(wordset_has_packed(&w, ws_pack_lower("THE", 3)) && !wordset_has_packed(&w, ws_pack("a", 1)));
 	wordset_put(&w, "the", 3, (struct ws_val){9, 0});
 	CHECK(wordset_cls(&w, "the", 3) == 9 && wordset_len(&w) == 4);
 	/* many words, no false answers */
@@ -200,6 +216,13 @@ static void test_tokens(void)
 	CHECK_STR(toks_str(""), "");
 	CHECK_STR(toks_str("\xFF\xFE ok"), "\xFF|\xFE|ok");
 	struct toks t = {0};
+	/* joined across an apostrophe, hyphen, period or comma, or not */
+	const char *jn = "al-Assad don't U.S. 1,000 Guaido J. Ébano-Ruiz 26-year-old";
+	tok_scan(jn, strlen(jn), &t);
+	unsigned joined = 0;
+	for (size_t i = 0; i < t.n; i++)
+		joined |= (unsigned)!!(t.v[i].flags & TOK_JOINED) << i;
+	CHECK(t.n == 8 && joined == (1u | 2 | 4 | 8 | 64 | 128));
 	const char *s = "Ébano SAID\n“x” — y";
 	tok_scan(s, strlen(s), &t);
 	CHECK(t.n == 7);

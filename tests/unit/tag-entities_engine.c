@@ -2,7 +2,8 @@
  * its own (written to a temporary file) and on the default rules: folding
  * (accents, quotes, possessives), case per entry, leftmost-longest and
  * priority, runs typed by titles, tails and speech verbs, short forms and
- * their ids, a stop word that is no hit, the alias table's memory. The
+ * their ids (also of a full name typed by guess), an age in an
+ * appositive, a stop word that is no hit, the alias table's memory. The
  * names are invented. */
 #include "buf.h"
 #include "rules.h"
@@ -121,6 +122,11 @@ static void own(void)
 	/* short forms take the full form's id, in any row after it */
 	CHECK_STR(tag("Mayor Idris Okonkwo spoke.|Then Okonkwo left."),
 		  "0:6-19 PER idris-okonkwo; 1:5-12 PER idris-okonkwo");
+	/* ... and so do short forms of a full name typed by guess only */
+	CHECK_STR(tag("Dario Velkov arrived.|They waited, said Velkov, for days."),
+		  "0:0-12 PER dario-velkov; 1:18-24 PER dario-velkov");
+	CHECK_STR(tag("Dario Velkov arrived.|Velkov left."),
+		  "0:0-12 PER dario-velkov; 1:0-6 PER dario-velkov");
 	/* a capital at a sentence start with nothing to back it is no name */
 	CHECK_STR(tag("Harbours were quiet."), "");
 	/* ... but one the document names elsewhere is */
@@ -139,7 +145,7 @@ static void defaults(void)
 	te_finish(&T);
 	te_tagger_init(&G, &T);
 	CHECK_STR(tag("officers of Southern Command met in Caracas"),
-		  "0:12-28 ORG us-southern-command; 0:36-43 LOC caracas-ve");
+		  "0:12-28 ORG southern-command; 0:36-43 LOC caracas-ve");
 	CHECK_STR(tag("He spoke to Reuters on Monday."), "0:12-19 ORG reuters");
 	CHECK_STR(tag("Vice President Mike Pence flew to Miami."),
 		  "0:15-25 PER mike-pence; 0:34-39 LOC miami-us");
@@ -151,6 +157,8 @@ static void defaults(void)
 	/* an organisation by its bare name after its legal form */
 	CHECK_STR(tag("Shares of Belwick SA fell.|Belwick sold its plant."),
 		  "0:10-20 ORG belwick-sa; 1:0-7 ORG belwick-sa");
+	/* an age in an appositive: a person */
+	CHECK_STR(tag("Thorsby, a 41-year-old farmer, left."), "0:0-7 PER thorsby");
 	/* the title of a work in quotes */
 	CHECK_STR(tag("She starred in the film \"The Salt Harbour\" last year."),
 		  "0:25-41 MISC the-salt-harbour");

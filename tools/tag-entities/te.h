@@ -39,8 +39,8 @@ enum {
 	W_PER_NEXT = 1 << 15, /* "the Maduro government": a person before it */
 	W_DET = 1 << 16,      /* my, his, a: a capitalized word after it is a common noun */
 	W_ABBR = 1 << 17,     /* Co., Inc., Jr.: the period after it belongs to the name */
-	W_ORG_NEXT = 1 << 18, /* "Petofi shares", "Deportivo chairman": an organisation before it */
-	W_ORG_FORM = 1 << 19, /* Inc, SA, AG: "Ruch SA", then "Ruch" is the organisation */
+	W_ORG_NEXT = 1 << 18, /* "Brantel shares", "Lenwick chairman": an organisation before it */
+	W_ORG_FORM = 1 << 19, /* Inc, SA, AG: "Brantel SA", then "Brantel" is the organisation */
 };
 
 /* One entity: canonical id (in the id arena), type, priority and where it
@@ -102,6 +102,11 @@ struct te {
 	/* cue words, and the common words (a large list of its own, consulted
 	 * only for names nothing else types) */
 	struct wordset words, common, first;
+	/* the cue words of up to 8 bytes by their packed key (ws_pack), with
+	 * their classes side by side: one cache line a lookup (the word set
+	 * keeps keys, slots and values in three arrays) */
+	struct te_cue { uint64_t key; uint64_t cls; } *cue;
+	size_t cue_mask;
 	/* first tokens of case-kept aliases that do not start with a capital
 	 * or digit: a 4096-bit filter of their folded bytes' signatures */
 	uint64_t lowstart[64];
@@ -114,11 +119,11 @@ struct te {
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
 	uint32_t trig_first[256]; /* bit n: a trigger of n bytes (31: longer) may start with this byte */
 	/* filters in front of the big tables, small enough for the cache: the
-	 * keys of the alias table (first tokens among them), the common words,
+	 * first tokens of the aliases, the common words,
 	 * the first names (their folded token hashes, te_tok_hash fold_case) */
 	struct te_filter starts, common_f, first_f;
-	uint64_t *common_h, *first_h; /* the hashes, while loading */
-	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h;
+	uint64_t *common_h, *first_h, *start_h; /* the hashes, while loading */
+	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h, nstart_h, capstart_h;
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;
@@ -154,6 +159,17 @@ void te_note_word(struct te *t, int first, uint64_t h);
 static inline int te_may_start(const struct te *t, uint64_t tokh)
 {
 	return te_filter_has(&t->starts, tokh);
+}
+/* The cue classes of a cue word of up to 8 bytes by its packed key (0:
+ * none); te_finish builds the table. */
+static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
+{
+	for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;; i = (i + 1) & t->cue_mask) {
+		if (t->cue[i].key == key)
+			return (uint32_t)t->cue[i].cls;
+		if (!t->cue[i].key)
+			return 0;
+	}
 }
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
@@ -193,27 +209,34 @@ struct te_tagger {
 	struct te_mention *m;
 	size_t nm, capm;
 	struct buf ids;
+	struct te_mention *mtmp; /* room to merge the mentions of headlines in */
+	size_t capmtmp;
 	/* per row scratch */
 	struct toks tk;
 	uint64_t *th, *thb; /* token hashes (case kept / folded), 0 = not computed */
 	uint32_t *wc;       /* cue classes + 1<<31 once computed */
 	size_t thcap;
 	const char *s;      /* the current row's text */
+	size_t sn;          /* its length */
 	int shape;
 	struct buf scratch, scratch2;
 	int table;          /* the current row is a line of a table (many numbers) */
 	/* answers of the big word sets (common words, first names) for the
 	 * words seen lately, by their folded hash: most words come back */
-	struct { uint64_t h; uint8_t common, first; } wcache[4096];
-	void *cands, *pieces; /* te_tag.c's candidates and run pieces of a row */
-	size_t capcands, cappieces;
+	struct { uint64_t h; uint8_t known, common, first; } wcache[4096]; /* known: bit 0 common, 1 first */
+	void *cands, *pieces, *sortbuf; /* te_tag.c's candidates and run pieces of a row */
+	size_t capcands, cappieces, capsort;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */
+	uint32_t *hot, *trig; /* te_tag.c's lists of the tokens its passes visit */
+	size_t caphot;
 	unsigned char *cap; /* per token: may be part of a name */
 	size_t capcover;
 	/* document context */
 	struct h64map ctx;  /* folded name hash -> context record + 1 */
 	struct ctxrec *cr;
 	size_t ncr, capcr;
+	uint64_t *ctxkey;   /* the key of each record, to empty the table */
+	size_t capctxkey;
 	struct mkey *keys;  /* per mention: its context keys */
 	size_t capkeys;
 	unsigned char *shape_of; /* per row of the document */

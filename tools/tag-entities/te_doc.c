@@ -20,7 +20,7 @@ struct mkey {
 	uint64_t last;  /* short-form key of its last word (PER names of 2+ words) */
 	uint64_t self;  /* short-form key of the mention when it is one word */
 	uint64_t mid;   /* short-form key of the second word of a person of 3+ words */
-	uint64_t bare;  /* an organisation without its legal form ("Ruch" of "Ruch SA") */
+	uint64_t bare;  /* an organisation without its legal form ("Brantel" of "Brantel SA") */
 	uint32_t words;
 };
 
@@ -42,11 +42,16 @@ void te_tagger_free(struct te_tagger *g)
 	buf_free(&g->scratch2);
 	h64map_free(&g->ctx);
 	free(g->cr);
+	free(g->ctxkey);
 	free(g->keys);
 	free(g->shape_of);
 	free(g->cands);
 	free(g->pieces);
+	free(g->sortbuf);
+	free(g->mtmp);
 	free(g->cover);
+	free(g->hot);
+	free(g->trig);
 	free(g->cap);
 	memset(g, 0, sizeof *g);
 }
@@ -84,7 +89,7 @@ static void row_keys(struct te_tagger *g, size_t from)
 		}
 		y->full = h;
 		y->words = words;
-		/* Ruch SA, Northgate Shipping Co.: the name without its legal form */
+		/* Brantel SA, Northgate Shipping Co.: the name without its legal form */
 		y->bare = 0;
 		if (m->type == TE_ORG && words >= 2 && !m->weak) {
 			size_t z = m->te;
@@ -121,6 +126,11 @@ static struct ctxrec *rec(struct te_tagger *g, uint64_t key, int add)
 			g->cr = xrealloc(g->cr, g->capcr * sizeof *g->cr);
 		}
 		memset(&g->cr[g->ncr], 0, sizeof *g->cr);
+		if (g->ncr >= g->capctxkey) {
+			g->capctxkey = g->capcr;
+			g->ctxkey = xrealloc(g->ctxkey, g->capctxkey * sizeof *g->ctxkey);
+		}
+		g->ctxkey[g->ncr] = key;
 		*v = ++g->ncr;
 	}
 	return &g->cr[*v - 1];
@@ -153,31 +163,27 @@ static void set_ctx(struct te_tagger *g, const struct te_row *rows, struct te_me
 	m->weak = 0;
 }
 
-static int mention_cmp(const void *x, const void *y)
+/* The mentions of the rows [0, n0) come in order, then those of
+ * caps_rows [n0, n), in order too: one merge from the back puts them all
+ * in order of row and offset (their places are all different). */
+static void merge_mentions(struct te_tagger *g, size_t n0, size_t n)
 {
-	const struct te_mention *a = x, *b = y;
-	if (a->row != b->row)
-		return a->row < b->row ? -1 : 1;
-	if (a->cb != b->cb)
-		return a->cb < b->cb ? -1 : 1;
-	return 0;
-}
-
-/* Sort the mentions by row and offset (their places are all different). */
-static void sort_mentions(struct te_mention *v, size_t n)
-{
-	if (n > 64) {
-		qsort(v, n, sizeof *v, mention_cmp);
+	size_t nt = n - n0;
+	if (!nt || !n0)
 		return;
+	if (nt > g->capmtmp) {
+		g->capmtmp = nt + 64;
+		g->mtmp = xrealloc(g->mtmp, g->capmtmp * sizeof *g->mtmp);
 	}
-	for (size_t i = 1; i < n; i++) {
-		struct te_mention x = v[i];
-		size_t j = i;
-		while (j > 0 && (v[j - 1].row > x.row || (v[j - 1].row == x.row && v[j - 1].cb > x.cb))) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
+	struct te_mention *v = g->m, *t = g->mtmp;
+	memcpy(t, v + n0, nt * sizeof *v);
+	size_t i = n0, j = nt, k = n;
+	while (j > 0) {
+		if (i > 0 && (v[i - 1].row > t[j - 1].row ||
+			      (v[i - 1].row == t[j - 1].row && v[i - 1].cb > t[j - 1].cb)))
+			v[--k] = v[--i];
+		else
+			v[--k] = t[--j];
 	}
 }
 
@@ -197,7 +203,7 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 		while (k < nm0 && g->m[k].row == r)
 			k++;
 		tok_scan(rows[r].s, rows[r].n, &g->tk);
-		te_row_begin(g, rows[r].s);
+		te_row_begin(g, rows[r].s, rows[r].n);
 		size_t n = g->tk.n, cm = k0;
 		for (size_t i = 0; i < n;) {
 			while (cm < k && (g->m[cm].te <= i || g->m[cm].weak == DROPPED))
@@ -242,10 +248,27 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
 	}
 }
 
+/* Does the guessed mention k stay a person (not one dropped unless the
+ * document says so): no name typed with evidence
+ * has its text, and the guesses of its text vote PER? */
+static int guessed_per(struct te_tagger *g, size_t k)
+{
+	const struct ctxrec *c = rec(g, g->keys[k].full, 0);
+	if (!c || c->strong)
+		return 0;
+	for (int ty = 0; ty < 4; ty++)
+		if (c->weakvote[ty] > c->weakvote[TE_PER])
+			return 0;
+	return g->m[k].type == TE_PER && g->m[k].weak == 1;
+}
+
 void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 {
 	g->nm = 0;
 	buf_reset(&g->ids);
+	/* the table of what the last document knew, emptied */
+	if (g->ncr)
+		h64map_clear_keys(&g->ctx, g->ctxkey, g->ncr);
 	g->ncr = 0;
 	if (nrows > g->capshape) {
 		g->capshape = nrows + 64;
@@ -265,7 +288,6 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	/* the table of what the document knows, emptied, with room for it all */
 	if (g->ctx.keys && g->ctx.mask + 1 > 64 * (4 * nm + 16))
 		h64map_free(&g->ctx);
-	h64map_clear(&g->ctx);
 	h64map_reserve(&g->ctx, 2 * nm);
 	/* the short forms of people named in full with evidence ... */
 	for (size_t k = 0; k < nm; k++) {
@@ -283,6 +305,20 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				s->src = (uint32_t)k;
 				s->first = (uint32_t)k;
 			}
+		}
+	}
+	/* ... and of people named in full by guess only ("Donald Trump said"
+	 * with no list or cue behind it): a short form that is a guess too
+	 * takes the full form's id */
+	for (size_t k = 0; k < nm; k++) {
+		const struct te_mention *m = &g->m[k];
+		if (!g->keys[k].last || !m->weak)
+			continue;
+		struct ctxrec *s = rec(g, g->keys[k].last, 1);
+		if (!s->strong && !s->guess) {
+			s->guess = 1;
+			s->src = (uint32_t)k;
+			s->first = (uint32_t)k;
 		}
 	}
 	/* an organisation named with its legal form: the bare name is it too */
@@ -324,6 +360,8 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				set_ctx(g, rows, m, s, TE_PER);
 			else if (c && c->strong)
 				set_ctx(g, rows, m, c, c->type);
+			else if (s && s->guess && guessed_per(g, s->src))
+				set_ctx(g, rows, m, s, TE_PER);
 			else if (m->weak == 2)
 				m->weak = DROPPED;
 			else if (c) {
@@ -338,19 +376,23 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 			id_of(g, rows, k);
 			if (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + g->m[s->src].id) != 0)
 				set_ctx(g, rows, m, s, TE_PER);
-		}
+		} else if (s && s->guess && m->type == TE_PER && !m->ent && guessed_per(g, s->src))
+			set_ctx(g, rows, m, s, TE_PER); /* "said Trump" after a guessed "Donald Trump" */
 	}
 	if (any_caps)
 		caps_rows(g, rows, nrows, g->shape_of);
 	/* ids, and the dropped ones out */
-	size_t w = 0;
+	size_t w = 0, w0 = 0;
 	for (size_t k = 0; k < g->nm; k++) {
+		if (k == nm)
+			w0 = w; /* where the mentions of caps_rows start */
 		if (g->m[k].weak == DROPPED)
 			continue;
 		id_of(g, rows, k);
 		g->m[w++] = g->m[k];
 	}
+	if (g->nm == nm)
+		w0 = w;
 	g->nm = w;
-	if (any_caps)
-		sort_mentions(g->m, g->nm);
+	merge_mentions(g, w0, w);
 }

@@ -49,6 +49,8 @@ void te_free(struct te *t)
 	free(t->common_f.bits);
 	free(t->first_f.bits);
 	free(t->common_h);
+	free(t->start_h);
+	free(t->cue);
 	free(t->first_h);
 	wordset_free(&t->words);
 	wordset_free(&t->common);
@@ -137,10 +139,10 @@ uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch
 	return hash_bytes(scratch->p, scratch->len, seed) | 1;
 }
 
-/* The filters: one bit for every key of the alias table (full names and
- * their prefixes, first tokens among them), so most capitalized words that
- * start no alias are turned away before a probe of the big table; one for
- * the common words and one for the first names. */
+/* The filters: one bit for the first token of every alias, so most
+ * capitalized words that start no alias are turned away before a probe of
+ * the big table (a cache miss); one for the common words and one for the
+ * first names. */
 static void filter_init(struct te_filter *f, size_t keys)
 {
 	size_t bits = 4096;
@@ -157,12 +159,6 @@ static void filter_add(struct te_filter *f, uint64_t h)
 	f->bits[b >> 6] |= 1ULL << (b & 63);
 }
 
-static void start_bit(uint64_t key, uint64_t val, void *ctx)
-{
-	(void)val;
-	filter_add(ctx, key);
-}
-
 static void filter_of(struct te_filter *f, uint64_t **h, size_t *n, size_t *cap)
 {
 	filter_init(f, *n);
@@ -173,10 +169,27 @@ static void filter_of(struct te_filter *f, uint64_t **h, size_t *n, size_t *cap)
 	*n = *cap = 0;
 }
 
+static void cue_put(uint64_t key, uint64_t val, void *ctx)
+{
+	struct te *t = ctx;
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;
+	while (t->cue[i].key)
+		i = (i + 1) & t->cue_mask;
+	t->cue[i].key = key;
+	t->cue[i].cls = t->words.vals[val].cls;
+}
+
 void te_finish(struct te *t)
 {
-	filter_init(&t->starts, t->alias.n);
-	h64map_each(&t->alias, start_bit, &t->starts);
+	/* the cue table: at most half full (the packed keys are never 0) */
+	size_t slots = 16;
+	while (slots < 2 * (t->words.packed.n + 1))
+		slots *= 2;
+	free(t->cue);
+	t->cue = xcalloc(slots, sizeof *t->cue);
+	t->cue_mask = slots - 1;
+	h64map_each(&t->words.packed, cue_put, t);
+	filter_of(&t->starts, &t->start_h, &t->nstart_h, &t->capstart_h);
 	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);
 	filter_of(&t->first_f, &t->first_h, &t->nfirst_h, &t->capfirst_h);
 }
@@ -190,6 +203,16 @@ void te_note_word(struct te *t, int first, uint64_t h)
 		*v = xrealloc(*v, *cap * sizeof **v);
 	}
 	(*v)[(*n)++] = h;
+}
+
+/* The hash of an alias's first token, for the filter of te_may_start. */
+static void note_start(struct te *t, uint64_t h)
+{
+	if (t->nstart_h == t->capstart_h) {
+		t->capstart_h = t->capstart_h ? 2 * t->capstart_h : 1024;
+		t->start_h = xrealloc(t->start_h, t->capstart_h * sizeof *t->start_h);
+	}
+	t->start_h[t->nstart_h++] = h;
 }
 
 int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int fold_case,
@@ -207,6 +230,8 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 		const struct token *k = &tk.v[i];
 		uint64_t th = te_tok_hash(name + k->b, k->e - k->b, fold_case, &scratch);
 		h = i ? te_ngram(h, th) : th;
+		if (!i)
+			note_start(t, th);
 		if (i + 1 < tk.n) {
 			uint64_t *v = h64map_put(&t->alias, h, NULL);
 			*v |= TE_MORE;

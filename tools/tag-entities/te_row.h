@@ -12,13 +12,15 @@ enum { ROW_PLAIN, ROW_CAPS, ROW_TITLE }; /* ROW_CAPS, ROW_TITLE: headlines */
 struct ctxrec {
 	uint8_t type;
 	uint8_t strong;
+	uint8_t guess;    /* a short-form key: the last word of a person's name
+			   * typed by guess only (src: that name) */
 	uint32_t src;     /* the mention whose id it gives */
 	uint32_t first;   /* the first mention that made it */
 	uint32_t weakvote[4]; /* guessed types seen, for names never typed with evidence */
 };
 
 /* Set up the lazy per-token caches of the current row (g->tk). */
-void te_row_begin(struct te_tagger *g, const char *s);
+void te_row_begin(struct te_tagger *g, const char *s, size_t n);
 /* Hash of token i: case kept (fc 0) or folded (1). */
 uint64_t te_th(struct te_tagger *g, size_t i, int fc);
 /* Hash of token i written Title-case (for lines in capitals); the plain hash

@@ -14,6 +14,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* The caches of a row's tokens (hashes, cue classes) are valid where the
  * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
@@ -36,11 +39,35 @@ static void room(struct te_tagger *g, size_t n)
 	}
 }
 
-void te_row_begin(struct te_tagger *g, const char *s)
+void te_row_begin(struct te_tagger *g, const char *s, size_t n)
 {
 	room(g, g->tk.n);
 	memset(g->cap, 0, g->tk.n);
 	g->s = s;
+	g->sn = n;
+}
+
+/* ws_pack_lower of the ASCII word p[0..n) of the current row: one 8-byte
+ * load and a lower case of its bytes in the register when the row holds 8
+ * bytes from p, else byte by byte. */
+static inline uint64_t low_key(const struct te_tagger *g, const char *p, size_t n)
+{
+	if (n == 0 || n > 8 || (size_t)(p - g->s) + 8 > g->sn)
+		return ws_pack_lower(p, n);
+	uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
+	memcpy(&x, p, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	/* bytes of ASCII: a + 0x3F has its top bit from 'A' on, a + 0x25 from '[' on */
+	uint64_t a = x & lo7;
+	uint64_t upper = (a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi;
+	x |= upper >> 2;
+	/* a NUL byte among the n: no key (as ws_pack) */
+	uint64_t filled = n == 8 ? ~0ULL : (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t t = x | ~filled;
+	if ((t - 0x0101010101010101ULL) & ~t & hi)
+		return 0;
+	return x;
 }
 
 uint64_t te_th(struct te_tagger *g, size_t i, int fc)
@@ -49,8 +76,22 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
 	if (!(g->cap[i] & bit)) {
 		const struct token *k = &g->tk.v[i];
+		size_t n = k->e - k->b;
 		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = hash_bytes(g->s + k->b, k->e - k->b, TE_SEED_A) | 1;
+			*c = hash_bytes(g->s + k->b, n, TE_SEED_A) | 1;
+#if defined(__SSE2__)
+		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
+			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
+			 * one store (the hash's loads take it from the store) */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
+			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
+						    _mm_set1_epi8((char)(-128 + 26)));
+			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
+			_Alignas(16) char low[16];
+			_mm_store_si128((__m128i *)(void *)low, v);
+			*c = hash_bytes(low, n, TE_SEED_B) | 1;
+		}
+#endif
 		else
 			*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
 		g->cap[i] |= (unsigned char)bit;
@@ -97,6 +138,11 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 		u2 = (unsigned char)(u2 >= 'A' && u2 <= 'Z' ? u2 + 32 : u2);
 		if (!ws_filter_has(w->sig, (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)n * 17u) & 4095u))
 			goto done;
+		uint64_t key = low_key(g, s, n);
+		if (key) {
+			cls = te_cue_cls(g->t, key);
+			goto done;
+		}
 		for (size_t q = 0; q < n; q++)
 			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
 		cls = (uint32_t)wordset_cls(w, low, n);
@@ -180,6 +226,13 @@ struct rowctx {
 	/* a dateline at the row's start: CITY[, Region][ (Agency)] — */
 	size_t dl_city, dl_reg0, dl_reg1, dl_ag0, dl_ag1;
 	unsigned char *cap; /* per token: capish() */
+	/* the tokens the passes visit, in order: those a name or a gazetteer
+	 * hit may start at (capitalized, in capitals, with a digit, capish;
+	 * every token when a lower-case one may start a hit), then those that
+	 * may trigger a pattern; the rest are words and marks in lower case
+	 * that only the cues around a name look at */
+	uint32_t *hot, *trig;
+	size_t nhot, ntrig;
 };
 
 
@@ -226,7 +279,10 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
-	for (size_t i = 0; i < r->n;) {
+	for (size_t h = 0, i = 0; h < r->nhot; h++) {
+		if (r->hot[h] < i)
+			continue; /* inside the hit before */
+		i = r->hot[h];
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
@@ -263,10 +319,8 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		if (len == 1 && (te_wcls(r->g, i) & W_STOP) &&
 		    (shape != ROW_PLAIN || !(k->flags & TOK_UPPER)))
 			len = 0;
-		if (!len) {
-			i++;
+		if (!len)
 			continue;
-		}
 		struct cand *c = add_cand(r);
 		const struct te_entry *e = &t->ent[ent - 1];
 		c->tb = (uint32_t)i;
@@ -320,14 +374,20 @@ static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
 		unsigned g = (u0 * 31u + u1 * 7u + u2 * 131u + (unsigned)len * 17u) & 4095u;
 		if (!ws_filter_has(t->triggers.bits_sig, g))
 			return 0;
-		char low[32];
-		for (size_t q = 0; q < len; q++)
-			low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
-		if (wordset_maybe_bits(&t->triggers, low, len)) {
-			const struct ws_val *v = wordset_get(&t->triggers, low, len);
-			if (v && (v->cls & 1))
-				bits = v->bits;
+		/* the signature of the lower case is g, checked above */
+		uint64_t key = low_key(r->g, p, len);
+		const struct ws_val *v = NULL;
+		if (key)
+			v = wordset_get_packed(&t->triggers, key);
+		else {
+			char low[32];
+			for (size_t q = 0; q < len; q++)
+				low[q] = (char)(p[q] >= 'A' && p[q] <= 'Z' ? p[q] + 32 : p[q]);
+			if (wordset_maybe_bits(&t->triggers, low, len))
+				v = wordset_get(&t->triggers, low, len);
 		}
+		if (v && (v->cls & 1))
+			bits = v->bits;
 	}
 	return bits;
 }
@@ -388,7 +448,8 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 		return;
 	size_t next[64]; /* per pattern: the first token not tried yet */
 	memset(next, 0, sizeof next);
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t h = 0; h < r->ntrig; h++) {
+		size_t i = r->trig[h];
 		const struct token *k = T(r, i);
 		size_t kl = k->e - k->b;
 		uint64_t bits = t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1
@@ -433,6 +494,9 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 
 /* ---- capitalized runs ---- */
 
+/* the first letters of the prefixes below: a b d e i l o */
+#define PRE_FIRST (1u << 0 | 1u << 1 | 1u << 3 | 1u << 4 | 1u << 8 | 1u << 11 | 1u << 14)
+
 /* Could token k of s be part of a name: a capitalized word (not the last
  * part lower case: Venezuela-based; not D-Ill.), or al-Assad, d'Estaing. */
 static inline int capish_(const struct token *k, const char *s)
@@ -443,6 +507,8 @@ static inline int capish_(const struct token *k, const char *s)
 	if (e - b == 1)
 		return 0; /* a letter alone (Division B, N / A); an initial J. is two bytes */
 	if (k->flags & (TOK_CAP | TOK_UPPER)) {
+		if (!(k->flags & TOK_JOINED))
+			return 1; /* no hyphen in it */
 		if (k->flags & TOK_ASCII) {
 			size_t q = b;
 			while (q < e && s[q] != '-')
@@ -458,7 +524,10 @@ static inline int capish_(const struct token *k, const char *s)
 		return 1;
 	}
 	/* al-Assad, bin-Laden, d'Estaing, O'Neill's o (not mid-July) */
-	if (e - b < 3 || !strchr("abdelio", s[b]))
+	if (!(k->flags & TOK_JOINED))
+		return 0;
+	unsigned char c0 = (unsigned char)s[b];
+	if (e - b < 3 || c0 < 'a' || c0 > 'z' || !(PRE_FIRST >> (c0 - 'a') & 1))
 		return 0;
 	static const char *const pre[] = {"al", "el", "ad", "as", "an", "ar", "at", "ash", "az", "bin",
 					  "ibn", "abu", "bint", "ben", "d", "l", "o", NULL};
@@ -480,11 +549,21 @@ static int is_punct(struct rowctx *r, size_t i, char c)
 	return (k->flags & TOK_PUNCT) && k->e - k->b == 1 && r->g->s[k->b] == c;
 }
 
-static int is_word(struct rowctx *r, size_t i, const char *w)
+static inline int is_word_n(struct rowctx *r, size_t i, const char *w, size_t n)
 {
 	const struct token *k = T(r, i);
-	size_t n = strlen(w);
 	return k->e - k->b == n && memcmp(r->g->s + k->b, w, n) == 0;
+}
+/* Is token i the word w (a string literal)? */
+#define is_word(r, i, w) is_word_n(r, i, w, sizeof(w) - 1)
+
+/* Is token i an age: "35-year-old"? */
+static int is_age(struct rowctx *r, size_t i)
+{
+	const struct token *k = T(r, i);
+	const char *p = r->g->s + k->b;
+	size_t n = k->e - k->b;
+	return n > 9 && p[0] >= '0' && p[0] <= '9' && memcmp(p + n - 9, "-year-old", 9) == 0;
 }
 
 /* Does a sentence start at token i? */
@@ -515,7 +594,8 @@ struct piece {
 
 /* Is token i in the word set w (its lower-case form)? The large lists
  * (common words, first names) are sets of their own, consulted only where
- * a name is being typed. */
+ * a name is being typed; every word in them has its class, so being in
+ * the set is the answer. */
 static int in_set(struct rowctx *r, const struct wordset *w, const struct te_filter *f, size_t i)
 {
 	if (!te_filter_has(f, te_th(r->g, i, 1)))
@@ -525,43 +605,44 @@ static int in_set(struct rowctx *r, const struct wordset *w, const struct te_fil
 	size_t n = k->e - k->b;
 	char low[32];
 	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+		uint64_t key = low_key(r->g, s, n);
+		if (key) /* in the set, the set's signature filter passes too */
+			return wordset_has_packed(w, key);
 		for (size_t q = 0; q < n; q++)
 			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
-		return wordset_cls(w, low, n) != 0;
+		return wordset_has(w, low, n);
 	}
 	buf_reset(&r->g->scratch);
 	fold(s, n, FOLD_ALL, &r->g->scratch, NULL);
-	return wordset_cls(w, r->g->scratch.p, r->g->scratch.len) != 0;
+	return wordset_has(w, r->g->scratch.p, r->g->scratch.len);
 }
 
-/* The answers for token i, through the tagger's cache of recent words. */
-static void big_sets(struct rowctx *r, size_t i, int *common, int *first)
+/* Is token i a common word (which 0) or a first name (1)? Through the
+ * tagger's cache of recent words, each answer asked for when first
+ * needed (most words are asked one of the two only). */
+static int big_set(struct rowctx *r, size_t i, int which)
 {
 	uint64_t h = te_th(r->g, i, 1);
 	size_t slot = (size_t)(h >> 7) & 4095;
 	struct te_tagger *g = r->g;
 	if (g->wcache[slot].h != h) {
 		g->wcache[slot].h = h;
-		g->wcache[slot].common = (uint8_t)in_set(r, &r->t->common, &r->t->common_f, i);
-		g->wcache[slot].first = (uint8_t)in_set(r, &r->t->first, &r->t->first_f, i);
+		g->wcache[slot].known = 0;
 	}
-	*common = g->wcache[slot].common;
-	*first = g->wcache[slot].first;
+	if (!(g->wcache[slot].known >> which & 1)) {
+		int v = which ? in_set(r, &r->t->first, &r->t->first_f, i)
+			      : in_set(r, &r->t->common, &r->t->common_f, i);
+		g->wcache[slot].known |= (uint8_t)(1 << which);
+		if (which)
+			g->wcache[slot].first = (uint8_t)v;
+		else
+			g->wcache[slot].common = (uint8_t)v;
+	}
+	return which ? g->wcache[slot].first : g->wcache[slot].common;
 }
 
-static int is_common(struct rowctx *r, size_t i)
-{
-	int c, f;
-	big_sets(r, i, &c, &f);
-	return c;
-}
-
-static int is_first(struct rowctx *r, size_t i)
-{
-	int c, f;
-	big_sets(r, i, &c, &f);
-	return f;
-}
+static int is_common(struct rowctx *r, size_t i) { return big_set(r, i, 0); }
+static int is_first(struct rowctx *r, size_t i) { return big_set(r, i, 1); }
 
 /* Type a gap [a,b) of capitalized words no list holds; -1: not a name. */
 static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start, int *how,
@@ -605,6 +686,10 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		/* the head is the last role word of the phrase: "a union spokeswoman" */
 		int ty = -1;
 		for (size_t z = q; z < r->n && z < q + 4; z++) {
+			if (is_age(r, z)) {
+				ty = TE_PER;
+				continue;
+			}
 			if (!(T(r, z)->flags & TOK_WORD) || is_word(r, z, "of") || is_word(r, z, "for") ||
 			    is_word(r, z, "at") || is_word(r, z, "in"))
 				break;
@@ -617,7 +702,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (ty >= 0)
 			return ty;
 	}
-	/* the word after: "the Maduro government", "Kosevo stadium", "Petofi shares" */
+	/* the word after: "the Maduro government", "Lenwick stadium", "Brantel shares" */
 	if (nx < r->n && (T(r, nx)->flags & TOK_LOWER)) {
 		uint32_t c = te_wcls(r->g, nx);
 		if (c & W_PER_NEXT)
@@ -627,7 +712,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		if (c & W_ORG_NEXT)
 			return TE_ORG;
 	}
-	/* the word before: "team Deportivo", "striker Jones" */
+	/* the word before: "team Lenwick", "striker Jones" */
 	if (a > 0 && (T(r, a - 1)->flags & TOK_LOWER)) {
 		uint32_t c = te_wcls(r->g, a - 1);
 		if (c & W_ORG_ROLE)
@@ -777,8 +862,8 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 	gap_piece(r, p, &np, gs, b);
 
 	/* a run of touching pieces that ends in an organisation's tail is one
-	 * organisation: British Labour Party, Jones Medical Industries Inc,
-	 * Federal Open Market Committee (no title among them) */
+	 * organisation: Norland Labour Party, Brantel Medical Industries Inc,
+	 * Lenwick Harbour Works Committee (no title among them) */
 	if (np >= 2 && p[np - 1].kind != P_TITLE) {
 		size_t z = np - 1, k0 = z;
 		while (k0 > 0 && p[k0 - 1].kind != P_TITLE && p[k0 - 1].b == p[k0].a)
@@ -817,14 +902,14 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				k++;
 				continue;
 			}
-			/* a known name and a known tail: Cambridge United, Fed Cup */
+			/* a known name and a known tail: Lenwick United, Norland Cup */
 			int tt = nx && nx->kind == P_HIT ? tail_piece(r, nx) : -1;
 			if (tt >= 0) {
 				emit(r, q->a, nx->b, tt, HOW_CUE, 0, t->src_cue, 0);
 				k++;
 				continue;
 			}
-			/* a known name and a tail: Leicestershire County Cricket Club */
+			/* a known name and a tail: Lenwick County Cricket Club */
 			if (nx && nx->kind == P_GAP && (h->type == TE_ORG || h->type == TE_LOC)) {
 				uint32_t lc = te_wcls(r->g, nx->b - 1);
 				int ty = lc & W_ORG_TAIL ? TE_ORG : lc & W_LOC_TAIL ? TE_LOC : -1;
@@ -867,9 +952,15 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 
 static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 {
+	/* a run starts at a capish token or a gazetteer hit, both hot */
+	size_t h = 0;
 	for (size_t i = 0; i < r->n;) {
 		if (!capish(r, i) && !r->cover[i]) {
-			i++;
+			while (h < r->nhot && r->hot[h] <= i)
+				h++;
+			if (h == r->nhot)
+				break;
+			i = r->hot[h];
 			continue;
 		}
 		size_t j = i;
@@ -961,14 +1052,50 @@ static void dateline(struct rowctx *r)
 	r->dl_ag0 = ag0, r->dl_ag1 = ag1;
 }
 
-static int cand_cmp(const void *x, const void *y)
+static inline int cand_cmp(const struct cand *a, const struct cand *b)
 {
-	const struct cand *a = x, *b = y;
 	if (a->tb != b->tb)
 		return a->tb < b->tb ? -1 : 1;
 	if (a->te != b->te)
 		return a->te > b->te ? -1 : 1;
 	return b->prio - a->prio;
+}
+
+/* Sort v[0..n) by cand_cmp, stably (of two equal ones the first stays
+ * first): insertion sort of runs of 32 (the pieces come almost in order),
+ * then merges through tmp (room for n). */
+static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
+{
+	enum { RUN = 32 };
+	for (size_t a = 0; a < n; a += RUN) {
+		size_t z = a + RUN < n ? a + RUN : n;
+		for (size_t i = a + 1; i < z; i++) {
+			struct cand x = v[i];
+			size_t j = i;
+			while (j > a && cand_cmp(&v[j - 1], &x) > 0) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+	struct cand *src = v, *dst = tmp;
+	for (size_t w = RUN; w < n; w *= 2) {
+		for (size_t a = 0; a < n; a += 2 * w) {
+			size_t m = a + w < n ? a + w : n, z = a + 2 * w < n ? a + 2 * w : n;
+			size_t i = a, j = m, k = a;
+			while (i < m && j < z)
+				dst[k++] = cand_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+			while (i < m)
+				dst[k++] = src[i++];
+			while (j < z)
+				dst[k++] = src[j++];
+		}
+		struct cand *x = src;
+		src = dst, dst = x;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
 }
 
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
@@ -977,6 +1104,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	tok_scan(s, n, &g->tk);
 	room(g, g->tk.n);
 	g->s = s;
+	g->sn = n;
 	r.g = g;
 	r.t = g->t;
 	r.row = row;
@@ -992,10 +1120,30 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	struct shape_counts sc = {0};
 	const struct token *tv = g->tk.v;
 	unsigned char *cap = g->cap;
+	if (nt > g->caphot) {
+		g->caphot = nt + 64;
+		g->hot = xrealloc(g->hot, g->caphot * sizeof *g->hot);
+		g->trig = xrealloc(g->trig, g->caphot * sizeof *g->trig);
+	}
+	uint32_t *hot = g->hot, *trig = g->trig;
+	size_t nhot = 0, ntrig = 0;
+	const struct te *t = g->t;
+	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
+	int any_trig = t->triggers.nvals || t->on_number;
+	uint32_t num_trig = t->on_number ? TOK_NUM : 0; /* a number triggers a pattern */
 	for (size_t i = 0; i < nt; i++) {
 		const struct token *k = &tv[i];
 		uint32_t f = k->flags;
-		cap[i] = (unsigned char)capish_(k, s);
+		int c = capish_(k, s);
+		cap[i] = (unsigned char)c;
+		hot[nhot] = (uint32_t)i;
+		nhot += c || all_hot || (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT));
+		if (any_trig) {
+			size_t kl = k->e - k->b;
+			trig[ntrig] = (uint32_t)i;
+			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) |
+				 ((f & num_trig) != 0);
+		}
 		if (f & TOK_NUM)
 			sc.nums++;
 		if ((f & TOK_PUNCT) && k->cp == ',')
@@ -1012,6 +1160,8 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		} else if ((f & TOK_CAP) && len >= 4)
 			sc.cap4++;
 	}
+	r.hot = hot, r.nhot = nhot;
+	r.trig = trig, r.ntrig = ntrig;
 	int shape = row_shape(&sc, &g->tk);
 	g->shape = shape;
 	g->table = sc.nums >= 2 && sc.nums * 4 >= nt;
@@ -1037,19 +1187,11 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	}
 	struct cand *v = r.c + first_piece;
 	size_t nv = r.nc - first_piece;
-	/* the pieces come in order and pattern hits are few: insertion sort,
-	 * unless the row is long (a sort that cannot go quadratic) */
-	if (nv > 64)
-		qsort(v, nv, sizeof *v, cand_cmp);
-	for (size_t i = 1; i < nv && nv <= 64; i++) {
-		struct cand x = v[i];
-		size_t j = i;
-		while (j > 0 && cand_cmp(&v[j - 1], &x) > 0) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
+	if (nv > g->capsort) {
+		g->capsort = nv + 64;
+		g->sortbuf = xrealloc(g->sortbuf, g->capsort * sizeof(struct cand));
 	}
+	cand_sort(v, nv, g->sortbuf);
 	uint32_t end = 0;
 	for (size_t i = 0; i < nv; i++) {
 		if (v[i].tb < end)
