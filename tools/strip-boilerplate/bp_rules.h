@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bp_gates.h"
 #include "bp_lits.h"
 #include "rx.h"
 
@@ -78,6 +79,9 @@ struct bp_rule {
 	/* strings one of which every match holds (bp_lits.h): a drop rule
 	 * whose pattern is not anchored runs only on rows holding one */
 	struct bp_lits req;
+	/* what each branch of the pattern needs (bp_gates.h): a row none of
+	 * them can match is not searched (after it counts as tried) */
+	struct bp_gates gates;
 	unsigned long long hits, tries;
 };
 
