@@ -163,10 +163,8 @@ static void features(const struct bp_config *c, struct bp_line *l, scan_fn *scan
 	if (cut2) {
 		/* words start after a space; a bracket, a URL or a script
 		 * written without spaces needs the full scan */
-		struct bp_mid m;
-		bp_mid_count(s, cut1, cut2, &m);
-		unsigned sp = m.sp;
-		if (m.br || m.cjk || m.url)
+		unsigned sp;
+		if (!bp_mid_plain(s, cut1, cut2, &sp))
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);
