@@ -184,10 +184,7 @@ static void colons(struct wst *T, size_t i, uint64_t m)
 /* Set bits of a 64-bit mask. */
 static inline unsigned pop64(uint64_t x)
 {
-	x = x - ((x >> 1) & 0x5555555555555555ULL);
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+	return (unsigned)__builtin_popcountll(x);
 }
 
 /* The bit masks of a block of 64 bytes (bit k: byte k). */
@@ -195,9 +192,10 @@ struct masks {
 	uint64_t hi, let, dg, sp, b5, jn, cq;
 };
 
-static inline void block_masks(const char *p, struct masks *M)
+static inline __attribute__((always_inline)) void block_masks(const char *p, struct masks *M)
 {
 	uint64_t m[7][4];
+#pragma GCC unroll 4
 	for (int q = 0; q < 4; q++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * q));
 		m[0][q] = MM(v);
@@ -209,6 +207,7 @@ static inline void block_masks(const char *p, struct masks *M)
 		m[6][q] = MM(_mm_or_si128(EQ(v, ':'), EQ(v, '"')));
 	}
 	uint64_t r[7];
+#pragma GCC unroll 7
 	for (int k = 0; k < 7; k++)
 		r[k] = m[k][0] | m[k][1] << 16 | m[k][2] << 32 | m[k][3] << 48;
 	M->hi = r[0], M->let = r[1], M->dg = r[2], M->sp = r[3], M->b5 = r[4], M->jn = r[5], M->cq = r[6];
@@ -232,6 +231,7 @@ static inline int sent_before(const char *p, uint64_t W, unsigned ks, int inword
 static inline void block_cq(const char *p, uint64_t *cl, uint64_t *qt)
 {
 	uint64_t c = 0, q = 0;
+#pragma GCC unroll 4
 	for (int k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
 		c |= MM(EQ(v, ':')) << (16 * k);
@@ -246,10 +246,23 @@ static inline void block_cq(const char *p, uint64_t *cl, uint64_t *qt)
 #define LOAD() (i = T.i, w0 = T.w0, inword = T.inword, cap = T.cap, slow = T.slow, low = T.low, num = T.num, \
 		sent_start = T.sent_start, p0 = T.p0, p1 = T.p1)
 
+/* (built twice, chosen when the program starts: for machines with the
+ * bit instructions of x86-64-v3 (popcnt, tzcnt, blsr, shlx ...), which
+ * most of the scan's mask work is, and for any x86-64) */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+#endif
 void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 {
 	struct wst T;
-	memset(&T, 0, sizeof T);
+	/* (every field set one by one: a memset of it costs more than the
+	 * scan of a short line) */
+	T.i = T.w0 = 0;
+	T.inword = T.cap = T.slow = T.low = T.num = 0;
+	T.capwords = T.letters = T.upper = T.digits = T.visible = T.cjk = 0;
+	T.p0 = T.p1 = T.hicp = 0;
 	T.A = A, T.s = s, T.n = n, T.lookup_max = A->lookup_max, T.trig = A->trig;
 	T.sent_start = A->sent_start;
 	T.words = A->words, T.looked = A->looked, T.nstop = A->stop, T.lower = A->lower, T.numeric = A->numeric;
