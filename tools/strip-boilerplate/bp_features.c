@@ -109,7 +109,7 @@ static void scan_md(scan_fn *scan_text, struct acc *A, const char *s, size_t n, 
 static void features(const struct bp_config *c, struct bp_line *l, scan_fn *scan_text)
 {
 	struct acc A;
-	memset(&A, 0, sizeof A);
+	bp_acc_clear(&A);
 	A.c = c;
 	A.sent_start = 1;
 	const char *s = l->s + l->a;
@@ -180,7 +180,7 @@ static void features(const struct bp_config *c, struct bp_line *l, scan_fn *scan
 	 * spaces: the flag tells whether the whole line holds one */
 	if ((A.punct[1] >> ('[' - 64) & 1) || A.www || A.url3) {
 		uint64_t p0 = A.punct[0], p1 = A.punct[1], hc = A.hicp;
-		memset(&A, 0, sizeof A);
+		bp_acc_clear(&A);
 		A.c = c;
 		A.sent_start = 1;
 		A.lookup_max = lookup_max;

@@ -10,6 +10,9 @@
 #include "bp.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct acc {
 	const struct bp_config *c;
@@ -32,6 +35,25 @@ struct acc {
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
+
+/* A = all zero, in vector stores where the compiler has them (a memset
+ * of it is a rep stos, which costs more than the scan of a short line). */
+static inline void bp_acc_clear(struct acc *A)
+{
+#if defined(__SSE2__)
+	if (sizeof *A == 160) {
+		/* (written out: a loop of them would become the memset again) */
+		const __m128i z = _mm_setzero_si128();
+		__m128i *p = (__m128i *)(void *)A;
+		_mm_storeu_si128(p, z), _mm_storeu_si128(p + 1, z), _mm_storeu_si128(p + 2, z);
+		_mm_storeu_si128(p + 3, z), _mm_storeu_si128(p + 4, z), _mm_storeu_si128(p + 5, z);
+		_mm_storeu_si128(p + 6, z), _mm_storeu_si128(p + 7, z), _mm_storeu_si128(p + 8, z);
+		_mm_storeu_si128(p + 9, z);
+		return;
+	}
+#endif
+	memset(A, 0, sizeof *A);
+}
 
 /* Plain text (no markup) s[0..n) into A; link: it is the text of a link.
  * The reference, one byte at a time: */
