@@ -459,8 +459,13 @@ int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const 
 	if (!L->n)
 		return 1;
 	const unsigned char *u = (const unsigned char *)s;
+	/* pair_hash of each two bytes, the low six bits of the lowercase
+	 * form of each byte computed once (without a branch) */
+#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
+	unsigned prev = n ? LOW6(u[0]) : 0;
 	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned h = pair_hash(u[i], u[i + 1]);
+		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
+		prev = cur;
 		if (!(L->pair[h >> 6] >> (h & 63) & 1))
 			continue;
 		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
@@ -477,6 +482,7 @@ int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const 
 				return 1;
 		}
 	}
+#undef LOW6
 	return 0;
 }
 
