@@ -58,7 +58,7 @@ struct cand {
 	const char *id_ent;        /* ... or the id of the entities column */
 	size_t nid_ent;
 	int pron;                  /* the speaker was a pronoun or a description, resolved or not */
-	int resolved;
+	int resolved;              /* 1 to a name, sure; 2 a guess (EQ_RESOLVE_ALL) */
 };
 
 enum { M_PER = 1, M_ORG = 2, M_UNK = 3, M_PRON = 4, M_DESC = 5 };
@@ -70,9 +70,13 @@ struct ment {
 	int type;               /* M_* */
 	int gender;             /* EQ_G_* bits, 0 unknown */
 	int subject;            /* the subject of its sentence */
+	int clause_subject;     /* the subject of a clause before it: 'As Drax left the hall, ...' */
+	int oblique;            /* after a preposition or a possessive: 'with Kasich', 'Obama's' */
 	int speaks;             /* next to a cue: 'Stovall said', 'said Wilcox' */
 	uint32_t sent;          /* sentence number in its paragraph */
 	int ante;               /* a pronoun or description: the mention it stands for (-1 none, -2 not yet) */
+	int sure;               /* ... and the text leaves no doubt about it (eq_resolve.c) */
+	int fuller;             /* a one-word name: 1 a fuller form comes before it, -1 none, 0 not asked */
 	const char *id;         /* from the entities column (not NUL-terminated) */
 	size_t nid;
 };
@@ -144,11 +148,19 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t e, size_t start,
 		      int appositive);
 
-/* eq_ment.c: mentions, resolution, full names */
+/* eq_ment.c: mentions, full names */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
-int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth);
-int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth);
 void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe);
+
+/* eq_resolve.c: the mention a pronoun (want: EQ_G_* bits) at token tok of
+ * paragraph pi stands for, -1 none; *sure: the text leaves no doubt. */
+int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth, int *sure);
+/* The person a definite description ('the senator': tokens a to its head
+ * word at token head) stands for, -1 none; *sure as for resolve. */
+int resolve_desc(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t a, size_t head, int *sure);
+/* What mention mi stands for: itself for a name, its antecedent for a
+ * pronoun or description (resolved once, on demand); *sure as above. */
+int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth, int *sure);
 
 /* eq_speaker.c */
 void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D);

@@ -309,7 +309,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 {
 	struct eq_rules *R = ctx;
 	static const char *const keys[] = {"version", "marks", "elisions", "speech-verbs", "cue-phrases",
-					   "pronouns", "titles", "roles", "people", "object-verbs", "org-heads", "places",
+					   "pronouns", "titles", "roles", "people", "texts", "object-verbs", "org-heads", "places",
 					   "first-names", "function-words", "time-words", "scare-words",
 					   "score", "forget", NULL};
 	ymap_check(root, keys);
@@ -335,6 +335,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	word_list(R, root, "titles", EQ_W_TITLE);
 	word_list(R, root, "roles", EQ_W_ROLE);
 	word_list(R, root, "people", EQ_W_PEOPLE);
+	word_list(R, root, "texts", EQ_W_PEOPLE | EQ_W_TEXT);
 	word_list(R, root, "object-verbs", EQ_W_OBJVERB);
 	word_list(R, root, "org-heads", EQ_W_ORG);
 	word_list(R, root, "places", EQ_W_PLACE);
