@@ -35,6 +35,8 @@ enum {
 	EQ_W_DEF = 1 << 17,     /* built in: the, this, his (a definite determiner) */
 	EQ_W_INDEF = 1 << 18,   /* built in: a, an, one, another */
 	EQ_W_TEXT = 1 << 19,    /* what speaks in writing: statement, email (with EQ_W_PEOPLE) */
+	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
+	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */

@@ -102,12 +102,27 @@ struct eqi {
 
 /* eq_text.c */
 void par_prepare(const struct eq_rules *R, struct par *P);
-uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);
+uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);
+/* The rules' word class of token i (EQ_W_*; *bits its bits), looked up
+ * once and kept. */
+static inline uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
+{
+	if (i < P->t.n && (P->tf[i] & TF_CLS)) {
+		if (bits)
+			*bits = P->bits[i];
+		return P->cls[i];
+	}
+	return tok_cls_lookup(R, I, P, i, bits);
+}
 int tok_is(const struct par *P, size_t i, const char *lit);
 int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n);
 /* tok_is for a string literal: the length is known, compared first */
 #define TOK_IS(P, i, lit) tok_is_n((P), (i), (lit), sizeof(lit) - 1)
-int tok_punct(const struct par *P, size_t i, int32_t cp);
+/* Token i is the punctuation cp. */
+static inline int tok_punct(const struct par *P, size_t i, int32_t cp)
+{
+	return i < P->t.n && (P->t.v[i].flags & TOK_PUNCT) && P->t.v[i].cp == cp;
+}
 size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end);
 /* Sentence starts (TF_SB) of the paragraph marks_pair saw last. */
 void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);
@@ -127,10 +142,24 @@ void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci);
 void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1);
 
 /* eq_np.c: words and noun phrases */
-int word(const struct par *P, size_t i);
+/* Token i is a word outside quotation marks. */
+static inline int word(const struct par *P, size_t i)
+{
+	return i < P->t.n && (P->t.v[i].flags & TOK_WORD) && !(P->tf[i] & (TF_IN | TF_MARK));
+}
 int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
-int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite);
+/* A determiner: 1 (with *definite set) or 0. */
+static inline int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite)
+{
+	if (!word(P, i) || P->t.v[i].e - P->t.v[i].b > 7)
+		return 0;
+	uint64_t c = tok_cls(R, I, P, i, NULL);
+	if (!(c & (EQ_W_DEF | EQ_W_INDEF)))
+		return 0;
+	*definite = (c & EQ_W_DEF) != 0;
+	return 1;
+}
 int modifier(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 int pronoun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);

@@ -161,17 +161,6 @@ static int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn)
 	return found;
 }
 
-/* A word that opens a clause with a subject of its own: 'As Drax left'. */
-static int subordinator(const struct par *P, size_t i)
-{
-	static const char *const w[] = {"as", "when", "while", "after", "before", "since", "because",
-					"although", "though", "if", "once", "until", "unless", "whereas", NULL};
-	for (const char *const *p = w; *p; p++)
-		if (tok_is(P, i, *p))
-			return 1;
-	return 0;
-}
-
 /* Is the clitic at token i a possessive ('Christie's plan'), not a
  * verb ('Christie's been', 'Christie's not')? */
 static int possessive(const struct par *P, size_t i)
@@ -241,21 +230,6 @@ static int head_gender(const struct par *P, size_t i)
 	return 0;
 }
 
-/* Words before a noun phrase that make it no subject or speaker of its
- * clause: 'with Kasich', 'of Obama'. */
-static int preposition(const struct par *P, size_t i)
-{
-	static const char *const w[] = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
-					"against", "into", "like", "unlike", "over", "under", "without", "among",
-					"between", "through", "toward", "towards", "upon", "within", "despite",
-					"during", "including", "than", "behind", "beside", "besides", "via", "amid",
-					"onto", "per", "except", NULL};
-	for (const char *const *p = w; *p; p++)
-		if (tok_is(P, i, *p))
-			return 1;
-	return 0;
-}
-
 static int cmp_ment(const void *a, const void *b)
 {
 	const struct ment *x = a, *y = b;
@@ -298,7 +272,13 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			continue;
 		}
 		int d;
-		if (det(R, I, P, i, &d)) {
+		/* an indefinite one only before a person word: 'a spokesman', 'a
+		 * Clinton aide' (no look-up of the words after every 'a') */
+		if (det(R, I, P, i, &d) &&
+		    (d || (i + 1 < n && word(P, i + 1) &&
+			   ((!(P->t.v[i + 1].flags & TOK_CAP) && (tok_cls(R, I, P, i + 1, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE))) ||
+			    (i + 2 < n && word(P, i + 2) && !(P->t.v[i + 2].flags & TOK_CAP) &&
+			     (tok_cls(R, I, P, i + 2, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE))))))) {
 			/* the senator, the Florida senator, the campaign, the
 			 * campaign spokesman; a spokesman, an aide (someone the text
 			 * does not name) */
@@ -489,7 +469,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 				m->speaks = 1;
 		}
 		int poss = possessive(P, m->t1);
-		m->oblique = poss || (a > 0 && preposition(P, a - 1));
+		m->oblique = poss || (a > 0 && word(P, a - 1) && (tok_cls(R, I, P, a - 1, NULL) & EQ_W_PREP));
 		if (subj && !poss && a >= 1 && subj->t1 + 1 == a && TOK_IS(P, a - 1, "and")) {
 			m->subject = 1; /* 'Amsel and Castel met' */
 			subj = m;
@@ -512,7 +492,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 				m->subject = 1;
 				have_subj = 1;
 				subj = m;
-			} else if (!poss && subordinator(P, before - 1)) {
+			} else if (!poss && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_SUBORD)) {
 				/* 'As Drax left the hall, she said': the subject of a
 				 * clause before the sentence's own */
 				m->clause_subject = 1;

@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int word(const struct par *P, size_t i)
-{
-	return i < P->t.n && (P->t.v[i].flags & TOK_WORD) && !(P->tf[i] & (TF_IN | TF_MARK));
-}
 
 int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
@@ -45,17 +41,6 @@ int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 	       (tok_cls(R, I, P, i, NULL) & EQ_W_PARTICLE) && capword(R, I, P, i + 1);
 }
 
-/* A determiner: 1 (with *definite set) or 0. */
-int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite)
-{
-	if (!word(P, i) || P->t.v[i].e - P->t.v[i].b > 7)
-		return 0;
-	uint64_t c = tok_cls(R, I, P, i, NULL);
-	if (!(c & (EQ_W_DEF | EQ_W_INDEF)))
-		return 0;
-	*definite = (c & EQ_W_DEF) != 0;
-	return 1;
-}
 
 /* A lowercase word that can modify a head noun: not a function word, a
  * verb of speech or a time word. */

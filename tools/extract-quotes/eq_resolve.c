@@ -21,6 +21,7 @@
 #ifdef EQ_TRACE
 #include <stdio.h>
 #endif
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -190,11 +191,8 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 {
 	int sents = 0;
 	*sure = 0;
-	/* all of the window first: a short form's gender comes from its full
-	 * form, wherever in it */
-	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;)
-		mentions_collect(R, I, p);
 	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
+		mentions_collect(R, I, p);
 		struct par *P = &I->p[p];
 		int cur = p == pi ? sent_of_tok(P, tok) : -1;
 		if (cur < 0 && P->nm)
@@ -294,6 +292,46 @@ static int names_head(const struct par *P, size_t i, const struct par *Q, size_t
 	return 0;
 }
 
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* Do the first pn bytes of paragraph P hold the head word h of Q or a
+ * short form of it (case ignored)? */
+static int may_name_head(const struct par *P, size_t pn, const struct par *Q, size_t h)
+{
+	const struct token *b = &Q->t.v[h];
+	const char *w = Q->s + b->b;
+	size_t wn = b->e - b->b;
+	const char *alt[8];
+	size_t na = 0;
+	alt[na++] = w;
+	for (size_t k = 0; k < sizeof title_words / sizeof title_words[0] && na < 8; k++)
+		if (strlen(title_words[k][1]) == wn && !strncasecmp(title_words[k][1], w, wn))
+			alt[na++] = title_words[k][0];
+	for (size_t k = 0; k < na; k++) {
+		size_t n = k ? strlen(alt[k]) : wn;
+		char c = alt[k][0];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 0x20);
+		for (int up = 0; up < 2; up++) {
+			char f = up && c >= 'a' && c <= 'z' ? (char)(c & ~0x20) : c;
+			if (up && f == c)
+				break;
+			const char *s = P->s, *end = P->s + pn, *at = s;
+			while (end - at >= (ptrdiff_t)n && (at = memchr(at, f, (size_t)(end - at - (ptrdiff_t)n + 1)))) {
+				size_t i = (size_t)(at - s);
+				at++;
+				if ((i == 0 || !is_alpha(s[i - 1])) && (i + n == pn || !is_alpha(s[i + n])) &&
+				    !strncasecmp(s + i, alt[k], n))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Did the text describe mention x with the head word h of Q: a title or
  * a modifier before the name ('Senator Brandt', 'Florida senator Marco
  * Rubio'), an appositive after it ('Brandt, the senator from the coast'),
@@ -346,6 +384,8 @@ int resolve_desc(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t a,
 	int org = !(hc & (EQ_W_ROLE | EQ_W_PEOPLE | EQ_W_TITLE)) && (hc & EQ_W_ORG);
 	int found = -1, n = 0;
 	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
+		if (!may_name_head(&I->p[p], p == pi ? Q->t.v[a].b : I->p[p].n, Q, head))
+			continue; /* the word is nowhere before it: no need for its mentions */
 		mentions_collect(R, I, p);
 		const struct par *P = &I->p[p];
 		for (size_t k = P->m0 + P->nm; k-- > P->m0;) {

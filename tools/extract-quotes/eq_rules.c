@@ -41,6 +41,17 @@ void eq_rules_init(struct eq_rules *R)
 		wordset_add(&R->words, *p, strlen(*p), EQ_W_DEF, 0);
 	for (const char *const *p = indefs; *p; p++)
 		wordset_add(&R->words, *p, strlen(*p), EQ_W_INDEF, 0);
+	static const char *const preps[] = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
+					    "against", "into", "like", "unlike", "over", "under", "without", "among",
+					    "between", "through", "toward", "towards", "upon", "within", "despite",
+					    "during", "including", "than", "behind", "beside", "besides", "via", "amid",
+					    "onto", "per", "except", NULL};
+	for (const char *const *p = preps; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_PREP, 0);
+	static const char *const subords[] = {"as", "when", "while", "after", "before", "since", "because",
+					      "although", "though", "if", "once", "until", "unless", "whereas", NULL};
+	for (const char *const *p = subords; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_SUBORD, 0);
 	R->marks_are_quotes = 1;
 }
 
