@@ -230,6 +230,22 @@ static int head_gender(const struct par *P, size_t i)
 	return 0;
 }
 
+/* Republicans, Democrats: the plural of a role or people word. */
+static int plural_role(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	size_t n = t->e - t->b;
+	if (!(t->flags & TOK_ASCII) || n < 4 || n > 32 || P->s[t->e - 1] != 's')
+		return 0;
+	char low[32];
+	for (size_t k = 0; k + 1 < n; k++) {
+		char ch = P->s[t->b + k];
+		low[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+	}
+	(void)I;
+	return (wordset_cls(&R->words, low, n - 1) & (EQ_W_ROLE | EQ_W_PEOPLE)) != 0;
+}
+
 static int cmp_ment(const void *a, const void *b)
 {
 	const struct ment *x = a, *y = b;
@@ -396,6 +412,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			i = k; /* 'the ranking Democrat': a description, no name */
 			continue;
 		}
+		if (e == s + 1 && plural_role(R, I, P, s)) {
+			i = k; /* Republicans, Democrats: a group */
+			continue;
+		}
 		/* a first word of a sentence the document also writes lowercase
 		 * is no name ('Federal mandates', 'Victims of ...') */
 		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
@@ -501,6 +521,53 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 	}
 }
 
+/* ---- the gender of a surname ---- */
+
+/* The gender the document gives a one-word name w: the first names and
+ * titles written before it anywhere ('Bernie Sanders', 'Mr. Sanders'),
+ * when they agree ('Bill Clinton' and 'Hillary Clinton' do not); 0 none. */
+int surname_gender(const struct eq_rules *R, struct eqi *I, const char *w, size_t wn)
+{
+	if (!wn || wn > 60)
+		return 0;
+	uint64_t key = hash_bytes(w, wn, 0x67656e64) & ~1ULL;
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit)
+		return (int)*hit;
+	int g = 0;
+	for (size_t p = 0; p < I->np; p++) {
+		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
+		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
+			size_t o = (size_t)(at - s);
+			at++;
+			if ((size_t)(end - s) - o < wn || memcmp(s + o, w, wn) != 0 ||
+			    (o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || o < 3 || s[o - 1] != ' ')
+				continue;
+			size_t b = o - 1, q = b;
+			while (q > 0 && s[q - 1] != ' ' && b - q < 20)
+				q--;
+			char low[24];
+			size_t n = 0;
+			for (size_t k = q; k < b && n < sizeof low; k++)
+				low[n++] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] | 0x20) : s[k];
+			if (n && low[n - 1] == '.')
+				n--;
+			if (!n || s[q] < 'A' || s[q] > 'Z')
+				continue;
+			uint64_t c = wordset_cls(&R->words, low, n);
+			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2)))
+				g |= EQ_G_MALE;
+			else if ((c & EQ_W_FEMALE) || (n == 3 && (!memcmp(low, "mrs", 3))) ||
+				 (n == 2 && !memcmp(low, "ms", 2)))
+				g |= EQ_G_FEMALE;
+		}
+	}
+	if (g != EQ_G_MALE && g != EQ_G_FEMALE)
+		g = 0;
+	*h64map_put(&I->names, key, NULL) = (uint64_t)g;
+	return g;
+}
+
 /* ---- the full name of a short form ---- */
 
 static int cap_at(const char *s, size_t n)
@@ -564,6 +631,8 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *f
 								      (unsigned char)x[xn - 1] < 0xC0 && xn >= 3 &&
 								      (unsigned char)x[xn - 3] == 0xE2))
 					break; /* 'Cruz,”' is no part of a name */
+				if (xn > 3 && x[xn - 1] == 't' && (x[xn - 2] == '\'' || (xn > 5 && !memcmp(x + xn - 4, "\xe2\x80\x99", 3))))
+					break; /* Don't */
 				buf_reset(&I->low);
 				for (size_t k = 0; k < xn; k++)
 					buf_addc(&I->low, x[k] >= 'A' && x[k] <= 'Z' ? (char)(x[k] | 0x20) : x[k]);

@@ -20,6 +20,12 @@ int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 	const struct token *t = &P->t.v[i];
 	if (c & EQ_W_CUE)
 		return 0;
+	/* Don't, Won’t: a verb opening a question */
+	size_t n = t->e - t->b;
+	const char *w = P->s + t->b;
+	if (n > 3 && (w[n - 1] == 't' || w[n - 1] == 'T') &&
+	    (w[n - 2] == '\'' || (n > 5 && !memcmp(w + n - 4, "\xe2\x80\x99", 3))))
+		return 0;
 	/* January, Monday; an abbreviation only before a period or a number
 	 * (Jun. 5, but Ai Jun) */
 	if ((c & EQ_W_TIME) && (t->e - t->b > 3 || tok_punct(P, i + 1, '.') ||

@@ -25,7 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { LOOKBACK_PARAS = 4, LOOKBACK_SENTS = 10, SURE_SENTS = 6, MAX_PICKS = 32 };
+enum { LOOKBACK_PARAS = 4, LOOKBACK_SENTS = 10, SURE_SENTS = 6, MAX_PICKS = 32, MAX_SENTS = 64 };
 
 static int fits(const struct ment *x, uint64_t want)
 {
@@ -64,8 +64,7 @@ static int same_one(const struct eqi *I, int a, int b)
 }
 
 /* Does a one-word name have a fuller form before it in the document
- * ('Rahm Emanuel' for 'Emanuel')? Its gender, when it has none, comes
- * from the fuller form's first name. */
+ * ('Rahm Emanuel' for 'Emanuel')? */
 static int fuller_form(const struct eq_rules *R, struct eqi *I, struct ment *x)
 {
 	if (x->fuller || x->t1 != x->t0 + 1 || x->type == M_ORG || x->id)
@@ -77,36 +76,19 @@ static int fuller_form(const struct eq_rules *R, struct eqi *I, struct ment *x)
 	if (fp == x->par && fb == b0)
 		return 0;
 	x->fuller = 1;
-	if (!x->gender) {
-		const char *w = I->p[fp].s + fb;
-		char low[40];
-		size_t n = 0;
-		while (fb + n < fe && w[n] != ' ' && n < sizeof low) {
-			low[n] = w[n] >= 'A' && w[n] <= 'Z' ? (char)(w[n] | 0x20) : w[n];
-			n++;
-		}
-		uint64_t c = wordset_cls(&R->words, low, n);
-		x->gender = (c & EQ_W_MALE) ? EQ_G_MALE : (c & EQ_W_FEMALE) ? EQ_G_FEMALE : 0;
-	}
 	return 1;
 }
 
-/* Gender of a name mention, from a fuller form of it when it has none of
- * its own ('Guaido' after 'Juan Guaido'). */
+/* Gender of a one-word name mention that has none of its own, from the
+ * first names and titles the document writes before it ('Guaido' after
+ * 'Juan Guaido'; none for a 'Clinton' after Bill and Hillary). */
 static void inherit_gender(const struct eq_rules *R, struct eqi *I, struct ment *x)
 {
-	if (x->gender || x->type != M_UNK)
+	if (x->gender || x->type != M_UNK || x->t1 != x->t0 + 1 || x->id)
 		return;
-	for (size_t k = 0; k < I->nm; k++) {
-		struct ment *y = &I->m[k];
-		if (y == x || y->type != M_PER || !y->gender)
-			continue;
-		if (same_text(I, x, x->t1 - 1, y, y->t1 - 1)) {
-			x->gender = y->gender;
-			return;
-		}
-	}
-	fuller_form(R, I, x);
+	const struct par *P = &I->p[x->par];
+	const struct token *t = &P->t.v[x->t0];
+	x->gender = surname_gender(R, I, P->s + t->b, t->e - t->b);
 }
 
 /* Is x (mentioned as m: itself, or a pronoun standing for it) named as
@@ -187,15 +169,46 @@ static int judge(const struct eq_rules *R, struct eqi *I, const struct pick *c, 
 	return 1;
 }
 
+/* Where the sentences of P start (at most max); their number. */
+static int sentence_starts(const struct par *P, uint32_t *ss, int max)
+{
+	int n = 0;
+	if (P->t.n && n < max)
+		ss[n++] = 0;
+	for (size_t i = 1; i < P->t.n && n < max; i++)
+		if (P->tf[i] & TF_SB)
+			ss[n++] = (uint32_t)i;
+	return n;
+}
+
+/* Does someone speak in sentence s of P whom no mention there shows
+ * ('Small, who attended the rally, said that ...' with no name found)? */
+static int unknown_speaker(const struct eq_rules *R, struct eqi *I, struct par *P, const uint32_t *ss, int ns, int s)
+{
+	if (s >= ns)
+		return 0;
+	for (size_t k = P->m0; k < P->m0 + P->nm; k++)
+		if ((int)I->m[k].sent == s && I->m[k].speaks)
+			return 0;
+	size_t end = s + 1 < ns ? ss[s + 1] : P->t.n;
+	for (size_t i = ss[s]; i < end; i++)
+		if (word(P, i) && (P->t.v[i].flags & TOK_LOWER) && (tok_cls(R, I, P, i, NULL) & EQ_W_CUE) &&
+		    cue_at(R, I, P, i) == 1)
+			return 1;
+	return 0;
+}
+
 int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth, int *sure)
 {
-	int sents = 0;
+	int sents = 0, gap = 0;
 	*sure = 0;
 	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
 		mentions_collect(R, I, p);
 		struct par *P = &I->p[p];
-		int cur = p == pi ? sent_of_tok(P, tok) : -1;
-		if (cur < 0 && P->nm)
+		uint32_t ss[MAX_SENTS];
+		int ns = sentence_starts(P, ss, MAX_SENTS);
+		int cur = p == pi ? sent_of_tok(P, tok) : ns - 1;
+		if (p != pi && P->nm && (int)I->m[P->m0 + P->nm - 1].sent > cur)
 			cur = (int)I->m[P->m0 + P->nm - 1].sent;
 		for (int s = cur; s >= 0; s--) {
 			struct pick c[MAX_PICKS];
@@ -240,7 +253,7 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 				for (int i = 1; i < nc; i++)
 					if (c[i].rank > c[b].rank || (c[i].rank == c[b].rank && c[i].rank < 3))
 						b = i;
-				*sure = sents < SURE_SENTS && judge(R, I, c, nc, b, want);
+				*sure = sents < SURE_SENTS && !gap && judge(R, I, c, nc, b, want);
 				if (c[b].x < 0)
 					*sure = 0;
 #ifdef EQ_TRACE
@@ -255,6 +268,10 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 #endif
 				return c[b].x;
 			}
+			/* nobody fits here; someone unnamed speaking makes any
+			 * answer further back unsure */
+			if (!gap && !(p == pi && s == cur))
+				gap = unknown_speaker(R, I, P, ss, ns, s);
 			if (++sents > LOOKBACK_SENTS)
 				return -1;
 		}
