@@ -331,11 +331,18 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 		struct ment *m = &I->m[k];
 		if (m->t0 < s0 || m->t0 >= cue)
 			continue;
-		if (!m->subject || m->type == M_UNK)
+		if (!m->subject)
 			return 0;
 		return ment_to_speaker(R, I, D, q, k);
 	}
 	return 0;
+}
+
+/* A cue in -ing: 'saying', 'adding'. */
+static int ct_participle(const struct par *P, size_t k)
+{
+	const struct token *ct = &P->t.v[k];
+	return ct->e - ct->b > 4 && !memcmp(P->s + ct->e - 3, "ing", 3);
 }
 
 static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
@@ -386,11 +393,8 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 	int objverb = (tok_cls(R, I, P, k, NULL) & EQ_W_OBJVERB) != 0;
 	/* '"...," promising the Friends of Abe': a participle has its subject
 	 * before it, never after */
-	{
-		const struct token *ct = &P->t.v[k];
-		if (n == 1 && ct->e - ct->b > 4 && !memcmp(P->s + ct->e - 3, "ing", 3))
-			objverb = 1;
-	}
+	if (n == 1 && ct_participle(P, k))
+		objverb = 1;
 	if (q->cue_side > 0) {
 		size_t j = q->c + 1;
 		if (j < r1 && (tok_punct(P, j, ',') || (P->t.v[j].flags & TOK_DASH)))
@@ -428,6 +432,12 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		if (!np.ok && !objverb && n == 1)
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, q->o), q->o);
 	}
+	/* 'she released a statement saying, "': the text is what she
+	 * released; who speaks is the clause's subject */
+	if (np.ok && np.type == M_DESC && n == 1 && q->cue_side < 0 && np.n1 > np.n0 &&
+	    (tok_cls(R, I, P, np.n1 - 1, NULL) & EQ_W_TEXT) && ct_participle(P, k) &&
+	    subject_speaker(R, I, D, q, (uint32_t)q->cue_par, np.a))
+		return;
 	if (np.ok)
 		np_speaker(R, I, D, q, (uint32_t)q->cue_par, &np);
 	else
