@@ -18,7 +18,9 @@ int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
 	const struct token *t = &P->t.v[i];
-	if (c & EQ_W_CUE)
+	/* Says, Pen: a verb, unless it goes on a name (Marine Le Pen) */
+	if ((c & EQ_W_CUE) && !(i > 0 && !(P->tf[i] & TF_SB) && word(P, i - 1) && (P->t.v[i - 1].flags & TOK_CAP) &&
+				!(tok_cls(R, I, P, i - 1, NULL) & (EQ_W_CUE | EQ_W_FUNC | EQ_W_PRON))))
 		return 0;
 	/* Don't, Won’t: a verb opening a question */
 	size_t n = t->e - t->b;
@@ -149,6 +151,19 @@ int pronoun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, ui
 	return word(P, i) && (tok_cls(R, I, P, i, bits) & EQ_W_PRON);
 }
 
+/* Does a word of [k, h) look like a verb (-ed, -es)? */
+static int verbish(const struct par *P, size_t k, size_t h)
+{
+	for (size_t i = k; i < h; i++) {
+		const struct token *t = &P->t.v[i];
+		const char *w = P->s + t->b;
+		size_t n = t->e - t->b;
+		if (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "es", 2)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The noun phrase starting at token i (before end): 'Manfredo Gonzalez',
  * 'Republican pollster Daron Shaw', 'the senator', 'he'. */
 struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
@@ -185,8 +200,19 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 			if (seen_cap) {
 				size_t h = k;
 				while (h < end && h < k + 3 && word(P, h) && modifier(R, I, P, h) &&
-				       !(tok_cls(R, I, P, h, NULL) & HEAD_WORDS))
+				       !(P->t.v[h].flags & TOK_CAP) && !(tok_cls(R, I, P, h, NULL) & HEAD_WORDS))
 					h++;
+				/* 'Cruz constituent Dan Golvach': a name after nouns (not
+				 * 'Wilkerson started Maher's rant') */
+				if (h > k && h <= k + 2 && h < end && capword(R, I, P, h) && !verbish(P, k, h)) {
+					size_t r = h;
+					while (r < end && capword(R, I, P, r))
+						r++;
+					if (!(r < P->t.n && (P->t.v[r].flags & TOK_CLITIC))) {
+						k = h;
+						continue;
+					}
+				}
 				if (!(h < end && word(P, h) && !(P->t.v[h].flags & TOK_CAP) &&
 				      (tok_cls(R, I, P, h, NULL) & HEAD_WORDS)))
 					break;

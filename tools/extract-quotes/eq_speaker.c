@@ -412,7 +412,14 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 				np.b = (uint32_t)e;
 				while (np.b > np.a + 1 && tok_punct(P, np.b - 1, ','))
 					np.b--;
-				struct np f = np_forward(R, I, P, j, np.b);
+				/* its name: the last capitalized run of its first part
+				 * ('Cruz constituent Dan Golvach, 52, ...') */
+				struct np f = {0};
+				f.a = (uint32_t)j;
+				f.b = (uint32_t)j;
+				while (f.b < np.b && !tok_punct(P, f.b, ',') && !tok_punct(P, f.b, '(') && !TOK_IS(P, f.b, "who"))
+					f.b++;
+				np_head(R, I, P, &f);
 				if (!D->as_written && f.ok && f.type != M_PRON) {
 					np.n0 = f.n0;
 					np.n1 = f.n1;
