@@ -147,7 +147,15 @@ static inline int word(const struct par *P, size_t i)
 {
 	return i < P->t.n && (P->t.v[i].flags & TOK_WORD) && !(P->tf[i] & (TF_IN | TF_MARK));
 }
-int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+int capword_check(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+/* A capitalized word that may be part of a name (not He, The at a
+ * sentence's start, Monday, a verb). */
+static inline int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (i >= P->t.n || (P->t.v[i].flags & (TOK_CAP | TOK_WORD | TOK_CLITIC)) != (TOK_CAP | TOK_WORD))
+		return 0;
+	return capword_check(R, I, P, i);
+}
 int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 /* A determiner: 1 (with *definite set) or 0. */
 static inline int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite)
@@ -180,9 +188,10 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 /* eq_ment.c: mentions, full names */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
 void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe);
-/* The gender (EQ_G_MALE, EQ_G_FEMALE, 0) the document gives the name w by
- * the first names and titles before it, where they agree. */
-int surname_gender(const struct eq_rules *R, struct eqi *I, const char *w, size_t wn);
+/* The gender (EQ_G_MALE, EQ_G_FEMALE, 0) the document up to paragraph pi
+ * gives the name w by the first names and titles before it, where they
+ * agree. */
+int surname_gender(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn);
 
 /* eq_resolve.c: the mention a pronoun (want: EQ_G_* bits) at token tok of
  * paragraph pi stands for, -1 none; *sure: the text leaves no doubt. */

@@ -523,19 +523,23 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 
 /* ---- the gender of a surname ---- */
 
-/* The gender the document gives a one-word name w: the first names and
- * titles written before it anywhere ('Bernie Sanders', 'Mr. Sanders'),
- * when they agree ('Bill Clinton' and 'Hillary Clinton' do not); 0 none. */
-int surname_gender(const struct eq_rules *R, struct eqi *I, const char *w, size_t wn)
+/* The gender the document up to paragraph pi gives a one-word name w:
+ * the first names and titles written before it ('Bernie Sanders', 'Mr.
+ * Sanders'), when they agree ('Bill Clinton' and 'Hillary Clinton' do
+ * not); 0 none. Kept per document: what was seen, and how far. */
+int surname_gender(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn)
 {
 	if (!wn || wn > 60)
 		return 0;
 	uint64_t key = hash_bytes(w, wn, 0x67656e64) & ~1ULL;
 	uint64_t *hit = h64map_get(&I->names, key);
-	if (hit)
-		return (int)*hit;
 	int g = 0;
-	for (size_t p = 0; p < I->np; p++) {
+	size_t from = 0;
+	if (hit) {
+		g = (int)(*hit & 3);
+		from = (size_t)(*hit >> 2);
+	}
+	for (size_t p = from; p <= pi && p < I->np; p++) {
 		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
 		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
 			size_t o = (size_t)(at - s);
@@ -556,16 +560,14 @@ int surname_gender(const struct eq_rules *R, struct eqi *I, const char *w, size_
 				continue;
 			uint64_t c = wordset_cls(&R->words, low, n);
 			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2)))
-				g |= EQ_G_MALE;
-			else if ((c & EQ_W_FEMALE) || (n == 3 && (!memcmp(low, "mrs", 3))) ||
-				 (n == 2 && !memcmp(low, "ms", 2)))
-				g |= EQ_G_FEMALE;
+				g |= 1;
+			else if ((c & EQ_W_FEMALE) || (n == 3 && !memcmp(low, "mrs", 3)) || (n == 2 && !memcmp(low, "ms", 2)))
+				g |= 2;
 		}
 	}
-	if (g != EQ_G_MALE && g != EQ_G_FEMALE)
-		g = 0;
-	*h64map_put(&I->names, key, NULL) = (uint64_t)g;
-	return g;
+	if (pi + 1 > from)
+		*h64map_put(&I->names, key, NULL) = ((uint64_t)(pi + 1) << 2) | (uint64_t)g;
+	return g == 1 ? EQ_G_MALE : g == 2 ? EQ_G_FEMALE : 0;
 }
 
 /* ---- the full name of a short form ---- */

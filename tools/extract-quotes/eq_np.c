@@ -12,7 +12,7 @@
 #include <string.h>
 
 
-int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+int capword_check(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
 	if (!word(P, i) || !(P->t.v[i].flags & TOK_CAP) || (P->t.v[i].flags & TOK_CLITIC))
 		return 0;

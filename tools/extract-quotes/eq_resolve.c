@@ -88,7 +88,7 @@ static void inherit_gender(const struct eq_rules *R, struct eqi *I, struct ment 
 		return;
 	const struct par *P = &I->p[x->par];
 	const struct token *t = &P->t.v[x->t0];
-	x->gender = surname_gender(R, I, P->s + t->b, t->e - t->b);
+	x->gender = surname_gender(R, I, x->par, P->s + t->b, t->e - t->b);
 }
 
 /* Is x (mentioned as m: itself, or a pronoun standing for it) named as
