@@ -280,6 +280,17 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 				int ok = det(R, I, P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || TOK_IS(P, s, "who");
 				for (size_t h = s; !ok && h + 1 < e; h++)
 					ok = word(P, h) && !(P->t.v[h].flags & TOK_CAP) && (tok_cls(R, I, P, h, NULL) & HEAD_WORDS);
+				if (!ok && capword(R, I, P, s)) {
+					/* 'her senior policy adviser, Jake Sullivan, said': a
+					 * name set off after a description */
+					struct np nm = np_backward(R, I, P, e - 1, s, 0);
+					struct np ds = np_backward(R, I, P, p, start, 0);
+					if (nm.ok && nm.type != M_PRON && nm.a == s && nm.b + 1 == e && ds.ok &&
+					    ds.type == M_DESC && ds.b == p) {
+						nm.a = ds.a;
+						return nm;
+					}
+				}
 				if (!ok)
 					return np;
 				struct np in = np_backward(R, I, P, p, start, 0);

@@ -329,10 +329,8 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 	}
 	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
 		struct ment *m = &I->m[k];
-		if (m->t0 < s0 || m->t0 >= cue)
-			continue;
-		if (!m->subject)
-			return 0;
+		if (m->t0 < s0 || m->t0 >= cue || !m->subject)
+			continue; /* 'Appearing at NLD headquarters, Suu Kyi said ...' */
 		return ment_to_speaker(R, I, D, q, k);
 	}
 	return 0;
