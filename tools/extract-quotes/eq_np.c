@@ -271,6 +271,9 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 			p--;
 			if (P->tf[p] & (TF_IN | TF_MARK))
 				return np;
+			/* 'even as he defended Melania Trump, saying': a clause */
+			if (word(P, p) && (P->t.v[p].flags & TOK_LOWER) && (tok_cls(R, I, P, p, NULL) & EQ_W_PRON))
+				return np;
 			const struct token *t = &P->t.v[p];
 			if ((t->flags & TOK_PUNCT) && (t->cp == '.' || t->cp == ':' || t->cp == ';') && !title_period(R, I, P, p))
 				return np;
