@@ -187,11 +187,13 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 
 /* eq_ment.c: mentions, full names */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
-void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe);
-/* The gender (EQ_G_MALE, EQ_G_FEMALE, 0) the document up to paragraph pi
- * gives the name w by the first names and titles before it, where they
- * agree. */
-int surname_gender(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn);
+void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, uint32_t *fp, uint32_t *fb, uint32_t *fe);
+/* What the document up to paragraph pi writes before the one-word name w:
+ * the genders (EQ_G_MALE | EQ_G_FEMALE bits) of the first names and
+ * titles, and SURNAME_SHARED_* when two men (women) may bear it (two
+ * first names of the gender or of none known). */
+enum { SURNAME_SHARED_MALE = 1 << 8, SURNAME_SHARED_FEMALE = 1 << 9 };
+int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn);
 
 /* eq_resolve.c: the mention a pronoun (want: EQ_G_* bits) at token tok of
  * paragraph pi stands for, -1 none; *sure: the text leaves no doubt. */

@@ -523,23 +523,28 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 
 /* ---- the gender of a surname ---- */
 
-/* The gender the document up to paragraph pi gives a one-word name w:
- * the first names and titles written before it ('Bernie Sanders', 'Mr.
- * Sanders'), when they agree ('Bill Clinton' and 'Hillary Clinton' do
- * not); 0 none. Kept per document: what was seen, and how far. */
-int surname_gender(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn)
+/* What the document up to paragraph pi writes before a one-word name w:
+ * the gender its first names and titles give ('Bernie Sanders', 'Mr.
+ * Sanders'; both bits when they disagree), and how many first names of
+ * each gender come before it (Donald, Eric and Ivanka Trump): the
+ * SURNAME_* bits. Kept per document: what was seen, and how far. */
+int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn)
 {
 	if (!wn || wn > 60)
 		return 0;
 	uint64_t key = hash_bytes(w, wn, 0x67656e64) & ~1ULL;
 	uint64_t *hit = h64map_get(&I->names, key);
-	int g = 0;
-	size_t from = 0;
-	if (hit) {
-		g = (int)(*hit & 3);
-		from = (size_t)(*hit >> 2);
+	/* bits 0-1 gender; per class (male, female, unknown) 12 bits of a first
+	 * name's hash and a bit for a second one, from bit 2; bit 41- the
+	 * paragraphs seen */
+	uint64_t v = hit ? *hit : 0;
+	int g = (int)(v & 3);
+	uint32_t fh[3], two[3];
+	for (int k = 0; k < 3; k++) {
+		fh[k] = (uint32_t)(v >> (2 + 13 * k)) & 0xFFF;
+		two[k] = (uint32_t)(v >> (14 + 13 * k)) & 1;
 	}
-	for (size_t p = from; p <= pi && p < I->np; p++) {
+	for (size_t p = (size_t)(v >> 41); p <= pi && p < I->np; p++) {
 		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
 		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
 			size_t o = (size_t)(at - s);
@@ -559,15 +564,42 @@ int surname_gender(const struct eq_rules *R, struct eqi *I, uint32_t pi, const c
 			if (!n || s[q] < 'A' || s[q] > 'Z')
 				continue;
 			uint64_t c = wordset_cls(&R->words, low, n);
-			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2)))
+			int cls = 2;
+			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2))) {
 				g |= 1;
-			else if ((c & EQ_W_FEMALE) || (n == 3 && !memcmp(low, "mrs", 3)) || (n == 2 && !memcmp(low, "ms", 2)))
+				cls = 0;
+			} else if ((c & EQ_W_FEMALE) || (n == 3 && !memcmp(low, "mrs", 3)) || (n == 2 && !memcmp(low, "ms", 2))) {
 				g |= 2;
+				cls = 1;
+			}
+			/* a first name: letters only ('Meanwhile, Maduro' has none) */
+			int letters = 1;
+			for (size_t k = q; k < b && letters; k++)
+				letters = letter_at(s, k) || s[k] == '-';
+			if (letters && (!(c & (EQ_W_TITLE | EQ_W_FUNC | EQ_W_CUE | EQ_W_PRON | EQ_W_TIME | EQ_W_ORG |
+						EQ_W_PLACE | EQ_W_ROLE | EQ_W_PEOPLE)) ||
+					(c & (EQ_W_MALE | EQ_W_FEMALE)))) {
+				uint32_t h = (uint32_t)(hash_bytes(low, n, 0) & 0xFFF) | 1;
+				if (!fh[cls])
+					fh[cls] = h;
+				else if (fh[cls] != h)
+					two[cls] = 1;
+			}
 		}
 	}
-	if (pi + 1 > from)
-		*h64map_put(&I->names, key, NULL) = ((uint64_t)(pi + 1) << 2) | (uint64_t)g;
-	return g == 1 ? EQ_G_MALE : g == 2 ? EQ_G_FEMALE : 0;
+	if (pi + 1 > (uint32_t)(v >> 41)) {
+		uint64_t nv = ((uint64_t)(pi + 1) << 41) | (uint64_t)g;
+		for (int k = 0; k < 3; k++)
+			nv |= ((uint64_t)fh[k] << (2 + 13 * k)) | ((uint64_t)two[k] << (14 + 13 * k));
+		*h64map_put(&I->names, key, NULL) = nv;
+	}
+	int f = (g & 1 ? EQ_G_MALE : 0) | (g & 2 ? EQ_G_FEMALE : 0);
+	int nm = (fh[0] != 0) + (int)two[0], nf = (fh[1] != 0) + (int)two[1], nu = (fh[2] != 0) + (int)two[2];
+	if (nm + nu >= 2)
+		f |= SURNAME_SHARED_MALE;
+	if (nf + nu >= 2)
+		f |= SURNAME_SHARED_FEMALE;
+	return f;
 }
 
 /* ---- the full name of a short form ---- */
@@ -580,8 +612,9 @@ static int cap_at(const char *s, size_t n)
 }
 
 /* The first fuller form 'Juan Guaido' of a one-word name 'Guaido' in the
- * document up to paragraph pi: the capitalized words right before it. */
-void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe)
+ * document up to paragraph pi: the capitalized words right before it;
+ * with want (EQ_G_* bits), one whose first name is of no other gender. */
+void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, uint32_t *fp, uint32_t *fb, uint32_t *fe)
 {
 	struct par *P = &I->p[*fp];
 	const char *w = P->s + *fb;
@@ -589,7 +622,7 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *f
 	if (!wn || memchr(w, ' ', wn))
 		return;
 	/* asked before in this document? (paragraph + 1, start, end packed) */
-	uint64_t key = hash_bytes(w, wn, 0x66756c6c) | 1;
+	uint64_t key = hash_bytes(w, wn, 0x66756c6c + (uint64_t)want) | 1;
 	const uint64_t MISS = 1ULL << 63;
 	uint64_t *hit = h64map_get(&I->names, key);
 	if (hit) {
@@ -644,6 +677,13 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *f
 					break;
 				b = q;
 				words++;
+				/* the first name of the gender asked for: Hillary, not
+				 * Bill, Clinton for a "she" */
+				if (want && (((c & EQ_W_MALE) && !(want & EQ_G_MALE)) ||
+					     ((c & EQ_W_FEMALE) && !(c & EQ_W_MALE) && !(want & EQ_G_FEMALE)))) {
+					words = 0;
+					break;
+				}
 			}
 			if (words) {
 				*fp = p;

@@ -281,7 +281,8 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 				int d;
 				size_t s = p + 1;
 				int ok = det(R, I, P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || TOK_IS(P, s, "who");
-				for (size_t h = s; !ok && h + 1 < e; h++)
+				/* 'Clinton spokesman', not 'Ruth Okafor thanked the students' */
+				for (size_t h = s; !ok && h + 1 < e && !verbish(P, h, h + 1); h++)
 					ok = word(P, h) && !(P->t.v[h].flags & TOK_CAP) && (tok_cls(R, I, P, h, NULL) & HEAD_WORDS);
 				if (!ok && capword(R, I, P, s)) {
 					/* 'her senior policy adviser, Jake Sullivan, said': a

@@ -72,7 +72,7 @@ static int fuller_form(const struct eq_rules *R, struct eqi *I, struct ment *x)
 	x->fuller = -1;
 	struct par *P = &I->p[x->par];
 	uint32_t fp = x->par, fb = P->t.v[x->t0].b, fe = P->t.v[x->t0].e, b0 = fb;
-	full_name(R, I, x->par, &fp, &fb, &fe);
+	full_name(R, I, x->par, 0, &fp, &fb, &fe);
 	if (fp == x->par && fb == b0)
 		return 0;
 	x->fuller = 1;
@@ -88,7 +88,21 @@ static void inherit_gender(const struct eq_rules *R, struct eqi *I, struct ment 
 		return;
 	const struct par *P = &I->p[x->par];
 	const struct token *t = &P->t.v[x->t0];
-	x->gender = surname_gender(R, I, x->par, P->s + t->b, t->e - t->b);
+	int f = surname_facts(R, I, x->par, P->s + t->b, t->e - t->b);
+	f &= EQ_G_MALE | EQ_G_FEMALE;
+	x->gender = f == EQ_G_MALE || f == EQ_G_FEMALE ? f : 0;
+}
+
+/* A one-word name that two people of the document a pronoun (want) can
+ * mean bear (Eric and Donald Trump for a "he"; not Donald and Ivanka). */
+static int shared_name(const struct eq_rules *R, struct eqi *I, const struct ment *x, uint64_t want)
+{
+	if (x->type != M_UNK || x->t1 != x->t0 + 1 || x->id)
+		return 0;
+	const struct par *P = &I->p[x->par];
+	const struct token *t = &P->t.v[x->t0];
+	int f = surname_facts(R, I, x->par, P->s + t->b, t->e - t->b);
+	return ((want & EQ_G_MALE) && (f & SURNAME_SHARED_MALE)) || ((want & EQ_G_FEMALE) && (f & SURNAME_SHARED_FEMALE));
 }
 
 /* Is x (mentioned as m: itself, or a pronoun standing for it) named as
@@ -99,6 +113,8 @@ static int credible(const struct eq_rules *R, struct eqi *I, struct ment *x, con
 		return 1; /* its own resolution was sure */
 	if (want & EQ_G_NONE)
 		return x->type == M_ORG;
+	if (shared_name(R, I, x, want))
+		return 0;
 	if (x->gender || m->speaks || x->a0 < x->t0)
 		return 1; /* a first name, 'Okafor said', a title */
 	if (m->subject && m->t1 < I->p[m->par].t.n) {

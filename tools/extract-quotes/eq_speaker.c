@@ -41,7 +41,7 @@ static void name_id(const struct eq_rules *R, struct eqi *I, struct cand *q, uin
 		}
 	}
 	uint32_t fp = par, fb = P->t.v[t0].b, fe = P->t.v[t1 - 1].e;
-	full_name(R, I, par, &fp, &fb, &fe);
+	full_name(R, I, par, 0, &fp, &fb, &fe);
 	q->id_par = (int)fp;
 	q->id_b = fb;
 	q->id_e = fe;
@@ -85,8 +85,9 @@ static uint32_t after_titles(const struct eq_rules *R, struct eqi *I, struct par
 }
 
 /* The speaker a mention stands for, into q: its name as written, or with
- * full set, its fullest form ('Juan Guaido' for a 'he' after 'Guaido'). */
-static void ment_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q, int x, int full)
+ * full set, its fullest form ('Juan Guaido' for a 'he' after 'Guaido'; of
+ * a first name of the gender want). */
+static void ment_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q, int x, int full, int want)
 {
 	struct ment *m = &I->m[x];
 	struct par *P = &I->p[m->par];
@@ -104,7 +105,7 @@ static void ment_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q
 		return;
 	}
 	uint32_t fp = m->par, fb = P->t.v[m->t0].b, fe = P->t.v[m->t1 - 1].e;
-	full_name(R, I, m->par, &fp, &fb, &fe);
+	full_name(R, I, m->par, full ? want : 0, &fp, &fb, &fe);
 	if (full && t0 == m->t0)
 		set_text(q, fp, fb, fe);
 	q->id_par = (int)fp;
@@ -114,9 +115,9 @@ static void ment_speaker(const struct eq_rules *R, struct eqi *I, struct cand *q
 
 /* A pronoun or description resolved to mention x (sure or a guess). */
 static void resolved_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, int x,
-			     int sure, int how)
+			     int sure, int how, int want)
 {
-	ment_speaker(R, I, q, x, 1);
+	ment_speaker(R, I, q, x, 1, want);
 	q->resolved = sure ? 1 : 2;
 	q->pron = 1;
 	q->spk_how = how;
@@ -142,7 +143,7 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 			if (x >= 0 && sure && !I->m[x].gender && (want == EQ_G_MALE || want == EQ_G_FEMALE))
 				I->m[x].gender = (int)want; /* "he said": a man from now on */
 			if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
-				resolved_speaker(R, I, D, q, x, sure, EQ_SPK_PRONOUN);
+				resolved_speaker(R, I, D, q, x, sure, EQ_SPK_PRONOUN, (int)want);
 				return;
 			}
 		}
@@ -158,7 +159,7 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		if (x < 0 && D->resolve == EQ_RESOLVE_ALL && np->resolvable)
 			x = resolve(R, I, par, np->a, EQ_G_MALE | EQ_G_FEMALE, 0, &sure);
 		if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
-			resolved_speaker(R, I, D, q, x, sure, EQ_SPK_DESC);
+			resolved_speaker(R, I, D, q, x, sure, EQ_SPK_DESC, 0);
 			return;
 		}
 	}
@@ -290,7 +291,7 @@ static int ment_to_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 			D->st.pronouns++;
 		int sure = 0, x = D->resolve == EQ_RESOLVE_NONE ? -1 : referent(R, I, mi, 0, &sure);
 		if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
-			resolved_speaker(R, I, D, q, x, sure, how);
+			resolved_speaker(R, I, D, q, x, sure, how, m->type == M_PRON ? m->gender : 0);
 			return 1;
 		}
 		uint32_t t0 = m->type == M_DESC && m->a0 != UINT32_MAX ? m->a0 : m->t0;
@@ -299,7 +300,7 @@ static int ment_to_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 		q->spk_how = how;
 		return 1;
 	}
-	ment_speaker(R, I, q, (int)mi, 0);
+	ment_speaker(R, I, q, (int)mi, 0, 0);
 	q->spk_how = EQ_SPK_NAME;
 	return 1;
 }
