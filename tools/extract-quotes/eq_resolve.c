@@ -18,9 +18,6 @@
  * Freight Company'); sure when there is one. */
 #include "eq_int.h"
 
-#ifdef EQ_TRACE
-#include <stdio.h>
-#endif
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
@@ -272,16 +269,6 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 				*sure = sents < SURE_SENTS && !gap && judge(R, I, c, nc, b, want);
 				if (c[b].x < 0)
 					*sure = 0;
-#ifdef EQ_TRACE
-				{
-					for (int i = 0; i < nc; i++) {
-						const struct ment *x = &I->m[c[i].x < 0 ? c[i].m : c[i].x];
-						const struct par *X = &I->p[x->par];
-						fprintf(stderr, "TRACE p%u t%zu want%d: cand p%u s%d '%.*s' type%d g%d rank%d sure%d%s\n", pi, tok, (int)want, p, s,
-							(int)(X->t.v[x->t1 - 1].e - X->t.v[x->t0].b), X->s + X->t.v[x->t0].b, x->type, x->gender, c[i].rank, c[i].sure, i == b ? (*sure ? " BEST SURE" : " BEST") : "");
-					}
-				}
-#endif
 				return c[b].x;
 			}
 			/* nobody fits here; someone unnamed speaking makes any
