@@ -195,6 +195,10 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, u
 enum { SURNAME_SHARED_MALE = 1 << 8, SURNAME_SHARED_FEMALE = 1 << 9 };
 int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const char *w, size_t wn);
 
+/* The gender a person noun tells (spokesman, woman): an EQ_G_* bit, 0
+ * none, -1 a plural. */
+int head_gender(const struct par *P, size_t i);
+
 /* eq_resolve.c: the mention a pronoun (want: EQ_G_* bits) at token tok of
  * paragraph pi stands for, -1 none; *sure: the text leaves no doubt. */
 int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth, int *sure);

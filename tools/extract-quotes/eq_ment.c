@@ -201,7 +201,7 @@ static int subject_place(const struct eq_rules *R, struct eqi *I, struct par *P,
 
 /* The gender a person noun tells (spokesman, woman, mother): an EQ_G_*
  * bit, 0 none, -1 a plural (officials, men). */
-static int head_gender(const struct par *P, size_t i)
+int head_gender(const struct par *P, size_t i)
 {
 	static const char *const male[] = {"boy", "father", "son", "husband", "brother", "uncle", "nephew",
 					   "grandfather", "king", "prince", "actor", "dad", "gentleman", NULL};

@@ -156,8 +156,10 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 	    (np->type == M_DESC || (np->type == M_ORG && !capword(R, I, P, np->n1 - 1)))) {
 		int sure;
 		int x = resolve_desc(R, I, par, np->a, np->n1 - 1, &sure);
-		if (x < 0 && D->resolve == EQ_RESOLVE_ALL && np->resolvable)
-			x = resolve(R, I, par, np->a, EQ_G_MALE | EQ_G_FEMALE, 0, &sure);
+		if (x < 0 && D->resolve == EQ_RESOLVE_ALL && np->resolvable) {
+			int g = head_gender(P, np->n1 - 1);
+			x = resolve(R, I, par, np->a, g > 0 ? (uint64_t)g : EQ_G_MALE | EQ_G_FEMALE, 0, &sure);
+		}
 		if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
 			resolved_speaker(R, I, D, q, x, sure, EQ_SPK_DESC, 0);
 			return;
