@@ -175,11 +175,22 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		if (tok_punct(P, k, ')'))
 			b = k + 1;
 	}
-	if (b + 1 < P->t.n && TOK_IS(P, b, "of") && capword(R, I, P, b + 1)) {
-		size_t k = b + 1;
-		while (k < P->t.n && (capword(R, I, P, k) || particle(R, I, P, k) || TOK_IS(P, k, "the")))
+	if (b + 1 < P->t.n && TOK_IS(P, b, "of")) {
+		/* 'of Ohio', 'of the New York delegation', 'of Human Rights Watch' */
+		size_t k = b + 1, caps = 0, last = 0;
+		int d;
+		if (det(R, I, P, k, &d))
 			k++;
-		b = k;
+		while (k < P->t.n && k < b + 8 &&
+		       (capword(R, I, P, k) || particle(R, I, P, k) || TOK_IS(P, k, "the") ||
+			(word(P, k) && modifier(R, I, P, k) && !(tok_cls(R, I, P, k, NULL) & EQ_W_CUE)))) {
+			if (capword(R, I, P, k))
+				caps++;
+			k++;
+			last = k;
+		}
+		if (caps && last && (last >= P->t.n || (P->t.v[last].flags & TOK_PUNCT)))
+			b = last;
 	}
 	if (b + 1 < P->t.n && tok_punct(P, b, ',') && b > np->a && !tok_punct(P, b - 1, ',')) {
 		int d;
@@ -198,6 +209,18 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 			if (e > s && (e >= P->t.n || !(word(P, e) && (tok_cls(R, I, P, e, NULL) & EQ_W_CUE))))
 				b = e;
 		}
+	}
+	/* as written, a relative clause about the speaker too: ', who supports
+	 * eliminating half the party's superdelegates' */
+	if (D->as_written && b + 1 < P->t.n && tok_punct(P, b, ',') &&
+	    (TOK_IS(P, b + 1, "who") || TOK_IS(P, b + 1, "whose") || TOK_IS(P, b + 1, "which"))) {
+		size_t e = b + 1;
+		while (e < P->t.n && e < b + 40 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
+		       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == '.' || P->t.v[e].cp == ';' || P->t.v[e].cp == ':')))
+			e++;
+		while (e > b + 2 && tok_punct(P, e - 1, ','))
+			e--;
+		b = e;
 	}
 	uint32_t a = np->a;
 	if (!D->as_written) {
