@@ -523,7 +523,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 
 /* ---- the gender of a surname ---- */
 
-/* What the document up to paragraph pi writes before a one-word name w:
+enum { NAME_WINDOW = 100 };
+
+/* What the document up to paragraph pi (the NAME_WINDOW paragraphs
+ * before it) writes before a one-word name w:
  * the gender its first names and titles give ('Bernie Sanders', 'Mr.
  * Sanders'; both bits when they disagree), and how many first names of
  * each gender come before it (Donald, Eric and Ivanka Trump): the
@@ -544,7 +547,10 @@ int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const ch
 		fh[k] = (uint32_t)(v >> (2 + 13 * k)) & 0xFFF;
 		two[k] = (uint32_t)(v >> (14 + 13 * k)) & 1;
 	}
-	for (size_t p = (size_t)(v >> 41); p <= pi && p < I->np; p++) {
+	size_t from = (size_t)(v >> 41);
+	if (pi > NAME_WINDOW && from < pi - NAME_WINDOW)
+		from = pi - NAME_WINDOW;
+	for (size_t p = from; p <= pi && p < I->np; p++) {
 		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
 		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
 			size_t o = (size_t)(at - s);
@@ -612,7 +618,8 @@ static int cap_at(const char *s, size_t n)
 }
 
 /* The first fuller form 'Juan Guaido' of a one-word name 'Guaido' in the
- * document up to paragraph pi: the capitalized words right before it;
+ * document up to paragraph pi (in the NAME_WINDOW paragraphs before it: a
+ * long document stays linear): the capitalized words right before it;
  * with want (EQ_G_* bits), one whose first name is of no other gender. */
 void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, uint32_t *fp, uint32_t *fb, uint32_t *fe)
 {
@@ -625,10 +632,14 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, u
 	uint64_t key = hash_bytes(w, wn, 0x66756c6c + (uint64_t)want) | 1;
 	const uint64_t MISS = 1ULL << 63;
 	uint64_t *hit = h64map_get(&I->names, key);
+	uint32_t from = pi > NAME_WINDOW ? pi - NAME_WINDOW : 0;
 	if (hit) {
 		if (*hit & MISS) {
-			if ((*hit & ~MISS) >= pi)
+			uint32_t seen = (uint32_t)(*hit & ~MISS);
+			if (seen >= pi)
 				return; /* not there up to pi */
+			if (seen + 1 > from)
+				from = seen + 1;
 		} else {
 			uint32_t hp = (uint32_t)(*hit >> 42) - 1;
 			if (hp <= pi) {
@@ -640,7 +651,7 @@ void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, u
 		}
 	}
 	*h64map_put(&I->names, key, NULL) = MISS | pi;
-	for (uint32_t p = 0; p <= pi; p++) {
+	for (uint32_t p = from; p <= pi; p++) {
 		struct par *Q = &I->p[p];
 		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
 		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
