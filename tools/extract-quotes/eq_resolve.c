@@ -35,14 +35,6 @@ static int fits(const struct ment *x, uint64_t want)
 	return 1;
 }
 
-static int sent_of_tok(const struct par *P, size_t tok)
-{
-	size_t s = 0;
-	for (size_t t = 1; t <= tok && t < P->t.n; t++)
-		if (P->tf[t] & TF_SB)
-			s++;
-	return (int)s;
-}
 
 static int same_text(const struct eqi *I, const struct ment *x, size_t i, const struct ment *y, size_t j)
 {
@@ -211,6 +203,23 @@ static int unknown_speaker(const struct eq_rules *R, struct eqi *I, struct par *
 	return 0;
 }
 
+/* The sentence of token tok of P, from the mentions before it (kend: the
+ * first mention at or after tok): no count from the paragraph's start. */
+static int sent_at(const struct eqi *I, const struct par *P, size_t kend, size_t tok)
+{
+	size_t from = 1;
+	int s = 0;
+	if (kend > P->m0) {
+		const struct ment *m = &I->m[kend - 1];
+		from = m->t0 + 1;
+		s = (int)m->sent;
+	}
+	for (size_t t = from; t <= tok && t < P->t.n; t++)
+		if (P->tf[t] & TF_SB)
+			s++;
+	return s;
+}
+
 int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth, int *sure)
 {
 	int sents = 0, gap = 0;
@@ -218,18 +227,40 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
 		mentions_collect(R, I, p);
 		struct par *P = &I->p[p];
+		/* the mentions before the pronoun, a sentence at a time backwards */
+		size_t kend = P->m0 + P->nm;
+		if (p == pi) {
+			size_t lo = P->m0, hi = kend;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (I->m[mid].t0 < tok)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			kend = lo;
+		}
 		uint32_t ss[MAX_SENTS];
-		int ns = sentence_starts(P, ss, MAX_SENTS);
-		int cur = p == pi ? sent_of_tok(P, tok) : ns - 1;
-		if (p != pi && P->nm && (int)I->m[P->m0 + P->nm - 1].sent > cur)
-			cur = (int)I->m[P->m0 + P->nm - 1].sent;
+		int ns = -1; /* the sentence starts, counted when needed */
+		int cur;
+		if (p == pi) {
+			cur = sent_at(I, P, kend, tok);
+		} else {
+			ns = sentence_starts(P, ss, MAX_SENTS);
+			cur = ns - 1;
+			if (P->nm && (int)I->m[P->m0 + P->nm - 1].sent > cur)
+				cur = (int)I->m[P->m0 + P->nm - 1].sent;
+		}
 		for (int s = cur; s >= 0; s--) {
 			struct pick c[MAX_PICKS];
 			int nc = 0;
 			int own = p == pi && s == cur;
-			for (size_t k = P->m0; k < P->m0 + P->nm && nc < MAX_PICKS; k++) {
+			size_t kb = kend;
+			while (kb > P->m0 && (int)I->m[kb - 1].sent >= s)
+				kb--;
+			for (size_t k = kb; k < kend && nc < MAX_PICKS; k++) {
 				struct ment *m = &I->m[k];
-				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
+				if ((int)m->sent != s)
 					continue;
 				/* in the pronoun's own sentence only a subject before it
 				 * ('As Guaido seeks ..., he said'), not 'with MTVu, he' */
@@ -259,6 +290,7 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 					   : (g & (int)want) ? 2 : 1;
 				c[nc++] = (struct pick){x, (int)k, rank, xs};
 			}
+			kend = kb;
 			if (nc) {
 				/* who speaks first, then the subject, then the last one
 				 * of the right gender, then the last one */
@@ -273,8 +305,11 @@ int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, ui
 			}
 			/* nobody fits here; someone unnamed speaking makes any
 			 * answer further back unsure */
-			if (!gap && !(p == pi && s == cur))
+			if (!gap && !own) {
+				if (ns < 0)
+					ns = sentence_starts(P, ss, MAX_SENTS);
 				gap = unknown_speaker(R, I, P, ss, ns, s);
+			}
 			if (++sents > LOOKBACK_SENTS)
 				return -1;
 		}
