@@ -198,6 +198,8 @@ int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const ch
 /* The gender a person noun tells (spokesman, woman): an EQ_G_* bit, 0
  * none, -1 a plural. */
 int head_gender(const struct par *P, size_t i);
+/* The paragraph opens with a dateline ('WASHINGTON —', 'BERLIN (AP) —'). */
+int dateline(const struct par *P);
 
 /* eq_resolve.c: the mention a pronoun (want: EQ_G_* bits) at token tok of
  * paragraph pi stands for, -1 none; *sure: the text leaves no doubt. */

@@ -246,6 +246,20 @@ static int plural_role(const struct eq_rules *R, struct eqi *I, struct par *P, s
 	return (wordset_cls(&R->words, low, n - 1) & (EQ_W_ROLE | EQ_W_PEOPLE)) != 0;
 }
 
+/* Does the paragraph open with a dateline: capitals (a place, an agency
+ * in brackets) up to a dash, within its first six tokens? */
+int dateline(const struct par *P)
+{
+	for (size_t i = 0; i < P->t.n && i < 6; i++) {
+		const struct token *t = &P->t.v[i];
+		if (t->flags & TOK_DASH)
+			return i > 0;
+		if ((t->flags & TOK_WORD) && !(t->flags & TOK_UPPER))
+			return 0;
+	}
+	return 0;
+}
+
 static int cmp_ment(const void *a, const void *b)
 {
 	const struct ment *x = a, *y = b;
@@ -331,6 +345,11 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		if (!capword(R, I, P, i) && !((c & EQ_W_TITLE) && (P->t.v[i].flags & TOK_CAP))) {
 			i++;
+			continue;
+		}
+		if (i == 0 && (P->t.v[0].flags & TOK_UPPER) && dateline(P)) {
+			while (i < n && !(P->t.v[i].flags & TOK_DASH))
+				i++; /* 'WASHINGTON —', 'BERLIN (AP) —': a dateline */
 			continue;
 		}
 		if (i > 0 && tok_punct(P, i - 1, '(') && i + 1 < n &&

@@ -343,6 +343,9 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 		s0--;
 	{
 		size_t a = s0;
+		if (a == 0 && dateline(P))
+			while (a < cue && !(P->t.v[a++].flags & TOK_DASH))
+				; /* past 'WASHINGTON —' */
 		while (a < cue && (TOK_IS(P, a, "but") || TOK_IS(P, a, "and") || TOK_IS(P, a, "so") ||
 				   TOK_IS(P, a, "yet") || TOK_IS(P, a, "still") || TOK_IS(P, a, "then")))
 			a++;
