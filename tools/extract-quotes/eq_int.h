@@ -185,8 +185,12 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t e, size_t start,
 		      int appositive);
 
-/* eq_ment.c: mentions, full names */
+/* eq_ment.c: mentions */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
+
+/* eq_names.c: what the document says about a name */
+/* Is the capitalized word w written lowercase as a word near paragraph pi? */
+int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn);
 void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, int want, uint32_t *fp, uint32_t *fb, uint32_t *fe);
 /* What the document up to paragraph pi writes before the one-word name w:
  * the genders (EQ_G_MALE | EQ_G_FEMALE bits) of the first names and
