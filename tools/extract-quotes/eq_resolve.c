@@ -7,10 +7,13 @@
  * person of its gender or of none known; an organisation for "it"); in
  * that sentence who speaks ('Okafor said', 'said Okafor'), else its
  * subject, else one of the right gender, else the last one. It is sure
- * when that one speaks there or is the subject, is named as a person (a
- * full name, a title, a known first name, a short form of a full name
- * before, or someone who speaks), the sentence is near, and nobody else
- * in it could be meant.
+ * when that one speaks there or is the subject (or is the only one of the
+ * pronoun's gender there), is named as a person (a full name, a title, a
+ * known first name, a short form of a full name before, someone who
+ * speaks; no surname two such people bear), the sentence is near, nobody
+ * unnamed speaks in between, and nobody else in it could be meant (see
+ * judge). Someone unnamed found first ('a spokesman', the memo, a "he"
+ * nobody was found for) keeps the pronoun as written.
  *
  * A description ('the senator', 'the company'): the people (or
  * organisations) nearby that the text described with the same word
