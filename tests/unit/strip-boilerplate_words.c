@@ -1,4 +1,4 @@
-/* strip-boilerplate_words.c - the word scan 16 bytes at a time gives every
+/* strip-boilerplate_words.c - the word scan 64 bytes at a time gives every
  * feature of a line exactly as the reference scan one byte at a time
  * (bp_features against bp_features_ref, with the shipped rules and
  * stopwords): on random lines made of words, stopwords, trigger words,

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-/* The word scan (bp_words.h): 16 bytes at a time, or the reference. */
+/* The word scan (bp_words.h): 64 bytes at a time, or the reference. */
 typedef void scan_fn(struct acc *A, const char *s, size_t n, int link);
 
 size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)

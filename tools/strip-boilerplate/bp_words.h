@@ -2,7 +2,7 @@
  * engine only): the counts they add to (struct acc), the byte classes, the
  * word lookups (stopword? trigger word of a rule?) and what is done when
  * a word ends. bp_words.c scans one byte at a time (the reference, and
- * the scan of machines without SSE2); bp_wscan.c scans 16 bytes at a time
+ * the scan of machines without SSE2); bp_wscan.c scans 64 bytes at a time
  * and gives the same counts (tests/unit/strip-boilerplate_words.c). */
 #ifndef STRIP_BOILERPLATE_BP_WORDS_H
 #define STRIP_BOILERPLATE_BP_WORDS_H
@@ -58,7 +58,7 @@ static inline void bp_acc_clear(struct acc *A)
 /* Plain text (no markup) s[0..n) into A; link: it is the text of a link.
  * The reference, one byte at a time: */
 void bp_scan_words_ref(struct acc *A, const char *s, size_t n, int link);
-/* ... and the same 16 bytes at a time (SSE2), or the reference. */
+/* ... and the same 64 bytes at a time (SSE2), or the reference. */
 #if defined(__SSE2__)
 void bp_scan_words(struct acc *A, const char *s, size_t n, int link);
 #else

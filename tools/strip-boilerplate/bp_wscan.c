@@ -1,11 +1,11 @@
-/* bp_wscan.c - the word scan of bp_features 16 bytes at a time (SSE2),
+/* bp_wscan.c - the word scan of bp_features 64 bytes at a time (SSE2),
  * with the counts of bp_words.c's reference scan. A block of ASCII bytes
  * becomes bit masks (letters, capitals, digits, spaces, apostrophes and
  * hyphens, sentence marks, colons, quotes); a word's bytes are its letters
  * and digits with an apostrophe or hyphen between a letter or digit and a
  * letter; words start and end where that mask flips, and the scan looks
  * at single bytes only at word ends (lookups), colons and punctuation.
- * The counts of the block's bytes add up in byte lanes. A byte beyond
+ * The counts of a block are the set bits of its masks. A byte beyond
  * ASCII is read as a code point, as the reference does. */
 #include "bp_words.h"
 #include "bp_scan.h"
