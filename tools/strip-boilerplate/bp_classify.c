@@ -397,6 +397,50 @@ static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_
 	}
 }
 
+static int headline_like(const struct bp_params *p, const struct bp_line *l);
+
+/* A line between a headline and its lead: a strong hit of a header rule
+ * (a byline, a date) or a figure rule (a credit), a line without text
+ * (an image), a label (a time) or a short line (an author's name). */
+static int under_headline(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	if (r)
+		return r->header || r->figure;
+	return !weak_hit(l) && !l->heading && (l->cls0 == BPC_SHORT || l->why == bp_reason_names[BPR_NO_TEXT] ||
+					       l->why == bp_reason_names[BPR_LABEL] || l->why == bp_reason_names[BPR_IMAGE]);
+}
+
+/* The story starts at its lead: a good paragraph under a headline (a
+ * title-like line that is not a section heading, then at most lead_lines
+ * lines of bylines, dates and images) starts the body when at most
+ * body_bridge_lines bridgeable lines (a video, a promo, a caption) separate
+ * it from the body found, none of a header rule (a paragraph above a
+ * byline is a dek or a teaser, not the lead). */
+static void lead_before_body(const struct bp_config *c, const struct bp_line *L, size_t *bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_bridge_lines, lmax = (size_t)p->lead_lines;
+	if (gmax == 0 || lmax == 0)
+		return;
+	for (size_t k = *bs; k-- > 0 && k + gmax >= *bs;) {
+		const struct bp_line *l = &L[k];
+		if (text_class(l) == BPC_GOOD && l->ends_punct == 1 && !l->heading && !strong_rule(c, l)) {
+			for (size_t i = k; i > 0 && k - i <= lmax; i--) {
+				const struct bp_line *h = &L[i - 1];
+				if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(p, h)) {
+					*bs = k;
+					return;
+				}
+				if (!under_headline(c, h))
+					break;
+			}
+		}
+		if (!bridgeable(c, l) || (strong_rule(c, l) && strong_rule(c, l)->header))
+			return;
+	}
+}
+
 /* A sentence a rule hit weakly right before the body (a lead that speaks
  * of copyright) is its start, and one right after it its end, unless its
  * rule is of the notes that end stories (a credit, a copyright note, an
@@ -447,6 +491,23 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 	return (l->drop_rule < 0 || l->hit == BP_HIT_WEAK) && !l->no_text && l->bullet != 1 && l->links <= p->max_link_density &&
 	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
 	       l->ends_punct != 1 && !l->has_url;
+}
+
+/* A title-like line that may be the headline when no markdown heading
+ * says so: not a menu ("Local | State"), not mostly numbers (a date and
+ * time the rules missed). */
+static int headline_like(const struct bp_params *p, const struct bp_line *l)
+{
+	return title_like(p, l) && !(l->punct[1] >> ('|' - 64) & 1) &&
+	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked);
+}
+
+/* A headline of few words is preferred when it is not a name: more than
+ * title_min_words words, or one in lowercase ("Bridge reopens", not
+ * "Maren Estrada"). */
+static int headline_words(const struct bp_params *p, const struct bp_line *l)
+{
+	return l->words > p->title_min_words || l->lower > 0;
 }
 
 /* A dek under the headline: a line in sentence case (mostly lowercase
@@ -653,6 +714,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	if (be > bs) {
 		bridge_body(c, L, n, &be);
 		bridge_body_back(c, L, n, &bs);
+		lead_before_body(c, L, &bs);
 		extend_weak(c, L, n, &bs, &be);
 		/* one such line alone does not end a story */
 		while (be > bs && be + 1 < n && story_label(c, L, be) && text_class(&L[be + 1]) == BPC_GOOD)
@@ -730,8 +792,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			for (size_t i = fb; i-- > 0 && seen < 4;) {
 				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
-				if (title_like(p, &L[i])) {
-					if (L[i].words > p->title_min_words) {
+				if (headline_like(p, &L[i])) {
+					if (headline_words(p, &L[i])) {
 						t = i;
 						break;
 					}
