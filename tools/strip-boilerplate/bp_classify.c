@@ -454,16 +454,109 @@ static void extend_weak(const struct bp_config *c, const struct bp_line *L, size
 		(*be)++;
 }
 
-/* Line i ends like a sentence, a label rule of the lines outside stories
- * hit it (a tag line, contact details), and it stands between two lines
- * of text (the one before may end with a colon that introduces it). */
-static int story_label(const struct bp_config *c, const struct bp_line *L, size_t i)
+/* A line of a story's last lines: it ends like a sentence (or with a
+ * colon before another such line), has text (a weak hit's features
+ * count), no link, heading, list or image shape, no strong hit, and
+ * does not speak to the reader outside quotation marks. */
+static int tail_line(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
 {
-	const struct bp_rule *r = strong_rule(c, &L[i]);
-	const struct bp_line *a = &L[i - 1], *b = &L[i + 1];
-	return r && r->shape == BP_SHAPE_LABEL && !r->inside && !r->after && !r->box && !r->figure &&
-	       L[i].ends_punct == 1 && (reads_as_text(a) || (text_class(a) != BPC_BAD && a->ends_punct == 2)) &&
-	       reads_as_text(b) && !strong_rule(c, a) && !strong_rule(c, b);
+	const struct bp_line *l = &L[i];
+	if (strong_rule(c, l) || l->heading || l->bullet || l->image || l->no_text || l->has_url ||
+	    l->links > 0 || text_class(l) == BPC_BAD || (l->address && !l->speech && l->quote != 2) || l->words < 2)
+		return 0;
+	if (l->ends_punct == 1)
+		return 1;
+	return l->ends_punct == 2 && i + 1 < n && L[i + 1].ends_punct == 1 && tail_line(c, L, n, i + 1);
+}
+
+/* A line that ends what a page adds after a story: a strong hit of a
+ * rule of the notes that end stories or of the lines after them. */
+static int end_line(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return r && (r->note || r->after);
+}
+
+/* The story's last lines after a block inside it: when at most
+ * body_tail_lines lines that are not such an end, a heading or a good
+ * paragraph (a newsletter prompt, a box of links, contact lines) follow
+ * the body, then lines that read as
+ * the story's (body_back_words words or more, a good or near-good one
+ * among them that no rule hit), then nothing but up to body_tail_lines lines of other
+ * boilerplate before the page's end or such an end (an author's note, a
+ * copyright line), the body takes them (not a weak hit of a note rule
+ * at their end). */
+static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines, j = *be;
+	if (gmax == 0)
+		return;
+	while (j < n && j - *be < gmax && !tail_line(c, L, n, j)) {
+		const struct bp_line *g = &L[j];
+		if (end_line(c, g) || after_rule(c, g) || g->heading || text_class(g) == BPC_GOOD)
+			return;
+		j++;
+	}
+	if (j == *be || j >= n || !tail_line(c, L, n, j))
+		return;
+	size_t r = j;
+	double w = 0;
+	int text = 0;
+	while (r < n && tail_line(c, L, n, r)) {
+		int k = text_class(&L[r]);
+		w += L[r].words;
+		text |= (k == BPC_GOOD || k == BPC_NEAR) && L[r].drop_rule < 0;
+		r++;
+	}
+	size_t e = r;
+	while (e > j && weak_hit(&L[e - 1]) && c->rules[L[e - 1].drop_rule].note)
+		e--;
+	if (e == j || w < p->body_back_words || !text)
+		return;
+	for (size_t k = r; k < n && !end_line(c, &L[k]); k++)
+		if (k - r >= gmax || text_class(&L[k]) == BPC_GOOD || tail_line(c, L, n, k))
+			return;
+	*be = e;
+}
+
+/* A line a label rule hit that may be a story's own: a rule of the lines
+ * outside stories (a tag line, contact details) or between a headline and
+ * its story (a date), not of figures, boxes, inserts or what follows
+ * stories. */
+static int label_hit(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return r && r->shape == BP_SHAPE_LABEL && !r->after && !r->box && !r->figure && (!r->inside || r->header);
+}
+
+/* Lines i .. k - 1 (at most story_label_lines) that label rules of that
+ * kind hit and that stand between two lines of the story's text (the one
+ * before may be a list item, or end with a colon that introduces them):
+ * the story's own when they end like sentences, when a colon introduces
+ * them (contact lines: "Clinic details:"), or when they are dates of a
+ * header rule alone and a good paragraph follows (a timeline). Returns k,
+ * or i when they are not. */
+static size_t story_labels(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
+{
+	if (i == 0)
+		return i;
+	const struct bp_line *a = &L[i - 1];
+	if (strong_rule(c, a) || text_class(a) == BPC_BAD ||
+	    !(reads_as_text(a) || a->ends_punct == 2 || a->bullet))
+		return i;
+	size_t k = i;
+	int ends = 1, dates = 1;
+	while (k < n && k - i < (size_t)c->p.story_label_lines && label_hit(c, &L[k])) {
+		ends &= L[k].ends_punct == 1;
+		dates &= strong_rule(c, &L[k])->header && L[k].words <= c->p.near_words;
+		k++;
+	}
+	if (k == i || k >= n || strong_rule(c, &L[k]) || !reads_as_text(&L[k]))
+		return i;
+	if (ends || a->ends_punct == 2 || (dates && text_class(&L[k]) == BPC_GOOD))
+		return k;
+	return i;
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -716,9 +809,10 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		bridge_body_back(c, L, n, &bs);
 		lead_before_body(c, L, &bs);
 		extend_weak(c, L, n, &bs, &be);
-		/* one such line alone does not end a story */
-		while (be > bs && be + 1 < n && story_label(c, L, be) && text_class(&L[be + 1]) == BPC_GOOD)
-			be += 2;
+		tail_lines(c, L, n, &be);
+		/* such lines alone do not end a story */
+		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
+			be = k + 1;
 	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
@@ -750,11 +844,11 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}
-	/* a line that ends like a sentence and that a label rule of the
-	 * lines outside stories hit (a tag line, contact details), between
-	 * two paragraphs of the body, is the story's own */
+	/* lines a label rule of the lines outside stories hit (a tag line,
+	 * contact details, a date) between two lines of the story are its
+	 * own */
 	for (size_t i = bs + 1; i + 1 < be; i++)
-		if (story_label(c, L, i)) {
+		for (size_t k = story_labels(c, L, be, i); i < k; i++) {
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
