@@ -59,9 +59,20 @@ static int paragraph_line(const struct bp_config *c, const struct bp_line *l)
 	       !l->image && l->links <= c->p.max_link_density && !strong_rule(c, l);
 }
 
+/* A line shaped like a story's sentence by its features: a sentence end,
+ * near_words words, no list, heading, image or link, no strong hit, and
+ * not speaking to the reader outside quotation marks. */
+static int story_shape(const struct bp_line *l)
+{
+	return l->ends_punct == 1 && !l->bullet && !l->heading && !l->image && !l->no_text && l->links == 0 &&
+	       !l->has_url && !(l->address && !l->speech && l->quote != 2) &&
+	       !(l->drop_rule >= 0 && l->hit == BP_HIT_STRONG);
+}
+
 /* More than the match: a weak hit of a figure rule next to a figure line,
  * or on a line that addresses the reader (outside quotation marks, not
- * reporting speech), is strong; so is a heading a rule hit unless a
+ * reporting speech; when that is less than once in address_words words,
+ * not between two lines shaped like the story's sentences), is strong; so is a heading a rule hit unless a
  * paragraph follows it (what a box heading heads: links, list items,
  * images, short lines, other boilerplate). */
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
@@ -78,7 +89,9 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
 		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
-		else if (l->address && !l->speech && l->quote != 2)
+		else if (l->address && !l->speech && l->quote != 2 &&
+			 !(l->address * c->p.address_words < l->looked && i > 0 && i + 1 < n &&
+			   story_shape(&L[i - 1]) && story_shape(&L[i + 1])))
 			l->hit = BP_HIT_STRONG;
 		else if (l->heading > 1 && !l->prose && !(i + 1 < n && paragraph_line(c, &L[i + 1]) &&
 						      !(L[i + 1].drop_rule >= 0 && c->rules[L[i + 1].drop_rule].after)))
@@ -498,7 +511,7 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
 			return;
 		j++;
 	}
-	if (j == *be || j >= n || !tail_line(c, L, n, j))
+	if (j >= n || !tail_line(c, L, n, j))
 		return;
 	size_t r = j;
 	double w = 0;
@@ -604,13 +617,15 @@ static int headline_words(const struct bp_params *p, const struct bp_line *l)
 }
 
 /* A dek under the headline: a line in sentence case (mostly lowercase
- * words, few numbers), not boilerplate on its own, without a label or an
+ * words, or a good paragraph with a finite verb: German capitalizes its
+ * nouns), few numbers, not boilerplate on its own, without a label or an
  * address. */
 static int dek_like(const struct bp_params *p, const struct bp_line *l)
 {
 	double n = l->looked;
 	return l->cls0 != BPC_BAD && l->words >= p->near_words && !l->heading && !l->bullet && !l->label &&
-	       !l->has_url && l->links == 0 && n > 0 && l->lower >= p->prose_lower * n &&
+	       !l->has_url && l->links == 0 && n > 0 &&
+	       (l->lower >= p->prose_lower * n || (l->cls0 == BPC_GOOD && l->ends_punct == 1 && l->verbs > 0)) &&
 	       l->numeric <= p->prose_numeric * n && !(l->punct[1] >> ('@' - 64) & 1) &&
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }

@@ -55,6 +55,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(max_doc_rows, 1, 1e9, 100000),
 	K(short_words, 0, 1e6, 20),
 	K(credit_words, 0, 1e6, 10),
+	K(address_words, 0, 1e6, 15),
 	K(prose_words, 1, 1e6, 5),
 	K(prose_lower, 0, 1, 0.5),
 	K(prose_numeric, 0, 1, 0.35),

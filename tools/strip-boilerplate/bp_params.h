@@ -59,6 +59,7 @@ struct bp_params {
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
 	double short_words;     /* a rule of shape short takes lines of at most this many words */
+	double address_words;   /* a line addressing the reader less than once in this many words ... */
 	double credit_words;    /* a credit beside a sentence a figure rule hit has at most this many words */
 	double prose_words;     /* a line that reads as a sentence has this many words ... */
 	double prose_lower;     /* ... this share of them lowercase ... */
