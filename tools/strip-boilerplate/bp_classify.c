@@ -301,6 +301,16 @@ static int text_class(const struct bp_line *l)
 	return weak_hit(l) ? l->cls_text : l->cls0;
 }
 
+/* The words of the good lines of L[s..e) that read as sentences. */
+static double prose_words(const struct bp_line *L, size_t s, size_t e)
+{
+	double w = 0;
+	for (size_t i = s; i < e; i++)
+		if (L[i].prose && text_class(&L[i]) == BPC_GOOD)
+			w += L[i].words;
+	return w;
+}
+
 /* A story goes on in paragraphs: of the first 2 * need lines with text of
  * L[0..n), need read as good text (not a teaser list, where a headline, a
  * label and a sentence take turns). */
@@ -488,6 +498,47 @@ static int end_line(const struct bp_config *c, const struct bp_line *l)
 {
 	const struct bp_rule *r = strong_rule(c, l);
 	return r && (r->note || r->after);
+}
+
+/* The cells of a table row: the '|' in the kept text, or 0. */
+static unsigned table_cells(const struct bp_line *l)
+{
+	if (!(l->punct[1] >> ('|' - 64) & 1))
+		return 0;
+	unsigned k = 0;
+	for (size_t i = l->a; i < l->b; i++)
+		k += l->s[i] == '|';
+	return k;
+}
+
+/* A table right after the body belongs to it (standings, results): after
+ * at most body_tail_lines lines that are not a heading or a strong hit of
+ * a rule that ends stories or follows them (an image, a caption, a line
+ * that introduces the table), at least table_rows rows with the same
+ * number of cells, rule lines ("---|---") between them. */
+static void table_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines, j = *be;
+	if (p->table_rows <= 0)
+		return;
+	for (; j < n && j - *be <= gmax && !table_cells(&L[j]); j++)
+		if (L[j].heading || end_line(c, &L[j]) || after_rule(c, &L[j]) ||
+		    (strong_rule(c, &L[j]) && strong_rule(c, &L[j])->box))
+			return;
+	if (j >= n || j - *be > gmax)
+		return;
+	unsigned cells = table_cells(&L[j]);
+	size_t r = j, rows = 0;
+	for (; r < n; r++) {
+		unsigned k = table_cells(&L[r]);
+		if (k == cells && !L[r].no_text && !strong_rule(c, &L[r]))
+			rows++;
+		else if (!(k == cells && L[r].no_text))
+			break;
+	}
+	if ((double)rows >= p->table_rows)
+		*be = r;
 }
 
 /* The story's last lines after a block inside it: when at most
@@ -812,11 +863,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			break;
 		}
 	/* an article comes before its comments: a stretch before the best one
-	 * that weighs nearly as much is the body */
+	 * that weighs nearly as much is the body, when it holds a sentence as
+	 * the best one does (not a menu run together alone) */
 	if (p->body_prefer_first > 0 && bs > from) {
 		size_t fs, fe;
 		double first = find_body(c, L + from, bs - from, &fs, &fe);
-		if (first >= p->body_prefer_first * best && fe > fs)
+		if (first >= p->body_prefer_first * best && fe > fs &&
+		    (prose_words(L, from + fs, from + fe) > 0 || prose_words(L, bs, be) == 0))
 			bs = from + fs, be = from + fe;
 	}
 	if (be > bs) {
@@ -824,6 +877,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		bridge_body_back(c, L, n, &bs);
 		lead_before_body(c, L, &bs);
 		extend_weak(c, L, n, &bs, &be);
+		table_after_body(c, L, n, &be);
 		tail_lines(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
