@@ -172,8 +172,10 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	const struct ynode *v;
 	if ((v = ymap_get(r, "caseless")) && ybool(v))
 		flags |= RX_CASELESS;
-	if ((v = ymap_get(r, "ucp")) && ybool(v))
-		flags |= RX_UCP;
+	if ((v = ymap_get(r, "ucp")))
+		flags |= ybool(v) ? RX_UCP : 0;
+	else
+		flags |= RX_UCP_AUTO;
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
