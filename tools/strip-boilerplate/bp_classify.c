@@ -541,6 +541,50 @@ static void table_after_body(const struct bp_config *c, const struct bp_line *L,
 		*be = r;
 }
 
+/* The number of a numbered list item ("3)", "3."), else -1. */
+static long item_number(const struct bp_line *l)
+{
+	if (l->bullet != 3)
+		return -1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	while (k < n && (t[k] == '*' || t[k] == '-' || t[k] == '+' || t[k] == ' '))
+		k++;
+	long v = 0;
+	size_t d = k;
+	for (; k < n && k < d + 4 && t[k] >= '0' && t[k] <= '9'; k++)
+		v = v * 10 + (t[k] - '0');
+	return k > d && k < n && (t[k] == '.' || t[k] == ')') ? v : -1;
+}
+
+/* A numbered list the body ends with goes on while the numbers do (a
+ * list of picks, steps, results), across up to body_tail_lines lines of
+ * no text (its images and links) between the items; and one the body's
+ * last line introduces (it ends with a colon) starts at 1. An item a
+ * rule hit with strong evidence ends it. */
+static void numbered_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t e = *be;
+	if (e == 0)
+		return;
+	long k = item_number(&L[e - 1]);
+	if (k < 0 && L[e - 1].ends_punct == 2 && !L[e - 1].bullet)
+		k = 0;
+	if (k < 0)
+		return;
+	for (size_t j = e; j < n;) {
+		size_t g = j;
+		while (g < n && g - j < (size_t)p->body_tail_lines && L[g].no_text)
+			g++;
+		if (g >= n || item_number(&L[g]) != k + 1 || strong_rule(c, &L[g]) || L[g].no_text)
+			break;
+		k++;
+		e = j = g + 1;
+	}
+	*be = e;
+}
+
 /* The story's last lines after a block inside it: when at most
  * body_tail_lines lines that are not such an end, a heading or a good
  * paragraph (a newsletter prompt, a box of links, contact lines) follow
@@ -878,6 +922,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		lead_before_body(c, L, &bs);
 		extend_weak(c, L, n, &bs, &be);
 		table_after_body(c, L, n, &be);
+		numbered_after_body(c, L, n, &be);
 		tail_lines(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
