@@ -557,6 +557,40 @@ static long item_number(const struct bp_line *l)
 	return k > d && k < n && (t[k] == '.' || t[k] == ')') ? v : -1;
 }
 
+/* Words and words addressing the reader of the good lines of L[s..e). */
+static void address_share(const struct bp_line *L, size_t s, size_t e, double *words, double *addr)
+{
+	*words = *addr = 0;
+	for (size_t i = s; i < e; i++)
+		if (text_class(&L[i]) == BPC_GOOD)
+			*words += L[i].words, *addr += L[i].address;
+}
+
+/* The body's last paragraphs after a block of voice_block_lines lines or
+ * more without a good paragraph (a list of names, headings, a logo) are
+ * not the story's when they speak to the reader, once in address_words
+ * words or more, where the body before the block does less than a
+ * quarter of that (an appeal for support after a report): the body ends
+ * before the block. */
+static void voice_tail(const struct bp_config *c, const struct bp_line *L, size_t bs, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	if (p->voice_block_lines <= 0 || p->address_words <= 0)
+		return;
+	size_t g1 = *be, g0;
+	while (g1 > bs && text_class(&L[g1 - 1]) == BPC_GOOD)
+		g1--;
+	for (g0 = g1; g0 > bs && text_class(&L[g0 - 1]) != BPC_GOOD; g0--)
+		;
+	if (g1 == *be || g0 == bs || (double)(g1 - g0) < p->voice_block_lines)
+		return;
+	double w, a, bw, ba;
+	address_share(L, g1, *be, &w, &a);
+	address_share(L, bs, g0, &bw, &ba);
+	if (a > 0 && a * p->address_words >= w && ba * p->address_words * 4 < bw)
+		*be = g0;
+}
+
 /* A numbered list the body ends with goes on while the numbers do (a
  * list of picks, steps, results), across up to body_tail_lines lines of
  * no text (its images and links) between the items; and one the body's
@@ -917,6 +951,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			bs = from + fs, be = from + fe;
 	}
 	if (be > bs) {
+		voice_tail(c, L, bs, &be);
 		bridge_body(c, L, n, &be);
 		bridge_body_back(c, L, n, &bs);
 		lead_before_body(c, L, &bs);
