@@ -99,6 +99,62 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 	}
 }
 
+/* The length of the longest common start of a and b, backslashes of
+ * markdown escapes ("\\(") skipped in a. */
+static size_t common_start(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	while (i < an && j < bn) {
+		if (a[i] == '\\' && i + 1 < an && (b[j] != '\\' || a[i + 1] != '\\'))
+			i++;
+		if (a[i] != b[j])
+			break;
+		i++, j++;
+	}
+	return j;
+}
+
+/* A line right under an image that repeats the image's alt text (the
+ * same bytes from the start, alt_caption_bytes or more, or all of the
+ * line or of the alt text when that is at least half as long) is its
+ * caption, and so is a copy
+ * of it on the next line; a line a rule hit is left to the rule. */
+static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	size_t need = (size_t)c->p.alt_caption_bytes;
+	if (need == 0)
+		return;
+	for (size_t i = 1; i < n; i++) {
+		const struct bp_line *im = &L[i - 1];
+		if (im->image != 2 || L[i].image || L[i].no_text)
+			continue;
+		const char *t = im->s + im->a, *e = im->s + im->b;
+		const char *alt = NULL;
+		for (const char *q = t; q + 1 < e; q++)
+			if (q[0] == '!' && q[1] == '[') {
+				alt = q + 2;
+				break;
+			}
+		if (!alt)
+			continue;
+		const char *ae = alt;
+		while (ae < e && *ae != ']')
+			ae += *ae == '\\' && ae + 1 < e ? 2 : 1;
+		size_t an = (size_t)(ae - alt);
+		for (size_t k = i; k < n && k <= i + 1; k++) {
+			struct bp_line *l = &L[k];
+			size_t ln = l->b - l->a;
+			if (l->drop_rule >= 0 || l->image || l->no_text || l->cls == BPC_BAD)
+				break;
+			size_t m = common_start(alt, an, l->s + l->a, ln);
+			if (!(m >= need || ((m == ln || m == an) && 2 * m >= need)))
+				break;
+			set_bad(l, BPR_IMAGE);
+			l->cls0 = BPC_BAD;
+		}
+	}
+}
+
 /* A paragraph by its features: good, or near-good with a sentence end
  * (a weak hit's features count). */
 static int reads_as_text(const struct bp_line *l)
@@ -885,6 +941,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			gp += L[i].prose ? L[i].words : 0;
 		}
 	}
+	alt_captions(c, L, n);
 	/* where most good lines read as sentences (the words of the
 	 * language are known), the others (a menu run together, a list of
 	 * names) weigh less in the body */

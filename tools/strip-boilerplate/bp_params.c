@@ -32,6 +32,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(lead_lines, 0, 1e6, 6),
 	K(body_tail_lines, 0, 1e6, 3),
 	K(table_rows, 0, 1e6, 3),
+	K(alt_caption_bytes, 0, 1e6, 40),
 	K(voice_block_lines, 0, 1e6, 6),
 	K(story_label_lines, 0, 1e6, 3),
 	K(near_weight, -1e6, 1e6, 0.3),

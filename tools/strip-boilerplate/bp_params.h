@@ -47,6 +47,7 @@ struct bp_params {
 	double body_tail_lines; /* the story's last lines after a block of this many lines (a prompt) */
 	double story_label_lines; /* at most this many lines a label rule hit between story lines are the story's */
 	double voice_block_lines; /* the body ends before such a block when what follows speaks to the reader */
+	double alt_caption_bytes; /* a line under an image that repeats this much of its alt text is its caption */
 	double table_rows;      /* a table of this many rows right after the body belongs to it */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
