@@ -126,20 +126,19 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 		return;
 	for (size_t i = 1; i < n; i++) {
 		const struct bp_line *im = &L[i - 1];
-		if (im->image != 2 || L[i].image || L[i].no_text)
+		if (!(im->image & 2) || L[i].image || L[i].no_text)
 			continue;
+		/* the first alt text that is not empty */
 		const char *t = im->s + im->a, *e = im->s + im->b;
-		const char *alt = NULL;
-		for (const char *q = t; q + 1 < e; q++)
-			if (q[0] == '!' && q[1] == '[') {
-				alt = q + 2;
-				break;
+		const char *alt = NULL, *ae = NULL;
+		for (const char *q = t; q + 2 < e && !alt; q++)
+			if (q[0] == '!' && q[1] == '[' && q[2] != ']') {
+				alt = ae = q + 2;
+				while (ae < e && *ae != ']')
+					ae += *ae == '\\' && ae + 1 < e ? 2 : 1;
 			}
 		if (!alt)
 			continue;
-		const char *ae = alt;
-		while (ae < e && *ae != ']')
-			ae += *ae == '\\' && ae + 1 < e ? 2 : 1;
 		size_t an = (size_t)(ae - alt);
 		for (size_t k = i; k < n && k <= i + 1; k++) {
 			struct bp_line *l = &L[k];
