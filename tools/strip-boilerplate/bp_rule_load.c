@@ -91,7 +91,7 @@ static void first_bytes(struct bp_rule *rule, int anchored)
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "shape", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "header", "shape", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -139,8 +139,10 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	const struct ynode *v;
 	if ((v = ymap_get(r, "caseless")) && ybool(v))
 		flags |= RX_CASELESS;
-	if ((v = ymap_get(r, "ucp")) && ybool(v))
-		flags |= RX_UCP;
+	if ((v = ymap_get(r, "ucp")))
+		flags |= ybool(v) ? RX_UCP : 0;
+	else
+		flags |= RX_UCP_AUTO;
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
@@ -149,6 +151,7 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
 	rule->note = (v = ymap_get(r, "note")) ? ybool(v) : 0;
 	rule->with_figure = (v = ymap_get(r, "with_figure")) ? ybool(v) : 0;
+	rule->header = (v = ymap_get(r, "header")) ? ybool(v) : 0;
 	if (rule->with_figure)
 		rule->figure = 1;
 	rule->shape = BP_SHAPE_LABEL;

@@ -62,6 +62,7 @@ struct bp_rule {
 	int note;        /* it hits notes that end a story (credits, copyright): a weak hit right after the body stays out */
 	int figure;      /* it hits the lines of a figure (captions, credits): a hit next to an image or another figure line is strong */
 	int with_figure; /* its hit is weak unless an image or another figure line is next to it */
+	int header;      /* it hits the lines between a headline and its story (bylines, dates) */
 	enum bp_shape shape;
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
 	 * anchored pattern cannot match a row whose first byte is not in first */
