@@ -717,6 +717,45 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
 	*be = e;
 }
 
+/* Sentences after the body past a few lines that are boilerplate on
+ * their own and sit inside stories (an image credit, a cookie line, an
+ * advertisement): the story's last paragraphs, too short to weigh as a
+ * body ("Park, a Democrat, was elected in 2022."), when nothing but the
+ * end of the page or another rule's line comes after them. The inserted
+ * lines stay boilerplate. When unsure, keep: a sentence nothing hit is
+ * not dropped for standing after an image. */
+static int short_sentence(const struct bp_line *l)
+{
+	if (l->ends_punct != 1 || l->heading || l->bullet || l->has_url || l->image || l->links > 0 || l->label == 1)
+		return 0;
+	return l->prose || (l->words >= 3 && l->looked > 0 && 3 * l->lower >= l->looked);
+}
+
+static void sentences_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines;
+	if (gmax == 0)
+		return;
+	for (;;) {
+		size_t j = *be;
+		while (j < n && j - *be < gmax) {
+			const struct bp_rule *r = strong_rule(c, &L[j]);
+			if (!r || r->after || r->box || L[j].heading)
+				break;
+			j++;
+		}
+		if (j == *be || j >= n)
+			return;
+		size_t e = j;
+		while (e < n && L[e].drop_rule < 0 && text_class(&L[e]) != BPC_BAD && short_sentence(&L[e]))
+			e++;
+		if (e == j || (e < n && !strong_rule(c, &L[e])))
+			return;
+		*be = e;
+	}
+}
+
 /* A line a label rule hit that may be a story's own: a rule of the lines
  * outside stories (a tag line, contact details) or between a headline and
  * its story (a date), not of figures, boxes, inserts or what follows
@@ -1015,6 +1054,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		table_after_body(c, L, n, &be);
 		numbered_after_body(c, L, n, &be);
 		tail_lines(c, L, n, &be);
+		sentences_after_body(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
 			be = k + 1;
