@@ -114,6 +114,28 @@ static inline uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct p
 	}
 	return tok_cls_lookup(R, I, P, i, bits);
 }
+/* 0 when token i (i < ntok) is surely no cue word (EQ_W_CUE, EQ_W_PHRASE):
+ * an ASCII word whose lowercase signature the rules' cue words do not
+ * have; 1 when it may be one (or is not ASCII: tok_cls folds it). */
+static inline int cue_maybe(const struct eq_rules *R, const struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	if (!(t->flags & TOK_WORD))
+		return 0; /* tok_cls gives 0 */
+	if (!(t->flags & TOK_ASCII))
+		return 1;
+	const unsigned char *s = (const unsigned char *)P->s + t->b;
+	size_t n = t->e - t->b;
+	if (n > 1 && s[n - 1] == '.')
+		n--; /* as tok_cls_lookup: U.S. -> u.s */
+	if (n > R->cue_maxlen)
+		return 0;
+	unsigned a = s[0], b = s[n > 1], z = s[n - 1];
+	a += a - 'A' < 26u ? 32 : 0;
+	b += b - 'A' < 26u ? 32 : 0;
+	z += z - 'A' < 26u ? 32 : 0;
+	return ws_filter_has(R->cue_sig, ws_sig_of(a, b, z, n));
+}
 int tok_is(const struct par *P, size_t i, const char *lit);
 int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n);
 /* tok_is for a string literal: the length is known, compared first */

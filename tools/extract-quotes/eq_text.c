@@ -46,6 +46,22 @@ uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, 
 		char small[32];
 		const char *w = small;
 		size_t wn = n;
+		uint64_t key;
+		if ((t->flags & TOK_ASCII) && n <= 8 && (key = ws_pack_lower(s, n))) {
+			/* most words: lowercased in a register, the filter's
+			 * signature from its bytes, one probe */
+			unsigned last = (unsigned)(key >> (8 * (n - 1))) & 0xFF;
+			if (n <= R->words.maxlen &&
+			    ws_filter_has(R->words.sig, ws_sig_of((unsigned)key & 0xFF,
+								  (unsigned)(key >> (n > 1 ? 8 : 0)) & 0xFF, last, n))) {
+				const struct ws_val *v = wordset_get_packed(&R->words, key);
+				if (v) {
+					c = v->cls;
+					b = v->bits;
+				}
+			}
+			goto done;
+		}
 		if ((t->flags & TOK_ASCII) && n <= sizeof small) {
 			for (size_t k = 0; k < n; k++) {
 				char ch = s[k];
@@ -69,6 +85,7 @@ uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, 
 			}
 		}
 	}
+done:
 	P->cls[i] = c;
 	P->bits[i] = b;
 	P->tf[i] |= TF_CLS;
