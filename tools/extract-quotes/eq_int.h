@@ -95,7 +95,10 @@ struct eqi {
 	size_t npunct, cappunct;
 	int has_ents;
 	unsigned long long bad_ents;
+	struct par win;         /* a few words around marks (marks_any_pair) */
 	unsigned char markbyte[256]; /* first bytes of the marks */
+	unsigned char scan[8];       /* ... each once, when there are at most 8 */
+	size_t nscan;
 	unsigned char leads[8];      /* the first bytes of the marks beyond ASCII */
 	size_t nleads;
 };
@@ -152,6 +155,9 @@ void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);
 /* eq_marks.c: pairs of marks of one paragraph into I->c (depth 0) and
  * TF_* flags of its tokens. */
 void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t pi);
+/* Would marks_pair find a pair in the paragraph s[0..n)? The same reading
+ * of the marks, on the tokens of the words around each of them only. */
+int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_t n);
 
 /* eq_feat.c */
 /* A cue at token i: 0, or its length in tokens (a verb form not after a
