@@ -99,6 +99,7 @@ struct eq_mark {
 
 struct eq_phrase {
 	char *w[6]; /* lowercase words */
+	size_t wl[6]; /* their lengths */
 	size_t nw;
 };
 

@@ -244,8 +244,14 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 		f[EQ_F_COLON_BEFORE] = 1;
 	}
 	if (!f[EQ_F_CUE_AFTER] && !f[EQ_F_CUE_BEFORE]) {
-		for (size_t i = l0; i < r1; i++)
-			if ((i < q->o || i > q->c) && cue_at(R, I, P, i)) {
+		/* the clause around it, not what is quoted */
+		for (size_t i = l0; i < r1 && i < q->o; i++)
+			if (cue_at(R, I, P, i)) {
+				f[EQ_F_CUE_NEAR] = 1;
+				break;
+			}
+		for (size_t i = q->c + 1 > l0 ? q->c + 1 : l0; !f[EQ_F_CUE_NEAR] && i < r1; i++)
+			if (cue_at(R, I, P, i)) {
 				f[EQ_F_CUE_NEAR] = 1;
 				break;
 			}

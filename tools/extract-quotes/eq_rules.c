@@ -220,7 +220,7 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *s = v->items[i];
 		yscalar(s);
-		struct eq_phrase ph = {{0}, 0};
+		struct eq_phrase ph = {{0}, {0}, 0};
 		const char *p = s->str;
 		while (*p) {
 			while (*p == ' ')
@@ -235,6 +235,7 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 				break;
 			if (ph.nw == sizeof ph.w / sizeof ph.w[0])
 				yerr(s, "phrase '%s' is too long (6 words at most)", s->str);
+			ph.wl[ph.nw] = (size_t)(p - w);
 			ph.w[ph.nw++] = xstrndup(w, (size_t)(p - w));
 		}
 		if (ph.nw < 2)

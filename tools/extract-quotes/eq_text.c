@@ -121,6 +121,17 @@ int tok_is(const struct par *P, size_t i, const char *lit)
 }
 
 
+/* tok_is with strlen(lit) known, the same tests */
+static int tok_is_len(const struct par *P, size_t i, const char *lit, size_t n)
+{
+	if (i >= P->t.n)
+		return 0;
+	const struct token *t = &P->t.v[i];
+	if (((unsigned char)P->s[t->b] | 0x20) != (unsigned char)lit[0])
+		return 0;
+	return t->e - t->b == n && strncasecmp(P->s + t->b, lit, n) == 0;
+}
+
 /* The number of tokens of a cue phrase starting at token i (before end), 0
  * for none. */
 size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
@@ -133,7 +144,7 @@ size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 		if (ph->nw <= best || i + ph->nw > end)
 			continue;
 		size_t j = 0;
-		while (j < ph->nw && tok_is(P, i + j, ph->w[j]))
+		while (j < ph->nw && tok_is_len(P, i + j, ph->w[j], ph->wl[j]))
 			j++;
 		if (j == ph->nw)
 			best = ph->nw;
