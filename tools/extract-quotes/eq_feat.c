@@ -39,16 +39,9 @@ void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1)
 	*r1 = j;
 }
 
-/* A cue verb at token i: a speech verb form not after a determiner. */
-int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+/* cue_at past its first tests (eq_int.h) */
+int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
-	if (!is_word(P, i) || (P->tf[i] & TF_IN))
-		return 0;
-	/* capitalized inside a sentence it is a name ("the United States") */
-	if ((P->t.v[i].flags & TOK_CAP) && i > 0 && !(P->tf[i] & TF_SB) && !(P->t.v[i - 1].flags & TOK_PUNCT))
-		return 0;
-	if (!cue_maybe(R, P, i))
-		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
 	if (c & EQ_W_CUE) {
 		/* a noun after a determiner or a possessive: "his remarks", "Zornick's comment" */

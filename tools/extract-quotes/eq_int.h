@@ -160,9 +160,22 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_t n);
 
 /* eq_feat.c */
+/* cue_at for a word that passed its first tests */
+int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 /* A cue at token i: 0, or its length in tokens (a verb form not after a
- * determiner, or a cue phrase). */
-int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+ * determiner, or a cue phrase). Inline: most tokens stop at its first
+ * tests. */
+static inline int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (i >= P->t.n || !(P->t.v[i].flags & (TOK_WORD | TOK_NUM)) || (P->tf[i] & TF_IN))
+		return 0;
+	/* capitalized inside a sentence it is a name ("the United States") */
+	if ((P->t.v[i].flags & TOK_CAP) && i > 0 && !(P->tf[i] & TF_SB) && !(P->t.v[i - 1].flags & TOK_PUNCT))
+		return 0;
+	if (!cue_maybe(R, P, i))
+		return 0;
+	return cue_at_word(R, I, P, i);
+}
 void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci);
 void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci);
 /* The token range of a candidate's clause around it: [*l0, o) before,
