@@ -14,6 +14,7 @@
  * across paragraphs, so an unbalanced mark never swallows more. */
 #include "eq_int.h"
 #include "msg.h"
+#include "utf8.h"
 
 #include <string.h>
 #if defined(__SSE2__)
@@ -286,6 +287,14 @@ int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_
 		x = next_mark_byte(I, u, x, n);
 		if (x >= n)
 			break;
+		if (u[x] >= 0x80) {
+			/* a lead byte: of a mark (not of a dash, a bullet)? */
+			size_t len;
+			if (!eq_mark_of(R, u8_decode(s + x, n - x, &len))) {
+				x += len ? len : 1;
+				continue;
+			}
+		}
 		/* the run of bytes between white space around it: no token
 		 * crosses white space, so its tokens are the paragraph's */
 		size_t a = x, z = x;
@@ -300,6 +309,11 @@ int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_
 		for (size_t i = 0; i < W->t.n; i++) {
 			if (!(W->t.v[i].flags & TOK_PUNCT))
 				continue;
+			/* a double mark at the bottom leaves only when a double
+			 * closes it, and what it holds so far is in that pair, or
+			 * in the quotation running to the end */
+			if (S.ns && S.st[0].fam == 0 && has_content(s, S.st[0].end, a + W->t.v[i].b))
+				return 1;
 			struct open_mark o;
 			int step = mark_step(R, I, W, i, want, &S, a, &o);
 			/* a pair closed at depth 0 stays a candidate (a double

@@ -122,7 +122,7 @@ int tok_is(const struct par *P, size_t i, const char *lit)
 
 
 /* tok_is with strlen(lit) known, the same tests */
-static int tok_is_len(const struct par *P, size_t i, const char *lit, size_t n)
+static inline int tok_is_len(const struct par *P, size_t i, const char *lit, size_t n)
 {
 	if (i >= P->t.n)
 		return 0;
