@@ -163,6 +163,26 @@ static size_t add_str(struct eq_doc *D, const char *s, size_t n)
 	return at;
 }
 
+/* The code points of P->s[0..e): from its last token ending by e (no
+ * counting from the start of a long paragraph for each quotation). */
+static size_t cp_before(const struct par *P, size_t e)
+{
+	if (!P->ready || !P->t.n)
+		return u8_count(P->s, e);
+	size_t lo = 0, hi = P->t.n; /* the first token ending after e */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (P->t.v[mid].e <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return u8_count(P->s, e);
+	const struct token *t = &P->t.v[lo - 1];
+	return t->ce + u8_count(P->s + t->e, e - t->e);
+}
+
 static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 {
 	const struct cand *q = &I->c[ci];
@@ -180,11 +200,13 @@ static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 	o->b = q->b;
 	o->e = I->c[last].e;
 	const struct par *P = &I->p[q->par];
-	o->cb = (uint32_t)u8_count(P->s, q->b);
+	/* the tokens' code point offsets, and the white space add_cand
+	 * trimmed (ASCII) */
+	o->cb = P->t.v[q->o].ce + (uint32_t)(q->b - P->t.v[q->o].e);
 	uint64_t ce = 0;
 	for (uint32_t p = q->par; p < o->epara; p++)
-		ce += u8_count(I->p[p].s, I->p[p].n) + 1;
-	ce += u8_count(I->p[o->epara].s, o->e);
+		ce += cp_before(&I->p[p], I->p[p].n) + 1;
+	ce += cp_before(&I->p[o->epara], o->e);
 	o->ce = (uint32_t)ce;
 	o->kind = q->kind;
 	o->group = q->group;
