@@ -161,7 +161,8 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 	size_t end = q->c < P->t.n ? q->c : P->t.n;
 	size_t words = 0, caps = 0, first = 0, last = 0, sents = 0;
 	int have_first = 0;
-	for (size_t i = q->o + 1; i < end; i++) {
+	size_t i;
+	for (i = q->o + 1; i < end; i++) {
 		if (v[i].flags & (TOK_WORD | TOK_NUM)) {
 			if (!have_first) {
 				first = i;
@@ -173,10 +174,18 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 			if (i > q->o + 1 && (v[i].flags & TOK_CAP) && (v[i - 1].flags & TOK_PUNCT) &&
 			    (v[i - 1].cp == '.' || v[i - 1].cp == '?' || v[i - 1].cp == '!'))
 				sents++;
+			if (words > 8 && sents)
+				break; /* long, several sentences: nothing more to count */
 		}
 		if (!(P->tf[i] & TF_MARK) || (v[i].flags & TOK_WORD))
 			last = i;
 	}
+	if (i < end) /* the last token that is no mark, from the end */
+		for (size_t k = end; k-- > i;)
+			if (!(P->tf[k] & TF_MARK) || (v[k].flags & TOK_WORD)) {
+				last = k;
+				break;
+			}
 	(void)R;
 	(void)I;
 	if (have_first) {
