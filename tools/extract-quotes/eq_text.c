@@ -27,6 +27,28 @@ void par_prepare(const struct eq_rules *R, struct par *P)
 	P->ready = 1;
 }
 
+/* ws_pack_lower of the ASCII s[0..n) (n <= 8), 8 bytes at a time when
+ * avail (the bytes readable from s) allows: A-Z found by two additions
+ * (no byte is >= 0x80, so none carries into the next). */
+static inline uint64_t pack_lower(const char *s, size_t n, size_t avail)
+{
+	if (avail < 8)
+		return ws_pack_lower(s, n);
+	uint64_t x;
+	memcpy(&x, s, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t up = (x + 0x3F * ones) & ~(x + 0x25 * ones) & high; /* 'A' <= byte <= 'Z' */
+	x |= up >> 2;
+	/* a NUL byte among the n: ws_pack_lower gives 0 */
+	uint64_t pad = n < 8 ? ~(((uint64_t)1 << (8 * n)) - 1) : 0;
+	uint64_t y = x | pad;
+	if ((y - ones) & ~y & high)
+		return 0;
+	return x;
+}
+
 uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
 {
 	if (i >= P->t.n)
@@ -47,7 +69,7 @@ uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, 
 		const char *w = small;
 		size_t wn = n;
 		uint64_t key;
-		if ((t->flags & TOK_ASCII) && n <= 8 && (key = ws_pack_lower(s, n))) {
+		if ((t->flags & TOK_ASCII) && n <= 8 && (key = pack_lower(s, n, P->n - t->b))) {
 			/* most words: lowercased in a register, the filter's
 			 * signature from its bytes, one probe */
 			unsigned last = (unsigned)(key >> (8 * (n - 1))) & 0xFF;
