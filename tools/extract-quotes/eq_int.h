@@ -165,7 +165,7 @@ int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i
 /* A cue at token i: 0, or its length in tokens (a verb form not after a
  * determiner, or a cue phrase). Inline: most tokens stop at its first
  * tests. */
-static inline int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+__attribute__((always_inline)) static inline int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
 	if (i >= P->t.n || !(P->t.v[i].flags & (TOK_WORD | TOK_NUM)) || (P->tf[i] & TF_IN))
 		return 0;
