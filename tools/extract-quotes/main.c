@@ -29,8 +29,10 @@ static const char usage[] =
 	"  -a, --all             also write the quote-mark pairs that are no quotation\n"
 	"                        (kind none) and a column 'why': the score and the\n"
 	"                        features that made it\n"
-	"  -w, --as-written      speakers as the text names them: titles kept, pronouns\n"
-	"                        and descriptions not resolved\n"
+	"  -w, --as-written      the speaker phrase as written, as PolNeAR marks a\n"
+	"                        source: titles, words between the quotation and its\n"
+	"                        cue and a relative clause after the speaker kept;\n"
+	"                        pronouns and descriptions not resolved\n"
 	"      --resolve WHEN    which pronouns and descriptions get the name of whom\n"
 	"                        they stand for: sure (the text leaves no doubt; the\n"
 	"                        default), all (every best guess) or none\n"
@@ -42,6 +44,8 @@ static const char usage[] =
 	"      --no-header       leave the header line out of the output\n"
 	"      --skip-bad        report bad rows on stderr and go on\n"
 	"      --line-buffered   flush after every document\n"
+	"      --max-field N     a longer line (field) is a bad row (bytes; K, M, G;\n"
+	"                        default 64M)\n"
 	"      --stats           print counts on stderr at the end\n"
 	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
 	"  -h, --help            this help\n"
@@ -256,6 +260,13 @@ int main(int argc, char **argv)
 		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
+	/* a quotation is read within its paragraph's row: sentence rows cut
+	 * the quotations that run over sentences and part them from their
+	 * speakers, which would be lost without a word */
+	if (tsv_col(&T, "sent") >= 0)
+		warnx("%s: the input has a 'sent' column: quotations and their speakers are read "
+		     "within a row, so sentence rows cut them; give paragraph rows (before split-sentences)",
+		     T.header_file);
 	struct run U;
 	memset(&U, 0, sizeof U);
 	U.C = &C;
