@@ -114,10 +114,10 @@ $(ICU_BIN): bench/icu-sentences.c $(LIBCOMMON)
 endif
 
 eval: $(PROGS) $(ICU_BIN)
-	@BIN=$(abspath $(BIN)) sh bench/eval.sh
+	@BIN=$(abspath $(BIN)) ICU=$(abspath $(ICU_BIN)) sh bench/eval.sh
 
 bench: $(PROGS) $(BENCH_BIN) $(ICU_BIN)
-	@BIN=$(abspath $(BIN)) sh bench/bench.sh
+	@BIN=$(abspath $(BIN)) ICU=$(abspath $(ICU_BIN)) sh bench/bench.sh
 
 deps:
 	sh scripts/install-deps.sh

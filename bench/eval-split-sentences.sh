@@ -10,20 +10,20 @@
 # BreakIterator, en_US) on the same input, scored the same way (on the
 # Golden Rules rows: docs exact); left out, with a note, when it is not
 # built (make eval builds it when pkg-config finds icu-uc and icu-i18n).
-#   ICU=PATH (default build/plain/bench/icu-sentences)
+#   ICU=PATH (default build/plain/bench/icu-sentences; empty: none)
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$top/bin}
 SHARED=${SHARED:-$top/../shared}
 E=$SHARED/eval/sentences
-ICU=${ICU:-$top/build/plain/bench/icu-sentences}
+ICU=${ICU-$top/build/plain/bench/icu-sentences}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/eval-ss.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 if [ -x "$ICU" ]; then
 	icu=1
 else
 	icu=0
-	echo "no $ICU (make eval builds it when pkg-config finds icu-uc icu-i18n): no ICU column" >&2
+	echo "no ICU peer${ICU:+ $ICU} (make eval builds it when pkg-config finds icu-uc icu-i18n): no ICU column" >&2
 fi
 
 # run INPUT NAME: split-sentences' rows into $tmp/NAME.pred, ICU's into
