@@ -260,6 +260,13 @@ int main(int argc, char **argv)
 		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
+	/* a quotation is read within its paragraph's row: sentence rows cut
+	 * the quotations that run over sentences and part them from their
+	 * speakers, which would be lost without a word */
+	if (tsv_col(&T, "sent") >= 0)
+		warnx("%s: the input has a 'sent' column: quotations and their speakers are read "
+		     "within a row, so sentence rows cut them; give paragraph rows (before split-sentences)",
+		     T.header_file);
 	struct run U;
 	memset(&U, 0, sizeof U);
 	U.C = &C;
