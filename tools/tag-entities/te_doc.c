@@ -377,6 +377,12 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 						best = ty;
 				m->type = (uint8_t)best;
 			}
+		} else if (m->how == HOW_CUE && m->type == TE_PER && c && c->strong && c->type == TE_ORG &&
+			   c->src != k) {
+			/* a cue says a person ("Harbour Link said"), the document
+			 * names an organisation so ("Harbour Link Ltd."): organisations
+			 * speak too */
+			set_ctx(g, rows, m, c, TE_ORG);
 		} else if (s && s->strong && (s->first < k || m->type == TE_PER) && s->src != k) {
 			id_of(g, rows, s->src);
 			id_of(g, rows, k);
