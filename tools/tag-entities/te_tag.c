@@ -1131,34 +1131,35 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
 	int any_trig = t->triggers.nvals || t->on_number;
 	uint32_t num_trig = t->on_number ? TOK_NUM : 0; /* a number triggers a pattern */
+	/* without branches on the token's kind (they would be guessed wrong a
+	 * third of the time): capish_ only for joined words */
+	unsigned hot_any = all_hot ? 1u : 0u;
 	for (size_t i = 0; i < nt; i++) {
 		const struct token *k = &tv[i];
 		uint32_t f = k->flags;
-		int c = capish_(k, s);
+		uint32_t len = k->e - k->b;
+		unsigned word = (f & (TOK_WORD | TOK_CLITIC)) == TOK_WORD;
+		unsigned c;
+		if (__builtin_expect((f & TOK_JOINED) != 0, 0))
+			c = (unsigned)capish_(k, s);
+		else /* capish_ of a word without a joiner */
+			c = word & (len > 1) & ((f & (TOK_CAP | TOK_UPPER)) != 0);
 		cap[i] = (unsigned char)c;
 		hot[nhot] = (uint32_t)i;
-		nhot += c || all_hot || (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT));
+		nhot += c | hot_any | ((f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0);
 		if (any_trig) {
-			size_t kl = k->e - k->b;
 			trig[ntrig] = (uint32_t)i;
-			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) |
+			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
 				 ((f & num_trig) != 0);
 		}
-		if (f & TOK_NUM)
-			sc.nums++;
-		if ((f & TOK_PUNCT) && k->cp == ',')
-			sc.commas++;
-		if ((f & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
-			continue;
-		size_t len = k->e - k->b;
-		if (f & TOK_UPPER) {
-			if (len >= 2 && !(f & TOK_DOT))
-				sc.up++;
-		} else if (f & TOK_LOWER) {
-			sc.low++;
-			sc.low4 += len >= 4;
-		} else if ((f & TOK_CAP) && len >= 4)
-			sc.cap4++;
+		sc.nums += (f & TOK_NUM) != 0;
+		sc.commas += ((f & TOK_PUNCT) != 0) & (k->cp == ',');
+		unsigned up = word & ((f & TOK_UPPER) != 0);
+		unsigned low = word & !(f & TOK_UPPER) & ((f & TOK_LOWER) != 0);
+		sc.up += up & (len >= 2) & !(f & TOK_DOT);
+		sc.low += low;
+		sc.low4 += low & (len >= 4);
+		sc.cap4 += word & !(f & (TOK_UPPER | TOK_LOWER)) & ((f & TOK_CAP) != 0) & (len >= 4);
 	}
 	r.hot = hot, r.nhot = nhot;
 	r.trig = trig, r.ntrig = ntrig;
