@@ -553,6 +553,12 @@ static inline int capish_(const struct token *k, const char *s)
 
 static inline int capish(struct rowctx *r, size_t i) { return r->cap[i] & C_NAME; }
 
+/* capish_ out of line, for the per-token pass (joined words are rare) */
+static __attribute__((noinline)) unsigned capish_joined(const struct token *k, const char *s)
+{
+	return (unsigned)capish_(k, s);
+}
+
 static int is_punct(struct rowctx *r, size_t i, char c)
 {
 	const struct token *k = T(r, i);
@@ -1108,6 +1114,86 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
 		memcpy(v, src, n * sizeof *v);
 }
 
+/* The per-token pass's table: by a token's flags (the low byte, and
+ * TOK_DOT) and its length (1, 2-3, 4+ bytes), what it adds to the shape
+ * counts (a byte each: numbers, words in capitals, in lower case, in
+ * lower case of 4+ bytes, capitalized of 4+ bytes), and bits: capish_
+ * when it holds no joiner (PASS_C), capitalized, in capitals or with a
+ * digit (PASS_HOT). */
+enum { PASS_C = 56, PASS_HOT = 57 };
+static uint64_t pass_tab[1 << 11];
+static int pass_ready;
+
+static inline size_t pass_index(uint32_t f, uint32_t len)
+{
+	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)((len > 1) + (len > 3)) << 9;
+}
+
+static void pass_init(void)
+{
+	for (uint32_t x = 0; x < 1u << 11; x++) {
+		uint32_t f = (x & 0xFF) | (x & 0x100 ? TOK_DOT : 0);
+		uint32_t len = (x >> 9) == 0 ? 1 : (x >> 9) == 1 ? 2 : 4;
+		if (x >> 9 == 3)
+			continue;
+		uint64_t word = (f & (TOK_WORD | TOK_CLITIC)) == TOK_WORD;
+		uint64_t up = word && (f & TOK_UPPER) && len >= 2 && !(f & TOK_DOT);
+		uint64_t low = word && !(f & TOK_UPPER) && (f & TOK_LOWER);
+		uint64_t cap4 = word && !(f & (TOK_UPPER | TOK_LOWER)) && (f & TOK_CAP) && len >= 4;
+		uint64_t c = word && len > 1 && (f & (TOK_CAP | TOK_UPPER));
+		uint64_t hot = (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+		pass_tab[x] = (uint64_t)((f & TOK_NUM) != 0) | up << 8 | low << 16 | (low && len >= 4) << 24 |
+			      cap4 << 32 | c << PASS_C | hot << PASS_HOT;
+	}
+	pass_ready = 1;
+}
+
+/* The pass over a row's tokens (nt of them, the text s): cap[i] (capish),
+ * the hot tokens, the tokens that may trigger a pattern (trig, when not
+ * NULL: the first byte and length may start a trigger in tf, or a number
+ * when num_trig), and the shape counts. */
+static __attribute__((noinline)) void token_pass(const struct token *restrict tv, size_t nt,
+						 const char *restrict s, unsigned char *restrict cap,
+						 uint32_t *restrict hot, size_t *nhot_,
+						 uint32_t *restrict trig, size_t *ntrig_,
+						 const uint32_t *restrict tf, uint32_t num_trig,
+						 unsigned hot_any, struct shape_counts *sc)
+{
+	size_t nhot = 0, ntrig = 0, commas = 0;
+	for (size_t i0 = 0; i0 < nt;) {
+		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
+		uint64_t acc = 0;
+		for (size_t i = i0; i < z; i++) {
+			const struct token *k = &tv[i];
+			uint32_t f = k->flags;
+			uint32_t len = k->e - k->b;
+			uint64_t v = pass_tab[pass_index(f, len)];
+			unsigned c = (unsigned)(v >> PASS_C) & 1;
+			if (__builtin_expect((f & TOK_JOINED) != 0, 0))
+				c = capish_joined(k, s);
+			cap[i] = (unsigned char)c;
+			hot[nhot] = (uint32_t)i;
+			nhot += c | hot_any | ((unsigned)(v >> PASS_HOT) & 1);
+			if (trig) {
+				trig[ntrig] = (uint32_t)i;
+				ntrig += (tf[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
+					 ((f & num_trig) != 0);
+			}
+			acc += v;
+			commas += k->cp == ','; /* only a comma's first code point is a comma */
+		}
+		sc->nums += acc & 0xFF;
+		sc->up += acc >> 8 & 0xFF;
+		sc->low += acc >> 16 & 0xFF;
+		sc->low4 += acc >> 24 & 0xFF;
+		sc->cap4 += acc >> 32 & 0xFF;
+		i0 = z;
+	}
+	sc->commas = commas;
+	*nhot_ = nhot;
+	*ntrig_ = ntrig;
+}
+
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 {
 	struct rowctx r;
@@ -1140,37 +1226,14 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	const struct te *t = g->t;
 	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
 	int any_trig = t->triggers.nvals || t->on_number;
-	uint32_t num_trig = t->on_number ? TOK_NUM : 0; /* a number triggers a pattern */
 	/* without branches on the token's kind (they would be guessed wrong a
-	 * third of the time): capish_ only for joined words */
-	unsigned hot_any = all_hot ? 1u : 0u;
-	for (size_t i = 0; i < nt; i++) {
-		const struct token *k = &tv[i];
-		uint32_t f = k->flags;
-		uint32_t len = k->e - k->b;
-		unsigned word = (f & (TOK_WORD | TOK_CLITIC)) == TOK_WORD;
-		unsigned c;
-		if (__builtin_expect((f & TOK_JOINED) != 0, 0))
-			c = (unsigned)capish_(k, s);
-		else /* capish_ of a word without a joiner */
-			c = word & (len > 1) & ((f & (TOK_CAP | TOK_UPPER)) != 0);
-		cap[i] = (unsigned char)c;
-		hot[nhot] = (uint32_t)i;
-		nhot += c | hot_any | ((f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0);
-		if (any_trig) {
-			trig[ntrig] = (uint32_t)i;
-			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
-				 ((f & num_trig) != 0);
-		}
-		sc.nums += (f & TOK_NUM) != 0;
-		sc.commas += ((f & TOK_PUNCT) != 0) & (k->cp == ',');
-		unsigned up = word & ((f & TOK_UPPER) != 0);
-		unsigned low = word & !(f & TOK_UPPER) & ((f & TOK_LOWER) != 0);
-		sc.up += up & (len >= 2) & !(f & TOK_DOT);
-		sc.low += low;
-		sc.low4 += low & (len >= 4);
-		sc.cap4 += word & !(f & (TOK_UPPER | TOK_LOWER)) & ((f & TOK_CAP) != 0) & (len >= 4);
-	}
+	 * third of the time): what a token adds to the counts, and whether it
+	 * may be a name or start one, from one table by its flags and length
+	 * (capish_ only for joined words) */
+	if (!pass_ready)
+		pass_init();
+	token_pass(tv, nt, s, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first,
+		   t->on_number ? TOK_NUM : 0, all_hot ? 1u : 0u, &sc);
 	r.hot = hot, r.nhot = nhot;
 	r.trig = trig, r.ntrig = ntrig;
 	int shape = row_shape(&sc, &g->tk);
