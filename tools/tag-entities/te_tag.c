@@ -284,11 +284,55 @@ static size_t longest(struct rowctx *r, size_t i, int mode, uint32_t *ent)
 	return best;
 }
 
+/* May token k start a case-kept alias (before the filter of first tokens)? */
+static inline int may_start(struct rowctx *r, const struct token *k)
+{
+	const struct te *t = r->t;
+	int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+	if (!starts && t->nlowstart) {
+		/* a token not capitalized starts a match only if the filter says it may */
+		const char *p = r->g->s + k->b;
+		size_t len0 = k->e - k->b;
+		starts = !(k->flags & TOK_ASCII) || ws_filter_has(t->lowstart, ws_sig(p, len0));
+	}
+	return starts && !(k->flags & TOK_CLITIC);
+}
+
+/* A table of aliases larger than the cache: the hashes of the row's
+ * tokens that may start an alias first, with the filter's words asked
+ * for, then the table's first slots of those the filter lets through, so
+ * the loads of many tokens wait on memory at once, not one after another
+ * (the loop of gazetteer_hits then finds them in the cache). */
+enum { BIG_ALIAS = 1 << 16 }; /* slots */
+
+static void prefetch_starts(struct rowctx *r)
+{
+	const struct te *t = r->t;
+	const struct h64map *m = &t->alias;
+	for (size_t h = 0; h < r->nhot; h++) {
+		const struct token *k = T(r, r->hot[h]);
+		if (may_start(r, k)) {
+			uint64_t b = (te_th(r->g, r->hot[h], 0) >> 20) & t->starts.mask;
+			__builtin_prefetch(&t->starts.bits[b >> 6]);
+		}
+	}
+	for (size_t h = 0; h < r->nhot; h++) {
+		size_t i = r->hot[h];
+		if ((r->g->cap[i] & C_TH) && te_may_start(t, r->g->th[i])) {
+			size_t slot = h64map_first(m, r->g->th[i]);
+			__builtin_prefetch(&m->keys[slot]);
+			__builtin_prefetch(&m->vals[slot]);
+		}
+	}
+}
+
 static void gazetteer_hits(struct rowctx *r, int shape)
 {
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
+	if (t->alias.mask >= BIG_ALIAS && t->starts.bits)
+		prefetch_starts(r);
 	for (size_t h = 0, i = 0; h < r->nhot; h++) {
 		if (r->hot[h] < i)
 			continue; /* inside the hit before */
@@ -296,17 +340,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
-		int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
-		if (!starts && t->nlowstart) {
-			/* a token not capitalized starts a match only if the filter says it may */
-			const char *p = r->g->s + k->b;
-			size_t len0 = k->e - k->b;
-			starts = !(k->flags & TOK_ASCII) ||
-				 ws_filter_has(t->lowstart, ws_sig(p, len0));
-		}
-		if (k->flags & TOK_CLITIC)
-			starts = 0;
-		if (starts && te_may_start(t, te_th(r->g, i, 0)))
+		if (may_start(r, k) && te_may_start(t, te_th(r->g, i, 0)))
 			len = longest(r, i, 0, &ent);
 		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
 			uint32_t e2 = 0;
