@@ -178,8 +178,8 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 	for (;;) {
 		const uint64_t *k = t->cue_key + b * TE_CUE_B;
 		const uint32_t *c = t->cue_cls + b * TE_CUE_B;
-		uint32_t cls = (k[0] == key ? c[0] : 0) | (k[1] == key ? c[1] : 0) | (k[2] == key ? c[2] : 0) |
-			       (k[3] == key ? c[3] : 0);
+		uint32_t cls = (c[0] & (0u - (uint32_t)(k[0] == key))) | (c[1] & (0u - (uint32_t)(k[1] == key))) |
+			       (c[2] & (0u - (uint32_t)(k[2] == key))) | (c[3] & (0u - (uint32_t)(k[3] == key)));
 		if (__builtin_expect(!k[TE_CUE_B - 1] || cls, 1))
 			return cls;
 		b = (b + 1) & t->cue_mask;
