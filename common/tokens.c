@@ -247,8 +247,11 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 		tk->ce = cpos;
 		tk->cp = (int32_t)b0;
 		tk->flags = fl;
-		pre = 0;
-		i = j;
+		/* a single space after it, without a branch (TOK_SPACE of the next) */
+		unsigned sp = j < n && s[j] == ' ';
+		pre = sp ? TOK_SPACE : 0;
+		cpos += sp;
+		i = j + sp;
 	}
 	*cpos_ = cpos;
 	*pre_ = pre;

@@ -593,10 +593,13 @@ static __attribute__((noinline)) unsigned capish_joined(const struct token *k, c
 	return (unsigned)capish_(k, s);
 }
 
-static int is_punct(struct rowctx *r, size_t i, char c)
+/* Is token i the punctuation mark c (ASCII, never a word's first
+ * character)? Without branches: a token's first code point is c only
+ * for a mark. */
+static inline int is_punct(struct rowctx *r, size_t i, char c)
 {
 	const struct token *k = T(r, i);
-	return (k->flags & TOK_PUNCT) && k->e - k->b == 1 && r->g->s[k->b] == c;
+	return (k->cp == c) & (k->e - k->b == 1);
 }
 
 static inline int is_word_n(struct rowctx *r, size_t i, const char *w, size_t n)
