@@ -872,9 +872,38 @@ static int all_heads(struct rowctx *r, const struct piece *p)
 	return p->b > p->a;
 }
 
+/* The words of a run that its typing may look up in the large lists
+ * (common words, first names): their cache slots, the lists' filter words
+ * and first slots asked for memory at once, before the lookups one by one
+ * (in_set, big_set). */
+static void prefetch_words(struct rowctx *r, size_t a, size_t b)
+{
+	const struct te *t = r->t;
+	struct te_tagger *g = r->g;
+	for (size_t i = a; i < b; i++) {
+		if (!capish(r, i) || r->cover[i])
+			continue;
+		uint64_t h = te_th(g, i, 1);
+		__builtin_prefetch(&g->wcache[(h >> 7) & 4095]);
+		if (t->common_f.bits)
+			__builtin_prefetch(&t->common_f.bits[((h >> 20) & t->common_f.mask) >> 6]);
+		if (t->first_f.bits)
+			__builtin_prefetch(&t->first_f.bits[((h >> 20) & t->first_f.mask) >> 6]);
+		const struct token *k = T(r, i);
+		if ((k->flags & TOK_ASCII) && k->e - k->b <= 8) {
+			uint64_t key = low_key(g, g->s + k->b, k->e - k->b);
+			if (key && t->common.packed.keys)
+				__builtin_prefetch(&t->common.packed.keys[h64map_first(&t->common.packed, key)]);
+			if (key && t->first.packed.keys)
+				__builtin_prefetch(&t->first.packed.keys[h64map_first(&t->first.packed, key)]);
+		}
+	}
+}
+
 static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 {
 	const struct te *t = r->t;
+	prefetch_words(r, a, b);
 	int start = sent_start(r, a);
 	/* cut into pieces: hits, titles and gaps; stop words split gaps */
 	size_t np = 0, gs = a;
