@@ -116,6 +116,9 @@ install: $(PROGS)
 	for m in man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
 	cp man/copydesk.7 $(DESTDIR)$(MANDIR)/man7/
 	for r in rules/*.yaml; do [ -f "$$r" ] && cp $$r $(DESTDIR)$(RULESDIR)/ || true; done
+	@# the lists the rules files read (gazetteers, word lists, their README)
+	mkdir -p $(DESTDIR)$(RULESDIR)/lists
+	for r in rules/lists/*; do [ -f "$$r" ] && cp $$r $(DESTDIR)$(RULESDIR)/lists/ || true; done
 
 uninstall:
 	for p in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done

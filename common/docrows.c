@@ -102,7 +102,8 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 					if (!r->opts.skip_bad)
 						flush(d, doc_fn, ctx);
 					tsv_bad(r, "rows of document '%.*s' are not consecutive (it ended "
-						   "before; sort or group the rows by doc)",
+						   "before; group the rows by doc, keeping their order: a stable sort on the doc "
+						   "column, header first)",
 						(int)(id->n > 200 ? 200 : id->n), id->p);
 					d->left_out++;
 					continue;

@@ -191,8 +191,8 @@ int tsv_next(struct tsv_reader *r)
 		}
 		split(r);
 		if (r->nf != r->ncols) {
-			tsv_bad(r, "row has %zu field%s, header has %zu", r->nf,
-				r->nf == 1 ? "" : "s", r->ncols);
+			tsv_bad(r, "row has %zu field%s, %s %zu", r->nf, r->nf == 1 ? "" : "s",
+				r->opts.columns ? "--columns names" : "header has", r->ncols);
 			continue;
 		}
 		r->rows++;
@@ -242,8 +242,15 @@ int tsv_need_col(const struct tsv_reader *r, const char *name)
 			buf_adds(&b, ", ");
 		buf_adds(&b, r->names[k]);
 	}
-	die(EXIT_USAGE, "%s: no column '%s' (the columns are: %s)", r->header_file, name,
-	    buf_str(&b));
+	/* a first line that reads as data (a name that is a number or holds a
+	 * space) is likely no header at all */
+	int data = 0;
+	for (size_t k = 0; k < r->ncols && !r->opts.columns; k++) {
+		const char *nm = r->names[k];
+		data |= strchr(nm, ' ') != NULL || (*nm && strspn(nm, "0123456789") == strlen(nm));
+	}
+	die(EXIT_USAGE, "%s: no column '%s' (the columns are: %s)%s", r->header_file, name,
+	    buf_str(&b), data ? "; input without a header line needs --columns NAME,..." : "");
 }
 
 int tsv_unescape(const char *s, size_t n, struct buf *out)

@@ -34,6 +34,9 @@ enum {
 	EQ_W_PARTICLE = 1 << 16, /* built in: de, van, bin inside a name */
 	EQ_W_DEF = 1 << 17,     /* built in: the, this, his (a definite determiner) */
 	EQ_W_INDEF = 1 << 18,   /* built in: a, an, one, another */
+	EQ_W_TEXT = 1 << 19,    /* what speaks in writing: statement, email (with EQ_W_PEOPLE) */
+	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
+	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */
@@ -142,9 +145,15 @@ struct eq_quote {
 	size_t id, nid;
 	size_t cue, ncue;
 	int spk_how;          /* how the speaker was found (EQ_SPK_*) */
+	int resolved;         /* a pronoun or description: 1 resolved sure, 2 a guess, 0 as written */
 };
 
 enum { EQ_SPK_NONE, EQ_SPK_NAME, EQ_SPK_PRONOUN, EQ_SPK_DESC, EQ_SPK_INHERIT };
+
+/* Which pronouns and descriptions get the name of whom they stand for:
+ * those the text leaves no doubt about (the default), every best guess,
+ * none. */
+enum { EQ_RESOLVE_SURE, EQ_RESOLVE_ALL, EQ_RESOLVE_NONE };
 
 struct eq_stats {
 	unsigned long long pairs, direct, partial, rejected, attributed, unattributed;
@@ -159,7 +168,8 @@ struct eq_doc {
 	size_t nq, capq;
 	struct buf str;       /* speaker, id and cue strings */
 	int explain;          /* keep kind-none pairs too */
-	int as_written;       /* speakers as the text has them: no resolution, the whole noun phrase */
+	int as_written;       /* speakers as the text has them: titles kept, nothing resolved */
+	int resolve;          /* pronouns and descriptions: EQ_RESOLVE_* */
 	struct eq_stats st;
 	void *in;             /* internal state (eq_doc.c) */
 };

@@ -168,6 +168,7 @@ static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 	o->score = q->score;
 	memcpy(o->f, q->f, sizeof o->f);
 	o->spk_how = q->spk_how;
+	o->resolved = q->pron ? q->resolved : 0;
 	if (q->sp_par >= 0) {
 		const struct par *S = &I->p[q->sp_par];
 		o->speaker = add_str(D, S->s + q->sp_b, q->sp_e - q->sp_b);

@@ -1,13 +1,11 @@
 /* eq_ment.c - the people and organisations a pronoun can stand for: the
  * mentions of a paragraph outside quotation marks (runs of capitalized
  * words, definite descriptions, pronouns; or the entities column), the
- * subject and the speaker of each sentence, the resolution of a pronoun or
- * description to the most recent fitting mention, and the fullest form of
- * a short name ('Guaido' after 'Juan Guaido'). */
+ * subject of each sentence and who speaks in it. What a pronoun stands
+ * for is eq_resolve.c's; what the document says about a name,
+ * eq_names.c's. */
 #include "eq_int.h"
 #include "msg.h"
-#include "unicode.h"
-#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -121,44 +119,103 @@ static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
 	}
 }
 
-static int letter_at(const char *s, size_t i)
+/* Is the clitic at token i a possessive ('Christie's plan'), not a
+ * verb ('Christie's been', 'Christie's not')? */
+static int possessive(const struct par *P, size_t i)
 {
-	unsigned char c = (unsigned char)s[i];
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+	static const char *const verb_next[] = {"been", "got", "gotten", "going", "gone", "not", "never",
+						"also", "already", "still", "just", "always", "a", "an", NULL};
+	if (i >= P->t.n || !(P->t.v[i].flags & TOK_CLITIC))
+		return 0;
+	for (const char *const *p = verb_next; *p; p++)
+		if (tok_is(P, i + 1, *p))
+			return 0;
+	return 1;
 }
 
-/* Is the capitalized word w (ASCII capital first) written lowercase as a
- * word near paragraph pi ('Federal mandates ...' beside 'a federal
- * department')? Then a sentence starting with it is no name. Cached per
- * document with the full names. */
-static int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn)
+/* Can a mention starting at token a be the subject of its clause? Not
+ * when two words or more that are neither determiners nor titles, roles
+ * or people words stand between it and the clause's start (the sentence's
+ * start or a comma): 'the attacks that left Ambassador Stevens'. */
+static int subject_place(const struct eq_rules *R, struct eqi *I, struct par *P, size_t a)
 {
-	if (wn < 2 || wn > 40 || w[0] < 'A' || w[0] > 'Z')
-		return 0;
-	char lw[40];
-	memcpy(lw, w, wn);
-	lw[0] = (char)(lw[0] | 0x20);
-	uint64_t key = hash_bytes(lw, wn, 0x6c6f77 + pi) & ~1ULL; /* even: apart from full_name's odd keys */
-	uint64_t *hit = h64map_get(&I->names, key);
-	if (hit)
-		return (int)*hit;
-	int found = 0;
-	/* the paragraphs around it: a whole front page is too far to look */
-	for (size_t p = pi > 3 ? pi - 3 : 0; p < I->np && p <= pi + 3 && !found; p++) {
-		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
-		while (at < end && (at = memchr(at, lw[0], (size_t)(end - at)))) {
-			size_t o = (size_t)(at - s);
-			at++;
-			if ((size_t)(end - s) - o < wn || s[o + 1] != lw[1] || memcmp(s + o, lw, wn) != 0)
-				continue;
-			if ((o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || (o > 0 && letter_at(s, o - 1)))
-				continue;
-			found = 1;
+	int words = 0;
+	for (size_t i = a; i > 0 && !(P->tf[i] & TF_SB);) {
+		i--;
+		const struct token *t = &P->t.v[i];
+		if ((P->tf[i] & TF_MARK) || ((t->flags & TOK_PUNCT) && (t->cp == ',' || t->cp == ';' || t->cp == ':' ||
+									 t->cp == '(')) ||
+		    (t->flags & TOK_DASH))
 			break;
+		if ((t->flags & TOK_WORD) && (t->flags & TOK_LOWER) && !(t->flags & TOK_CLITIC)) {
+			int d;
+			if (!det(R, I, P, i, &d) && !(tok_cls(R, I, P, i, NULL) & (EQ_W_TITLE | EQ_W_ROLE | EQ_W_PEOPLE)) &&
+			    ++words >= 2)
+				return 0;
 		}
 	}
-	*h64map_put(&I->names, key, NULL) = (uint64_t)found;
-	return found;
+	return 1;
+}
+
+/* The gender a person noun tells (spokesman, woman, mother): an EQ_G_*
+ * bit, 0 none, -1 a plural (officials, men). */
+int head_gender(const struct par *P, size_t i)
+{
+	static const char *const male[] = {"boy", "father", "son", "husband", "brother", "uncle", "nephew",
+					   "grandfather", "king", "prince", "actor", "dad", "gentleman", NULL};
+	static const char *const female[] = {"girl", "mother", "daughter", "wife", "sister", "aunt", "niece",
+					     "grandmother", "queen", "princess", "actress", "mom", "lady", "widow", NULL};
+	static const char *const plural[] = {"people", "crowd", "police", "staff", "couple", NULL};
+	const struct token *t = &P->t.v[i];
+	const char *w = P->s + t->b;
+	size_t n = t->e - t->b;
+	for (const char *const *p = plural; *p; p++)
+		if (tok_is(P, i, *p))
+			return -1;
+	if ((n >= 3 && !memcmp(w + n - 3, "men", 3)) ||
+	    (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'))
+		return -1; /* officials, spokeswomen */
+	if (n >= 5 && !memcmp(w + n - 5, "woman", 5))
+		return EQ_G_FEMALE;
+	if (n >= 3 && !memcmp(w + n - 3, "man", 3))
+		return EQ_G_MALE;
+	for (const char *const *p = male; *p; p++)
+		if (tok_is(P, i, *p))
+			return EQ_G_MALE;
+	for (const char *const *p = female; *p; p++)
+		if (tok_is(P, i, *p))
+			return EQ_G_FEMALE;
+	return 0;
+}
+
+/* Republicans, Democrats: the plural of a role or people word. */
+static int plural_role(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	size_t n = t->e - t->b;
+	if (!(t->flags & TOK_ASCII) || n < 4 || n > 32 || P->s[t->e - 1] != 's')
+		return 0;
+	char low[32];
+	for (size_t k = 0; k + 1 < n; k++) {
+		char ch = P->s[t->b + k];
+		low[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+	}
+	(void)I;
+	return (wordset_cls(&R->words, low, n - 1) & (EQ_W_ROLE | EQ_W_PEOPLE)) != 0;
+}
+
+/* Does the paragraph open with a dateline: capitals (a place, an agency
+ * in brackets) up to a dash, within its first six tokens? */
+int dateline(const struct par *P)
+{
+	for (size_t i = 0; i < P->t.n && i < 6; i++) {
+		const struct token *t = &P->t.v[i];
+		if (t->flags & TOK_DASH)
+			return i > 0;
+		if ((t->flags & TOK_WORD) && !(t->flags & TOK_UPPER))
+			return 0;
+	}
+	return 0;
 }
 
 static int cmp_ment(const void *a, const void *b)
@@ -203,21 +260,39 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			continue;
 		}
 		int d;
-		if (det(R, I, P, i, &d) && d) {
-			/* the senator, the Florida senator, the campaign */
+		/* an indefinite one only before a person word: 'a spokesman', 'a
+		 * Clinton aide' (no look-up of the words after every 'a') */
+		if (det(R, I, P, i, &d) &&
+		    (d || (i + 1 < n && word(P, i + 1) &&
+			   ((!(P->t.v[i + 1].flags & TOK_CAP) && (tok_cls(R, I, P, i + 1, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE))) ||
+			    (i + 2 < n && word(P, i + 2) && !(P->t.v[i + 2].flags & TOK_CAP) &&
+			     (tok_cls(R, I, P, i + 2, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE))))))) {
+			/* the senator, the Florida senator, the campaign, the
+			 * campaign spokesman; a spokesman, an aide (someone the text
+			 * does not name) */
 			size_t k = i + 1;
 			while (k < n && k < i + 4 && (capword(R, I, P, k) || modifier(R, I, P, k)) &&
-			       !(tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)))
+			       !(tok_cls(R, I, P, k, NULL) & HEAD_WORDS))
 				k++;
-			if (k < n && word(P, k) && !(P->t.v[k].flags & TOK_CAP) &&
-			    (tok_cls(R, I, P, k, NULL) & (EQ_W_ROLE | EQ_W_ORG)) &&
+			while (k + 1 < n && k < i + 5 && word(P, k + 1) && !(P->t.v[k + 1].flags & TOK_CAP) &&
+			       (tok_cls(R, I, P, k + 1, NULL) & HEAD_WORDS) && (tok_cls(R, I, P, k, NULL) & HEAD_WORDS))
+				k++;
+			uint64_t hc = k < n ? tok_cls(R, I, P, k, NULL) : 0;
+			int person = (hc & (EQ_W_ROLE | EQ_W_PEOPLE)) != 0;
+			if (k < n && word(P, k) && !(P->t.v[k].flags & TOK_CAP) && (hc & HEAD_WORDS) && (d || person) &&
 			    !(k + 1 < n && (P->t.v[k + 1].flags & TOK_CAP) && word(P, k + 1))) {
-				struct ment *m = new_ment(I);
-				m->par = pi;
-				m->t0 = (uint32_t)i + 1;
-				m->t1 = (uint32_t)k + 1;
-				m->a0 = (uint32_t)i;
-				m->type = (tok_cls(R, I, P, k, NULL) & EQ_W_ROLE) ? M_DESC : M_ORG;
+				int g = person && !(hc & EQ_W_TEXT) ? head_gender(P, k) : 0;
+				if (g >= 0) { /* not a plural: officials, voters */
+					struct ment *m = new_ment(I);
+					m->par = pi;
+					m->t0 = (uint32_t)i + 1;
+					m->t1 = (uint32_t)k + 1;
+					m->a0 = (uint32_t)i;
+					m->type = person ? M_DESC : M_ORG;
+					m->gender = (hc & EQ_W_TEXT) ? EQ_G_NONE : g; /* 'the memo': an it */
+					if (!d)
+						m->ante = -1; /* 'a spokesman': nobody named before */
+				}
 				i = k + 1;
 				continue;
 			}
@@ -228,6 +303,11 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		if (!capword(R, I, P, i) && !((c & EQ_W_TITLE) && (P->t.v[i].flags & TOK_CAP))) {
 			i++;
+			continue;
+		}
+		if (i == 0 && (P->t.v[0].flags & TOK_UPPER) && dateline(P)) {
+			while (i < n && !(P->t.v[i].flags & TOK_DASH))
+				i++; /* 'WASHINGTON —', 'BERLIN (AP) —': a dateline */
 			continue;
 		}
 		if (i > 0 && tok_punct(P, i - 1, '(') && i + 1 < n &&
@@ -257,6 +337,16 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		while (s + 2 < e && (tok_cls(R, I, P, s, NULL) & (EQ_W_ROLE | EQ_W_PEOPLE)) &&
 		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))
 			s++; /* Treasurer Amal Okonkwo */
+		/* 'House Majority Leader Kevin McCarthy': the person's name starts
+		 * after the last title of the run */
+		for (size_t t = e; t > s + 1; t--) {
+			uint64_t ct = tok_cls(R, I, P, t - 1, NULL);
+			if ((ct & EQ_W_TITLE) && !(ct & (EQ_W_MALE | EQ_W_FEMALE)) && t + 1 < e + 1 && capword(R, I, P, t) &&
+			    t < e && (gender_of_name(R, I, P, t, e) || e - t >= 2)) {
+				s = t;
+				break;
+			}
+		}
 		/* a name that modifies the next one: 'Democratic presidential
 		 * candidate Bernie Sanders', 'McConnell spokesman Don Stewart' */
 		{
@@ -299,6 +389,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			i = k; /* 'the ranking Democrat': a description, no name */
 			continue;
 		}
+		if (e == s + 1 && plural_role(R, I, P, s)) {
+			i = k; /* Republicans, Democrats: a group */
+			continue;
+		}
 		/* a first word of a sentence the document also writes lowercase
 		 * is no name ('Federal mandates', 'Victims of ...') */
 		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
@@ -321,244 +415,84 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 	P->nm = I->nm - P->m0;
 	if (I->has_ents && P->ents)
 		qsort(I->m + P->m0, P->nm, sizeof *I->m, cmp_ment);
-	/* sentence numbers and subjects */
+	/* sentence numbers, subjects, who speaks */
 	size_t sent = 0, t = 0;
 	int have_subj = 0;
+	struct ment *subj = NULL; /* the subject mention of the sentence */
 	for (size_t k = P->m0; k < I->nm; k++) {
 		struct ment *m = &I->m[k];
 		while (t <= m->t0 && t < n) {
 			if ((P->tf[t] & TF_SB) && t > 0) {
 				sent++;
 				have_subj = 0;
+				subj = NULL;
 			}
 			t++;
 		}
 		m->sent = (uint32_t)sent;
+		size_t a = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
 		{
-			size_t a = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
+			/* 'Okafor said', 'Okafor (D-Ore.) said', 'Okafor, the mayor,
+			 * said', 'Okafor, who said', 'said Okafor' */
 			size_t e = m->t1;
+			if (e < n && tok_punct(P, e, '(')) {
+				size_t j = e + 1;
+				while (j < n && j < e + 8 && !tok_punct(P, j, ')') && !(P->tf[j] & (TF_MARK | TF_IN)))
+					j++;
+				if (tok_punct(P, j, ')'))
+					e = j + 1;
+			}
+			if (e + 1 < n && tok_punct(P, e, ',')) {
+				size_t j = e + 1;
+				if (TOK_IS(P, j, "who"))
+					e = j + 1;
+				else {
+					while (j < n && j < e + 14 && word(P, j) && !(P->tf[j] & TF_SB))
+						j++;
+					if (j > e + 1 && j + 1 < n && tok_punct(P, j, ',') && word(P, j + 1))
+						e = j + 1 + TOK_IS(P, j + 1, "who");
+				}
+			}
 			while (e < n && word(P, e) && (tok_cls(R, I, P, e, NULL) & (EQ_W_FILL | EQ_W_TIME)) &&
 			       !(tok_cls(R, I, P, e, NULL) & EQ_W_CUE))
 				e++;
-			if ((e < n && word(P, e) && cue_at(R, I, P, e) == 1 && !(P->t.v[e].flags & TOK_CLITIC)) ||
-			    (a > 0 && word(P, a - 1) && cue_at(R, I, P, a - 1) == 1 &&
-			     !(tok_cls(R, I, P, a - 1, NULL) & EQ_W_OBJVERB)))
+			/* 'said Okafor' inverted after a quotation or a comma, not
+			 * 'to praise Okafor's record' */
+			int inverted = a > 0 && word(P, a - 1) && cue_at(R, I, P, a - 1) == 1 &&
+				       !(tok_cls(R, I, P, a - 1, NULL) & EQ_W_OBJVERB) && !possessive(P, m->t1) &&
+				       (a == 1 || (P->tf[a - 1] & TF_SB) || (P->t.v[a - 2].flags & TOK_PUNCT) ||
+					(P->tf[a - 2] & TF_MARK));
+			if ((e < n && word(P, e) && cue_at(R, I, P, e) == 1 && !(P->t.v[e].flags & TOK_CLITIC)) || inverted)
 				m->speaks = 1;
 		}
-		if (!have_subj) {
-			have_subj = 1;
-			size_t before = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
-			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
-				   !TOK_IS(P, before - 1, "and") && !TOK_IS(P, before - 1, "but");
-			int poss = m->t1 < n && (P->t.v[m->t1].flags & TOK_CLITIC);
-			if (!prep && !poss)
-				m->subject = 1;
-			else
-				have_subj = 0;
-		}
-	}
-}
-
-/* ---- resolution ---- */
-
-static int fits(const struct eqi *I, const struct ment *x, uint64_t want)
-{
-	(void)I;
-	if (want & EQ_G_NONE) {
-		return x->type == M_ORG;
-	}
-	if (x->type != M_PER && x->type != M_UNK)
-		return 0;
-	if (x->gender && !(x->gender & (int)want))
-		return 0;
-	return 1;
-}
-
-static int ment_of_sent_tok(const struct eqi *I, const struct par *P, size_t tok)
-{
-	(void)I;
-	size_t s = 0;
-	for (size_t t = 1; t <= tok && t < P->t.n; t++)
-		if (P->tf[t] & TF_SB)
-			s++;
-	return (int)s;
-}
-
-
-/* What a mention stands for: itself for a name, its antecedent for a
- * pronoun or description (resolved on demand). */
-int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth)
-{
-	struct ment *m = &I->m[mi];
-	if (m->type != M_PRON && m->type != M_DESC)
-		return (int)mi;
-	if (m->ante == -2) {
-		m->ante = -1;
-		if (depth < 6) {
-			uint64_t want = m->type == M_DESC ? (EQ_G_MALE | EQ_G_FEMALE) : (uint64_t)m->gender;
-			if (m->type == M_PRON && (want & EQ_G_NONE) && (want & EQ_G_MALE))
-				want = 0; /* they: not resolved */
-			if (want)
-				m->ante = resolve(R, I, m->par, m->t0, want, depth + 1);
-			/* "he" tells the gender of whom it stands for */
-			if (m->ante >= 0 && m->type == M_PRON && !I->m[m->ante].gender &&
-			    (m->gender == EQ_G_MALE || m->gender == EQ_G_FEMALE))
-				I->m[m->ante].gender = m->gender;
-		}
-	}
-	return m->ante;
-}
-
-/* Gender of a name mention, from an earlier fuller form of it when it has
- * none of its own ('Guaido' after 'Juan Guaido'). */
-static void inherit_gender(struct eqi *I, struct ment *x)
-{
-	if (x->gender || x->type != M_UNK)
-		return;
-	const struct par *P = &I->p[x->par];
-	const struct token *lt = &P->t.v[x->t1 - 1];
-	for (size_t k = 0; k < I->nm; k++) {
-		struct ment *y = &I->m[k];
-		if (y == x || y->type != M_PER || !y->gender)
+		int poss = possessive(P, m->t1);
+		m->oblique = poss || (a > 0 && word(P, a - 1) && (tok_cls(R, I, P, a - 1, NULL) & EQ_W_PREP));
+		if (subj && !poss && a >= 1 && subj->t1 + 1 == a && TOK_IS(P, a - 1, "and")) {
+			m->subject = 1; /* 'Amsel and Castel met' */
+			subj = m;
 			continue;
-		const struct par *Q = &I->p[y->par];
-		const struct token *yt = &Q->t.v[y->t1 - 1];
-		if (yt->e - yt->b == lt->e - lt->b && !memcmp(Q->s + yt->b, P->s + lt->b, lt->e - lt->b)) {
-			x->gender = y->gender;
-			return;
 		}
-	}
-}
-
-enum { LOOKBACK_PARAS = 4, LOOKBACK_SENTS = 10 };
-
-int resolve(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t tok, uint64_t want, int depth)
-{
-	int sents = 0;
-	for (uint32_t p = pi + 1; p-- > 0 && p + LOOKBACK_PARAS >= pi;) {
-		mentions_collect(R, I, p);
-		struct par *P = &I->p[p];
-		int cur = p == pi ? ment_of_sent_tok(I, P, tok) : -1;
-		if (cur < 0 && P->nm)
-			cur = (int)I->m[P->m0 + P->nm - 1].sent;
-		for (int s = cur; s >= 0; s--) {
-			int best = -1, best_rank = 0;
-			for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
-				struct ment *m = &I->m[k];
-				if ((int)m->sent != s || (p == pi && m->t0 >= tok))
-					continue;
-				/* in the pronoun's own sentence only a subject before it
-				 * ('As Guaido seeks ..., he said'), not 'with MTVu, he' */
-				if (p == pi && s == cur && !m->subject)
-					continue;
-				/* a "he" never stands for the one a "she" means */
-				if (m->type == M_PRON && m->gender && !(m->gender & (int)want))
-					continue;
-				int x = referent(R, I, k, depth);
-				if (x < 0)
-					continue;
-				inherit_gender(I, &I->m[x]);
-				if (!fits(I, &I->m[x], want))
-					continue;
-				/* who speaks in the sentence first, then its subject, then
-				 * one of the right gender, then the last one */
-				int rank = m->speaks ? 4 : m->subject ? 3 : (I->m[x].gender & (int)want) ? 2 : 1;
-				if (rank >= best_rank) {
-					if (rank > best_rank || rank < 3) /* the first speaker or subject, the last other */
-						best = x;
-					best_rank = rank;
-				}
-			}
-			if (best >= 0)
-				return best;
-			if (++sents > LOOKBACK_SENTS)
-				return -1;
+		/* him, her, them: never the subject */
+		if (m->type == M_PRON && !TOK_IS(P, m->t0, "he") && !TOK_IS(P, m->t0, "she") &&
+		    !TOK_IS(P, m->t0, "it") && !TOK_IS(P, m->t0, "they"))
+			continue;
+		if (!have_subj && !subject_place(R, I, P, a)) {
+			have_subj = 1; /* 'Did the inquiry find ... that left Ambassador Stevens' */
+			continue;
 		}
-	}
-	return -1;
-}
-
-/* ---- the full name of a short form ---- */
-
-static int cap_at(const char *s, size_t n)
-{
-	size_t len;
-	int32_t cp = u8_decode(s, n, &len);
-	return cp >= 0 && uni_is_upper(cp);
-}
-
-/* The first fuller form 'Juan Guaido' of a one-word name 'Guaido' in the
- * document up to paragraph pi: the capitalized words right before it. */
-void full_name(const struct eq_rules *R, struct eqi *I, uint32_t pi, uint32_t *fp, uint32_t *fb, uint32_t *fe)
-{
-	struct par *P = &I->p[*fp];
-	const char *w = P->s + *fb;
-	size_t wn = *fe - *fb;
-	if (!wn || memchr(w, ' ', wn))
-		return;
-	/* asked before in this document? (paragraph + 1, start, end packed) */
-	uint64_t key = hash_bytes(w, wn, 0x66756c6c) | 1;
-	const uint64_t MISS = 1ULL << 63;
-	uint64_t *hit = h64map_get(&I->names, key);
-	if (hit) {
-		if (*hit & MISS) {
-			if ((*hit & ~MISS) >= pi)
-				return; /* not there up to pi */
-		} else {
-			uint32_t hp = (uint32_t)(*hit >> 42) - 1;
-			if (hp <= pi) {
-				*fp = hp;
-				*fb = (uint32_t)(*hit >> 21) & 0x1FFFFF;
-				*fe = (uint32_t)*hit & 0x1FFFFF;
-			}
-			return; /* its first fuller form, before pi or not */
-		}
-	}
-	*h64map_put(&I->names, key, NULL) = MISS | pi;
-	for (uint32_t p = 0; p <= pi; p++) {
-		struct par *Q = &I->p[p];
-		const char *s = Q->s, *end = Q->s + Q->n, *at = s;
-		while (at < end && (at = memchr(at, w[0], (size_t)(end - at)))) {
-			if ((size_t)(end - at) < wn || memcmp(at, w, wn) != 0) {
-				at++;
-				continue;
-			}
-			size_t o = (size_t)(at - s);
-			at += wn;
-			if (at < end && ((*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || (unsigned char)*at >= 0x80))
-				continue;
-			/* the capitalized words before it, titles not included */
-			size_t b = o, words = 0;
-			while (words < 2 && b >= 2 && s[b - 1] == ' ') {
-				size_t q = b - 1;
-				while (q > 0 && s[q - 1] != ' ' && s[q - 1] != '\t' && s[q - 1] != '\n' && s[q - 1] != '"')
-					q--;
-				if (q >= b - 1 || !cap_at(s + q, b - 1 - q))
-					break;
-				const char *x = s + q;
-				size_t xn = b - 1 - q;
-				if (!xn || !letter_at(x, xn - 1) || ((unsigned char)x[xn - 1] >= 0x80 &&
-								      (unsigned char)x[xn - 1] < 0xC0 && xn >= 3 &&
-								      (unsigned char)x[xn - 3] == 0xE2))
-					break; /* 'Cruz,”' is no part of a name */
-				buf_reset(&I->low);
-				for (size_t k = 0; k < xn; k++)
-					buf_addc(&I->low, x[k] >= 'A' && x[k] <= 'Z' ? (char)(x[k] | 0x20) : x[k]);
-				uint64_t c = wordset_cls(&R->words, I->low.p, I->low.len);
-				if (c & (EQ_W_TITLE | EQ_W_FUNC | EQ_W_PRON | EQ_W_CUE | EQ_W_TIME | EQ_W_ORG) &&
-				    !(c & (EQ_W_MALE | EQ_W_FEMALE)))
-					break;
-				b = q;
-				words++;
-			}
-			if (words) {
-				*fp = p;
-				*fb = (uint32_t)b;
-				*fe = (uint32_t)(o + wn);
-				if (p < (1u << 21) && o + wn < (1u << 21))
-					*h64map_put(&I->names, key, NULL) =
-						((uint64_t)(p + 1) << 42) | ((uint64_t)b << 21) | (uint64_t)(o + wn);
-				return;
+		if (!have_subj) {
+			size_t before = a;
+			int prep = before > 0 && word(P, before - 1) && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_FUNC) &&
+				   !TOK_IS(P, before - 1, "and") && !TOK_IS(P, before - 1, "but") && !TOK_IS(P, before - 1, "the") &&
+				   !TOK_IS(P, before - 1, "a") && !TOK_IS(P, before - 1, "an");
+			if (!prep && !poss) {
+				m->subject = 1;
+				have_subj = 1;
+				subj = m;
+			} else if (!poss && (tok_cls(R, I, P, before - 1, NULL) & EQ_W_SUBORD)) {
+				/* 'As Drax left the hall, she said': the subject of a
+				 * clause before the sentence's own */
+				m->clause_subject = 1;
 			}
 		}
 	}

@@ -11,18 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-int word(const struct par *P, size_t i)
-{
-	return i < P->t.n && (P->t.v[i].flags & TOK_WORD) && !(P->tf[i] & (TF_IN | TF_MARK));
-}
 
-int capword(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+int capword_check(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
 	if (!word(P, i) || !(P->t.v[i].flags & TOK_CAP) || (P->t.v[i].flags & TOK_CLITIC))
 		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
 	const struct token *t = &P->t.v[i];
-	if (c & EQ_W_CUE)
+	/* Says, Pen: a verb, unless it goes on a name (Marine Le Pen) */
+	if ((c & EQ_W_CUE) && !(i > 0 && !(P->tf[i] & TF_SB) && word(P, i - 1) && (P->t.v[i - 1].flags & TOK_CAP) &&
+				!(tok_cls(R, I, P, i - 1, NULL) & (EQ_W_CUE | EQ_W_FUNC | EQ_W_PRON))))
+		return 0;
+	/* Don't, Won’t: a verb opening a question */
+	size_t n = t->e - t->b;
+	const char *w = P->s + t->b;
+	if (n > 3 && (w[n - 1] == 't' || w[n - 1] == 'T') &&
+	    (w[n - 2] == '\'' || (n > 5 && !memcmp(w + n - 4, "\xe2\x80\x99", 3))))
 		return 0;
 	/* January, Monday; an abbreviation only before a period or a number
 	 * (Jun. 5, but Ai Jun) */
@@ -45,17 +49,6 @@ int particle(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 	       (tok_cls(R, I, P, i, NULL) & EQ_W_PARTICLE) && capword(R, I, P, i + 1);
 }
 
-/* A determiner: 1 (with *definite set) or 0. */
-int det(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, int *definite)
-{
-	if (!word(P, i) || P->t.v[i].e - P->t.v[i].b > 7)
-		return 0;
-	uint64_t c = tok_cls(R, I, P, i, NULL);
-	if (!(c & (EQ_W_DEF | EQ_W_INDEF)))
-		return 0;
-	*definite = (c & EQ_W_DEF) != 0;
-	return 1;
-}
 
 /* A lowercase word that can modify a head noun: not a function word, a
  * verb of speech or a time word. */
@@ -158,6 +151,19 @@ int pronoun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, ui
 	return word(P, i) && (tok_cls(R, I, P, i, bits) & EQ_W_PRON);
 }
 
+/* Does a word of [k, h) look like a verb (-ed, -es)? */
+static int verbish(const struct par *P, size_t k, size_t h)
+{
+	for (size_t i = k; i < h; i++) {
+		const struct token *t = &P->t.v[i];
+		const char *w = P->s + t->b;
+		size_t n = t->e - t->b;
+		if (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "es", 2)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The noun phrase starting at token i (before end): 'Manfredo Gonzalez',
  * 'Republican pollster Daron Shaw', 'the senator', 'he'. */
 struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
@@ -194,8 +200,19 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 			if (seen_cap) {
 				size_t h = k;
 				while (h < end && h < k + 3 && word(P, h) && modifier(R, I, P, h) &&
-				       !(tok_cls(R, I, P, h, NULL) & HEAD_WORDS))
+				       !(P->t.v[h].flags & TOK_CAP) && !(tok_cls(R, I, P, h, NULL) & HEAD_WORDS))
 					h++;
+				/* 'Cruz constituent Dan Golvach': a name after nouns (not
+				 * 'Wilkerson started Maher's rant') */
+				if (h > k && h <= k + 2 && h < end && capword(R, I, P, h) && !verbish(P, k, h)) {
+					size_t r = h;
+					while (r < end && capword(R, I, P, r))
+						r++;
+					if (!(r < P->t.n && (P->t.v[r].flags & TOK_CLITIC))) {
+						k = h;
+						continue;
+					}
+				}
 				if (!(h < end && word(P, h) && !(P->t.v[h].flags & TOK_CAP) &&
 				      (tok_cls(R, I, P, h, NULL) & HEAD_WORDS)))
 					break;
@@ -254,6 +271,9 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 			p--;
 			if (P->tf[p] & (TF_IN | TF_MARK))
 				return np;
+			/* 'even as he defended Melania Trump, saying': a clause */
+			if (word(P, p) && (P->t.v[p].flags & TOK_LOWER) && (tok_cls(R, I, P, p, NULL) & EQ_W_PRON))
+				return np;
 			const struct token *t = &P->t.v[p];
 			if ((t->flags & TOK_PUNCT) && (t->cp == '.' || t->cp == ':' || t->cp == ';') && !title_period(R, I, P, p))
 				return np;
@@ -261,8 +281,20 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 				int d;
 				size_t s = p + 1;
 				int ok = det(R, I, P, s, &d) || (P->t.v[s].flags & (TOK_NUM | TOK_LOWER)) || TOK_IS(P, s, "who");
-				for (size_t h = s; !ok && h + 1 < e; h++)
+				/* 'Clinton spokesman', not 'Ruth Okafor thanked the students' */
+				for (size_t h = s; !ok && h + 1 < e && !verbish(P, h, h + 1); h++)
 					ok = word(P, h) && !(P->t.v[h].flags & TOK_CAP) && (tok_cls(R, I, P, h, NULL) & HEAD_WORDS);
+				if (!ok && capword(R, I, P, s)) {
+					/* 'her senior policy adviser, Jake Sullivan, said': a
+					 * name set off after a description */
+					struct np nm = np_backward(R, I, P, e - 1, s, 0);
+					struct np ds = np_backward(R, I, P, p, start, 0);
+					if (nm.ok && nm.type != M_PRON && nm.a == s && nm.b + 1 == e && ds.ok &&
+					    ds.type == M_DESC && ds.b == p) {
+						nm.a = ds.a;
+						return nm;
+					}
+				}
 				if (!ok)
 					return np;
 				struct np in = np_backward(R, I, P, p, start, 0);

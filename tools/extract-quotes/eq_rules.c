@@ -41,6 +41,17 @@ void eq_rules_init(struct eq_rules *R)
 		wordset_add(&R->words, *p, strlen(*p), EQ_W_DEF, 0);
 	for (const char *const *p = indefs; *p; p++)
 		wordset_add(&R->words, *p, strlen(*p), EQ_W_INDEF, 0);
+	static const char *const preps[] = {"of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
+					    "against", "into", "like", "unlike", "over", "under", "without", "among",
+					    "between", "through", "toward", "towards", "upon", "within", "despite",
+					    "during", "including", "than", "behind", "beside", "besides", "via", "amid",
+					    "onto", "per", "except", NULL};
+	for (const char *const *p = preps; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_PREP, 0);
+	static const char *const subords[] = {"as", "when", "while", "after", "before", "since", "because",
+					      "although", "though", "if", "once", "until", "unless", "whereas", NULL};
+	for (const char *const *p = subords; *p; p++)
+		wordset_add(&R->words, *p, strlen(*p), EQ_W_SUBORD, 0);
 	R->marks_are_quotes = 1;
 }
 
@@ -309,7 +320,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 {
 	struct eq_rules *R = ctx;
 	static const char *const keys[] = {"version", "marks", "elisions", "speech-verbs", "cue-phrases",
-					   "pronouns", "titles", "roles", "people", "object-verbs", "org-heads", "places",
+					   "pronouns", "titles", "roles", "people", "texts", "object-verbs", "org-heads", "places",
 					   "first-names", "function-words", "time-words", "scare-words",
 					   "score", "forget", NULL};
 	ymap_check(root, keys);
@@ -335,6 +346,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	word_list(R, root, "titles", EQ_W_TITLE);
 	word_list(R, root, "roles", EQ_W_ROLE);
 	word_list(R, root, "people", EQ_W_PEOPLE);
+	word_list(R, root, "texts", EQ_W_PEOPLE | EQ_W_TEXT);
 	word_list(R, root, "object-verbs", EQ_W_OBJVERB);
 	word_list(R, root, "org-heads", EQ_W_ORG);
 	word_list(R, root, "places", EQ_W_PLACE);

@@ -27,7 +27,7 @@ void par_prepare(const struct eq_rules *R, struct par *P)
 	P->ready = 1;
 }
 
-uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
+uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
 {
 	if (i >= P->t.n)
 		return 0;
@@ -103,10 +103,6 @@ int tok_is(const struct par *P, size_t i, const char *lit)
 	return t->e - t->b == n && strncasecmp(P->s + t->b, lit, n) == 0;
 }
 
-int tok_punct(const struct par *P, size_t i, int32_t cp)
-{
-	return i < P->t.n && (P->t.v[i].flags & TOK_PUNCT) && P->t.v[i].cp == cp;
-}
 
 /* The number of tokens of a cue phrase starting at token i (before end), 0
  * for none. */

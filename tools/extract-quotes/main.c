@@ -29,9 +29,13 @@ static const char usage[] =
 	"  -a, --all             also write the quote-mark pairs that are no quotation\n"
 	"                        (kind none) and a column 'why': the score and the\n"
 	"                        features that made it\n"
-	"  -w, --as-written      speakers as the text names them: the whole noun phrase\n"
-	"                        (titles, descriptions, appositive), pronouns and\n"
-	"                        descriptions not resolved\n"
+	"  -w, --as-written      the speaker phrase as written, as PolNeAR marks a\n"
+	"                        source: titles, words between the quotation and its\n"
+	"                        cue and a relative clause after the speaker kept;\n"
+	"                        pronouns and descriptions not resolved\n"
+	"      --resolve WHEN    which pronouns and descriptions get the name of whom\n"
+	"                        they stand for: sure (the text leaves no doubt; the\n"
+	"                        default), all (every best guess) or none\n"
 	"  -f, --field NAME      the text column (default: text)\n"
 	"  -r, --rules FILE      extra marks, verbs, names, weights (YAML, like\n"
 	"                        rules/quotes.yaml); may be repeated\n"
@@ -40,6 +44,8 @@ static const char usage[] =
 	"      --no-header       leave the header line out of the output\n"
 	"      --skip-bad        report bad rows on stderr and go on\n"
 	"      --line-buffered   flush after every document\n"
+	"      --max-field N     a longer line (field) is a bad row (bytes; K, M, G;\n"
+	"                        default 64M)\n"
 	"      --stats           print counts on stderr at the end\n"
 	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
 	"  -h, --help            this help\n"
@@ -50,11 +56,12 @@ static const char usage[] =
 /* A document is judged whole up to these bounds, in parts past them. */
 enum { MAX_DOC_ROWS = 100000, MAX_DOC_BYTES = 64 << 20 };
 
-static int all_pairs, as_written;
+static int all_pairs, as_written, resolve_when = EQ_RESOLVE_SURE;
+
+enum { OPT_RESOLVE = 0x100 };
 
 static int own_opt(int opt, const char *arg, void *ctx)
 {
-	(void)arg;
 	(void)ctx;
 	if (opt == 'a') {
 		all_pairs = 1;
@@ -62,6 +69,17 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	}
 	if (opt == 'w') {
 		as_written = 1;
+		return 0;
+	}
+	if (opt == OPT_RESOLVE) {
+		if (!strcmp(arg, "sure"))
+			resolve_when = EQ_RESOLVE_SURE;
+		else if (!strcmp(arg, "all"))
+			resolve_when = EQ_RESOLVE_ALL;
+		else if (!strcmp(arg, "none"))
+			resolve_when = EQ_RESOLVE_NONE;
+		else
+			cli_usage_error("--resolve: '%s' is none of sure, all, none", arg);
 		return 0;
 	}
 	return -1;
@@ -150,6 +168,14 @@ static void why(struct out *o, const struct eq_quote *q)
 			out_putc(o, ' ');
 			out_puts(o, eq_feat_names[k]);
 		}
+	static const char *const how[] = {"", "name", "pronoun", "description", "inherited"};
+	static const char *const res[] = {"", "-resolved", "-guessed"};
+	if (q->spk_how > 0 && q->spk_how < 5) {
+		out_puts(o, " speaker:");
+		out_puts(o, how[q->spk_how]);
+		if (q->resolved > 0 && q->resolved < 3)
+			out_puts(o, res[q->resolved]);
+	}
 }
 
 static void on_doc(struct docrows *d, void *ctx)
@@ -210,6 +236,7 @@ int main(int argc, char **argv)
 	static const struct option lo[] = {
 		{"all", no_argument, NULL, 'a'},
 		{"as-written", no_argument, NULL, 'w'},
+		{"resolve", required_argument, NULL, OPT_RESOLVE},
 		{0},
 	};
 	struct cli C;
@@ -233,6 +260,13 @@ int main(int argc, char **argv)
 		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
+	/* a quotation is read within its paragraph's row: sentence rows cut
+	 * the quotations that run over sentences and part them from their
+	 * speakers, which would be lost without a word */
+	if (tsv_col(&T, "sent") >= 0)
+		warnx("%s: the input has a 'sent' column: quotations and their speakers are read "
+		     "within a row, so sentence rows cut them; give paragraph rows (before split-sentences)",
+		     T.header_file);
 	struct run U;
 	memset(&U, 0, sizeof U);
 	U.C = &C;
@@ -251,6 +285,7 @@ int main(int argc, char **argv)
 	eq_doc_init(&U.D, &R);
 	U.D.explain = all_pairs;
 	U.D.as_written = as_written;
+	U.D.resolve = resolve_when;
 	struct docrows d;
 	docrows_init(&d, &T, &L, tc, MAX_DOC_ROWS, MAX_DOC_BYTES);
 	docrows_run(&d, on_row, on_doc, &U);

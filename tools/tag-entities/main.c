@@ -46,6 +46,8 @@ static const char usage[] =
 	"      --no-header       leave the header line out of the output\n"
 	"      --skip-bad        report bad rows on stderr and go on\n"
 	"      --line-buffered   flush after every row written\n"
+	"      --max-field N     a longer line (field) is a bad row (bytes; K, M, G;\n"
+	"                        default 64M)\n"
 	"      --stats           print counts on stderr at the end: rows, mentions,\n"
 	"                        and which list, pattern or cue made each type of hit\n"
 	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"

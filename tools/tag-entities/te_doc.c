@@ -347,8 +347,11 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 				c->src = s && s->strong && m->type == TE_PER ? s->src : (uint32_t)k;
 				c->first = (uint32_t)k;
 			}
-		} else if (m->type < 4)
+		} else if (m->type < 4) {
 			c->weakvote[m->type]++;
+			if (!c->wfirst)
+				c->wfirst = (uint8_t)(m->type + 1);
+		}
 	}
 	for (size_t k = 0; k < nm; k++) {
 		struct te_mention *m = &g->m[k];
@@ -365,12 +368,21 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 			else if (m->weak == 2)
 				m->weak = DROPPED;
 			else if (c) {
-				int best = m->type;
+				/* one type for a name in a document: the most guessed,
+				 * on a tie the first ("in Haverford Mills", then
+				 * "Haverford Mills lost": a place both times) */
+				int best = c->wfirst ? c->wfirst - 1 : m->type;
 				for (int ty = 0; ty < 4; ty++)
 					if (c->weakvote[ty] > c->weakvote[best])
 						best = ty;
 				m->type = (uint8_t)best;
 			}
+		} else if (m->how == HOW_CUE && m->type == TE_PER && c && c->strong && c->type == TE_ORG &&
+			   c->src != k) {
+			/* a cue says a person ("Harbour Link said"), the document
+			 * names an organisation so ("Harbour Link Ltd."): organisations
+			 * speak too */
+			set_ctx(g, rows, m, c, TE_ORG);
 		} else if (s && s->strong && (s->first < k || m->type == TE_PER) && s->src != k) {
 			id_of(g, rows, s->src);
 			id_of(g, rows, k);

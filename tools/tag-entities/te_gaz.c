@@ -304,6 +304,8 @@ void te_load_gazetteer(struct te *t, const char *path)
 	int hdr = 1;
 	/* size the table from the file's length: ~30 bytes a row, ~1.5 keys each */
 	struct stat st;
+	if (fstat(L.fd, &st) == 0 && S_ISDIR(st.st_mode))
+		die(EXIT_USAGE, "%s: is a directory, not a gazetteer", path);
 	if (fstat(L.fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		h64map_reserve(&t->alias, t->alias.n + (size_t)st.st_size / 20);
 	while (lines_next(&L)) {

@@ -1,5 +1,8 @@
 /* te_make.c - --make-gazetteer: turn labelled mentions into a gazetteer,
- * the classic way (every entity string with its most frequent type). */
+ * the classic way: every entity string with its most frequent type, and
+ * of the ids given to it with that type the most frequent (the first on a
+ * tie), so a short form a few documents link to a full name ("Trump" ->
+ * donald-trump) carries that id to the documents that never write it. */
 #include "te_make.h"
 #include "hash.h"
 #include "msg.h"
@@ -15,7 +18,8 @@ enum { MAXT = 32 };
 
 struct name {
 	unsigned long count[MAXT];
-	long id[MAXT]; /* the first id given with each type (in ids), -1: none */
+	long id[MAXT];          /* the most frequent id given with each type (in ids), -1: none */
+	unsigned long idn[MAXT]; /* how often it was given */
 };
 
 int te_make_gazetteer(const struct cli *c)
@@ -35,6 +39,7 @@ int te_make_gazetteer(const struct cli *c)
 	struct name *v = NULL;
 	size_t capv = 0;
 	struct buf text = {0}, id = {0};
+	struct h64map idcount = {0}; /* (name, type, id) -> times given */
 	while (tsv_next(&r)) {
 		const struct tsv_field *ft = &r.f[ct];
 		int ty = -1;
@@ -87,17 +92,25 @@ int te_make_gazetteer(const struct cli *c)
 			v = xrealloc(v, capv * sizeof *v);
 			for (size_t q = old; q < capv; q++) {
 				memset(v[q].count, 0, sizeof v[q].count);
+				memset(v[q].idn, 0, sizeof v[q].idn);
 				for (int t = 0; t < MAXT; t++)
 					v[q].id[t] = -1;
 			}
 		}
 		v[k].count[ty]++;
-		if (ci >= 0 && v[k].id[ty] < 0 && r.f[ci].n) {
+		if (ci >= 0 && r.f[ci].n) {
 			buf_reset(&id);
 			tsv_field_text(&r, (size_t)ci, &id);
 			if (!strpbrk(id.p, ";,\t\n\r")) {
 				strset_add(&ids, id.p, id.len);
-				v[k].id[ty] = strset_find(&ids, id.p, id.len);
+				long ix = strset_find(&ids, id.p, id.len);
+				uint64_t key = hash_u64(((uint64_t)k << 5 | (uint64_t)ty) ^ hash_u64((uint64_t)ix + 1));
+				uint64_t *times = h64map_put(&idcount, key, NULL);
+				++*times;
+				if (v[k].id[ty] < 0 || *times > v[k].idn[ty]) {
+					v[k].id[ty] = ix;
+					v[k].idn[ty] = *times;
+				}
 			}
 		}
 	}
@@ -131,6 +144,7 @@ int te_make_gazetteer(const struct cli *c)
 		free(types[i]);
 	strset_free(&names);
 	strset_free(&ids);
+	h64map_free(&idcount);
 	free(v);
 	buf_free(&text);
 	buf_free(&id);

@@ -16,6 +16,7 @@ struct ctxrec {
 			   * typed by guess only (src: that name) */
 	uint32_t src;     /* the mention whose id it gives */
 	uint32_t first;   /* the first mention that made it */
+	uint8_t wfirst;   /* 1 + the type first guessed for it (0: none yet) */
 	uint32_t weakvote[4]; /* guessed types seen, for names never typed with evidence */
 };
 

@@ -214,9 +214,14 @@ static int cmp_names(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static int not_hidden(const struct dirent *d)
+/* Hidden files and an editor's backup and autosave files ("a.txt~",
+ * "#a.txt#") are no articles: a directory walk leaves them out (a backup
+ * would also give its original's doc id). */
+static int walked(const struct dirent *d)
 {
-	return d->d_name[0] != '.';
+	const char *s = d->d_name;
+	size_t n = strlen(s);
+	return s[0] != '.' && s[n - 1] != '~' && !(n > 1 && s[0] == '#' && s[n - 1] == '#');
 }
 
 /* The files below dir, in sorted order; rel is where the part below the
@@ -224,7 +229,7 @@ static int not_hidden(const struct dirent *d)
 static void walk(struct articles *a, const char *dir, size_t rel)
 {
 	struct dirent **ents;
-	int n = scandir(dir, &ents, not_hidden, cmp_names);
+	int n = scandir(dir, &ents, walked, cmp_names);
 	if (n < 0) {
 		warn_at(dir, 0, "%s", strerror(errno));
 		note_trouble();

@@ -21,7 +21,8 @@ static const char usage[] =
 static const char options[] =
 	"  -d, --dir DIR         write each document to DIR/DOC.txt instead (written to a\n"
 	"                        temporary file and renamed, so no half-written files)\n"
-	"  -e, --ext EXT         file name extension with -d (default: .txt)\n"
+	"  -e, --ext EXT         file name extension with -d, the dot optional (default:\n"
+	"                        txt; '' for none)\n"
 	"  -b, --blank-lines     a blank line between paragraphs too\n";
 static const char footer[] =
 	"\n"
@@ -83,6 +84,14 @@ int main(int argc, char **argv)
 	}
 	if (strchr(O.ext, '/'))
 		cli_usage_error("--ext must not hold '/'");
+	/* "md" and ".md" alike (text2tsv --ext takes names without the dot) */
+	char *dotted = NULL;
+	if (*O.ext && *O.ext != '.') {
+		dotted = xmalloc(strlen(O.ext) + 2);
+		dotted[0] = '.';
+		strcpy(dotted + 1, O.ext);
+		O.ext = dotted;
+	}
 	struct tsv_reader R;
 	struct tsv_opts to = cli_tsv_opts(&C);
 	aw_init(&W, O.dir, O.ext, O.blank_lines);
@@ -123,5 +132,6 @@ int main(int argc, char **argv)
 	aw_free(&W);
 	buf_free(&doc);
 	buf_free(&text);
+	free(dotted);
 	return exit_status();
 }
