@@ -155,3 +155,27 @@ void out_uint(struct out *o, unsigned long long v)
 	while (v /= 10);
 	out_write(o, tmp + k, sizeof tmp - k);
 }
+
+char *out_uint_at(char *p, unsigned long long v)
+{
+	char tmp[24];
+	size_t k = sizeof tmp;
+	do
+		tmp[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	memcpy(p, tmp + k, sizeof tmp - k);
+	return p + (sizeof tmp - k);
+}
+
+char *out_escaped_at(char *p, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i], e = needs_escape[c];
+		if (__builtin_expect(e != 0, 0)) {
+			*p++ = '\\';
+			c = e;
+		}
+		*p++ = (char)c;
+	}
+	return p;
+}

@@ -52,6 +52,20 @@ static inline void out_puts(struct out *o, const char *s) { out_write(o, s, strl
 void out_uint(struct out *o, unsigned long long v);
 /* Write s escaped as a field: TAB, LF, CR and backslash become \t \n \r \\. */
 void out_escaped(struct out *o, const char *s, size_t n);
+/* Writing in place, for a record's fields in one go: out_room gives room
+ * for n bytes at the end of the buffer, the fields are written there
+ * (out_uint_at, out_escaped_at, memcpy), and out_done ends them at p. */
+static inline char *out_room(struct out *o, size_t n)
+{
+	if (o->cap - o->len < n)
+		out_drain(o, n);
+	return o->buf + o->len;
+}
+static inline void out_done(struct out *o, char *p) { o->len = (size_t)(p - o->buf); }
+/* v in decimal at p (room for 20 bytes); returns the end. */
+char *out_uint_at(char *p, unsigned long long v);
+/* s escaped as out_escaped does, at p (room for 2 n bytes); returns the end. */
+char *out_escaped_at(char *p, const char *s, size_t n);
 /* End a record: newline, and a flush when line-buffered. */
 static inline void out_endrow(struct out *o)
 {

@@ -4,6 +4,22 @@
 #include "unicode.h"
 #include "utf8.h"
 
+/* ASCII bytes: left out (' .), kept in lower case (letters, digits), or
+ * a separator (anything else) */
+enum { K_SEP, K_ALNUM, K_SKIP };
+static unsigned char ascii_kind[128], ascii_low[128];
+static int ascii_ready;
+
+static void ascii_init(void)
+{
+	for (int c = 0; c < 128; c++) {
+		int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+		ascii_kind[c] = (unsigned char)(c == '\'' || c == '.' ? K_SKIP : alnum ? K_ALNUM : K_SEP);
+		ascii_low[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	ascii_ready = 1;
+}
+
 size_t slug(const char *s, size_t n, struct buf *out)
 {
 	size_t start0 = out->len, q = 0;
@@ -13,19 +29,22 @@ size_t slug(const char *s, size_t n, struct buf *out)
 		/* at most one byte out for each byte in, and the NUL */
 		if (out->cap - out->len < n + 1)
 			buf_grow(out, n + 1);
+		if (!ascii_ready)
+			ascii_init();
 		char *o = out->p + out->len, *o0 = o;
-		int dash = 0;
+		unsigned dash = 0;
+		/* without branches on the bytes (names are short and mixed): a
+		 * byte is written where the next goes and kept or not; the last
+		 * write is at most at o0 + n, inside the room */
 		for (size_t i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (c == '\'' || c == '.')
-				continue;
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-				if (dash && o > o0)
-					*o++ = '-';
-				dash = 0;
-				*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			} else
-				dash = 1;
+			unsigned c = (unsigned char)s[i], k = ascii_kind[c];
+			unsigned an = k == K_ALNUM;
+			unsigned d = dash & an & (o > o0);
+			*o = '-';
+			o += d;
+			*o = (char)ascii_low[c];
+			o += an;
+			dash = (dash | (k == K_SEP)) & !an;
 		}
 		*o = '\0';
 		out->len += (size_t)(o - o0);

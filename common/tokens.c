@@ -119,61 +119,144 @@ static struct token *push(struct toks *t)
 	return &t->v[t->n++];
 }
 
-/* The end of the run of ASCII letters and digits from s[i] (one of them),
- * and in *acc the F_UP F_LO F_DG bits of its bytes, in *first the F_UP or
- * F_LO bit of its first letter (0: no letter). */
-static inline size_t alnum_run(const char *s, size_t i, size_t n, unsigned *acc, unsigned *first)
+/* The bit masks of the text's bytes, a bit a byte (the first the low bit
+ * of the first byte), in three arrays of t->mkstride bytes: ASCII letters
+ * and digits, capitals, digits; zeros past the text's end, so 8 bytes
+ * read at any byte of the text's bits are all there. */
+static void masks(const char *s, size_t n, struct toks *t)
 {
-	size_t j = i;
+	size_t stride = (n / 8 + 24) & ~(size_t)7;
+	if (3 * stride > t->mkcap * 8) {
+		t->mkcap = 3 * stride / 8 + 64;
+		t->mk = xrealloc(t->mk, t->mkcap * 8);
+	}
+	t->mkstride = stride;
+	unsigned char *an = (unsigned char *)t->mk, *up = an + stride, *dg = up + stride;
+	size_t b = 0;
+	for (; b < n; b += 16) {
+		const char *p = s + b;
+		char tail[16];
+		if (n - b < 16) {
+			memset(tail, 0, sizeof tail);
+			memcpy(tail, p, n - b);
+			p = tail;
+		}
+		uint16_t u, l, d;
 #if defined(__SSE2__)
-	/* 16 bytes at a time: x + (128 - lo) < -128 + width, signed, is lo <= x < lo + width */
-	const __m128i up_a = _mm_set1_epi8((char)(128 - 'A')), lo_a = _mm_set1_epi8((char)(128 - 'a')),
-		      dg_a = _mm_set1_epi8((char)(128 - '0'));
-	const __m128i w26 = _mm_set1_epi8((char)(-128 + 26)), w10 = _mm_set1_epi8((char)(-128 + 10));
-	unsigned a = 0, f = 0;
-	while (j + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-		unsigned um = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, up_a), w26));
-		unsigned lm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, lo_a), w26));
-		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, dg_a), w10));
-		unsigned all = um | lm | dm;
-		unsigned len = all == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~all);
-		unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
-		um &= keep, lm &= keep, dm &= keep;
-		if (!f && (um | lm)) {
-			unsigned q = (unsigned)__builtin_ctz(um | lm);
-			f = um >> q & 1 ? F_UP : F_LO;
-		}
-		a |= (um ? F_UP : 0) | (lm ? F_LO : 0) | (dm ? F_DG : 0);
-		j += len;
-		if (len < 16) {
-			*acc = a;
-			*first = f;
-			return j;
-		}
-	}
-	unsigned fb;
-	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
-		if (!f && (fb & (F_UP | F_LO)))
-			f = fb & (F_UP | F_LO);
-		a |= fb;
-		j++;
-	}
-	*acc = a;
-	*first = f;
-	return j;
+		/* x + (128 - lo) < -128 + width, signed, is lo <= x < lo + width */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		u = (uint16_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
+							      _mm_set1_epi8((char)(-128 + 26))));
+		l = (uint16_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'a'))),
+							      _mm_set1_epi8((char)(-128 + 26))));
+		d = (uint16_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - '0'))),
+							      _mm_set1_epi8((char)(-128 + 10))));
 #else
-	unsigned a = 0, f = 0, fb;
-	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
-		if (!f && (fb & (F_UP | F_LO)))
-			f = fb & (F_UP | F_LO);
-		a |= fb;
-		j++;
-	}
-	*acc = a;
-	*first = f;
-	return j;
+		u = l = d = 0;
+		for (int q = 0; q < 16; q++) {
+			unsigned f = fast[(unsigned char)p[q]];
+			u |= (uint16_t)((f & F_UP ? 1u : 0u) << q);
+			l |= (uint16_t)((f & F_LO ? 1u : 0u) << q);
+			d |= (uint16_t)((f & F_DG ? 1u : 0u) << q);
+		}
 #endif
+		uint16_t a = (uint16_t)(u | l | d);
+		memcpy(an + b / 8, &a, 2);
+		memcpy(up + b / 8, &u, 2);
+		memcpy(dg + b / 8, &d, 2);
+	}
+	memset(an + b / 8, 0, 8);
+	memset(up + b / 8, 0, 8);
+	memset(dg + b / 8, 0, 8);
+}
+
+/* 57 bits (at least) of mask m from byte i on. */
+static inline uint64_t window(const unsigned char *m, size_t i)
+{
+	uint64_t x;
+	memcpy(&x, m + (i >> 3), 8);
+	return x >> (i & 7);
+}
+
+/* The common tokens from s[i] on, until one that needs the general
+ * path (which gives the same tokens, only slower): single spaces, ASCII
+ * words and numbers that end before a byte that never joins, ASCII
+ * punctuation that is one token by itself. Returns where it stopped. */
+static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t i, uint32_t *cpos_, uint32_t *pre_, struct toks *t)
+{
+	uint32_t cpos = *cpos_, pre = *pre_;
+	struct token *v = t->v;
+	size_t tn = t->n, cap = t->cap;
+	const unsigned char *an_m = (const unsigned char *)t->mk, *up_m = an_m + t->mkstride,
+			    *dg_m = up_m + t->mkstride;
+	while (i < n) {
+		unsigned b0 = (unsigned char)s[i];
+		if (b0 == ' ') {
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
+		if (b0 >= 0x80)
+			break;
+		unsigned fb = fast[b0];
+		uint32_t fl;
+		size_t j;
+		if (fb & (F_UP | F_LO | F_DG)) {
+			unsigned len = (unsigned)__builtin_ctzll(~window(an_m, i) | (uint64_t)1 << 57);
+			if (__builtin_expect(len == 57, 0))
+				break; /* 57 letters or more */
+			j = i + len;
+			unsigned nx = j < n ? (unsigned char)s[j] : ' ';
+			int num = (fb & F_DG) != 0;
+			if (nx >= 0x80)
+				break;
+			if (!(fast[nx] >> num & F_WEND)) { /* F_NEND is F_WEND << 1 */
+				/* a joiner needs a letter or digit after it; a lone letter takes a period */
+				unsigned n2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
+				if (n2 >= 0x80 || (fast[n2] & (F_UP | F_LO | F_DG)) || (nx == '.' && !num && len == 1))
+					break;
+			}
+			uint64_t rm = ((uint64_t)1 << len) - 1;
+			uint64_t up = window(up_m, i) & rm, dg = window(dg_m, i) & rm;
+			uint64_t letters = rm & ~dg;
+			fl = pre | TOK_ASCII | (num ? TOK_NUM : TOK_WORD) | (dg ? TOK_DIGIT : 0);
+			if (letters) {
+				fl |= up & letters & (0 - letters) ? TOK_CAP : TOK_LOWER;
+				if (up == letters)
+					fl |= TOK_UPPER;
+			}
+		} else if (ascii_cls[b0] == C_OTHER && b0 != '\'' &&
+			   ((fb & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0)) {
+			j = i + 1;
+			fl = pre | TOK_PUNCT | TOK_ASCII | (fb & F_QUOTE ? TOK_QUOTE : 0) | (fb & F_DASH ? TOK_DASH : 0);
+		} else
+			break;
+		if (tn == cap) {
+			t->n = tn;
+			push(t); /* grows the array */
+			t->n--;
+			v = t->v;
+			cap = t->cap;
+		}
+		struct token *tk = &v[tn++];
+		tk->b = (uint32_t)i;
+		tk->e = (uint32_t)j;
+		tk->cb = cpos;
+		cpos += (uint32_t)(j - i);
+		tk->ce = cpos;
+		tk->cp = (int32_t)b0;
+		tk->flags = fl;
+		/* a single space after it, without a branch (TOK_SPACE of the next) */
+		unsigned sp = j < n && s[j] == ' ';
+		pre = sp ? TOK_SPACE : 0;
+		cpos += sp;
+		i = j + sp;
+	}
+	*cpos_ = cpos;
+	*pre_ = pre;
+	t->n = tn;
+	return i;
 }
 
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
@@ -184,69 +267,15 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 	if (!ready)
 		init();
 	t->n = 0;
+	masks(s, n, t);
 	struct cur c = {s, n};
 	size_t i = 0;
 	uint32_t cpos = 0; /* code points before i */
 	uint32_t pre = TOK_SPACE | TOK_LINE;
 	while (i < n) {
-		unsigned char b0 = (unsigned char)s[i];
-		if (b0 == ' ') {
-			pre |= TOK_SPACE;
-			i++;
-			cpos++;
-			continue;
-		}
-		/* an ASCII word or number that ends before a byte that never joins */
-		if (b0 < 0x80 && (fast[b0] & (F_UP | F_LO | F_DG))) {
-			unsigned acc, first;
-			size_t j = alnum_run(s, i, n, &acc, &first);
-			unsigned char nx = j < n ? (unsigned char)s[j] : ' ';
-			int num = (fast[b0] & F_DG) != 0;
-			int ends = nx < 0x80 && (fast[nx] & (num ? F_NEND : F_WEND));
-			if (!ends && nx < 0x80) {
-				/* a joiner needs a letter or digit after it; a lone letter takes a period */
-				unsigned char n2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
-				ends = n2 < 0x80 && !(fast[n2] & (F_UP | F_LO | F_DG)) &&
-				       !(nx == '.' && !num && j - i == 1);
-			}
-			if (ends) {
-				struct token *tk = push(t);
-				uint32_t fl = pre | TOK_ASCII | (num ? TOK_NUM : TOK_WORD);
-				pre = 0;
-				if (acc & F_DG)
-					fl |= TOK_DIGIT;
-				if (acc & (F_UP | F_LO)) {
-					fl |= first & F_UP ? TOK_CAP : TOK_LOWER;
-					if (!(acc & F_LO))
-						fl |= TOK_UPPER;
-				}
-				tk->b = (uint32_t)i;
-				tk->e = (uint32_t)j;
-				tk->cb = cpos;
-				tk->ce = cpos + (uint32_t)(j - i);
-				tk->cp = b0;
-				tk->flags = fl;
-				cpos = tk->ce;
-				i = j;
-				continue;
-			}
-		}
-		/* ASCII punctuation that is one token by itself */
-		if (b0 < 0x80 && ascii_cls[b0] == C_OTHER && b0 != '\'' &&
-		    ((fast[b0] & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0)) {
-			struct token *tk = push(t);
-			tk->b = (uint32_t)i;
-			tk->e = (uint32_t)i + 1;
-			tk->cb = cpos;
-			tk->ce = cpos + 1;
-			tk->cp = b0;
-			tk->flags = pre | TOK_PUNCT | TOK_ASCII | (fast[b0] & F_QUOTE ? TOK_QUOTE : 0) |
-				    (fast[b0] & F_DASH ? TOK_DASH : 0);
-			pre = 0;
-			cpos++;
-			i++;
-			continue;
-		}
+		i = fast_run(s, n, i, &cpos, &pre, t);
+		if (i >= n)
+			break;
 		size_t len;
 		int k;
 		int32_t cp = at(&c, i, &len, &k);
@@ -405,5 +434,6 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 void toks_free(struct toks *t)
 {
 	free(t->v);
+	free(t->mk);
 	memset(t, 0, sizeof *t);
 }

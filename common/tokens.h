@@ -51,6 +51,8 @@ struct token {
 struct toks {
 	struct token *v;
 	size_t n, cap;
+	uint64_t *mk; /* tok_scan's scratch: bit masks of the text's bytes */
+	size_t mkcap, mkstride;
 };
 
 /* Tokens of s[0..n) (n < 4 GiB) into t (replacing what it held). */

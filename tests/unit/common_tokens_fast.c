@@ -58,5 +58,13 @@ int main(void)
 	/* non-ASCII before, inside and after ASCII words: offsets in code points */
 	CHECK_STR(show("“Señor,” dijo Ana’s niño."),
 		  "“/PQSN@0|Señor/WC@1|,/PA@6|”/PQ@7|dijo/WLAS@9|Ana/WCAS@14|’s/WL@17|niño/WLS@20|./PA@24");
+	/* words of 56, 57 and 70 letters (the masks read 57 bits a word), a
+	 * word over a 64-byte line, and one at the text's very end */
+	CHECK_STR(show("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1 "
+		       "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, "
+		       "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC x9"),
+		  "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1/WCASN@0|"
+		  "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/WCAS@57|,/PA@114|"
+		  "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC/WCUAS@116|x9/WLAS@187");
 	return unit_done();
 }

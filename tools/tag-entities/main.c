@@ -148,16 +148,23 @@ static void doc_fn(struct docrows *d, void *ctx)
 			continue;
 		}
 		for (size_t q = k0; q < k; q++) {
+			/* the row's columns, start, end, type, id, mention: in place */
+			const char *ty = R->t->types[m[q].type], *id = te_mention_id(&R->g, &m[q]);
+			size_t tyn = strlen(ty), idn = strlen(id), mn = m[q].e - m[q].b;
 			docrow_put_before(d, w, o);
-			put_num(o, m[q].cb);
-			out_putc(o, '\t');
-			put_num(o, m[q].ce);
-			out_putc(o, '\t');
-			out_puts(o, R->t->types[m[q].type]);
-			out_putc(o, '\t');
-			out_puts(o, te_mention_id(&R->g, &m[q]));
-			out_putc(o, '\t');
-			out_escaped(o, R->rows[i].s + m[q].b, m[q].e - m[q].b);
+			char *p = out_room(o, 2 * 20 + tyn + idn + 2 * mn + 5);
+			p = out_uint_at(p, m[q].cb);
+			*p++ = '\t';
+			p = out_uint_at(p, m[q].ce);
+			*p++ = '\t';
+			memcpy(p, ty, tyn);
+			p += tyn;
+			*p++ = '\t';
+			memcpy(p, id, idn);
+			p += idn;
+			*p++ = '\t';
+			p = out_escaped_at(p, R->rows[i].s + m[q].b, mn);
+			out_done(o, p);
 			out_endrow(o);
 		}
 	}

@@ -102,11 +102,14 @@ struct te {
 	/* cue words, and the common words (a large list of its own, consulted
 	 * only for names nothing else types) */
 	struct wordset words, common, first;
-	/* the cue words of up to 8 bytes by their packed key (ws_pack), with
-	 * their classes side by side: one cache line a lookup (the word set
-	 * keeps keys, slots and values in three arrays) */
-	struct te_cue { uint64_t key; uint64_t cls; } *cue;
-	size_t cue_mask;
+	/* the cue words of up to 8 bytes by their packed key (ws_pack), in
+	 * buckets of TE_CUE_B keys (32 bytes, aligned: one cache line), their
+	 * classes in an array beside; a key goes in the first bucket from its
+	 * own with room, so a bucket with room ends a lookup */
+	uint64_t *cue_key;  /* in cue_mem, aligned */
+	uint32_t *cue_cls;
+	void *cue_mem;
+	size_t cue_mask; /* buckets - 1 */
 	/* first tokens of case-kept aliases that do not start with a capital
 	 * or digit: a 4096-bit filter of their folded bytes' signatures */
 	uint64_t lowstart[64];
@@ -162,13 +165,24 @@ static inline int te_may_start(const struct te *t, uint64_t tokh)
 }
 /* The cue classes of a cue word of up to 8 bytes by its packed key (0:
  * none); te_finish builds the table. */
+enum { TE_CUE_B = 4 };
+static inline size_t te_cue_bucket(const struct te *t, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;
+}
 static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 {
-	for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;; i = (i + 1) & t->cue_mask) {
-		if (t->cue[i].key == key)
-			return (uint32_t)t->cue[i].cls;
-		if (!t->cue[i].key)
-			return 0;
+	size_t b = te_cue_bucket(t, key);
+	/* the keys of a bucket compared without branches (a word is a cue or
+	 * not as the text goes: no guess of it holds) */
+	for (;;) {
+		const uint64_t *k = t->cue_key + b * TE_CUE_B;
+		const uint32_t *c = t->cue_cls + b * TE_CUE_B;
+		uint32_t cls = (c[0] & (0u - (uint32_t)(k[0] == key))) | (c[1] & (0u - (uint32_t)(k[1] == key))) |
+			       (c[2] & (0u - (uint32_t)(k[2] == key))) | (c[3] & (0u - (uint32_t)(k[3] == key)));
+		if (__builtin_expect(!k[TE_CUE_B - 1] || cls, 1))
+			return cls;
+		b = (b + 1) & t->cue_mask;
 	}
 }
 /* Bytes held by the alias table, entries and ids. */

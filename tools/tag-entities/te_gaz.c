@@ -50,7 +50,8 @@ void te_free(struct te *t)
 	free(t->first_f.bits);
 	free(t->common_h);
 	free(t->start_h);
-	free(t->cue);
+	free(t->cue_mem);
+	free(t->cue_cls);
 	free(t->first_h);
 	wordset_free(&t->words);
 	wordset_free(&t->common);
@@ -172,22 +173,30 @@ static void filter_of(struct te_filter *f, uint64_t **h, size_t *n, size_t *cap)
 static void cue_put(uint64_t key, uint64_t val, void *ctx)
 {
 	struct te *t = ctx;
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;
-	while (t->cue[i].key)
-		i = (i + 1) & t->cue_mask;
-	t->cue[i].key = key;
-	t->cue[i].cls = t->words.vals[val].cls;
+	size_t b = te_cue_bucket(t, key), j;
+	for (;; b = (b + 1) & t->cue_mask) {
+		for (j = 0; j < TE_CUE_B && t->cue_key[b * TE_CUE_B + j]; j++)
+			;
+		if (j < TE_CUE_B)
+			break;
+	}
+	t->cue_key[b * TE_CUE_B + j] = key;
+	t->cue_cls[b * TE_CUE_B + j] = (uint32_t)t->words.vals[val].cls;
 }
 
 void te_finish(struct te *t)
 {
-	/* the cue table: at most half full (the packed keys are never 0) */
-	size_t slots = 16;
-	while (slots < 2 * (t->words.packed.n + 1))
-		slots *= 2;
-	free(t->cue);
-	t->cue = xcalloc(slots, sizeof *t->cue);
-	t->cue_mask = slots - 1;
+	/* the cue table: two keys a bucket or fewer on the average, a slot
+	 * left empty (the packed keys are never 0) */
+	size_t buckets = 4;
+	while (buckets * 2 < t->words.packed.n + 1)
+		buckets *= 2;
+	free(t->cue_mem);
+	free(t->cue_cls);
+	t->cue_mem = xcalloc(buckets * TE_CUE_B + 4, sizeof *t->cue_key);
+	t->cue_key = (uint64_t *)(void *)(((uintptr_t)t->cue_mem + 31) & ~(uintptr_t)31);
+	t->cue_cls = xcalloc(buckets * TE_CUE_B, sizeof *t->cue_cls);
+	t->cue_mask = buckets - 1;
 	h64map_each(&t->words.packed, cue_put, t);
 	filter_of(&t->starts, &t->start_h, &t->nstart_h, &t->capstart_h);
 	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);

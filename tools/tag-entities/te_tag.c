@@ -126,7 +126,17 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 	if (k->flags & TOK_DOT && n > 1)
 		n--; /* J. -> j, U.S. -> u.s */
 	char low[32];
-	if ((k->flags & TOK_ASCII) && n < sizeof low) {
+	if ((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn) {
+		/* the common case: the word in lower case, packed in a register,
+		 * looked up in the cue table (no word of it holds a NUL byte) */
+		uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
+		memcpy(&x, s, 8);
+		if (n < 8)
+			x &= ((uint64_t)1 << (8 * n)) - 1;
+		uint64_t a = x & lo7;
+		x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+		cls = te_cue_cls(g->t, x);
+	} else if ((k->flags & TOK_ASCII) && n < sizeof low) {
 		/* the set's filter on the three bytes its signature reads, in lower
 		 * case, before the word is copied */
 		const struct wordset *w = &g->t->words;
@@ -274,11 +284,55 @@ static size_t longest(struct rowctx *r, size_t i, int mode, uint32_t *ent)
 	return best;
 }
 
+/* May token k start a case-kept alias (before the filter of first tokens)? */
+static inline int may_start(struct rowctx *r, const struct token *k)
+{
+	const struct te *t = r->t;
+	int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+	if (!starts && t->nlowstart) {
+		/* a token not capitalized starts a match only if the filter says it may */
+		const char *p = r->g->s + k->b;
+		size_t len0 = k->e - k->b;
+		starts = !(k->flags & TOK_ASCII) || ws_filter_has(t->lowstart, ws_sig(p, len0));
+	}
+	return starts && !(k->flags & TOK_CLITIC);
+}
+
+/* A table of aliases larger than the cache: the hashes of the row's
+ * tokens that may start an alias first, with the filter's words asked
+ * for, then the table's first slots of those the filter lets through, so
+ * the loads of many tokens wait on memory at once, not one after another
+ * (the loop of gazetteer_hits then finds them in the cache). */
+enum { BIG_ALIAS = 1 << 16 }; /* slots */
+
+static void prefetch_starts(struct rowctx *r)
+{
+	const struct te *t = r->t;
+	const struct h64map *m = &t->alias;
+	for (size_t h = 0; h < r->nhot; h++) {
+		const struct token *k = T(r, r->hot[h]);
+		if (may_start(r, k)) {
+			uint64_t b = (te_th(r->g, r->hot[h], 0) >> 20) & t->starts.mask;
+			__builtin_prefetch(&t->starts.bits[b >> 6]);
+		}
+	}
+	for (size_t h = 0; h < r->nhot; h++) {
+		size_t i = r->hot[h];
+		if ((r->g->cap[i] & C_TH) && te_may_start(t, r->g->th[i])) {
+			size_t slot = h64map_first(m, r->g->th[i]);
+			__builtin_prefetch(&m->keys[slot]);
+			__builtin_prefetch(&m->vals[slot]);
+		}
+	}
+}
+
 static void gazetteer_hits(struct rowctx *r, int shape)
 {
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
+	if (t->alias.mask >= BIG_ALIAS && t->starts.bits)
+		prefetch_starts(r);
 	for (size_t h = 0, i = 0; h < r->nhot; h++) {
 		if (r->hot[h] < i)
 			continue; /* inside the hit before */
@@ -286,17 +340,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
-		int starts = (k->flags & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
-		if (!starts && t->nlowstart) {
-			/* a token not capitalized starts a match only if the filter says it may */
-			const char *p = r->g->s + k->b;
-			size_t len0 = k->e - k->b;
-			starts = !(k->flags & TOK_ASCII) ||
-				 ws_filter_has(t->lowstart, ws_sig(p, len0));
-		}
-		if (k->flags & TOK_CLITIC)
-			starts = 0;
-		if (starts && te_may_start(t, te_th(r->g, i, 0)))
+		if (may_start(r, k) && te_may_start(t, te_th(r->g, i, 0)))
 			len = longest(r, i, 0, &ent);
 		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
 			uint32_t e2 = 0;
@@ -543,10 +587,19 @@ static inline int capish_(const struct token *k, const char *s)
 
 static inline int capish(struct rowctx *r, size_t i) { return r->cap[i] & C_NAME; }
 
-static int is_punct(struct rowctx *r, size_t i, char c)
+/* capish_ out of line, for the per-token pass (joined words are rare) */
+static __attribute__((noinline)) unsigned capish_joined(const struct token *k, const char *s)
+{
+	return (unsigned)capish_(k, s);
+}
+
+/* Is token i the punctuation mark c (ASCII, never a word's first
+ * character)? Without branches: a token's first code point is c only
+ * for a mark. */
+static inline int is_punct(struct rowctx *r, size_t i, char c)
 {
 	const struct token *k = T(r, i);
-	return (k->flags & TOK_PUNCT) && k->e - k->b == 1 && r->g->s[k->b] == c;
+	return (k->cp == c) & (k->e - k->b == 1);
 }
 
 static inline int is_word_n(struct rowctx *r, size_t i, const char *w, size_t n)
@@ -819,9 +872,38 @@ static int all_heads(struct rowctx *r, const struct piece *p)
 	return p->b > p->a;
 }
 
+/* The words of a run that its typing may look up in the large lists
+ * (common words, first names): their cache slots, the lists' filter words
+ * and first slots asked for memory at once, before the lookups one by one
+ * (in_set, big_set). */
+static void prefetch_words(struct rowctx *r, size_t a, size_t b)
+{
+	const struct te *t = r->t;
+	struct te_tagger *g = r->g;
+	for (size_t i = a; i < b; i++) {
+		if (!capish(r, i) || r->cover[i])
+			continue;
+		uint64_t h = te_th(g, i, 1);
+		__builtin_prefetch(&g->wcache[(h >> 7) & 4095]);
+		if (t->common_f.bits)
+			__builtin_prefetch(&t->common_f.bits[((h >> 20) & t->common_f.mask) >> 6]);
+		if (t->first_f.bits)
+			__builtin_prefetch(&t->first_f.bits[((h >> 20) & t->first_f.mask) >> 6]);
+		const struct token *k = T(r, i);
+		if ((k->flags & TOK_ASCII) && k->e - k->b <= 8) {
+			uint64_t key = low_key(g, g->s + k->b, k->e - k->b);
+			if (key && t->common.packed.keys)
+				__builtin_prefetch(&t->common.packed.keys[h64map_first(&t->common.packed, key)]);
+			if (key && t->first.packed.keys)
+				__builtin_prefetch(&t->first.packed.keys[h64map_first(&t->first.packed, key)]);
+		}
+	}
+}
+
 static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 {
 	const struct te *t = r->t;
+	prefetch_words(r, a, b);
 	int start = sent_start(r, a);
 	/* cut into pieces: hits, titles and gaps; stop words split gaps */
 	size_t np = 0, gs = a;
@@ -1098,6 +1180,86 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
 		memcpy(v, src, n * sizeof *v);
 }
 
+/* The per-token pass's table: by a token's flags (the low byte, and
+ * TOK_DOT) and its length (1, 2-3, 4+ bytes), what it adds to the shape
+ * counts (a byte each: numbers, words in capitals, in lower case, in
+ * lower case of 4+ bytes, capitalized of 4+ bytes), and bits: capish_
+ * when it holds no joiner (PASS_C), capitalized, in capitals or with a
+ * digit (PASS_HOT). */
+enum { PASS_C = 56, PASS_HOT = 57 };
+static uint64_t pass_tab[1 << 11];
+static int pass_ready;
+
+static inline size_t pass_index(uint32_t f, uint32_t len)
+{
+	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)((len > 1) + (len > 3)) << 9;
+}
+
+static void pass_init(void)
+{
+	for (uint32_t x = 0; x < 1u << 11; x++) {
+		uint32_t f = (x & 0xFF) | (x & 0x100 ? TOK_DOT : 0);
+		uint32_t len = (x >> 9) == 0 ? 1 : (x >> 9) == 1 ? 2 : 4;
+		if (x >> 9 == 3)
+			continue;
+		uint64_t word = (f & (TOK_WORD | TOK_CLITIC)) == TOK_WORD;
+		uint64_t up = word && (f & TOK_UPPER) && len >= 2 && !(f & TOK_DOT);
+		uint64_t low = word && !(f & TOK_UPPER) && (f & TOK_LOWER);
+		uint64_t cap4 = word && !(f & (TOK_UPPER | TOK_LOWER)) && (f & TOK_CAP) && len >= 4;
+		uint64_t c = word && len > 1 && (f & (TOK_CAP | TOK_UPPER));
+		uint64_t hot = (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+		pass_tab[x] = (uint64_t)((f & TOK_NUM) != 0) | up << 8 | low << 16 | (low && len >= 4) << 24 |
+			      cap4 << 32 | c << PASS_C | hot << PASS_HOT;
+	}
+	pass_ready = 1;
+}
+
+/* The pass over a row's tokens (nt of them, the text s): cap[i] (capish),
+ * the hot tokens, the tokens that may trigger a pattern (trig, when not
+ * NULL: the first byte and length may start a trigger in tf, or a number
+ * when num_trig), and the shape counts. */
+static __attribute__((noinline)) void token_pass(const struct token *restrict tv, size_t nt,
+						 const char *restrict s, unsigned char *restrict cap,
+						 uint32_t *restrict hot, size_t *nhot_,
+						 uint32_t *restrict trig, size_t *ntrig_,
+						 const uint32_t *restrict tf, uint32_t num_trig,
+						 unsigned hot_any, struct shape_counts *sc)
+{
+	size_t nhot = 0, ntrig = 0, commas = 0;
+	for (size_t i0 = 0; i0 < nt;) {
+		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
+		uint64_t acc = 0;
+		for (size_t i = i0; i < z; i++) {
+			const struct token *k = &tv[i];
+			uint32_t f = k->flags;
+			uint32_t len = k->e - k->b;
+			uint64_t v = pass_tab[pass_index(f, len)];
+			unsigned c = (unsigned)(v >> PASS_C) & 1;
+			if (__builtin_expect((f & TOK_JOINED) != 0, 0))
+				c = capish_joined(k, s);
+			cap[i] = (unsigned char)c;
+			hot[nhot] = (uint32_t)i;
+			nhot += c | hot_any | ((unsigned)(v >> PASS_HOT) & 1);
+			if (trig) {
+				trig[ntrig] = (uint32_t)i;
+				ntrig += (tf[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
+					 ((f & num_trig) != 0);
+			}
+			acc += v;
+			commas += k->cp == ','; /* only a comma's first code point is a comma */
+		}
+		sc->nums += acc & 0xFF;
+		sc->up += acc >> 8 & 0xFF;
+		sc->low += acc >> 16 & 0xFF;
+		sc->low4 += acc >> 24 & 0xFF;
+		sc->cap4 += acc >> 32 & 0xFF;
+		i0 = z;
+	}
+	sc->commas = commas;
+	*nhot_ = nhot;
+	*ntrig_ = ntrig;
+}
+
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 {
 	struct rowctx r;
@@ -1130,36 +1292,14 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	const struct te *t = g->t;
 	int all_hot = t->nlowstart || t->any_fold_case; /* a lower-case token may start a hit */
 	int any_trig = t->triggers.nvals || t->on_number;
-	uint32_t num_trig = t->on_number ? TOK_NUM : 0; /* a number triggers a pattern */
-	for (size_t i = 0; i < nt; i++) {
-		const struct token *k = &tv[i];
-		uint32_t f = k->flags;
-		int c = capish_(k, s);
-		cap[i] = (unsigned char)c;
-		hot[nhot] = (uint32_t)i;
-		nhot += c || all_hot || (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT));
-		if (any_trig) {
-			size_t kl = k->e - k->b;
-			trig[ntrig] = (uint32_t)i;
-			ntrig += (t->trig_first[(unsigned char)s[k->b]] >> (kl < 31 ? kl : 31) & 1) |
-				 ((f & num_trig) != 0);
-		}
-		if (f & TOK_NUM)
-			sc.nums++;
-		if ((f & TOK_PUNCT) && k->cp == ',')
-			sc.commas++;
-		if ((f & (TOK_WORD | TOK_CLITIC)) != TOK_WORD)
-			continue;
-		size_t len = k->e - k->b;
-		if (f & TOK_UPPER) {
-			if (len >= 2 && !(f & TOK_DOT))
-				sc.up++;
-		} else if (f & TOK_LOWER) {
-			sc.low++;
-			sc.low4 += len >= 4;
-		} else if ((f & TOK_CAP) && len >= 4)
-			sc.cap4++;
-	}
+	/* without branches on the token's kind (they would be guessed wrong a
+	 * third of the time): what a token adds to the counts, and whether it
+	 * may be a name or start one, from one table by its flags and length
+	 * (capish_ only for joined words) */
+	if (!pass_ready)
+		pass_init();
+	token_pass(tv, nt, s, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first,
+		   t->on_number ? TOK_NUM : 0, all_hot ? 1u : 0u, &sc);
 	r.hot = hot, r.nhot = nhot;
 	r.trig = trig, r.ntrig = ntrig;
 	int shape = row_shape(&sc, &g->tk);
