@@ -984,6 +984,14 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				k++;
 				continue;
 			}
+			/* a title, a place's name and more capitalized words: a
+			 * person whose first name is a place (Coun. Sofia Lind,
+			 * Mayor London Breed) */
+			if (titled && h->type == TE_LOC && nx && nx->kind == P_GAP) {
+				emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
 			/* a known name and a known tail: Lenwick United, Norland Cup */
 			int tt = nx && nx->kind == P_HIT ? tail_piece(r, nx) : -1;
 			if (tt >= 0) {
