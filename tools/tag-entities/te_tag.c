@@ -1116,6 +1116,9 @@ static void dateline(struct rowctx *r)
 		reg1 = i;
 		if (reg1 == reg0)
 			return;
+		/* an abbreviated region: SPRINGFIELD, Ill. (AP) — */
+		if (i < n && is_punct(r, i, '.') && !(T(r, i)->flags & TOK_SPACE))
+			i++;
 	}
 	if (i < n && is_punct(r, i, '(')) {
 		ag0 = ++i;
