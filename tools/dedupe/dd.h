@@ -1,0 +1,259 @@
+/* dd.h - the dedupe engine: texts normalized into words (dd_norm.c, word
+ * classes from rules/dedupe.yaml in dd_words.c), the exact table of
+ * fingerprints (dd_fptab.c), sketches and the band index that find
+ * candidates (dd_sketch.c, dd_index.c), the word-by-word verification and
+ * its guard (dd_verify.c), the store of kept texts (dd_store.c), the
+ * keep-first filter over all of it (dd_engine.c), the state file for cron
+ * (dd_state.c) and the sharded mode (dd_shard.c). main.c is the CLI. */
+#ifndef COPYDESK_DD_H
+#define COPYDESK_DD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <string.h>
+
+#include "buf.h"
+#include "hash.h"
+
+/* ---- words (dd_words.c) ------------------------------------------------
+ * A word of a normalized text is a 16-bit code: numbers (a word holding a
+ * digit) have the top bit set and 15 bits of hash; the words the rules
+ * name get codes of their own (negations, the two sides of each direction
+ * pair, the edge words of datelines and credits, groups of words that are
+ * the same word); every other word gets 15 bits of hash above those. */
+enum {
+	DD_NUM = 0x8000,
+	DD_NEG = 1,
+	DD_DIR0 = 2,       /* direction pair k: DD_DIR0 + 2k (one side), + 2k + 1 (the other) */
+	DD_MAXDIR = 256,
+	DD_EDGE0 = DD_DIR0 + 2 * DD_MAXDIR,
+	DD_MAXEDGE = 1024,
+	DD_SAME0 = DD_EDGE0 + DD_MAXEDGE,
+	DD_MAXSAME = 1024,
+	DD_WORD0 = DD_SAME0 + DD_MAXSAME,
+};
+
+static inline int dd_is_num(uint16_t c) { return (c & DD_NUM) != 0; }
+static inline int dd_is_edge(uint16_t c) { return c >= DD_EDGE0 && c < DD_SAME0; }
+static inline int dd_dir(uint16_t c) { return c >= DD_DIR0 && c < DD_EDGE0 ? c - DD_DIR0 : -1; }
+
+struct dd_words {
+	struct h64map map;      /* hash of a folded word -> its code (+ 1 << 32 if a phrase starts with it) */
+	struct h64map phrases;  /* hash of a folded phrase ("per cent") -> its code */
+	int ndir, nedge, nsame;
+	unsigned max_phrase;    /* words in the longest phrase */
+};
+
+/* The hash of a word (or phrase) p[0..n) as folded, and whether it holds
+ * a digit. Reads 8 bytes at a time: p[n..n+8) must be readable (the
+ * folded buffers keep that slack). */
+static inline uint64_t dd_word_hash(const char *p, size_t n, int *digit)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL, dig = 0;
+	for (;;) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		if (n < 8)
+			x &= n ? ~0ULL >> (64 - 8 * n) : 0;
+		/* bytes '0'..'9': x ^ '0' below 10 (ASCII bytes only) */
+		uint64_t t = x ^ 0x3030303030303030ULL;
+		dig |= (t - 0x0A0A0A0A0A0A0A0AULL) & ~t & 0x8080808080808080ULL &
+		       (n < 8 ? (n ? ~0ULL >> (64 - 8 * n) : 0) : ~0ULL);
+		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 29;
+		if (n <= 8)
+			break;
+		p += 8;
+		n -= 8;
+	}
+	*digit = dig != 0;
+	return hash_u64(h);
+}
+
+void dd_words_init(struct dd_words *w);
+void dd_words_free(struct dd_words *w);
+/* The rules file's lists (rules.h root), checked; errors exit 2. */
+struct ynode;
+void dd_words_load(const struct ynode *root, void *ctx);
+
+/* ---- normalized texts (dd_norm.c) -------------------------------------- */
+enum {
+	DD_NOCUT = 0xFFFF,
+};
+
+struct dd_text {
+	struct buf fold;     /* the text folded (FOLD_WORDS): words and single spaces */
+	uint64_t exact;      /* hash of fold: the exact key */
+	uint16_t *code;      /* the words' codes (near mode) */
+	uint32_t n, cap;
+	uint16_t lead;       /* words of a leading dateline ("WASHINGTON -"), 0 if none */
+	uint16_t cut;        /* words before a final cut mark (… [...]), DD_NOCUT if none */
+};
+
+/* Normalize s[0..n): always the folded text and its hash; with words set,
+ * the codes, the dateline and the cut mark too. At most DD_MAXWORDS words
+ * are kept (a longer text is compared on its first DD_MAXWORDS words). */
+enum { DD_MAXWORDS = 8192 };
+void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, struct dd_text *t);
+void dd_text_free(struct dd_text *t);
+
+/* ---- verification (dd_verify.c) ---------------------------------------- */
+struct dd_side {
+	const uint16_t *code;
+	uint32_t n;
+	uint16_t lead, cut;
+};
+
+struct dd_verdict {
+	double sim;          /* matched / (matched + changed) over the aligned text */
+	uint32_t matched, changed;
+	const char *why;     /* NULL when the pair passes, else why not */
+};
+
+struct dd_verify_opts {
+	double threshold;    /* --near */
+	unsigned edge_max;   /* longest addition at the start or end that edge words excuse */
+	unsigned min_match;  /* fewest matched words */
+};
+
+/* A quick bound before the alignment: the words of b as a 1024-bit set,
+ * so that a kept text that cannot pass is turned away in one pass over
+ * its words. */
+struct dd_probe {
+	uint64_t bits[16];
+	unsigned edges; /* edge words in b */
+};
+void dd_probe_init(struct dd_probe *p, const struct dd_side *b);
+int dd_may_pass(const struct dd_probe *p, const struct dd_verify_opts *o, const struct dd_side *a,
+		const struct dd_side *b);
+
+struct dd_aligner; /* scratch space of the alignment */
+struct dd_aligner *dd_aligner_new(void);
+void dd_aligner_free(struct dd_aligner *al);
+/* The alignment alone (for tests): the words matched (-1 when more than
+ * dmax edits are needed), the equal runs as (a, b, len) triples. */
+long dd_align(struct dd_aligner *al, const uint16_t *a, uint32_t n, const uint16_t *b, uint32_t m,
+	      uint32_t dmax, const uint32_t **runs, size_t *nruns);
+/* Is b a near copy of a? */
+int dd_verify(struct dd_aligner *al, const struct dd_verify_opts *o, const struct dd_side *a,
+	      const struct dd_side *b, struct dd_verdict *v);
+
+/* ---- sketches (dd_sketch.c) --------------------------------------------
+ * The band keys of a text: rows that share one are compared. */
+enum dd_sketch_kind { DD_SK_MINHASH, DD_SK_OPH, DD_SK_BOTTOM };
+
+struct dd_sketch_opts {
+	enum dd_sketch_kind kind;
+	unsigned shingle;    /* words per shingle */
+	unsigned bands, rows; /* minhash/oph: bands x rows values; bottom: bands = keys indexed, rows = keys looked up */
+};
+
+/* Keys to look up (nq) and, first among them, the keys to index (ni <= nq)
+ * into keys[]; returns nq. keys[] must hold DD_MAXKEYS. */
+enum { DD_MAXKEYS = 256 };
+unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_t n, uint64_t *keys,
+		   unsigned *ni);
+
+/* ---- the exact table (dd_fptab.c) --------------------------------------
+ * 64-bit fingerprints, each with an optional 32-bit value, open addressing
+ * with linear probing at any capacity (the home slot by multiply-shift),
+ * grown by half when 85 % full: 8 or 12 bytes a slot, so 9.4 to 14 (21 with
+ * values) bytes a key, where h64map's 16-byte slots at load 1/4 to 1/2
+ * take 32 to 64 (the reason for a table of its own: dedupe's memory is its
+ * seen-set, and the target is 32 bytes a kept row with keys). */
+struct dd_fptab {
+	uint64_t *fp;      /* 0: empty (a fingerprint of 0 is stored as 1) */
+	uint32_t *val;     /* NULL without values */
+	size_t cap, n;
+	int values;
+};
+
+void dd_fptab_init(struct dd_fptab *t, int values);
+void dd_fptab_free(struct dd_fptab *t);
+/* The value of fp (a dummy for a table without values), NULL if absent. */
+uint32_t *dd_fptab_get(const struct dd_fptab *t, uint64_t fp);
+/* Insert fp (value 0) unless present; returns its value slot (valid until
+ * the next put); *fresh says whether it was inserted. */
+uint32_t *dd_fptab_put(struct dd_fptab *t, uint64_t fp, int *fresh);
+size_t dd_fptab_bytes(const struct dd_fptab *t);
+
+/* ---- the band index (dd_index.c) ----------------------------------------
+ * Band keys -> kept texts: a multimap of 8-byte slots (a 32-bit tag of the
+ * key, the text's number), linear probing, the home slot from the tag. A
+ * lookup yields every text under the key (rarely one more, when two keys
+ * share a tag: verification sorts that out). */
+struct dd_index {
+	uint32_t *tag, *id; /* tag 0: empty */
+	size_t cap, n;
+};
+
+void dd_index_init(struct dd_index *x);
+void dd_index_free(struct dd_index *x);
+void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id);
+/* Append the texts under key to *out (n, cap: a growable array). */
+void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap);
+size_t dd_index_bytes(const struct dd_index *x);
+
+/* ---- kept texts (dd_store.c) -------------------------------------------
+ * The word codes of every kept text in one array, a record per text (where
+ * its codes start, its dateline and cut mark: 8 bytes), and the keys that
+ * dup_of names (a length byte or two and the bytes). */
+struct dd_store {
+	uint16_t *code;
+	size_t ncode, ccode;
+	uint64_t *rec;      /* code offset (44 bits), lead (6), cut (14) */
+	size_t n, crec;
+	char *keys;         /* varint length + bytes, one after the other */
+	size_t nkeys, ckeys;
+	uint32_t *keyoff;   /* per text, when keys are kept */
+	size_t ckeyoff;
+};
+
+void dd_store_free(struct dd_store *s);
+/* Keep a text: returns its number. */
+uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t);
+/* Text i as a verification side. */
+void dd_store_side(const struct dd_store *s, uint32_t i, struct dd_side *out);
+/* Append a key to the key arena; returns its offset. */
+uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n);
+const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n);
+size_t dd_store_bytes(const struct dd_store *s);
+
+/* ---- the filter (dd_engine.c) -------------------------------------------- */
+struct dd_opts {
+	int near;                  /* 0: exact only */
+	int keys;                  /* keep the keys that dup_of names */
+	struct dd_verify_opts verify;
+	struct dd_sketch_opts sketch;
+};
+
+struct dd_stats {
+	unsigned long long texts, exact, near, kept, candidates, verified;
+	unsigned long long guard_number, guard_negation, guard_direction;
+};
+
+struct dd_engine {
+	struct dd_opts o;
+	const struct dd_words *words;
+	struct dd_fptab exact;   /* exact key -> kept text (near), key offset (exact with keys) */
+	struct dd_store store;
+	struct dd_index index;
+	struct dd_text text;
+	struct dd_aligner *al;
+	uint32_t *cand;
+	size_t ncand, ccand;
+	struct dd_stats st;
+};
+
+void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct dd_words *w);
+void dd_engine_free(struct dd_engine *e);
+/* Judge the text s[0..n): 1 if it repeats a kept text (*of names it),
+ * 0 if it is new (kept; *of is its own name). key[0..klen) is the text's
+ * key, kept for later dup_of when the engine keeps keys. */
+int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of);
+/* The key of a text named by dd_judge. */
+const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n);
+size_t dd_engine_bytes(const struct dd_engine *e);
+
+#endif

@@ -1,0 +1,146 @@
+/* dd_engine.c - the keep-first filter: a text that repeats a kept text,
+ * exactly (same folded text) or nearly (verified against the kept texts
+ * that share a band key, the earliest passing one named), is a repeat;
+ * any other text is kept. Repeats are never indexed, so a chain A ~ B ~ C
+ * only makes C a repeat of A when C passes against A itself. The exact
+ * table also remembers near repeats (their folded text -> the kept text
+ * they repeat), so an identical copy of a repeat names the same kept
+ * text. */
+#include "dd.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct dd_words *w)
+{
+	memset(e, 0, sizeof *e);
+	e->o = *o;
+	e->words = w;
+	dd_fptab_init(&e->exact, o->near || o->keys);
+	if (o->near)
+		e->al = dd_aligner_new();
+}
+
+void dd_engine_free(struct dd_engine *e)
+{
+	dd_fptab_free(&e->exact);
+	dd_store_free(&e->store);
+	dd_index_free(&e->index);
+	dd_text_free(&e->text);
+	dd_aligner_free(e->al);
+	free(e->cand);
+	memset(e, 0, sizeof *e);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static void count_guard(struct dd_engine *e, const char *why)
+{
+	if (!why)
+		return;
+	if (!strcmp(why, "number"))
+		e->st.guard_number++;
+	else if (!strcmp(why, "negation"))
+		e->st.guard_negation++;
+	else if (!strcmp(why, "direction"))
+		e->st.guard_direction++;
+}
+
+/* The earliest kept text sharing a key with t that t passes against, or
+ * UINT32_MAX. */
+static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const uint64_t *keys, unsigned nq)
+{
+	e->ncand = 0;
+	for (unsigned k = 0; k < nq; k++)
+		dd_index_find(&e->index, keys[k], &e->cand, &e->ncand, &e->ccand);
+	if (!e->ncand)
+		return UINT32_MAX;
+	qsort(e->cand, e->ncand, sizeof *e->cand, cmp_u32);
+	struct dd_side b = {t->code, t->n, t->lead, t->cut}, a;
+	struct dd_probe probe;
+	dd_probe_init(&probe, &b);
+	uint32_t prev = UINT32_MAX;
+	for (size_t i = 0; i < e->ncand; i++) {
+		uint32_t id = e->cand[i];
+		if (id == prev)
+			continue;
+		prev = id;
+		e->st.candidates++;
+		dd_store_side(&e->store, id, &a);
+		if (!dd_may_pass(&probe, &e->o.verify, &a, &b))
+			continue;
+		struct dd_verdict v;
+		e->st.verified++;
+		if (dd_verify(e->al, &e->o.verify, &a, &b, &v))
+			return id;
+		count_guard(e, v.why);
+	}
+	return UINT32_MAX;
+}
+
+int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of)
+{
+	struct dd_text *t = &e->text;
+	e->st.texts++;
+	dd_normalize(e->words, s, n, e->o.near, t);
+	if (!t->fold.len) { /* nothing to compare: never a repeat */
+		*of = UINT32_MAX;
+		return 0;
+	}
+	uint32_t *v = dd_fptab_get(&e->exact, t->exact);
+	if (v) {
+		e->st.exact++;
+		*of = *v;
+		return 1;
+	}
+	if (!e->o.near) {
+		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, NULL);
+		if (e->o.keys)
+			*slot = dd_store_key(&e->store, key, klen);
+		*of = *slot;
+		e->st.kept++;
+		return 0;
+	}
+	uint64_t keys[DD_MAXKEYS];
+	unsigned ni = 0, nq = dd_sketch(&e->o.sketch, t->code, t->n, keys, &ni);
+	uint32_t id = near_match(e, t, keys, nq);
+	if (id != UINT32_MAX) {
+		e->st.near++;
+		*dd_fptab_put(&e->exact, t->exact, NULL) = id;
+		*of = id;
+		return 1;
+	}
+	id = dd_store_add(&e->store, t);
+	if (e->o.keys) {
+		if (e->store.n > e->store.ckeyoff) {
+			e->store.ckeyoff = e->store.ckeyoff ? e->store.ckeyoff + e->store.ckeyoff / 4 : 1024;
+			e->store.keyoff = xrealloc(e->store.keyoff, e->store.ckeyoff * sizeof *e->store.keyoff);
+		}
+		e->store.keyoff[id] = dd_store_key(&e->store, key, klen);
+	}
+	for (unsigned k = 0; k < ni; k++)
+		dd_index_add(&e->index, keys[k], id);
+	*dd_fptab_put(&e->exact, t->exact, NULL) = id;
+	e->st.kept++;
+	*of = id;
+	return 0;
+}
+
+const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n)
+{
+	if (!e->o.keys) {
+		*n = 0;
+		return "";
+	}
+	return dd_store_keyat(&e->store, e->o.near ? e->store.keyoff[of] : of, n);
+}
+
+size_t dd_engine_bytes(const struct dd_engine *e)
+{
+	return dd_fptab_bytes(&e->exact) + dd_store_bytes(&e->store) + dd_index_bytes(&e->index);
+}
