@@ -11,6 +11,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ASCII classes: what a byte does under the word flags. */
 enum { C_WORD, C_SPACE, C_JOIN, C_PUNCT, C_AMP, C_LT, C_SYM };
@@ -316,6 +319,51 @@ static void plain_init(void)
 		}
 }
 
+/* Plain ASCII from s[i..) (s[i] a letter or digit): letters and digits,
+ * and single spaces between them when spaces_too, lowered when asked,
+ * written to d (16 bytes are written; only the count returned is kept);
+ * never ends on a space. */
+static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int spaces_too, char *d)
+{
+#ifdef __SSE2__
+	if (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+#define IN_RANGE(v, lo, hi) \
+	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
+		       _mm_set1_epi8((hi) - (lo)))
+		__m128i up = IN_RANGE(x, 'A', 'Z');
+		__m128i ok = _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), up), IN_RANGE(x, '0', '9'));
+#undef IN_RANGE
+		unsigned sp = spaces_too ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) : 0;
+		unsigned mask = (unsigned)_mm_movemask_epi8(ok) | sp;
+		if (lower)
+			x = _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+		_mm_storeu_si128((__m128i *)d, x);
+		unsigned k = mask == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~mask);
+		unsigned dbl = sp & (sp >> 1); /* two spaces: stop before them */
+		if (dbl) {
+			unsigned p = (unsigned)__builtin_ctz(dbl);
+			if (p < k)
+				k = p;
+		}
+		while (k && (sp >> (k - 1)) & 1)
+			k--;
+		return k;
+	}
+#endif
+	size_t k = 0;
+	while (i + k < n && k < 16) {
+		unsigned char c = (unsigned char)s[i + k];
+		if (c == ' ' && spaces_too && k && i + k + 1 < n && ascii_alnum((unsigned char)s[i + k + 1]))
+			d[k++] = ' ';
+		else if (ascii_alnum(c))
+			d[k++] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
+		else
+			break;
+	}
+	return k;
+}
+
 void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
 {
 	struct wstate w = {.out = out, .map = map, .base = out->len, .flags = flags};
@@ -325,29 +373,62 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 	}
 	if (!plain_keep['a'])
 		plain_init();
-	const unsigned char *plain = (flags & FOLD_CASE) ? plain_low : plain_keep;
-	room(&w, n);
+	const int lower = (flags & FOLD_CASE) != 0;
+	const unsigned char *plain = lower ? plain_low : plain_keep;
+	room(&w, n + 16);
 	size_t i = 0;
+	char *d = out->p + out->len; /* out->len is brought up to date before step() */
 	while (i < n) {
-		if (plain[(unsigned char)s[i]]) {
+		unsigned char c = (unsigned char)s[i];
+		if (plain[c]) {
 			/* a run of plain ASCII: the text never grows here, and room
-			 * for the rest of the input is always there */
-			settle(&w);
-			char *d = out->p + out->len, *d0 = d;
+			 * for the rest of the input (and 16 bytes) is always there */
+			if (w.pending) {
+				w.pending = 0;
+				if (d != out->p + w.base || !(flags & FOLD_SPACE1)) {
+					if (w.map)
+						w.map->src[(size_t)(d - out->p) - w.base] = (uint32_t)w.space_src;
+					*d++ = ' ';
+				}
+			}
 			size_t i0 = i;
-			unsigned char t;
-			while (i < n && (t = plain[(unsigned char)s[i]]))
-				*d++ = (char)t, i++;
+			char *d0 = d;
+			/* single spaces between words go straight through when they
+			 * fold to themselves (FOLD_SPACE1) and no map is kept */
+			int sp = (flags & FOLD_SPACE1) && !w.map;
+			size_t k;
+			do {
+				k = plain16(s, i, n, lower, sp, d);
+				i += k;
+				d += k;
+			} while (k == 16);
+			if (i == i0) { /* a control character */
+				*d++ = (char)plain[c];
+				i++;
+				w.alnum = 0;
+			} else
+				w.alnum = 1;
 			if (w.map)
-				for (size_t k = i0; k < i; k++)
-					w.map->src[out->len - w.base + (k - i0)] = (uint32_t)k;
-			out->len += (size_t)(d - d0);
-			w.alnum = ascii_alnum((unsigned char)s[i - 1]);
+				for (size_t q = i0; q < i; q++)
+					w.map->src[(size_t)(d0 - out->p) - w.base + (q - i0)] = (uint32_t)q;
 			continue;
 		}
+		if (c == ' ' && (flags & FOLD_SPACE1)) {
+			if (!w.pending) {
+				w.pending = 1;
+				w.space_src = i;
+			}
+			w.alnum = 0;
+			i++;
+			continue;
+		}
+		out->len = (size_t)(d - out->p);
 		i = step(&w, s, n, i);
-		room(&w, n - i);
+		if (c >= 0x80 || c == '&')
+			room(&w, n - i + 16); /* a folded code point may be longer */
+		d = out->p + out->len;
 	}
+	out->len = (size_t)(d - out->p);
 	if (!(flags & FOLD_SPACE1))
 		settle(&w);
 	if (w.map)

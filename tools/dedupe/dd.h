@@ -21,7 +21,10 @@
  * digit) have the top bit set and 15 bits of hash; the words the rules
  * name get codes of their own (negations, the two sides of each direction
  * pair, the edge words of datelines and credits, groups of words that are
- * the same word); every other word gets 15 bits of hash above those. */
+ * the same word); every other word gets a hash code above those, in one
+ * range for words of one to three letters (DD_WORD0..) and one for longer
+ * words (DD_LONG0..): the sketch leaves out shingles of short and listed
+ * words only ("of the", "mln vs"), which half the rows share. */
 enum {
 	DD_NUM = 0x8000,
 	DD_NEG = 1,
@@ -32,13 +35,17 @@ enum {
 	DD_SAME0 = DD_EDGE0 + DD_MAXEDGE,
 	DD_MAXSAME = 1024,
 	DD_WORD0 = DD_SAME0 + DD_MAXSAME,
+	DD_LONG0 = DD_WORD0 + 4096,
 };
 
 static inline int dd_is_num(uint16_t c) { return (c & DD_NUM) != 0; }
 static inline int dd_is_edge(uint16_t c) { return c >= DD_EDGE0 && c < DD_SAME0; }
 static inline int dd_dir(uint16_t c) { return c >= DD_DIR0 && c < DD_EDGE0 ? c - DD_DIR0 : -1; }
+/* A number or a word of four letters or more. */
+static inline int dd_is_telling(uint16_t c) { return c >= DD_LONG0; }
 
 struct dd_words {
+	uint64_t filter[1024];  /* a bit per hash >> 48: may the word be in map? */
 	struct h64map map;      /* hash of a folded word -> its code (+ 1 << 32 if a phrase starts with it) */
 	struct h64map phrases;  /* hash of a folded phrase ("per cent") -> its code */
 	int ndir, nedge, nsame;
@@ -89,6 +96,7 @@ struct dd_text {
 	uint32_t n, cap;
 	uint16_t lead;       /* words of a leading dateline ("WASHINGTON -"), 0 if none */
 	uint16_t cut;        /* words before a final cut mark (… [...]), DD_NOCUT if none */
+	uint16_t edges;      /* holds edge words (1) or not (0) */
 };
 
 /* Normalize s[0..n): always the folded text and its hash; with words set,
@@ -103,11 +111,13 @@ struct dd_side {
 	const uint16_t *code;
 	uint32_t n;
 	uint16_t lead, cut;
+	uint16_t edges;      /* holds edge words (1) or not (0) */
 };
 
 struct dd_verdict {
 	double sim;          /* matched / (matched + changed) over the aligned text */
 	uint32_t matched, changed;
+	int aligned;         /* got past the LCS bound */
 	const char *why;     /* NULL when the pair passes, else why not */
 };
 
@@ -117,27 +127,44 @@ struct dd_verify_opts {
 	unsigned min_match;  /* fewest matched words */
 };
 
-/* A quick bound before the alignment: the words of b as a 1024-bit set,
- * so that a kept text that cannot pass is turned away in one pass over
- * its words. */
+/* A quick bound before the alignment (dd_lcs.c): the length of the
+ * longest common subsequence of a kept text and the new one b, computed
+ * 64 words at a time (bit-parallel LCS, Allison-Dix / Hyyro), with b's
+ * match masks built once for all its candidates. A kept text whose LCS is
+ * too short to pass is turned away without aligning it. */
 struct dd_probe {
-	uint64_t bits[16];
-	unsigned edges; /* edge words in b */
+	const struct dd_side *b;
+	uint32_t words;         /* 64-bit words of a mask */
+	uint64_t *direct;       /* one-word masks by code (65536), zero when unused */
+	uint16_t *hkey;         /* several words: b's distinct codes ... */
+	uint32_t *hval;         /* ... -> their mask row + 1 */
+	uint32_t hcap, nmask;
+	uint64_t *masks, *v;
+	size_t mcap, vcap;
 };
-void dd_probe_init(struct dd_probe *p, const struct dd_side *b);
-int dd_may_pass(const struct dd_probe *p, const struct dd_verify_opts *o, const struct dd_side *a,
-		const struct dd_side *b);
+void dd_probe_set(struct dd_probe *p, const struct dd_side *b);
+void dd_probe_clear(struct dd_probe *p);
+void dd_probe_free(struct dd_probe *p);
+/* The LCS of a[0..n) and b's first m words; with rows (n x ceil(m/64)
+ * words) the bit rows for dd_probe_trace. */
+uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows);
+/* An LCS alignment from the rows: equal runs (a, b, len triples, in
+ * order) into runs (cap of them at most); returns how many. */
+size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m,
+		      const uint64_t *rows, uint32_t *runs, size_t cap);
+/* Could a pass against b (the side dd_probe_set was given), matching at
+ * most lcs of its first n words with b's first m? */
+int dd_may_pass(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b,
+		uint32_t n, uint32_t m, uint32_t lcs);
+/* The part of a aligned with b when b was cut short (dd_verify's rule). */
+uint32_t dd_cut_limit(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b);
 
 struct dd_aligner; /* scratch space of the alignment */
 struct dd_aligner *dd_aligner_new(void);
 void dd_aligner_free(struct dd_aligner *al);
-/* The alignment alone (for tests): the words matched (-1 when more than
- * dmax edits are needed), the equal runs as (a, b, len) triples. */
-long dd_align(struct dd_aligner *al, const uint16_t *a, uint32_t n, const uint16_t *b, uint32_t m,
-	      uint32_t dmax, const uint32_t **runs, size_t *nruns);
-/* Is b a near copy of a? */
-int dd_verify(struct dd_aligner *al, const struct dd_verify_opts *o, const struct dd_side *a,
-	      const struct dd_side *b, struct dd_verdict *v);
+/* Is b a near copy of a? p is set to b (dd_probe_set). */
+int dd_verify(struct dd_aligner *al, struct dd_probe *p, const struct dd_verify_opts *o,
+	      const struct dd_side *a, const struct dd_side *b, struct dd_verdict *v);
 
 /* ---- sketches (dd_sketch.c) --------------------------------------------
  * The band keys of a text: rows that share one are compared. */
@@ -202,7 +229,7 @@ size_t dd_index_bytes(const struct dd_index *x);
 struct dd_store {
 	uint16_t *code;
 	size_t ncode, ccode;
-	uint64_t *rec;      /* code offset (44 bits), lead (6), cut (14) */
+	uint64_t *rec;      /* code offset (43 bits), lead (6), cut (14), edge words (1) */
 	size_t n, crec;
 	char *keys;         /* varint length + bytes, one after the other */
 	size_t nkeys, ckeys;
@@ -241,6 +268,7 @@ struct dd_engine {
 	struct dd_index index;
 	struct dd_text text;
 	struct dd_aligner *al;
+	struct dd_probe probe;
 	uint32_t *cand;
 	size_t ncand, ccand;
 	struct dd_stats st;

@@ -29,6 +29,7 @@ void dd_engine_free(struct dd_engine *e)
 	dd_index_free(&e->index);
 	dd_text_free(&e->text);
 	dd_aligner_free(e->al);
+	dd_probe_free(&e->probe);
 	free(e->cand);
 	memset(e, 0, sizeof *e);
 }
@@ -61,10 +62,9 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 	if (!e->ncand)
 		return UINT32_MAX;
 	qsort(e->cand, e->ncand, sizeof *e->cand, cmp_u32);
-	struct dd_side b = {t->code, t->n, t->lead, t->cut}, a;
-	struct dd_probe probe;
-	dd_probe_init(&probe, &b);
-	uint32_t prev = UINT32_MAX;
+	struct dd_side b = {t->code, t->n, t->lead, t->cut, t->edges}, a;
+	dd_probe_set(&e->probe, &b);
+	uint32_t prev = UINT32_MAX, found = UINT32_MAX;
 	for (size_t i = 0; i < e->ncand; i++) {
 		uint32_t id = e->cand[i];
 		if (id == prev)
@@ -72,15 +72,17 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 		prev = id;
 		e->st.candidates++;
 		dd_store_side(&e->store, id, &a);
-		if (!dd_may_pass(&probe, &e->o.verify, &a, &b))
-			continue;
 		struct dd_verdict v;
-		e->st.verified++;
-		if (dd_verify(e->al, &e->o.verify, &a, &b, &v))
-			return id;
+		int pass = dd_verify(e->al, &e->probe, &e->o.verify, &a, &b, &v);
+		e->st.verified += (unsigned)v.aligned;
+		if (pass) {
+			found = id;
+			break;
+		}
 		count_guard(e, v.why);
 	}
-	return UINT32_MAX;
+	dd_probe_clear(&e->probe);
+	return found;
 }
 
 int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of)

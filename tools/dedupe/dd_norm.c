@@ -158,6 +158,7 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 	t->n = 0;
 	t->lead = 0;
 	t->cut = DD_NOCUT;
+	t->edges = 0;
 	if (!words || !fl)
 		return;
 	/* the words: the folded text is words and single spaces, with a NUL
@@ -190,7 +191,8 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 		if (digit)
 			code = (uint16_t)(DD_NUM | (h & 0x7FFF));
 		else {
-			const uint64_t *v = w->map.n ? h64map_get(&w->map, h) : NULL;
+			const uint64_t *v = (w->filter[(h >> 48) / 64] >> ((h >> 48) % 64)) & 1
+						    ? h64map_get(&w->map, h) : NULL;
 			code = v ? (uint16_t)(*v & 0xFFFF) : 0;
 			if (v && (*v >> 32)) {
 				/* the longest phrase starting here */
@@ -213,13 +215,15 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 				}
 			}
 			if (!code)
-				code = (uint16_t)(DD_WORD0 + h % (0x8000 - DD_WORD0));
+				code = len < 4 ? (uint16_t)(DD_WORD0 + (h & 4095))
+					       : (uint16_t)(DD_LONG0 + (((h & 0xFFFFFFFFu) * (0x8000 - DD_LONG0)) >> 32));
 		}
 		if (t->n == t->cap) {
 			t->cap = t->cap ? 2 * t->cap : 256;
 			t->code = xrealloc(t->code, t->cap * sizeof *t->code);
 		}
 		t->code[t->n++] = code;
+		t->edges |= dd_is_edge(code);
 		i = next;
 	}
 	/* a dateline, a cut mark */

@@ -23,7 +23,7 @@ void dd_run_defaults(struct dd_run *r)
 	r->opts.verify.threshold = 0.8;
 	r->opts.verify.edge_max = 12;
 	r->opts.verify.min_match = 3;
-	r->opts.sketch.kind = DD_SK_MINHASH;
+	r->opts.sketch.kind = DD_SK_OPH;
 	r->opts.sketch.shingle = 2;
 	r->opts.sketch.bands = 0;
 	r->opts.sketch.rows = 0;

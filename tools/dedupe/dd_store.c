@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OFF_BITS = 44, LEAD_MAX = 63, CUT_NONE = 0x3FFF };
+enum { OFF_BITS = 43, LEAD_MAX = 63, CUT_NONE = 0x3FFF };
 
 void dd_store_free(struct dd_store *s)
 {
@@ -32,13 +32,14 @@ uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t)
 	if (s->n >= 0xFFFFFFFEu)
 		die(EXIT_TROUBLE, "more than 4294967294 kept texts");
 	if (s->ncode + t->n >= (1ULL << OFF_BITS))
-		die(EXIT_TROUBLE, "more than 2^44 kept words");
+		die(EXIT_TROUBLE, "more than 2^43 kept words");
 	s->code = grow(s->code, &s->ccode, s->ncode + t->n, sizeof *s->code);
 	memcpy(s->code + s->ncode, t->code, t->n * sizeof *t->code);
 	s->rec = grow(s->rec, &s->crec, s->n + 1, sizeof *s->rec);
 	uint64_t lead = t->lead > LEAD_MAX ? 0 : t->lead;
 	uint64_t cut = t->cut == DD_NOCUT || t->cut >= CUT_NONE ? CUT_NONE : t->cut;
-	s->rec[s->n] = (uint64_t)s->ncode | lead << OFF_BITS | cut << (OFF_BITS + 6);
+	s->rec[s->n] = (uint64_t)s->ncode | lead << OFF_BITS | cut << (OFF_BITS + 6) |
+		       (uint64_t)(t->edges != 0) << 63;
 	s->ncode += t->n;
 	return (uint32_t)s->n++;
 }
@@ -48,11 +49,12 @@ void dd_store_side(const struct dd_store *s, uint32_t i, struct dd_side *out)
 	uint64_t r = s->rec[i];
 	size_t off = (size_t)(r & ((1ULL << OFF_BITS) - 1));
 	size_t end = i + 1 < s->n ? (size_t)(s->rec[i + 1] & ((1ULL << OFF_BITS) - 1)) : s->ncode;
-	unsigned cut = (unsigned)(r >> (OFF_BITS + 6));
+	unsigned cut = (unsigned)((r >> (OFF_BITS + 6)) & CUT_NONE);
 	out->code = s->code + off;
 	out->n = (uint32_t)(end - off);
 	out->lead = (uint16_t)((r >> OFF_BITS) & LEAD_MAX);
 	out->cut = cut == CUT_NONE ? DD_NOCUT : (uint16_t)cut;
+	out->edges = (uint16_t)(r >> 63);
 }
 
 uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n)

@@ -43,12 +43,16 @@ static void set_code(struct dd_words *w, const struct ynode *e, uint16_t code)
 		if ((unsigned char)f.p[i] >= '0' && (unsigned char)f.p[i] <= '9')
 			yerr(e, "entry '%s' holds a digit: numbers are compared as numbers", e->str);
 	if (!sp) {
-		uint64_t *v = h64map_put(&w->map, dd_word_hash(f.p, f.len, &dig), NULL);
+		uint64_t h = dd_word_hash(f.p, f.len, &dig);
+		uint64_t *v = h64map_put(&w->map, h, NULL);
 		*v = (*v & ~0xFFFFULL) | code;
+		w->filter[(h >> 48) / 64] |= 1ULL << ((h >> 48) % 64);
 	} else {
 		*h64map_put(&w->phrases, dd_word_hash(f.p, f.len, &dig), NULL) = code;
-		uint64_t *v = h64map_put(&w->map, dd_word_hash(f.p, (size_t)(sp - f.p), &dig), NULL);
+		uint64_t h = dd_word_hash(f.p, (size_t)(sp - f.p), &dig);
+		uint64_t *v = h64map_put(&w->map, h, NULL);
 		*v |= 1ULL << 32;
+		w->filter[(h >> 48) / 64] |= 1ULL << ((h >> 48) % 64);
 		if (words > w->max_phrase)
 			w->max_phrase = words;
 	}
