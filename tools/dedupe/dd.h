@@ -218,6 +218,8 @@ struct dd_index {
 void dd_index_init(struct dd_index *x);
 void dd_index_free(struct dd_index *x);
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id);
+/* Add an entry by its tag (a state file being read). */
+void dd_index_put_tag(struct dd_index *x, uint32_t tag, uint32_t id);
 /* Append the texts under key to *out (n, cap: a growable array). */
 void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap);
 size_t dd_index_bytes(const struct dd_index *x);

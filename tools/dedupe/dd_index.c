@@ -62,6 +62,14 @@ void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id)
 	x->n++;
 }
 
+void dd_index_put_tag(struct dd_index *x, uint32_t tag, uint32_t id)
+{
+	if (20 * (x->n + 1) > 17 * x->cap)
+		grow(x);
+	put(x, tag, id);
+	x->n++;
+}
+
 void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap)
 {
 	if (!x->cap)

@@ -41,7 +41,18 @@ struct loop {
 	int kc[3];           /* doc, para, sent columns (-1: none) */
 	struct buf key, doc;
 	unsigned long long index;
+	XXH3_state_t xs;     /* the input read, for --state */
 };
+
+/* The current row as read, into the input hash. */
+static void hash_row(struct loop *L, const struct tsv_reader *T)
+{
+	if (!L->r->in_hash || !T->nf)
+		return;
+	const struct tsv_field *z = &T->f[T->nf - 1];
+	XXH3_64bits_update(&L->xs, T->f[0].p, (size_t)(z->p + z->n - T->f[0].p));
+	XXH3_64bits_update(&L->xs, "\n", 1);
+}
 
 /* The key of the current row: its doc, para and sent, those there are. */
 static void row_key(struct loop *L, const struct tsv_reader *T)
@@ -103,6 +114,7 @@ static int row_fn(struct docrows *d, struct docrow *w, void *ctx)
 {
 	struct loop *L = ctx;
 	L->st->rows++;
+	hash_row(L, d->r);
 	return 0;
 }
 
@@ -111,10 +123,16 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 {
 	struct loop L = {.r = r, .o = o, .quiet = quiet, .decide = decide, .ctx = ctx, .st = st};
 	memset(st, 0, sizeof *st);
+	XXH3_64bits_reset(&L.xs);
 	struct tsv_reader T;
 	struct tsv_opts to = cli_tsv_opts(&r->cli);
-	if (tsv_open(&T, r->cli.nfiles, r->cli.files, &to) < 0)
+	if (tsv_open(&T, r->cli.nfiles, r->cli.files, &to) < 0) {
+		if (r->in_hash)
+			*r->in_hash = XXH3_64bits_digest(&L.xs);
 		return;
+	}
+	if (r->in_hash && T.header)
+		XXH3_64bits_update(&L.xs, T.header, T.header_len);
 	size_t tc = (size_t)tsv_need_col(&T, r->cli.field);
 	static const char *const added[] = {"dup_of"};
 	struct cols C;
@@ -138,6 +156,7 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 		struct buf text = {0};
 		while (tsv_next(&T)) {
 			st->rows++;
+			hash_row(&L, &T);
 			buf_reset(&text);
 			tsv_field_text(&T, tc, &text);
 			row_key(&L, &T);
@@ -164,6 +183,8 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 		}
 		buf_free(&text);
 	}
+	if (r->in_hash)
+		*r->in_hash = XXH3_64bits_digest(&L.xs);
 	cols_free(&C);
 	tsv_close(&T);
 	buf_free(&L.key);

@@ -18,6 +18,7 @@ struct dd_run {
 	enum dd_step step;
 	const char *state, *outfile, *links;
 	unsigned long part;
+	uint64_t *in_hash;   /* when set, the loop hashes the input it reads here */
 };
 
 void dd_run_defaults(struct dd_run *r);

@@ -60,7 +60,7 @@ static const char usage[] =
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage, rules or state file error.\n";
 
 enum {
-	OPT_BY = 1000,
+	OPT_BY = 2000, /* above the shared options of cli.c */
 	OPT_STATE,
 	OPT_WAIT,
 	OPT_NO_WAIT,
