@@ -185,10 +185,11 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
 /* ---- the exact table (dd_fptab.c) --------------------------------------
  * 64-bit fingerprints, each with an optional 32-bit value, open addressing
  * with linear probing at any capacity (the home slot by multiply-shift),
- * grown by half when 85 % full: 8 or 12 bytes a slot, so 9.4 to 14 (21 with
- * values) bytes a key, where h64map's 16-byte slots at load 1/4 to 1/2
- * take 32 to 64 (the reason for a table of its own: dedupe's memory is its
- * seen-set, and the target is 32 bytes a kept row with keys). */
+ * grown by a quarter when 85 % full: 8 or 12 bytes a slot, so 9.4 to 11.8
+ * (14 to 17.6 with values) bytes a key, where h64map's 16-byte slots at
+ * load 1/4 to 1/2 take 32 to 64 (the reason for a table of its own:
+ * dedupe's memory is its seen-set, and the target is 32 bytes a kept row
+ * with keys). Exact mode only. */
 struct dd_fptab {
 	uint64_t *fp;      /* 0: empty (a fingerprint of 0 is stored as 1) */
 	uint32_t *val;     /* NULL without values */
@@ -265,7 +266,7 @@ struct dd_stats {
 struct dd_engine {
 	struct dd_opts o;
 	const struct dd_words *words;
-	struct dd_fptab exact;   /* exact key -> kept text (near), key offset (exact with keys) */
+	struct dd_fptab exact;   /* exact mode: exact key -> its key's offset (with keys) */
 	struct dd_store store;
 	struct dd_index index;
 	struct dd_text text;

@@ -37,7 +37,7 @@ static size_t slot(const struct dd_fptab *t, uint64_t fp)
 
 static void grow(struct dd_fptab *t)
 {
-	size_t cap = t->cap ? t->cap + t->cap / 2 : 1024;
+	size_t cap = t->cap ? t->cap + t->cap / 4 : 1024;
 	struct dd_fptab big = {.cap = cap, .n = t->n, .values = t->values};
 	big.fp = xcalloc(cap, sizeof *big.fp);
 	if (t->values)

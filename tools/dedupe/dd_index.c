@@ -41,7 +41,7 @@ static void put(struct dd_index *x, uint32_t tag, uint32_t id)
 
 static void grow(struct dd_index *x)
 {
-	struct dd_index big = {.cap = x->cap ? x->cap + x->cap / 2 : 4096, .n = x->n};
+	struct dd_index big = {.cap = x->cap ? x->cap + x->cap / 4 : 4096, .n = x->n};
 	if (big.cap > 0xFFFFFFFFu)
 		die(EXIT_TROUBLE, "the band index is full (2^32 slots)");
 	big.tag = xcalloc(big.cap, sizeof *big.tag);

@@ -211,15 +211,18 @@ void dd_print_stats(const struct dd_run *r, const struct dd_engine *e, const str
 	fprintf(stderr, "dedupe: %llu rows in, %llu out, %llu repeated", st->rows, st->out, st->repeats);
 	if (r->by_doc)
 		fprintf(stderr, " (%llu documents)", st->docs);
-	fprintf(stderr, "; %llu texts: %llu kept, %llu exact repeats, %llu near repeats\n",
-		e->st.texts, kept, e->st.exact, e->st.near);
-	fprintf(stderr, "dedupe: memory %.1f MB (%.0f bytes a kept text: exact table %.1f MB",
-		bytes / 1e6, kept ? (double)bytes / (double)kept : 0.0, dd_fptab_bytes(&e->exact) / 1e6);
 	if (e->o.near)
-		fprintf(stderr, ", texts %.1f MB, band index %.1f MB", dd_store_bytes(&e->store) / 1e6,
+		fprintf(stderr, "; %llu texts: %llu kept, %llu repeats\n", e->st.texts, kept, e->st.near);
+	else
+		fprintf(stderr, "; %llu texts: %llu kept, %llu repeats\n", e->st.texts, kept, e->st.exact);
+	fprintf(stderr, "dedupe: memory %.1f MB, %.0f bytes a kept text (", bytes / 1e6,
+		kept ? (double)bytes / (double)kept : 0.0);
+	if (e->o.near)
+		fprintf(stderr, "texts and keys %.1f MB, band index %.1f MB", dd_store_bytes(&e->store) / 1e6,
 			dd_index_bytes(&e->index) / 1e6);
-	else if (e->o.keys)
-		fprintf(stderr, ", keys %.1f MB", dd_store_bytes(&e->store) / 1e6);
+	else
+		fprintf(stderr, "exact table %.1f MB, keys %.1f MB", dd_fptab_bytes(&e->exact) / 1e6,
+			dd_store_bytes(&e->store) / 1e6);
 	fprintf(stderr, ")\n");
 	if (e->o.near)
 		fprintf(stderr,

@@ -126,8 +126,14 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
 			val[j] = val[(j + t) % k] + ((uint64_t)t << 32);
 		}
 	}
-	for (unsigned b = 0; b < bands; b++)
-		keys[b] = band_key(b, val + b * rows, rows);
+	/* band b takes bins b, b + bands, b + 2 bands...: bins far apart, so
+	 * that a bin densified from its neighbour is not in its band */
+	for (unsigned b = 0; b < bands; b++) {
+		uint64_t v[MAXVAL];
+		for (unsigned r = 0; r < rows; r++)
+			v[r] = val[b + r * bands];
+		keys[b] = band_key(b, v, rows);
+	}
 	*ni = bands;
 	return bands;
 }

@@ -323,10 +323,11 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	}
 	if (rd.at != rd.n)
 		corrupt(&rd, "bytes after the end");
-	/* values of the exact table name kept texts (near) or keys (exact) */
+	/* the exact table (exact mode) names keys */
+	if (e->o.near && nfp)
+		corrupt(&rd, "an exact table in a near state");
 	for (size_t i = 0; i < e->exact.cap; i++)
-		if (e->exact.fp[i] && e->exact.values &&
-		    (e->o.near ? e->exact.val[i] >= n : e->exact.val[i] >= (nkeys ? nkeys : 1)))
+		if (e->exact.fp[i] && e->exact.values && e->exact.val[i] >= (nkeys ? nkeys : 1))
 			corrupt(&rd, "an exact entry out of place");
 	if (map)
 		munmap(map, rd.n + 8);
