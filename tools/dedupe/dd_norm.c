@@ -35,6 +35,10 @@ static unsigned words_in(const char *s, size_t n)
 
 static int is_dash_at(const char *s, size_t n, size_t i, size_t *len)
 {
+	if (s[i] == '-' && i + 1 < n && s[i + 1] == '-') { /* "--" of wire copy */
+		*len = 2;
+		return 1;
+	}
 	if (s[i] == '-' || s[i] == ':') {
 		*len = 1;
 		return 1;

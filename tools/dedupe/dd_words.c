@@ -45,6 +45,9 @@ static void set_code(struct dd_words *w, const struct ynode *e, uint16_t code)
 	if (!sp) {
 		uint64_t h = dd_word_hash(f.p, f.len, &dig);
 		uint64_t *v = h64map_put(&w->map, h, NULL);
+		int d = dd_dir((uint16_t)(*v & 0xFFFF)), k = dd_dir(code);
+		if (d >= 0 && k >= 0 && d / 2 != k / 2)
+			yerr(e, "'%s' is in two direction pairs: a word belongs to one pair", e->str);
 		*v = (*v & ~0xFFFFULL) | code;
 		w->filter[(h >> 48) / 64] |= 1ULL << ((h >> 48) % 64);
 	} else {
