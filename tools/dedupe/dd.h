@@ -189,7 +189,7 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
  * (14 to 17.6 with values) bytes a key, where h64map's 16-byte slots at
  * load 1/4 to 1/2 take 32 to 64 (the reason for a table of its own:
  * dedupe's memory is its seen-set, and the target is 32 bytes a kept row
- * with keys). Exact mode only. */
+ * with keys). */
 struct dd_fptab {
 	uint64_t *fp;      /* 0: empty (a fingerprint of 0 is stored as 1) */
 	uint32_t *val;     /* NULL without values */
@@ -205,6 +205,8 @@ uint32_t *dd_fptab_get(const struct dd_fptab *t, uint64_t fp);
  * the next put); *fresh says whether it was inserted. */
 uint32_t *dd_fptab_put(struct dd_fptab *t, uint64_t fp, int *fresh);
 size_t dd_fptab_bytes(const struct dd_fptab *t);
+/* Room for n keys. */
+void dd_fptab_reserve(struct dd_fptab *t, size_t n);
 
 /* ---- the band index (dd_index.c) ----------------------------------------
  * Band keys -> kept texts: a multimap of 8-byte slots (a 32-bit tag of the
@@ -219,6 +221,9 @@ struct dd_index {
 void dd_index_init(struct dd_index *x);
 void dd_index_free(struct dd_index *x);
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id);
+/* Room for n entries (a state file being read: entries come in slot order,
+ * which a table that grows meanwhile would cluster). */
+void dd_index_reserve(struct dd_index *x, size_t n);
 /* Add an entry by its tag (a state file being read). */
 void dd_index_put_tag(struct dd_index *x, uint32_t tag, uint32_t id);
 /* Append the texts under key to *out (n, cap: a growable array). */
@@ -266,7 +271,7 @@ struct dd_stats {
 struct dd_engine {
 	struct dd_opts o;
 	const struct dd_words *words;
-	struct dd_fptab exact;   /* exact mode: exact key -> its key's offset (with keys) */
+	struct dd_fptab exact;   /* exact key -> kept text (near), key offset (exact with keys) */
 	struct dd_store store;
 	struct dd_index index;
 	struct dd_text text;

@@ -2,11 +2,12 @@
  * exactly (same folded text) or nearly (verified against the kept texts
  * that share a band key, the earliest passing one named), is a repeat;
  * any other text is kept. Repeats are never indexed, so a chain A ~ B ~ C
- * only makes C a repeat of A when C passes against A itself. In near mode
- * there is no exact table: an exact copy shares every band key with what
- * it copies and passes, and an identical copy of a repeat passes against
- * the same kept text first (no earlier kept text passed against the
- * repeat), so the table would only save time, at 20 bytes a kept text. */
+ * only makes C a repeat of A when C passes against A itself. The exact
+ * table (folded text -> the kept text it is or repeats) comes first in near
+ * mode too: a text identical to an earlier one is what that one was, even
+ * where the verification would differ (a cut mark, a dateline: they are
+ * not in the folded text), so near mode drops all that exact mode drops,
+ * and the sharded mode, which links identical texts, decides the same. */
 #include "dd.h"
 #include "msg.h"
 
@@ -18,7 +19,7 @@ void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct d
 	memset(e, 0, sizeof *e);
 	e->o = *o;
 	e->words = w;
-	dd_fptab_init(&e->exact, o->keys);
+	dd_fptab_init(&e->exact, o->near || o->keys);
 	if (o->near)
 		e->al = dd_aligner_new();
 }
@@ -95,13 +96,13 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 		*of = UINT32_MAX;
 		return 0;
 	}
+	uint32_t *v = dd_fptab_get(&e->exact, t->exact);
+	if (v) {
+		e->st.exact++;
+		*of = *v;
+		return 1;
+	}
 	if (!e->o.near) {
-		uint32_t *v = dd_fptab_get(&e->exact, t->exact);
-		if (v) {
-			e->st.exact++;
-			*of = *v;
-			return 1;
-		}
 		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, NULL);
 		if (e->o.keys)
 			*slot = dd_store_key(&e->store, key, klen);
@@ -114,19 +115,21 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 	uint32_t id = near_match(e, t, keys, nq);
 	if (id != UINT32_MAX) {
 		e->st.near++;
+		*dd_fptab_put(&e->exact, t->exact, NULL) = id;
 		*of = id;
 		return 1;
 	}
 	id = dd_store_add(&e->store, t);
 	if (e->o.keys) {
 		if (e->store.n > e->store.ckeyoff) {
-			e->store.ckeyoff = e->store.ckeyoff ? e->store.ckeyoff + e->store.ckeyoff / 4 : 1024;
+			e->store.ckeyoff = e->store.ckeyoff + e->store.ckeyoff / 8 + 1024;
 			e->store.keyoff = xrealloc(e->store.keyoff, e->store.ckeyoff * sizeof *e->store.keyoff);
 		}
 		e->store.keyoff[id] = dd_store_key(&e->store, key, klen);
 	}
 	for (unsigned k = 0; k < ni; k++)
 		dd_index_add(&e->index, keys[k], id);
+	*dd_fptab_put(&e->exact, t->exact, NULL) = id;
 	e->st.kept++;
 	*of = id;
 	return 0;

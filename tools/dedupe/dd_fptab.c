@@ -35,9 +35,8 @@ static size_t slot(const struct dd_fptab *t, uint64_t fp)
 	return i;
 }
 
-static void grow(struct dd_fptab *t)
+static void resize(struct dd_fptab *t, size_t cap)
 {
-	size_t cap = t->cap ? t->cap + t->cap / 4 : 1024;
 	struct dd_fptab big = {.cap = cap, .n = t->n, .values = t->values};
 	big.fp = xcalloc(cap, sizeof *big.fp);
 	if (t->values)
@@ -52,6 +51,20 @@ static void grow(struct dd_fptab *t)
 	free(t->fp);
 	free(t->val);
 	*t = big;
+}
+
+static void grow(struct dd_fptab *t)
+{
+	resize(t, t->cap ? t->cap + t->cap / 4 : 1024);
+}
+
+void dd_fptab_reserve(struct dd_fptab *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 1024;
+	while (20 * (n + 1) > 17 * cap)
+		cap += cap / 4;
+	if (cap > t->cap)
+		resize(t, cap);
 }
 
 static uint32_t dummy;

@@ -39,9 +39,9 @@ static void put(struct dd_index *x, uint32_t tag, uint32_t id)
 	x->id[i] = id;
 }
 
-static void grow(struct dd_index *x)
+static void resize(struct dd_index *x, size_t cap)
 {
-	struct dd_index big = {.cap = x->cap ? x->cap + x->cap / 4 : 4096, .n = x->n};
+	struct dd_index big = {.cap = cap, .n = x->n};
 	if (big.cap > 0xFFFFFFFFu)
 		die(EXIT_TROUBLE, "the band index is full (2^32 slots)");
 	big.tag = xcalloc(big.cap, sizeof *big.tag);
@@ -52,6 +52,20 @@ static void grow(struct dd_index *x)
 	free(x->tag);
 	free(x->id);
 	*x = big;
+}
+
+static void grow(struct dd_index *x)
+{
+	resize(x, x->cap ? x->cap + x->cap / 4 : 4096);
+}
+
+void dd_index_reserve(struct dd_index *x, size_t n)
+{
+	size_t cap = x->cap ? x->cap : 4096;
+	while (20 * n > 17 * cap)
+		cap += cap / 4;
+	if (cap > x->cap)
+		resize(x, cap);
 }
 
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id)

@@ -211,18 +211,16 @@ void dd_print_stats(const struct dd_run *r, const struct dd_engine *e, const str
 	fprintf(stderr, "dedupe: %llu rows in, %llu out, %llu repeated", st->rows, st->out, st->repeats);
 	if (r->by_doc)
 		fprintf(stderr, " (%llu documents)", st->docs);
-	if (e->o.near)
-		fprintf(stderr, "; %llu texts: %llu kept, %llu repeats\n", e->st.texts, kept, e->st.near);
-	else
-		fprintf(stderr, "; %llu texts: %llu kept, %llu repeats\n", e->st.texts, kept, e->st.exact);
+	fprintf(stderr, "; %llu texts: %llu kept, %llu exact repeats, %llu near repeats\n", e->st.texts,
+		kept, e->st.exact, e->st.near);
 	fprintf(stderr, "dedupe: memory %.1f MB, %.0f bytes a kept text (", bytes / 1e6,
 		kept ? (double)bytes / (double)kept : 0.0);
+	fprintf(stderr, "exact table %.1f MB, ", dd_fptab_bytes(&e->exact) / 1e6);
 	if (e->o.near)
 		fprintf(stderr, "texts and keys %.1f MB, band index %.1f MB", dd_store_bytes(&e->store) / 1e6,
 			dd_index_bytes(&e->index) / 1e6);
 	else
-		fprintf(stderr, "exact table %.1f MB, keys %.1f MB", dd_fptab_bytes(&e->exact) / 1e6,
-			dd_store_bytes(&e->store) / 1e6);
+		fprintf(stderr, "keys %.1f MB", dd_store_bytes(&e->store) / 1e6);
 	fprintf(stderr, ")\n");
 	if (e->o.near)
 		fprintf(stderr,
@@ -231,11 +229,31 @@ void dd_print_stats(const struct dd_run *r, const struct dd_engine *e, const str
 			e->st.candidates, e->st.verified, e->st.guard_number, e->st.guard_negation, e->st.guard_direction);
 }
 
-/* The output file: written as FILE.tmp, renamed when complete. */
+/* The output file: written as FILE.tmp, renamed when complete; removed
+ * when the run ends on an error. */
+static char *pending_tmp;
+
+static void remove_pending(void)
+{
+	if (pending_tmp)
+		unlink(pending_tmp);
+}
+
+void dd_output_done(void)
+{
+	free(pending_tmp);
+	pending_tmp = NULL;
+}
+
 int dd_open_output(const char *path, struct out *o, struct buf *tmpname)
 {
 	buf_reset(tmpname);
 	buf_printf(tmpname, "%s.tmp", path);
+	static int registered;
+	if (!registered)
+		atexit(remove_pending), registered = 1;
+	free(pending_tmp);
+	pending_tmp = xstrdup(tmpname->p);
 	int fd = open(tmpname->p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
 		die(EXIT_TROUBLE, "%s: %s", tmpname->p, strerror(errno));
@@ -268,6 +286,7 @@ static int run_filter(struct dd_run *r)
 		dd_close_output(&o, fd, tmp.p);
 		if (rename(tmp.p, r->outfile) < 0)
 			die(EXIT_TROUBLE, "%s: %s", r->outfile, strerror(errno));
+		dd_output_done();
 		buf_free(&tmp);
 	} else
 		dd_loop(r, out_stdout, 0, dd_engine_decide, &E, &st);

@@ -45,6 +45,9 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
  * removed); the caller renames it into place. */
 int dd_open_output(const char *path, struct out *o, struct buf *tmpname);
 void dd_close_output(struct out *o, int fd, const char *tmpname);
+/* The temporary is in place (renamed) or left on purpose: no longer
+ * removed at exit. */
+void dd_output_done(void);
 
 /* The state file protocol (dd_state.c) and the sharded steps (dd_shard.c). */
 int dd_run_state(struct dd_run *r);

@@ -414,7 +414,8 @@ int dd_run_apply(struct dd_run *r)
 	}
 	lines_close(&L);
 	lines_free(&L);
-	qsort(v, n, sizeof *v, cmp_link);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_link);
 	/* decide in row order: only rows that links name can be repeats */
 	for (size_t s = 0; s < n;) {
 		size_t e = s;

@@ -271,6 +271,7 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	uint64_t nfp = take64(&rd);
 	if (nfp > (rd.n - rd.at) / 12)
 		corrupt(&rd, "truncated exact table");
+	dd_fptab_reserve(&e->exact, (size_t)nfp);
 	for (uint64_t i = 0; i < nfp; i++) {
 		uint64_t fp = take64(&rd);
 		uint32_t v;
@@ -314,6 +315,7 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	uint64_t nidx = take64(&rd);
 	if (nidx > (rd.n - rd.at) / 8)
 		corrupt(&rd, "truncated band index");
+	dd_index_reserve(&e->index, (size_t)nidx);
 	for (uint64_t i = 0; i < nidx; i++) {
 		uint32_t pair[2];
 		memcpy(pair, take(&rd, sizeof pair), sizeof pair);
@@ -323,11 +325,10 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	}
 	if (rd.at != rd.n)
 		corrupt(&rd, "bytes after the end");
-	/* the exact table (exact mode) names keys */
-	if (e->o.near && nfp)
-		corrupt(&rd, "an exact table in a near state");
+	/* the exact table names kept texts (near) or keys (exact) */
 	for (size_t i = 0; i < e->exact.cap; i++)
-		if (e->exact.fp[i] && e->exact.values && e->exact.val[i] >= (nkeys ? nkeys : 1))
+		if (e->exact.fp[i] && e->exact.values &&
+		    (e->o.near ? e->exact.val[i] >= n : e->exact.val[i] >= (nkeys ? nkeys : 1)))
 			corrupt(&rd, "an exact entry out of place");
 	if (map)
 		munmap(map, rd.n + 8);
@@ -451,6 +452,7 @@ int dd_run_state(struct dd_run *r)
 		for (int i = 0; i < S.nruns; i++)
 			if (!strcmp(S.runs[i].out, r->outfile) && S.runs[i].in_hash == in_hash) {
 				unlink(tmp.p);
+				dd_output_done();
 				warnx("%s: this run was committed before (same input); %s holds its rows",
 				      r->state, r->outfile);
 				goto done;
@@ -469,6 +471,7 @@ int dd_run_state(struct dd_run *r)
 	}
 	save(fresh, r, &E, &S);
 	crash_point("state-written");
+	dd_output_done(); /* from the commit on, OUT.tmp is the run's output */
 	if (rename(fresh, r->state) < 0)
 		die(EXIT_TROUBLE, "%s: %s", r->state, strerror(errno));
 	sync_dir(r->state);

@@ -22,7 +22,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 		return p;
 	size_t c = *cap ? *cap : 1024;
 	while (c < need)
-		c += c / 8;
+		c += c / 8 + 64;
 	*cap = c;
 	return xrealloc(p, c * size);
 }
