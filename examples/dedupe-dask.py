@@ -12,9 +12,9 @@ started and stopped by the script. The steps (man dedupe, SHARDED MODE):
      `dedupe --keys --part I` runs on each part (one task a part);
   2. the key lines are shuffled by their first field (a Dask bag groupby);
   3. `dedupe --clusters` runs on each partition of whole groups: links;
-  4. the links are gathered (they are few: about one per repeat) and sent
-     to every worker, where `dedupe --apply LINKS --part I` runs on each
-     part; the outputs are written in part order.
+  4. the links are gathered (about 2 a row: 10 MB for the 100k-row
+     stress set) and sent to every worker, where `dedupe --apply LINKS
+     --part I` runs on each part; the outputs are written in part order.
 
 Only dedupe itself reads the text; Dask moves lines between processes.
 Needs the Debian packages python3-dask and python3-distributed.

@@ -39,6 +39,7 @@ struct loop {
 	void *ctx;
 	struct dd_loop_stats *st;
 	int kc[3];           /* doc, para, sent columns (-1: none) */
+	int rc;              /* --row-col: the column numbering the rows (-1: none) */
 	struct buf key, doc;
 	unsigned long long index;
 	XXH3_state_t xs;     /* the input read, for --state */
@@ -54,8 +55,9 @@ static void hash_row(struct loop *L, const struct tsv_reader *T)
 	XXH3_64bits_update(&L->xs, "\n", 1);
 }
 
-/* The key of the current row: its doc, para and sent, those there are. */
-static void row_key(struct loop *L, const struct tsv_reader *T)
+/* The key of the current row: its doc, para and sent, those there are;
+ * else its number from 1 (index is from 0). */
+static void row_key(struct loop *L, const struct tsv_reader *T, unsigned long long index)
 {
 	buf_reset(&L->key);
 	int any = 0;
@@ -67,7 +69,7 @@ static void row_key(struct loop *L, const struct tsv_reader *T)
 			any = 1;
 		}
 	if (!any)
-		buf_printf(&L->key, "%llu", L->index + 1);
+		buf_printf(&L->key, "%llu", index + 1);
 	buf_str(&L->key);
 }
 
@@ -145,6 +147,7 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 	}
 	if (r->by_doc)
 		tsv_need_col(&T, "doc");
+	L.rc = r->row_col ? tsv_need_col(&T, r->row_col) : -1;
 	if (!quiet && !r->cli.no_header)
 		cols_header(&C, &T, o);
 	if (r->by_doc) {
@@ -159,11 +162,25 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 			hash_row(&L, &T);
 			buf_reset(&text);
 			tsv_field_text(&T, tc, &text);
-			row_key(&L, &T);
 			const char *dup = NULL;
 			size_t ndup = 0;
-			int rep = decide(ctx, text.p ? text.p : "", text.len, L.key.p, L.key.len, L.index++,
-					 &dup, &ndup);
+			unsigned long long index = L.index++;
+			if (L.rc >= 0) {
+				const struct tsv_field *n = &T.f[L.rc];
+				char num[24];
+				char *end;
+				snprintf(num, sizeof num, "%.*s", (int)(n->n < 23 ? n->n : 23), n->p);
+				errno = 0;
+				index = strtoull(num, &end, 10);
+				if (!n->n || n->p[0] < '0' || n->p[0] > '9' || *end || errno || n->n > 20 ||
+				    index >= (1ULL << 40)) {
+					tsv_bad(&T, "column '%s' is not a row number (0 to 2^40)", r->row_col);
+					continue;
+				}
+			}
+			row_key(&L, &T, index);
+			int rep = decide(ctx, text.p ? text.p : "", text.len, L.key.p, L.key.len, index, &dup,
+					 &ndup);
 			if (rep)
 				st->repeats++;
 			if (quiet || (rep && !r->mark))
@@ -318,6 +335,10 @@ int dd_run(struct dd_run *r)
 		cli_usage_error("--mark goes with the filter or --apply");
 	if (!r->state && r->step == DD_STEP_FILTER && (r->wait != 1))
 		cli_usage_error("--no-wait goes with --state");
+	if (r->row_col && r->step != DD_STEP_KEYS && r->step != DD_STEP_APPLY)
+		cli_usage_error("--row-col goes with --keys and --apply");
+	if (r->row_col && r->by_doc)
+		cli_usage_error("--row-col numbers rows, not documents (--by doc)");
 	switch (r->step) {
 	case DD_STEP_KEYS: return dd_run_keys(r);
 	case DD_STEP_CLUSTERS: return dd_run_clusters(r);

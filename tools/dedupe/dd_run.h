@@ -16,7 +16,7 @@ struct dd_run {
 	const struct dd_words *words;
 	int mark, by_doc, wait, sketch_set;
 	enum dd_step step;
-	const char *state, *outfile, *links;
+	const char *state, *outfile, *links, *row_col;
 	unsigned long part;
 	uint64_t *in_hash;   /* when set, the loop hashes the input it reads here */
 };

@@ -441,11 +441,13 @@ int dd_run_apply(struct dd_run *r)
 			}
 		}
 		if (chosen >= 0) {
+			char ofc[19]; /* of may point into A.dec, which the realloc moves */
+			memcpy(ofc, of, 19);
 			if (A.ndec % 1024 == 0)
 				A.dec = xrealloc(A.dec, (A.ndec + 1024) * sizeof *A.dec);
 			struct decision *d = &A.dec[A.ndec++];
 			memcpy(d->row, v[s].i, 19);
-			memcpy(d->of, of, 19);
+			memcpy(d->of, ofc, 19);
 			d->name = name;
 			d->nname = nname;
 			strset_add(&A.rows, v[s].i, 18);

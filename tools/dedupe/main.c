@@ -38,6 +38,8 @@ static const char usage[] =
 	"      --no-wait         fail (exit 1) when another run holds the state\n"
 	"      --keys            sharded mode, step 1: write the band keys of each row\n"
 	"      --part N          the number of this part of the input (--keys, --apply)\n"
+	"      --row-col NAME    the rows' numbers are in column NAME, not their places\n"
+	"                        in the part (--keys, --apply)\n"
 	"      --clusters        step 2: read keys grouped by key, write the links\n"
 	"      --apply LINKS     step 3: drop or mark the rows by the links\n"
 	"      --edge-max N      longest dateline or credit forgiven, in words (12)\n"
@@ -73,6 +75,7 @@ enum {
 	OPT_SHINGLE,
 	OPT_BANDS,
 	OPT_ROWS,
+	OPT_ROW_COL,
 };
 
 static struct dd_run R;
@@ -98,6 +101,7 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	case OPT_KEYS: r->step = DD_STEP_KEYS; return 0;
 	case OPT_CLUSTERS: r->step = DD_STEP_CLUSTERS; return 0;
 	case OPT_APPLY: r->step = DD_STEP_APPLY; r->links = arg; return 0;
+	case OPT_ROW_COL: r->row_col = arg; return 0;
 	case OPT_PART: r->part = (unsigned long)cli_number("--part", arg, 0, 4294967295.0); return 0;
 	case OPT_EDGE_MAX: r->opts.verify.edge_max = (unsigned)cli_number("--edge-max", arg, 0, 1000); return 0;
 	case OPT_SHINGLE: r->opts.sketch.shingle = (unsigned)cli_number("--shingle", arg, 1, 4); return 0;
@@ -137,6 +141,7 @@ int main(int argc, char **argv)
 		{"shingle", required_argument, NULL, OPT_SHINGLE},
 		{"bands", required_argument, NULL, OPT_BANDS},
 		{"rows", required_argument, NULL, OPT_ROWS},
+		{"row-col", required_argument, NULL, OPT_ROW_COL},
 		{0},
 	};
 	dd_run_defaults(&R);
