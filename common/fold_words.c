@@ -326,8 +326,15 @@ static void plain_init(void)
 static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int spaces_too, char *d)
 {
 #ifdef __SSE2__
-	if (i + 16 <= n) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+	{
+		__m128i x;
+		if (i + 16 <= n)
+			x = _mm_loadu_si128((const __m128i *)(s + i));
+		else { /* the last bytes, then NULs, which stop a run */
+			char tail[16] = {0};
+			memcpy(tail, s + i, n - i);
+			x = _mm_loadu_si128((const __m128i *)tail);
+		}
 #define IN_RANGE(v, lo, hi) \
 	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
 		       _mm_set1_epi8((hi) - (lo)))
@@ -346,11 +353,11 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
 			if (p < k)
 				k = p;
 		}
-		while (k && (sp >> (k - 1)) & 1)
+		if (k && (sp >> (k - 1)) & 1) /* one space at most (two stop it) */
 			k--;
 		return k;
 	}
-#endif
+#else
 	size_t k = 0;
 	while (i + k < n && k < 16) {
 		unsigned char c = (unsigned char)s[i + k];
@@ -362,6 +369,7 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
 			break;
 	}
 	return k;
+#endif
 }
 
 void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
@@ -375,6 +383,9 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 		plain_init();
 	const int lower = (flags & FOLD_CASE) != 0;
 	const unsigned char *plain = lower ? plain_low : plain_keep;
+	/* single spaces between words go straight through when they fold to
+	 * themselves (FOLD_SPACE1) and no map is kept */
+	const int sp = (flags & FOLD_SPACE1) && !w.map;
 	room(&w, n + 16);
 	size_t i = 0;
 	char *d = out->p + out->len; /* out->len is brought up to date before step() */
@@ -393,9 +404,6 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 			}
 			size_t i0 = i;
 			char *d0 = d;
-			/* single spaces between words go straight through when they
-			 * fold to themselves (FOLD_SPACE1) and no map is kept */
-			int sp = (flags & FOLD_SPACE1) && !w.map;
 			size_t k;
 			do {
 				k = plain16(s, i, n, lower, sp, d);

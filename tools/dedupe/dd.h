@@ -59,14 +59,12 @@ static inline uint64_t dd_word_hash(const char *p, size_t n, int *digit)
 {
 	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL, dig = 0;
 	for (;;) {
-		uint64_t x;
+		uint64_t x, keep = n >= 8 ? ~0ULL : n ? ~0ULL >> (64 - 8 * n) : 0;
 		memcpy(&x, p, 8);
-		if (n < 8)
-			x &= n ? ~0ULL >> (64 - 8 * n) : 0;
+		x &= keep;
 		/* bytes '0'..'9': x ^ '0' below 10 (ASCII bytes only) */
 		uint64_t t = x ^ 0x3030303030303030ULL;
-		dig |= (t - 0x0A0A0A0A0A0A0A0AULL) & ~t & 0x8080808080808080ULL &
-		       (n < 8 ? (n ? ~0ULL >> (64 - 8 * n) : 0) : ~0ULL);
+		dig |= (t - 0x0A0A0A0A0A0A0A0AULL) & ~t & 0x8080808080808080ULL & keep;
 		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
 		h ^= h >> 29;
 		if (n <= 8)
@@ -214,18 +212,20 @@ void dd_fptab_reserve(struct dd_fptab *t, size_t n);
  * lookup yields every text under the key (rarely one more, when two keys
  * share a tag: verification sorts that out). */
 struct dd_index {
-	uint32_t *tag, *id; /* tag 0: empty */
+	uint32_t *h, *id; /* h: the key's tag mixed, in order (dd_index.c); 0: empty */
 	size_t cap, n;
+	size_t span;      /* the slots homes fall in, the first span of cap */
 };
 
 void dd_index_init(struct dd_index *x);
 void dd_index_free(struct dd_index *x);
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id);
-/* Room for n entries (a state file being read: entries come in slot order,
- * which a table that grows meanwhile would cluster). */
+/* Room for n entries (a state file being read: no growing meanwhile). */
 void dd_index_reserve(struct dd_index *x, size_t n);
 /* Add an entry by its tag (a state file being read). */
 void dd_index_put_tag(struct dd_index *x, uint32_t tag, uint32_t id);
+/* Slot i's entry (for a state file), 0 if it is empty. */
+int dd_index_entry(const struct dd_index *x, size_t i, uint32_t *tag, uint32_t *id);
 /* Append the texts under key to *out (n, cap: a growable array). */
 void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap);
 size_t dd_index_bytes(const struct dd_index *x);
@@ -277,8 +277,8 @@ struct dd_engine {
 	struct dd_text text;
 	struct dd_aligner *al;
 	struct dd_probe probe;
-	uint32_t *cand;
-	size_t ncand, ccand;
+	uint32_t *cand, *ctmp; /* candidates, and room to sort them */
+	size_t ncand, ccand, cctmp;
 	struct dd_stats st;
 };
 

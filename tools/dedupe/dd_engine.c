@@ -33,13 +33,47 @@ void dd_engine_free(struct dd_engine *e)
 	dd_aligner_free(e->al);
 	dd_probe_free(&e->probe);
 	free(e->cand);
+	free(e->ctmp);
 	memset(e, 0, sizeof *e);
 }
 
-static int cmp_u32(const void *x, const void *y)
+/* Sort v[0..n) ascending: insertion sort for a few, else two passes of a
+ * 16-bit radix sort through tmp (n more). */
+static void sort_ids(uint32_t *v, size_t n, uint32_t **tmp, size_t *tcap)
 {
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return a < b ? -1 : a > b;
+	if (n <= 48) {
+		for (size_t i = 1; i < n; i++) {
+			uint32_t x = v[i];
+			size_t j = i;
+			for (; j && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	if (*tcap < n) {
+		*tcap = n;
+		*tmp = xrealloc(*tmp, n * sizeof **tmp);
+	}
+	static size_t cnt[65536];
+	uint32_t *src = v, *dst = *tmp;
+	for (int shift = 0; shift < 32; shift += 16) {
+		memset(cnt, 0, sizeof cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(src[i] >> shift) & 0xFFFF]++;
+		size_t sum = 0;
+		for (size_t k = 0; k < 65536; k++) {
+			size_t c = cnt[k];
+			cnt[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xFFFF]++] = src[i];
+		uint32_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	/* two passes: the sorted ids are back in v */
 }
 
 static void count_guard(struct dd_engine *e, const char *why)
@@ -63,7 +97,7 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 		dd_index_find(&e->index, keys[k], &e->cand, &e->ncand, &e->ccand);
 	if (!e->ncand)
 		return UINT32_MAX;
-	qsort(e->cand, e->ncand, sizeof *e->cand, cmp_u32);
+	sort_ids(e->cand, e->ncand, &e->ctmp, &e->cctmp);
 	struct dd_side b = {t->code, t->n, t->lead, t->cut, t->edges}, a;
 	dd_probe_set(&e->probe, &b);
 	uint32_t prev = UINT32_MAX, found = UINT32_MAX;
@@ -81,7 +115,8 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 			found = id;
 			break;
 		}
-		count_guard(e, v.why);
+		if (v.aligned) /* the guard speaks only after an alignment */
+			count_guard(e, v.why);
 	}
 	dd_probe_clear(&e->probe);
 	return found;
@@ -96,19 +131,25 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 		*of = UINT32_MAX;
 		return 0;
 	}
-	uint32_t *v = dd_fptab_get(&e->exact, t->exact);
-	if (v) {
-		e->st.exact++;
-		*of = *v;
-		return 1;
-	}
-	if (!e->o.near) {
-		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, NULL);
+	if (!e->o.near) { /* one probe: the slot found or made */
+		int fresh;
+		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, &fresh);
+		if (!fresh) {
+			e->st.exact++;
+			*of = *slot;
+			return 1;
+		}
 		if (e->o.keys)
 			*slot = dd_store_key(&e->store, key, klen);
 		*of = *slot;
 		e->st.kept++;
 		return 0;
+	}
+	uint32_t *v = dd_fptab_get(&e->exact, t->exact);
+	if (v) {
+		e->st.exact++;
+		*of = *v;
+		return 1;
 	}
 	uint64_t keys[DD_MAXKEYS];
 	unsigned ni = 0, nq = dd_sketch(&e->o.sketch, t->code, t->n, keys, &ni);

@@ -83,10 +83,14 @@ uint32_t *dd_fptab_get(const struct dd_fptab *t, uint64_t fp)
 uint32_t *dd_fptab_put(struct dd_fptab *t, uint64_t fp, int *fresh)
 {
 	fp += !fp;
-	if (20 * (t->n + 1) > 17 * t->cap)
+	if (!t->cap)
 		grow(t);
 	size_t i = slot(t, fp);
 	int f = !t->fp[i];
+	if (f && 20 * (t->n + 1) > 17 * t->cap) { /* a new entry, and no room */
+		grow(t);
+		i = slot(t, fp);
+	}
 	if (f) {
 		t->fp[i] = fp;
 		t->n++;

@@ -173,23 +173,40 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 	memset(t->fold.p + fl, 0, 9);
 	size_t i = 0;
 	while (i < fl && t->n < DD_MAXWORDS) {
-		/* the word's end: the first space or NUL, 8 bytes at a time */
+		/* the word's end: the first space or NUL, 8 bytes at a time; a
+		 * word shorter than 8 bytes (most) is hashed from the same load,
+		 * as dd_word_hash does */
 		size_t j = i;
-		for (;;) {
-			uint64_t x;
-			memcpy(&x, f + j, 8);
-			uint64_t y = x ^ 0x2020202020202020ULL;
-			uint64_t m = ((y - 0x0101010101010101ULL) & ~y) | ((x - 0x0101010101010101ULL) & ~x);
-			m &= 0x8080808080808080ULL;
-			if (m) {
-				j += (size_t)__builtin_ctzll(m) / 8;
-				break;
+		int digit;
+		uint64_t h;
+		uint64_t x;
+		memcpy(&x, f + j, 8);
+		uint64_t y = x ^ 0x2020202020202020ULL;
+		uint64_t m = ((y - 0x0101010101010101ULL) & ~y) | ((x - 0x0101010101010101ULL) & ~x);
+		m &= 0x8080808080808080ULL;
+		if (m) {
+			size_t k = (size_t)__builtin_ctzll(m) / 8;
+			j += k;
+			uint64_t keep = k ? ~0ULL >> (64 - 8 * k) : 0;
+			x &= keep;
+			uint64_t t2 = x ^ 0x3030303030303030ULL;
+			digit = ((t2 - 0x0A0A0A0A0A0A0A0AULL) & ~t2 & 0x8080808080808080ULL & keep) != 0;
+			h = (((uint64_t)k * 0x9E3779B97F4A7C15ULL) ^ x) * 0xBF58476D1CE4E5B9ULL;
+			h = hash_u64(h ^ (h >> 29));
+		} else {
+			for (j += 8;; j += 8) {
+				memcpy(&x, f + j, 8);
+				y = x ^ 0x2020202020202020ULL;
+				m = ((y - 0x0101010101010101ULL) & ~y) | ((x - 0x0101010101010101ULL) & ~x);
+				m &= 0x8080808080808080ULL;
+				if (m) {
+					j += (size_t)__builtin_ctzll(m) / 8;
+					break;
+				}
 			}
-			j += 8;
+			h = dd_word_hash(f + i, j - i, &digit);
 		}
 		size_t len = j - i;
-		int digit;
-		uint64_t h = dd_word_hash(f + i, len, &digit);
 		uint16_t code;
 		size_t next = j + 1;
 		if (digit)

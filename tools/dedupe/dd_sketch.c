@@ -29,6 +29,18 @@ static unsigned shingles(unsigned k, const uint16_t *code, uint32_t n, uint64_t 
 	 * than three such */
 	unsigned ns = 0;
 	uint32_t last = n >= k ? n - k + 1 : 1;
+	if (k == 2 && n >= 2) { /* the default, without the inner loop */
+		for (int pass = 0; pass < 2 && ns < 3; pass++) {
+			ns = 0;
+			for (uint32_t i = 0; i < last && ns < cap; i++) {
+				uint16_t a = code[i], b = code[i + 1];
+				if (pass || dd_is_telling(a) || dd_is_telling(b))
+					sh[ns++] = hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^
+							    0x5851F42D4C957F2DULL);
+			}
+		}
+		return ns;
+	}
 	for (int pass = 0; pass < 2 && ns < 3; pass++) {
 		ns = 0;
 		for (uint32_t i = 0; i < last && ns < cap; i++) {

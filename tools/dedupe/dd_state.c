@@ -173,11 +173,11 @@ static void save(const char *path, const struct dd_run *r, const struct dd_engin
 	/* the band index: its entries */
 	const struct dd_index *x = &e->index;
 	put64(&w, x->n);
-	for (size_t i = 0; i < x->cap; i++)
-		if (x->tag[i]) {
-			uint32_t pair[2] = {x->tag[i], x->id[i]};
+	for (size_t i = 0; i < x->cap; i++) {
+		uint32_t pair[2];
+		if (dd_index_entry(x, i, &pair[0], &pair[1]))
 			put(&w, pair, sizeof pair);
-		}
+	}
 	uint64_t sum = XXH3_64bits_digest(&w.xs);
 	if (fwrite(&sum, 1, sizeof sum, w.f) != sizeof sum || fflush(w.f) == EOF || fsync(fd) < 0)
 		die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));

@@ -129,6 +129,10 @@ int dd_verify(struct dd_aligner *al, struct dd_probe *p, const struct dd_verify_
 	/* the LCS, bounded before anything is aligned: each side's unmatched
 	 * words beyond what its edges forgive count as changed, so the words
 	 * matched must reach T (n - F) for either side; a cut needs half */
+	if (!dd_may_pass(o, a, b, n, m, n < m ? n : m)) { /* the LCS is at most the shorter */
+		v->why = "too different";
+		return 0;
+	}
 	size_t w = ((size_t)m + 63) / 64;
 	if (al->rcap2 < (size_t)n * w) {
 		al->rcap2 = (size_t)n * w;
