@@ -7,12 +7,19 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man
-RULESDIR  = $(PREFIX)/share/copydesk/rules
+SHAREDIR  = $(PREFIX)/share/copydesk
+RULESDIR  = $(SHAREDIR)/rules
 
 CC       ?= cc
 PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The libraries a program links (pkg-config names); a program not listed
+# links all of PKGS. (libxxhash is header-only here: hash.h inlines XXH3.)
+text2tsv_PKGS          = jansson
+tsv2text_PKGS          =
+split-sentences_PKGS   = yaml-0.1 libutf8proc
+strip-boilerplate_PKGS = libpcre2-8 yaml-0.1 libutf8proc
 
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -42,7 +49,7 @@ PROGS      = $(TOOLS:%=$(BIN)/%)
 UNIT_SRC   = $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check unit golden lint-man eval bench demo deps install uninstall clean
+.PHONY: all check eval bench demo deps install uninstall clean
 all: $(PROGS)
 
 $(BUILD)/%.o: %.c $(wildcard common/*.h) $(wildcard tools/*/*.h)
@@ -69,9 +76,10 @@ $(1)_ENGINE_OBJ = $$($(1)_ENGINE_SRC:%.c=$$(BUILD)/%.o)
 $$(BUILD)/engine-$(1).a: $$($(1)_ENGINE_OBJ)
 	@rm -f $$@
 	$$(AR) rcs $$@ $$^ $$(if $$^,,)
+$(1)_PKGS ?= $$(PKGS)
 $$(BIN)/$(1): $$(BUILD)/tools/$(1)/main.o $$(BUILD)/engine-$(1).a $$(LIBCOMMON)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(if $$(strip $$($(1)_PKGS)),$$(shell pkg-config --libs $$($(1)_PKGS))) -lm
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rules,$(t))))
 
@@ -108,11 +116,18 @@ install: $(PROGS)
 	for m in man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
 	cp man/copydesk.7 $(DESTDIR)$(MANDIR)/man7/
 	for r in rules/*.yaml; do [ -f "$$r" ] && cp $$r $(DESTDIR)$(RULESDIR)/ || true; done
+	@# the lists the rules files read (gazetteers, word lists, their README)
+	mkdir -p $(DESTDIR)$(RULESDIR)/lists
+	for r in rules/lists/*; do [ -f "$$r" ] && cp $$r $(DESTDIR)$(RULESDIR)/lists/ || true; done
 
 uninstall:
 	for p in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
 	rm -f $(DESTDIR)$(MANDIR)/man7/copydesk.7
 	rm -rf $(DESTDIR)$(RULESDIR)
+	-rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	@# a staged tree: the directories install made below DESTDIR, when empty
+	@[ -z "$(DESTDIR)" ] || for d in $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man7; do \
+		while [ -n "$$d" ] && rmdir "$(DESTDIR)$$d" 2>/dev/null; do d=$${d%/*}; done; done
 
 clean:
 	rm -rf build bin

@@ -7,15 +7,30 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$top/bin}
 SHARED=${SHARED:-$top/../shared}
-CORPUS=${CORPUS:-${TMPDIR:-/tmp}/chronam-100M.tsv}
 RUNS=${RUNS:-3}
+# where unpacked data is kept between runs, outside the repository and not
+# in the temporary directory: a cache the user can see and clean
+# (rm -r ~/.cache/copydesk)
+CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk}
+CORPUS=${CORPUS:-$CACHE/chronam-100M.tsv}
+
+# two_builds REF_BIN [NEW_BIN]: sets REF and NEW (absolute), for the
+# scripts that compare a reference build with this one.
+two_builds() {
+	[ $# -ge 1 ] || { echo "usage: $0 REF_BIN [NEW_BIN]" >&2; exit 2; }
+	REF=$(cd "$1" && pwd)
+	NEW=$(cd "${2:-$top/bin}" && pwd)
+	unset COPYDESK_RULES_DIR # each build reads the rules of its own tree
+	mkdir -p "$CACHE"
+}
 
 # Unpack the throughput corpus once, outside the repository.
 need_corpus() {
 	if [ ! -s "$CORPUS" ]; then
 		xz=$SHARED/corpus/chronam1916-100M.tsv.xz
 		[ -f "$xz" ] || { echo "no corpus: $xz is missing" >&2; exit 77; }
-		echo "unpacking $xz to $CORPUS" >&2
+		echo "unpacking $xz to $CORPUS (kept for the next run; remove it when done)" >&2
+		mkdir -p "$(dirname "$CORPUS")"
 		xz -dc -T2 "$xz" > "$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
 	fi
 }

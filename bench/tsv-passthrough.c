@@ -3,6 +3,7 @@
  * for any copydesk filter. With -u it also unescapes the text column and
  * writes it escaped again, as a filter that looks at the text does. */
 #include "cli.h"
+#include "cols.h"
 #include "msg.h"
 #include "out.h"
 #include "tsv.h"
@@ -33,28 +34,27 @@ int main(int argc, char **argv)
 	struct tsv_opts to = cli_tsv_opts(&C);
 	if (tsv_open(&R, C.nfiles, C.files, &to) < 0)
 		return out_close(out_stdout), 0;
-	int tc = tsv_need_col(&R, C.field);
+	size_t tc = (size_t)tsv_need_col(&R, C.field);
 	struct out *o = out_stdout;
-	tsv_put_names(o, &R, 0, (size_t)tc);
-	out_puts(o, R.names[tc]);
-	tsv_put_names_after(o, &R, (size_t)tc);
-	out_endrow(o);
+	struct cols cols;
+	cols_init(&cols, &R, tc, COLS_INSERT, NULL, 0);
+	cols_header(&cols, &R, o);
 	struct buf text = {0};
 	while (tsv_next(&R)) {
-		tsv_put_fields(o, &R, 0, (size_t)tc);
+		cols_before(&cols, R.f, o);
 		if (unescape_text) {
 			buf_reset(&text);
-			if (tsv_field_text(&R, (size_t)tc, &text) < 0)
-				continue;
+			tsv_field_text(&R, tc, &text);
 			out_escaped(o, text.p, text.len);
 		} else {
 			out_write(o, R.f[tc].p, R.f[tc].n);
 		}
-		tsv_put_fields_after(o, &R, (size_t)tc);
+		cols_after(&cols, R.f, o);
 		out_endrow(o);
 	}
 	out_close(o);
+	cols_free(&cols);
 	tsv_close(&R);
 	buf_free(&text);
-	return 0;
+	return exit_status();
 }

@@ -36,11 +36,10 @@ static void flush(struct docrows *d, docrows_doc_fn fn, void *ctx)
 	reset(d);
 }
 
-/* Remember the document that ended, so that its id met again is caught. */
-static void ended(struct docrows *d)
+/* The key of a doc id in the set of ended documents. */
+static uint64_t doc_key(const char *id, size_t n)
 {
-	if (d->dc >= 0 && (d->n || d->continued))
-		h64map_put(&d->ended, hash_bytes(d->doc.p ? d->doc.p : "", d->doc.len, 0x646f63), NULL);
+	return hash_bytes(n ? id : "", n, 0x646f63);
 }
 
 static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
@@ -52,16 +51,29 @@ static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
 		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
 	}
 	struct docrow *w = &d->v[d->n];
+	const struct cols *c = d->cols;
 	size_t raw0 = d->raw.len, text0 = d->text.len;
-	w->before = d->raw.len;
-	cols_before_buf(d->cols, f, &d->raw);
-	w->nbefore = d->raw.len - w->before;
-	w->field = d->raw.len;
-	buf_add(&d->raw, f[d->tc].p, f[d->tc].n);
-	w->nfield = f[d->tc].n;
-	w->after = d->raw.len;
-	cols_after_buf(d->cols, f, &d->raw);
-	w->nafter = d->raw.len - w->after;
+	if (c->plain && c->mode == COLS_INSERT) {
+		/* every field copied: the row as read, in one piece */
+		const char *p0 = f[0].p, *end = f[r->nf - 1].p + f[r->nf - 1].n;
+		buf_add(&d->raw, p0, (size_t)(end - p0));
+		w->before = raw0;
+		w->nbefore = (size_t)(f[d->tc].p - p0);
+		w->field = raw0 + w->nbefore;
+		w->nfield = f[d->tc].n;
+		w->after = w->field + w->nfield;
+		w->nafter = (size_t)(end - (f[d->tc].p + f[d->tc].n));
+	} else {
+		w->before = d->raw.len;
+		cols_before_buf(c, f, &d->raw);
+		w->nbefore = d->raw.len - w->before;
+		w->field = d->raw.len;
+		buf_add(&d->raw, f[d->tc].p, f[d->tc].n);
+		w->nfield = f[d->tc].n;
+		w->after = d->raw.len;
+		cols_after_buf(c, f, &d->raw);
+		w->nafter = d->raw.len - w->after;
+	}
 	w->text = d->text.len;
 	tsv_field_text(r, d->tc, &d->text);
 	w->ntext = d->text.len - w->text;
@@ -71,6 +83,7 @@ static void add(struct docrows *d, docrows_row_fn row_fn, void *ctx)
 	if (row_fn && row_fn(d, w, ctx) < 0) {
 		d->raw.len = raw0;
 		d->text.len = text0;
+		d->left_out++;
 		return;
 	}
 	d->n++;
@@ -82,15 +95,24 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 	while (tsv_next(r)) {
 		if (d->dc >= 0) {
 			const struct tsv_field *id = &r->f[d->dc];
-			if (id->n != d->doc.len || (id->n && memcmp(id->p, d->doc.p, id->n) != 0)) {
-				if (h64map_get(&d->ended, hash_bytes(id->p, id->n, 0x646f63))) {
+			if (!d->started || id->n != d->doc.len || (id->n && memcmp(id->p, d->doc.p, id->n) != 0)) {
+				if (h64map_get(&d->ended, doc_key(id->p, id->n))) {
+					/* the document before ended: written whole before
+					 * the error ends the run (--skip-bad goes on with it) */
+					if (!r->opts.skip_bad)
+						flush(d, doc_fn, ctx);
 					tsv_bad(r, "rows of document '%.*s' are not consecutive (it ended "
-						   "before; sort or group the rows by doc)",
+						   "before; group the rows by doc, keeping their order: a stable sort on the doc "
+						   "column, header first)",
 						(int)(id->n > 200 ? 200 : id->n), id->p);
+					d->left_out++;
 					continue;
 				}
 				flush(d, doc_fn, ctx);
-				ended(d);
+				/* the document that ended: its id met again is caught */
+				if (d->started)
+					h64map_put(&d->ended, doc_key(d->doc.p, d->doc.len), NULL);
+				d->started = 1;
 				d->continued = 0;
 				d->part = 0;
 				buf_reset(&d->doc);
@@ -113,16 +135,6 @@ void docrows_run(struct docrows *d, docrows_row_fn row_fn, docrows_doc_fn doc_fn
 		add(d, row_fn, ctx);
 	}
 	flush(d, doc_fn, ctx);
-}
-
-void docrow_put_before(const struct docrows *d, const struct docrow *w, struct out *o)
-{
-	out_write(o, d->raw.p + w->before, w->nbefore);
-}
-
-void docrow_put_after(const struct docrows *d, const struct docrow *w, struct out *o)
-{
-	out_write(o, d->raw.p + w->after, w->nafter);
 }
 
 void docrows_free(struct docrows *d)

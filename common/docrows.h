@@ -34,12 +34,15 @@ struct docrows {
 	size_t max_rows, max_bytes; /* bounds of one document (0: none) */
 	struct buf raw, text;   /* the bytes of the document's rows */
 	struct buf doc;         /* the current doc id, as read */
+	int started;            /* a doc id was read (doc holds it) */
 	struct docrow *v;
 	size_t n, cap;
 	int part;               /* > 0: the document was cut at a bound; part number */
 	int continued;          /* this batch continues a document cut at a bound */
 	struct h64map ended;    /* hashes of the doc ids of ended documents */
 	unsigned long long docs;
+	unsigned long long left_out; /* rows read but not kept: not consecutive
+				      * (--skip-bad), or left out by row_fn */
 };
 
 /* Called for each row as it is added, while it is still the reader's
@@ -67,8 +70,14 @@ static inline const char *docrow_field(const struct docrows *d, const struct doc
 	return d->raw.p + w->field;
 }
 /* Write the row's copied fields before / after the program's own. */
-void docrow_put_before(const struct docrows *d, const struct docrow *w, struct out *o);
-void docrow_put_after(const struct docrows *d, const struct docrow *w, struct out *o);
+static inline void docrow_put_before(const struct docrows *d, const struct docrow *w, struct out *o)
+{
+	out_write(o, d->raw.p + w->before, w->nbefore);
+}
+static inline void docrow_put_after(const struct docrows *d, const struct docrow *w, struct out *o)
+{
+	out_write(o, d->raw.p + w->after, w->nafter);
+}
 /* The doc id of the current document, as read (escaped). */
 static inline const char *docrows_doc(const struct docrows *d, size_t *n)
 {

@@ -75,11 +75,51 @@ void h64map_each(const struct h64map *m, void (*fn)(uint64_t, uint64_t, void *),
 				fn(m->keys[i], m->vals[i], ctx);
 }
 
+void h64map_clear(struct h64map *m)
+{
+	if (m->keys)
+		memset(m->keys, 0, (m->mask + 1) * sizeof *m->keys);
+	m->n = 0;
+	m->has_zero = 0;
+}
+
+void h64map_clear_keys(struct h64map *m, uint64_t *keys, size_t n)
+{
+	if (!m->keys)
+		return;
+	/* every slot first, then the zeros: a probe chain stays whole while
+	 * it is searched */
+	for (size_t i = 0; i < n; i++)
+		keys[i] = h64map_slot(m, keys[i]);
+	for (size_t i = 0; i < n; i++)
+		m->keys[keys[i]] = 0;
+	m->n = 0;
+	m->has_zero = 0;
+}
+
 void h64map_free(struct h64map *m)
 {
 	free(m->keys);
 	free(m->vals);
 	memset(m, 0, sizeof *m);
+}
+
+void h64cache_init(struct h64cache *c, size_t slots, unsigned nvals)
+{
+	size_t cap = 1;
+	while (cap < slots)
+		cap <<= 1;
+	c->keys = xcalloc(cap, sizeof *c->keys);
+	c->vals = xcalloc(cap * nvals, sizeof *c->vals);
+	c->mask = cap - 1;
+	c->nvals = nvals;
+}
+
+void h64cache_free(struct h64cache *c)
+{
+	free(c->keys);
+	free(c->vals);
+	memset(c, 0, sizeof *c);
 }
 
 /* Strings whose hashes collide probe on through a sequence of keys derived

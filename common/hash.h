@@ -1,6 +1,7 @@
 /* hash.h - the one hash of the suite (XXH3 from libxxhash, inlined so short
  * keys in hot loops cost no call), a compact open-addressing map from
- * 64-bit keys to 64-bit values, and a set of byte strings built on it.
+ * 64-bit keys to 64-bit values, a fixed-size cache of recent keys, and a
+ * set of byte strings built on the map.
  * Every table of the suite that maps words, lines or fingerprints uses one
  * of these (or wordset.h, which adds packed short keys and a filter). */
 #ifndef COPYDESK_HASH_H
@@ -39,12 +40,32 @@ struct h64map {
 	uint64_t zero_val;
 };
 
+/* The first slot key probes (Fibonacci hashing), and the slot that holds
+ * key or the empty one where it would go. */
+static inline size_t h64map_first(const struct h64map *m, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> m->shift);
+}
 static inline size_t h64map_slot(const struct h64map *m, uint64_t key)
 {
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> m->shift);
+	size_t i = h64map_first(m, key);
 	while (m->keys[i] && m->keys[i] != key)
 		i = (i + 1) & m->mask;
 	return i;
+}
+
+/* The value of a key that is not 0, or NULL when absent (for callers
+ * whose keys are never 0, such as packed words). */
+static inline uint64_t *h64map_get_nz(const struct h64map *m, uint64_t key)
+{
+	if (!m->keys)
+		return NULL;
+	for (size_t i = h64map_first(m, key);; i = (i + 1) & m->mask) {
+		if (m->keys[i] == key)
+			return &m->vals[i];
+		if (!m->keys[i])
+			return NULL;
+	}
 }
 
 /* The value of key, or NULL when absent (inline: it runs once per word in
@@ -53,10 +74,7 @@ static inline uint64_t *h64map_get(const struct h64map *m, uint64_t key)
 {
 	if (key == 0)
 		return m->has_zero ? (uint64_t *)&m->zero_val : NULL;
-	if (!m->keys)
-		return NULL;
-	size_t i = h64map_slot(m, key);
-	return m->keys[i] ? &m->vals[i] : NULL;
+	return h64map_get_nz(m, key);
 }
 /* The value slot of key, inserted with value 0 if absent; *fresh (may be
  * NULL) says whether it was. The pointer is valid until the next insert. */
@@ -66,8 +84,42 @@ void h64map_reserve(struct h64map *m, size_t n);
 /* Bytes held by the table. */
 size_t h64map_bytes(const struct h64map *m);
 void h64map_free(struct h64map *m);
+/* Remove every key, keeping the table's room (for a table refilled often). */
+void h64map_clear(struct h64map *m);
+/* Empty a map that holds exactly these keys (none 0), without touching
+ * the other slots: for a large map emptied often. Overwrites keys. */
+void h64map_clear_keys(struct h64map *m, uint64_t *keys, size_t n);
 /* Visit every key (order unspecified). */
 void h64map_each(const struct h64map *m, void (*fn)(uint64_t key, uint64_t val, void *ctx), void *ctx);
+
+/* A cache of 64-bit keys in a fixed number of slots, each holding the last
+ * key that picked it and nvals values: a key whose slot holds another
+ * evicts it. Memory stays as allocated, and what the cache remembers is
+ * the recent past (strip-boilerplate: the short lines of recent
+ * documents). Keys are hashes, never 0; bits 17 and up pick the slot. */
+struct h64cache {
+	uint64_t *keys, *vals;
+	size_t mask;
+	unsigned nvals;
+};
+
+/* At least slots slots (rounded up to a power of two), nvals values each. */
+void h64cache_init(struct h64cache *c, size_t slots, unsigned nvals);
+/* The values of key; when the slot held another key (or none), *fresh is
+ * set and the values are 0. */
+static inline uint64_t *h64cache_put(struct h64cache *c, uint64_t key, int *fresh)
+{
+	size_t i = (size_t)(key >> 17) & c->mask;
+	uint64_t *v = c->vals + i * c->nvals;
+	*fresh = c->keys[i] != key;
+	if (*fresh) {
+		c->keys[i] = key;
+		for (unsigned k = 0; k < c->nvals; k++)
+			v[k] = 0;
+	}
+	return v;
+}
+void h64cache_free(struct h64cache *c);
 
 /* A set of byte strings (any bytes, NUL included): the strings live in one
  * arena, the map goes from their hash to their place in it. Strings are

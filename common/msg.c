@@ -8,6 +8,10 @@
 
 const char *progname = "copydesk";
 void (*msg_before_exit)(void);
+static int trouble;
+
+void note_trouble(void) { trouble = 1; }
+int exit_status(void) { return trouble ? EXIT_TROUBLE : EXIT_OK; }
 
 static void vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
 {

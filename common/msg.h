@@ -25,6 +25,12 @@ _Noreturn void die(int status, const char *fmt, ...)
 _Noreturn void die_at(int status, const char *file, unsigned long line,
 		      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Trouble that did not stop the run (an unreadable file among several):
+ * reported where it happened, and the exit status is 1 at the end. */
+void note_trouble(void);
+/* EXIT_OK, or EXIT_TROUBLE after note_trouble: what main returns. */
+int exit_status(void);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

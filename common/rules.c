@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -191,44 +192,35 @@ static struct ynode *parse_node(struct loader *L, yaml_event_t *ev, int depth, s
 	}
 }
 
-struct ynode *rules_load(const char *path)
+/* Parse what the parser was set up to read; name is the file in messages. */
+static struct ynode *load(struct loader *L)
 {
-	struct loader L = {0};
-	L.file = keep(xstrdup(path));
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
-		exit(EXIT_USAGE);
-	}
-	yaml_parser_initialize(&L.parser);
-	yaml_parser_set_input_file(&L.parser, fp);
 	yaml_event_t ev;
 	struct ynode *root = NULL;
 	for (;;) {
-		next_event(&L, &ev);
+		next_event(L, &ev);
 		if (ev.type == YAML_STREAM_END_EVENT) {
 			yaml_event_delete(&ev);
 			break;
 		}
 		if (ev.type == YAML_DOCUMENT_START_EVENT) {
 			if (root)
-				lerr(&L, &ev.start_mark, "one YAML document per rules file");
+				lerr(L, &ev.start_mark, "one YAML document per rules file");
 			yaml_event_delete(&ev);
-			next_event(&L, &ev);
+			next_event(L, &ev);
 			size_t w;
-			root = parse_node(&L, &ev, 0, &w);
+			root = parse_node(L, &ev, 0, &w);
 			continue;
 		}
 		yaml_event_delete(&ev);
 	}
-	yaml_parser_delete(&L.parser);
-	fclose(fp);
-	for (size_t i = 0; i < L.nanchors; i++)
-		free(L.anchors[i].name);
-	free(L.anchors);
+	yaml_parser_delete(&L->parser);
+	for (size_t i = 0; i < L->nanchors; i++)
+		free(L->anchors[i].name);
+	free(L->anchors);
 	if (!root || root->kind != Y_MAP) {
 		fprintf(stderr, "%s: %s:1:1: a rules file is a mapping with a 'version:' key\n",
-			progname, path);
+			progname, L->file);
 		exit(EXIT_USAGE);
 	}
 	const struct ynode *v = ymap_get(root, "version");
@@ -237,6 +229,38 @@ struct ynode *rules_load(const char *path)
 	if (yint(v, 0, LONG_MAX) != 1)
 		yerr(v, "rules version %s is not supported (this program reads version 1)", v->str);
 	return root;
+}
+
+struct ynode *rules_load(const char *path)
+{
+	struct loader L = {0};
+	L.file = keep(xstrdup(path));
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		fp = NULL;
+		errno = EISDIR;
+	}
+	if (!fp) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			errno == EISDIR ? "is a directory, not a rules file" : strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	yaml_parser_initialize(&L.parser);
+	yaml_parser_set_input_file(&L.parser, fp);
+	struct ynode *root = load(&L);
+	fclose(fp);
+	return root;
+}
+
+struct ynode *rules_load_mem(const char *name, const char *s, size_t n)
+{
+	struct loader L = {0};
+	L.file = keep(xstrdup(name));
+	yaml_parser_initialize(&L.parser);
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)s, n);
+	return load(&L);
 }
 
 const char *rules_default_dir(void)
@@ -251,30 +275,21 @@ const char *rules_default_dir(void)
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
 		if (slash) {
-			*slash = '\0';
-			/* the parent of bin/ (bin/PROG in the build tree); tests of
-			 * other builds set COPYDESK_RULES_DIR */
+			*slash = '\0'; /* the directory of the program (bin/) ... */
 			if ((slash = strrchr(exe, '/'))) {
-				*slash = '\0';
+				*slash = '\0'; /* ... and the one above it */
+				/* an installed tree, wherever it was copied or staged
+				 * (DESTDIR), then the build tree */
+				snprintf(dir, sizeof dir, "%s/share/copydesk/rules", exe);
+				if (access(dir, R_OK) == 0)
+					return dir;
 				snprintf(dir, sizeof dir, "%s/rules", exe);
-				if (access(dir, R_OK) == 0) /* running from the build tree */
+				if (access(dir, R_OK) == 0)
 					return dir;
 			}
 		}
 	}
 	return COPYDESK_RULES_DIR;
-}
-
-void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx)
-{
-	if (!c->no_default_rules) {
-		struct buf path = {0};
-		buf_printf(&path, "%s/%s", rules_default_dir(), default_name);
-		fn(rules_load(path.p), ctx);
-		buf_free(&path);
-	}
-	for (int i = 0; i < c->nrules; i++)
-		fn(rules_load(c->rules[i]), ctx);
 }
 
 const struct ynode *ymap(const struct ynode *n)

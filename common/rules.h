@@ -8,8 +8,6 @@
 
 #include <stddef.h>
 
-#include "cli.h"
-
 enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
 
 struct ynode {
@@ -25,17 +23,19 @@ struct ynode {
 
 /* Load one file. Returns the root node (a mapping). */
 struct ynode *rules_load(const char *path);
+/* The same from the n bytes at s; name stands for the file in messages. */
+struct ynode *rules_load_mem(const char *name, const char *s, size_t n);
 void rules_free_all(void);
 
-/* Default rules directory: $COPYDESK_RULES_DIR, else the rules/ beside the
- * bin/ holding the program, else the installed share/copydesk/rules. */
+/* Default rules directory: $COPYDESK_RULES_DIR, else share/copydesk/rules
+ * beside the bin/ holding the program (an installed tree, relocated or
+ * staged), else rules/ beside it (the build tree), else the directory
+ * compiled in (PREFIX/share/copydesk/rules). */
 const char *rules_default_dir(void);
 
-/* Load the program's default file (unless --no-default-rules) and then each
- * -r file, calling fn on each root in order. A rules file must have
- * "version: 1". */
+/* What a program does with each rules file it loads (see cli.h's
+ * rules_load_cli). */
 typedef void (*rules_fn)(const struct ynode *root, void *ctx);
-void rules_load_cli(const struct cli *c, const char *default_name, rules_fn fn, void *ctx);
 
 _Noreturn void yerr(const struct ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

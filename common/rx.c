@@ -1,6 +1,7 @@
 /* rx.c - PCRE2 wrapper with JIT and limits. */
 #include "rx.h"
 #include "msg.h"
+#include "rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,13 +150,8 @@ int rx_search(struct rx *r, const char *s, size_t n, size_t off, size_t *ms, siz
 			: pcre2_match(r->code, (PCRE2_SPTR)s, n, off, 0, r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return RX_NOMATCH;
-	if (rc < 0) {
-		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-		    rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
-			return RX_LIMIT;
-		/* anything else is a bug or bad input we cannot match in */
+	if (rc < 0) /* a limit (match, depth, JIT stack, heap), or input PCRE2 cannot match in */
 		return RX_LIMIT;
-	}
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 	*ms = ov[0];
 	*me = ov[1];

@@ -8,7 +8,7 @@
 #include <pcre2.h>
 #include <stddef.h>
 
-#include "rules.h"
+struct ynode; /* rules.h: where a pattern was written, for messages */
 
 struct rx {
 	pcre2_code *code;

@@ -6,6 +6,31 @@
 
 size_t slug(const char *s, size_t n, struct buf *out)
 {
+	size_t start0 = out->len, q = 0;
+	while (q < n && (unsigned char)s[q] < 0x80)
+		q++;
+	if (q == n) { /* ASCII: the same steps without folding (only case to fold) */
+		/* at most one byte out for each byte in, and the NUL */
+		if (out->cap - out->len < n + 1)
+			buf_grow(out, n + 1);
+		char *o = out->p + out->len, *o0 = o;
+		int dash = 0;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == '\'' || c == '.')
+				continue;
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+				if (dash && o > o0)
+					*o++ = '-';
+				dash = 0;
+				*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			} else
+				dash = 1;
+		}
+		*o = '\0';
+		out->len += (size_t)(o - o0);
+		return out->len - start0;
+	}
 	struct buf f = {0};
 	fold(s, n, FOLD_ALL, &f, NULL);
 	size_t start = out->len;

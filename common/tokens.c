@@ -7,10 +7,19 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_LETTER, C_DIGIT, C_MARK, C_INVIS };
 
 static unsigned char ascii_cls[128];
+/* The fast path of ASCII tokens: bits of each byte (F_* below), and the
+ * bytes after which a word (a number) surely ends: white space and
+ * punctuation that never joins (so not ' - . for words, not , . : / -
+ * for numbers). */
+enum { F_UP = 1, F_LO = 2, F_DG = 4, F_WEND = 8, F_NEND = 16, F_QUOTE = 32, F_DASH = 64 };
+static unsigned char fast[256]; /* 0 for the bytes >= 0x80 */
 static int ready;
 
 static void init(void)
@@ -30,6 +39,21 @@ static void init(void)
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
 		ascii_cls[c] = k;
+	}
+	for (int c = 0; c < 128; c++) {
+		int k = ascii_cls[c];
+		unsigned char f = k == C_UPPER ? F_UP : k == C_LOWER ? F_LO : k == C_DIGIT ? F_DG : 0;
+		if (!f) {
+			if (c != '\'' && c != '-' && c != '.')
+				f |= F_WEND;
+			if (c != ',' && c != '.' && c != ':' && c != '/' && c != '-')
+				f |= F_NEND;
+			if (uni_is_quote(c))
+				f |= F_QUOTE;
+			if (uni_is_dash(c))
+				f |= F_DASH;
+		}
+		fast[c] = f;
 	}
 	ready = 1;
 }
@@ -95,6 +119,63 @@ static struct token *push(struct toks *t)
 	return &t->v[t->n++];
 }
 
+/* The end of the run of ASCII letters and digits from s[i] (one of them),
+ * and in *acc the F_UP F_LO F_DG bits of its bytes, in *first the F_UP or
+ * F_LO bit of its first letter (0: no letter). */
+static inline size_t alnum_run(const char *s, size_t i, size_t n, unsigned *acc, unsigned *first)
+{
+	size_t j = i;
+#if defined(__SSE2__)
+	/* 16 bytes at a time: x + (128 - lo) < -128 + width, signed, is lo <= x < lo + width */
+	const __m128i up_a = _mm_set1_epi8((char)(128 - 'A')), lo_a = _mm_set1_epi8((char)(128 - 'a')),
+		      dg_a = _mm_set1_epi8((char)(128 - '0'));
+	const __m128i w26 = _mm_set1_epi8((char)(-128 + 26)), w10 = _mm_set1_epi8((char)(-128 + 10));
+	unsigned a = 0, f = 0;
+	while (j + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		unsigned um = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, up_a), w26));
+		unsigned lm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, lo_a), w26));
+		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, dg_a), w10));
+		unsigned all = um | lm | dm;
+		unsigned len = all == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~all);
+		unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
+		um &= keep, lm &= keep, dm &= keep;
+		if (!f && (um | lm)) {
+			unsigned q = (unsigned)__builtin_ctz(um | lm);
+			f = um >> q & 1 ? F_UP : F_LO;
+		}
+		a |= (um ? F_UP : 0) | (lm ? F_LO : 0) | (dm ? F_DG : 0);
+		j += len;
+		if (len < 16) {
+			*acc = a;
+			*first = f;
+			return j;
+		}
+	}
+	unsigned fb;
+	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+		if (!f && (fb & (F_UP | F_LO)))
+			f = fb & (F_UP | F_LO);
+		a |= fb;
+		j++;
+	}
+	*acc = a;
+	*first = f;
+	return j;
+#else
+	unsigned a = 0, f = 0, fb;
+	while (j < n && ((fb = fast[(unsigned char)s[j]]) & (F_UP | F_LO | F_DG))) {
+		if (!f && (fb & (F_UP | F_LO)))
+			f = fb & (F_UP | F_LO);
+		a |= fb;
+		j++;
+	}
+	*acc = a;
+	*first = f;
+	return j;
+#endif
+}
+
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
@@ -108,6 +189,64 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 	uint32_t cpos = 0; /* code points before i */
 	uint32_t pre = TOK_SPACE | TOK_LINE;
 	while (i < n) {
+		unsigned char b0 = (unsigned char)s[i];
+		if (b0 == ' ') {
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
+		/* an ASCII word or number that ends before a byte that never joins */
+		if (b0 < 0x80 && (fast[b0] & (F_UP | F_LO | F_DG))) {
+			unsigned acc, first;
+			size_t j = alnum_run(s, i, n, &acc, &first);
+			unsigned char nx = j < n ? (unsigned char)s[j] : ' ';
+			int num = (fast[b0] & F_DG) != 0;
+			int ends = nx < 0x80 && (fast[nx] & (num ? F_NEND : F_WEND));
+			if (!ends && nx < 0x80) {
+				/* a joiner needs a letter or digit after it; a lone letter takes a period */
+				unsigned char n2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
+				ends = n2 < 0x80 && !(fast[n2] & (F_UP | F_LO | F_DG)) &&
+				       !(nx == '.' && !num && j - i == 1);
+			}
+			if (ends) {
+				struct token *tk = push(t);
+				uint32_t fl = pre | TOK_ASCII | (num ? TOK_NUM : TOK_WORD);
+				pre = 0;
+				if (acc & F_DG)
+					fl |= TOK_DIGIT;
+				if (acc & (F_UP | F_LO)) {
+					fl |= first & F_UP ? TOK_CAP : TOK_LOWER;
+					if (!(acc & F_LO))
+						fl |= TOK_UPPER;
+				}
+				tk->b = (uint32_t)i;
+				tk->e = (uint32_t)j;
+				tk->cb = cpos;
+				tk->ce = cpos + (uint32_t)(j - i);
+				tk->cp = b0;
+				tk->flags = fl;
+				cpos = tk->ce;
+				i = j;
+				continue;
+			}
+		}
+		/* ASCII punctuation that is one token by itself */
+		if (b0 < 0x80 && ascii_cls[b0] == C_OTHER && b0 != '\'' &&
+		    ((fast[b0] & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0)) {
+			struct token *tk = push(t);
+			tk->b = (uint32_t)i;
+			tk->e = (uint32_t)i + 1;
+			tk->cb = cpos;
+			tk->ce = cpos + 1;
+			tk->cp = b0;
+			tk->flags = pre | TOK_PUNCT | TOK_ASCII | (fast[b0] & F_QUOTE ? TOK_QUOTE : 0) |
+				    (fast[b0] & F_DASH ? TOK_DASH : 0);
+			pre = 0;
+			cpos++;
+			i++;
+			continue;
+		}
 		size_t len;
 		int k;
 		int32_t cp = at(&c, i, &len, &k);
@@ -202,6 +341,7 @@ void tok_scan(const char *s, size_t n, struct toks *t)
 				}
 				if (c2 >= 0x80)
 					ascii = 0;
+				fl |= TOK_JOINED;
 				j += l2;
 				cj++;
 				piece = 0;

@@ -35,6 +35,10 @@ enum {
 	TOK_DOT = 1 << 11,   /* a word that took its final period (U.S., J.) */
 	TOK_QUOTE = 1 << 12, /* punct: a quotation mark ' " ‘ ’ “ ” „ ‚ « » ‹ › 「 」 */
 	TOK_DASH = 1 << 13,  /* punct: - – — ― ‐ ‒ − */
+	TOK_JOINED = 1 << 14, /* a word or number joined across an apostrophe, a
+			       * hyphen, a period, a middle dot or , : / (don't,
+			       * al-Assad, U.S, 1,000): without it, letters and
+			       * digits only (and a final period, TOK_DOT) */
 };
 
 struct token {

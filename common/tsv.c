@@ -1,5 +1,6 @@
 /* tsv.c - streaming reader for the record format. */
 #include "tsv.h"
+#include "hash.h"
 #include "msg.h"
 #include "progress.h"
 
@@ -20,14 +21,32 @@ static int next_line(struct tsv_reader *r)
 		if (!r->open) {
 			if (r->cur >= r->nfiles)
 				return 0;
-			lines_open(&r->in, r->files[r->cur++]);
+			const char *path = r->files[r->cur++];
+			if (r->mem) {
+				lines_open_mem(&r->in, r->mem, r->mem_n, path);
+			} else if (lines_try_open(&r->in, path) < 0) {
+				/* report it, go on with the next (status 1 at the end) */
+				warn_at(path, 0, "%s", strerror(errno));
+				note_trouble();
+				r->failed++;
+				continue;
+			}
+			r->in.chunk = r->opts.chunk;
+			r->in.max = r->opts.max_field;
+			r->in.skip_long = r->opts.skip_bad;
 			r->open = 1;
 		}
-		if (lines_next(&r->in)) {
+		int got = lines_next(&r->in);
+		if (r->in.skipped != r->long_seen) { /* too long, reported: bad rows */
+			r->bad += r->in.skipped - r->long_seen;
+			r->long_seen = r->in.skipped;
+		}
+		if (got) {
 			r->fname = r->in.name;
 			r->lineno = r->in.lineno;
 			return 1;
 		}
+		r->failed += (unsigned)lines_report_error(&r->in);
 		lines_close(&r->in);
 		r->open = 0;
 	}
@@ -78,15 +97,20 @@ static void set_names(struct tsv_reader *r, const char *list, char sep)
 		for (size_t i = 0; i < r->header_len; i++)
 			if (r->header[i] == ',')
 				r->header[i] = '\t';
+	/* each name once (a set: a header of a million columns is read in
+	 * linear time) */
+	struct strset seen = {0};
 	for (size_t i = 0; i < r->ncols; i++) {
 		if (!*r->names[i])
 			die(EXIT_USAGE, "%s: empty column name in header", r->header_file);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(r->names[i], r->names[j]) == 0)
-				die(EXIT_USAGE, "%s: column '%s' appears twice in the header",
-				    r->header_file, r->names[i]);
+		if (!strset_add(&seen, r->names[i], strlen(r->names[i])))
+			die(EXIT_USAGE, "%s: column '%s' appears twice in the header",
+			    r->header_file, r->names[i]);
 	}
+	strset_free(&seen);
 }
+
+static int open_all(struct tsv_reader *r);
 
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o)
 {
@@ -97,6 +121,26 @@ int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_op
 	r->nfiles = nfiles;
 	if (o)
 		r->opts = *o;
+	return open_all(r);
+}
+
+int tsv_open_mem(struct tsv_reader *r, const char *s, size_t n, const char *name,
+		 const struct tsv_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->mem_name = (char *)name; /* files[] is never written through */
+	r->files = &r->mem_name;
+	r->nfiles = 1;
+	r->mem = s ? s : "";
+	r->mem_n = n;
+	if (o)
+		r->opts = *o;
+	return open_all(r);
+}
+
+/* The header, and the meter. */
+static int open_all(struct tsv_reader *r)
+{
 	if (r->opts.progress) {
 		progress_start();
 		r->in.progress_rows = &r->rows;
@@ -147,8 +191,8 @@ int tsv_next(struct tsv_reader *r)
 		}
 		split(r);
 		if (r->nf != r->ncols) {
-			tsv_bad(r, "row has %zu field%s, header has %zu", r->nf,
-				r->nf == 1 ? "" : "s", r->ncols);
+			tsv_bad(r, "row has %zu field%s, %s %zu", r->nf, r->nf == 1 ? "" : "s",
+				r->opts.columns ? "--columns names" : "header has", r->ncols);
 			continue;
 		}
 		r->rows++;
@@ -198,8 +242,15 @@ int tsv_need_col(const struct tsv_reader *r, const char *name)
 			buf_adds(&b, ", ");
 		buf_adds(&b, r->names[k]);
 	}
-	die(EXIT_USAGE, "%s: no column '%s' (the columns are: %s)", r->header_file, name,
-	    buf_str(&b));
+	/* a first line that reads as data (a name that is a number or holds a
+	 * space) is likely no header at all */
+	int data = 0;
+	for (size_t k = 0; k < r->ncols && !r->opts.columns; k++) {
+		const char *nm = r->names[k];
+		data |= strchr(nm, ' ') != NULL || (*nm && strspn(nm, "0123456789") == strlen(nm));
+	}
+	die(EXIT_USAGE, "%s: no column '%s' (the columns are: %s)%s", r->header_file, name,
+	    buf_str(&b), data ? "; input without a header line needs --columns NAME,..." : "");
 }
 
 int tsv_unescape(const char *s, size_t n, struct buf *out)
@@ -242,37 +293,19 @@ int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out)
 		}
 		r->literal_backslashes += (unsigned long long)literal;
 	}
-	return 0;
+	return literal;
 }
 
-void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
+size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u)
 {
-	for (size_t i = from; i < to; i++) {
-		out_write(o, r->f[i].p, r->f[i].n);
-		out_putc(o, '\t');
+	size_t r = 0, k = 0;
+	while (r < rawn && k < u) {
+		if (raw[r] == '\\' && r + 1 < rawn &&
+		    (raw[r + 1] == 't' || raw[r + 1] == 'n' || raw[r + 1] == 'r' || raw[r + 1] == '\\'))
+			r += 2;
+		else
+			r++;
+		k++;
 	}
-}
-
-void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		out_puts(o, r->names[i]);
-		out_putc(o, '\t');
-	}
-}
-
-void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->nf; k++) {
-		out_putc(o, '\t');
-		out_write(o, r->f[k].p, r->f[k].n);
-	}
-}
-
-void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i)
-{
-	for (size_t k = i + 1; k < r->ncols; k++) {
-		out_putc(o, '\t');
-		out_puts(o, r->names[k]);
-	}
+	return r;
 }

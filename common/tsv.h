@@ -2,7 +2,9 @@
  * columns, one record per line, TAB between fields, four backslash
  * escapes inside fields. Reads the named files in order (or stdin for none
  * or "-") with large read(2) calls; fields are handed out raw (still
- * escaped) so untouched columns pass through at memcpy speed. */
+ * escaped) so untouched columns pass through at memcpy speed. A file that
+ * cannot be opened or read is reported and skipped, and the run goes on
+ * with the next (note_trouble: the program's status is 1 at the end). */
 #ifndef COPYDESK_TSV_H
 #define COPYDESK_TSV_H
 
@@ -21,11 +23,16 @@ struct tsv_opts {
 	const char *columns; /* comma-separated names for headerless input */
 	int skip_bad;        /* report malformed rows on stderr and go on */
 	int progress;        /* rows/MB/MBps on stderr when it is a terminal */
+	size_t chunk;        /* bytes per read (0: the line reader's default; tests) */
+	size_t max_field;    /* a longer line is a bad row (0: no limit) */
 };
 
 struct tsv_reader {
 	char **files;
 	int nfiles, cur; /* next file to open */
+	const char *mem; /* tsv_open_mem: the bytes read instead of files */
+	size_t mem_n;
+	char *mem_name;
 	struct tsv_opts opts;
 	struct lines in; /* the current file */
 	int open;
@@ -42,6 +49,8 @@ struct tsv_reader {
 	const char *header_file;
 	/* counts */
 	unsigned long long rows, bad;
+	unsigned failed; /* inputs that could not be read (reported; status 1) */
+	unsigned long long long_seen; /* lines past max_field counted into bad */
 	unsigned long long literal_backslashes; /* see tsv_field_text */
 	const char *literal_file;
 	unsigned long literal_line;
@@ -53,6 +62,10 @@ struct tsv_reader {
  * (no header at all): the caller then writes nothing (the reader is
  * already closed; calling tsv_close again is harmless). */
 int tsv_open(struct tsv_reader *r, int nfiles, char **files, const struct tsv_opts *o);
+/* The same over the n bytes at s (kept by reference); name stands for the
+ * file in messages. */
+int tsv_open_mem(struct tsv_reader *r, const char *s, size_t n, const char *name,
+		 const struct tsv_opts *o);
 /* Next row: 1, or 0 at the end of the input. Malformed rows are reported
  * (and skipped with --skip-bad; otherwise the program exits 1). */
 int tsv_next(struct tsv_reader *r);
@@ -73,18 +86,14 @@ void tsv_bad(struct tsv_reader *r, const char *fmt, ...)
  * was never escaped (markdown's "\\-", a Windows path) passes through.
  * Returns the number of such backslashes. */
 int tsv_unescape(const char *s, size_t n, struct buf *out);
+/* The byte offset in the escaped field raw[0..rawn) of byte u of its
+ * unescaped text (each escape is two bytes of raw for one of text; a
+ * backslash kept as text is one for one). */
+size_t tsv_raw_offset(const char *raw, size_t rawn, size_t u);
 /* Unescape field i of the current row into out; backslashes kept as text
  * are counted and reported once, at the end of the input, with the line of
- * the first. Returns 0 (kept for callers that check). */
+ * the first ("N backslashes not starting one of the escapes ... were read
+ * as text"). Returns the number of them in this field (never negative). */
 int tsv_field_text(struct tsv_reader *r, size_t i, struct buf *out);
-
-/* Output helpers for the shared layout (added columns go just before the
- * text column): copy the fields [from, to) of the current row (or the
- * header names) raw, each followed by a TAB ... */
-void tsv_put_fields(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
-void tsv_put_names(struct out *o, const struct tsv_reader *r, size_t from, size_t to);
-/* ... and the fields (names) after column i, each preceded by a TAB. */
-void tsv_put_fields_after(struct out *o, const struct tsv_reader *r, size_t i);
-void tsv_put_names_after(struct out *o, const struct tsv_reader *r, size_t i);
 
 #endif

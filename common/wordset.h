@@ -31,11 +31,17 @@ struct wordset {
 	uint64_t sig[64], bits_sig[64];
 };
 
-/* The one signature formula: first two and last bytes and the length. */
+/* The one signature formula: first two and last bytes and the length.
+ * ws_sig_of takes the bytes (for a caller that has them lowercased in a
+ * register, not in memory). */
+static inline unsigned ws_sig_of(unsigned first, unsigned second, unsigned last, size_t n)
+{
+	return (first * 31u + second * 7u + last * 131u + (unsigned)n * 17u) & 4095u;
+}
 static inline unsigned ws_sig(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	return (u[0] * 31u + u[n > 1] * 7u + u[n - 1] * 131u + (unsigned)n * 17u) & 4095u;
+	return ws_sig_of(u[0], u[n > 1], u[n - 1], n);
 }
 
 /* s[0..n) packed little-endian into a key, zero-padded; 0 when the word
@@ -52,6 +58,24 @@ static inline uint64_t ws_pack(const char *s, size_t n)
 	uint64_t t = k | ~filled;
 	if ((t - lo) & ~t & hi)
 		return 0;
+	return k;
+}
+
+/* ws_pack of the ASCII lower case of s[0..n), built in a register (no
+ * store to reload: a lookup right after it does not wait on memory); 0
+ * when ws_pack would give 0. */
+static inline uint64_t ws_pack_lower(const char *s, size_t n)
+{
+	if (n == 0 || n > 8)
+		return 0;
+	uint64_t k = 0;
+	for (size_t q = 0; q < n; q++) {
+		unsigned c = (unsigned char)s[q];
+		if (!c)
+			return 0;
+		c += c - 'A' < 26u ? 32 : 0;
+		k |= (uint64_t)c << (8 * q);
+	}
 	return k;
 }
 
@@ -74,10 +98,10 @@ void wordset_add(struct wordset *w, const char *s, size_t n, uint64_t cls, uint6
 void wordset_put(struct wordset *w, const char *s, size_t n, struct ws_val v);
 /* The word's values, or NULL when absent. */
 const struct ws_val *wordset_get_long(const struct wordset *w, const char *s, size_t n);
-/* The same for a packed key (ws_pack), inline for hot loops. */
+/* The same for a packed key (ws_pack, never 0), inline for hot loops. */
 static inline const struct ws_val *wordset_get_packed(const struct wordset *w, uint64_t key)
 {
-	const uint64_t *i = h64map_get(&w->packed, key);
+	const uint64_t *i = h64map_get_nz(&w->packed, key);
 	return i ? &w->vals[*i] : NULL;
 }
 static inline const struct ws_val *wordset_get(const struct wordset *w, const char *s, size_t n)
@@ -90,6 +114,22 @@ static inline uint64_t wordset_cls(const struct wordset *w, const char *s, size_
 {
 	const struct ws_val *v = n && wordset_maybe(w, s, n) ? wordset_get(w, s, n) : NULL;
 	return v ? v->cls : 0;
+}
+/* Is s in the set (whatever its values)? One probe of the keys only: for
+ * large sets whose values would be a second cache miss. */
+static inline int wordset_has(const struct wordset *w, const char *s, size_t n)
+{
+	if (!n || !wordset_maybe(w, s, n))
+		return 0;
+	uint64_t k = ws_pack(s, n);
+	if (k)
+		return h64map_get_nz(&w->packed, k) != NULL;
+	return strset_find(&w->long_words, s, n) >= 0;
+}
+/* The same for a packed key (ws_pack or ws_pack_lower, never 0). */
+static inline int wordset_has_packed(const struct wordset *w, uint64_t key)
+{
+	return h64map_get_nz(&w->packed, key) != NULL;
 }
 /* Number of words. */
 static inline size_t wordset_len(const struct wordset *w) { return w->nvals; }

@@ -1,28 +1,20 @@
 /* bp_test.h - what the strip-boilerplate unit tests share: a rules text
- * loaded into the engine's configuration C through a temporary file (so
- * the real YAML loader runs), a line prepared from a string, and the
- * reason a line was dropped ("" when kept). Include after unit.h. */
+ * loaded into the engine's configuration C (through the YAML loader,
+ * from memory), a line prepared from a string, and the reason a line was
+ * dropped ("" when kept). Include after unit.h. */
 #ifndef BP_TEST_H
 #define BP_TEST_H
 
 #include "bp.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static struct bp_config C;
 
 static void bp_test_load(const char *yaml, size_t n)
 {
-	char path[] = "/tmp/bp-unit-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, yaml, n) != (ssize_t)n)
-		exit(2);
-	close(fd);
 	bp_init(&C);
-	bp_load(rules_load(path), &C);
-	unlink(path);
+	bp_load(rules_load_mem("(test rules)", yaml, n), &C);
 }
 
 static struct bp_line line(const char *s)

@@ -15,6 +15,7 @@
 #include "unit.h"
 #include "wordset.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -40,6 +41,18 @@ static void test_h64map(void)
 	CHECK(fresh && m.n == 5001);
 	CHECK(h64map_bytes(&m) >= 2 * 5001 * 8);
 	h64map_free(&m);
+	/* emptied by its keys only: nothing left, and it fills again */
+	uint64_t ks[300];
+	for (uint64_t k = 0; k < 300; k++)
+		*h64map_put(&m, ks[k] = (k + 1) * 0x9E3779B9ULL, NULL) = k;
+	h64map_clear_keys(&m, ks, 300);
+	ok = m.n == 0;
+	for (uint64_t k = 0; k < 300; k++)
+		ok &= h64map_get(&m, (k + 1) * 0x9E3779B9ULL) == NULL;
+	CHECK(ok);
+	h64map_put(&m, 42, &fresh);
+	CHECK(fresh && m.n == 1 && h64map_get(&m, 42) != NULL);
+	h64map_free(&m);
 	/* the string set numbers strings in order */
 	struct strset s = {0};
 	CHECK(strset_add(&s, "alpha", 5) && strset_add(&s, "", 0) && strset_add(&s, "beta", 4));
@@ -50,6 +63,29 @@ static void test_h64map(void)
 	const char *p = strset_str(&s, 0, &n);
 	CHECK(n == 5 && memcmp(p, "alpha", 5) == 0);
 	strset_free(&s);
+}
+
+static void test_h64cache(void)
+{
+	struct h64cache c;
+	h64cache_init(&c, 3, 2); /* 4 slots of two values */
+	CHECK(c.mask == 3);
+	int fresh;
+	uint64_t a = 1ULL << 17, b = 5ULL << 17; /* the same slot (bits 17 and up) */
+	uint64_t *v = h64cache_put(&c, a, &fresh);
+	CHECK(fresh && v[0] == 0 && v[1] == 0);
+	v[0] = 7, v[1] = 8;
+	v = h64cache_put(&c, a, &fresh);
+	CHECK(!fresh && v[0] == 7 && v[1] == 8);
+	v = h64cache_put(&c, b, &fresh); /* evicts a */
+	CHECK(fresh && v[0] == 0);
+	v = h64cache_put(&c, a, &fresh);
+	CHECK(fresh && v[1] == 0);
+	v = h64cache_put(&c, 2ULL << 17, &fresh); /* another slot: a stays */
+	CHECK(fresh);
+	CHECK(!(h64cache_put(&c, a, &fresh), fresh));
+	h64cache_free(&c);
+	CHECK(c.keys == NULL);
 }
 
 static void test_wordset(void)
@@ -70,6 +106,10 @@ static void test_wordset(void)
 	CHECK(wordset_maybe(&w, "the", 3) && wordset_maybe_bits(&w, "newsletter", 10));
 	CHECK(!wordset_maybe(&w, "averyveryverylongword", 21));
 	CHECK(ws_pack("ab", 2) == ('a' | 'b' << 8) && ws_pack("a\0", 2) == 0 && ws_pack("", 0) == 0);
+	CHECK(ws_pack_lower("ThE", 3) == ws_pack("the", 3) && ws_pack_lower("a\0", 2) == 0 &&
+	      ws_pack_lower("ABCDEFGHI", 9) == 0 && ws_pack_lower("Z@[", 3) == ws_pack("z@[", 3));
+	CHECK(wordset_has(&w, "the", 3) && wordset_has(&w, "newsletter", 10) && !wordset_has(&w, "thee", 4));
+	CHECK(wordset_has_packed(&w, ws_pack_lower("THE", 3)) && !wordset_has_packed(&w, ws_pack("a", 1)));
 	wordset_put(&w, "the", 3, (struct ws_val){9, 0});
 	CHECK(wordset_cls(&w, "the", 3) == 9 && wordset_len(&w) == 4);
 	/* many words, no false answers */
@@ -176,6 +216,13 @@ static void test_tokens(void)
 	CHECK_STR(toks_str(""), "");
 	CHECK_STR(toks_str("\xFF\xFE ok"), "\xFF|\xFE|ok");
 	struct toks t = {0};
+	/* joined across an apostrophe, hyphen, period or comma, or not */
+	const char *jn = "al-Assad don't U.S. 1,000 Guaido J. Ébano-Ruiz 26-year-old";
+	tok_scan(jn, strlen(jn), &t);
+	unsigned joined = 0;
+	for (size_t i = 0; i < t.n; i++)
+		joined |= (unsigned)!!(t.v[i].flags & TOK_JOINED) << i;
+	CHECK(t.n == 8 && joined == (1u | 2 | 4 | 8 | 64 | 128));
 	const char *s = "Ébano SAID\n“x” — y";
 	tok_scan(s, strlen(s), &t);
 	CHECK(t.n == 7);
@@ -245,10 +292,34 @@ static void test_docrows(void)
 	struct seen s = {{0}};
 	docrows_run(&d, on_row, on_doc, &s);
 	CHECK_STR(buf_str(&s.log), "[a: {a\t|one\tt|\t1}][b: {b\t|three|\t3} {b\t|four|\t4}][b+: {b\t|five|\t5}]");
-	CHECK(d.docs == 2);
+	CHECK(d.docs == 2 && d.left_out == 1);
 	docrows_free(&d);
 	cols_free(&c);
 	tsv_close(&r);
+	/* every column copied: the row in one piece, cut around the text;
+	 * a document met again after another is left out (--skip-bad) */
+	path = write_tmp("x\ttext\tdoc\n" "1\tone\ta\n" "2\ttwo\\\\\tb\n" "3\tagain\ta\n" "4\tlast\tb\n");
+	files[0] = (char *)path;
+	struct tsv_opts skip = {.skip_bad = 1};
+	CHECK(tsv_open(&r, 1, files, &skip) == 0);
+	cols_init(&c, &r, 1, COLS_INSERT, added, 1);
+	CHECK(c.plain);
+	docrows_init(&d, &r, &c, 1, 0, 0);
+	buf_reset(&s.log);
+	fflush(stderr);
+	int err = dup(2), null = open("/dev/null", O_WRONLY);
+	dup2(null, 2); /* the skipped row's message */
+	docrows_run(&d, NULL, on_doc, &s);
+	dup2(err, 2);
+	close(err);
+	close(null);
+	CHECK_STR(buf_str(&s.log), "[a: {1\t|one|\ta}][b: {2\t|two\\|\tb} {4\t|last|\tb}]");
+	CHECK(d.left_out == 1 && r.bad == 1);
+	CHECK(d.v[1].nfield == 4 && memcmp(docrow_field(&d, &d.v[1]), "last", 4) == 0);
+	docrows_free(&d);
+	cols_free(&c);
+	tsv_close(&r);
+	unlink(path);
 	/* a replaced layout: the text and the replaced column go */
 	path = write_tmp("doc\ttext\tstart\n" "z\thello\t9\n");
 	files[0] = (char *)path;
@@ -270,6 +341,7 @@ static void test_docrows(void)
 int main(void)
 {
 	test_h64map();
+	test_h64cache();
 	test_wordset();
 	test_fold();
 	test_slug();

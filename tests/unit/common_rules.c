@@ -132,6 +132,30 @@ static void test_errors(void)
 	CHECK(strstr(err, "/nonexistent/rules.yaml: No such file") != NULL);
 }
 
+/* The same text from memory: the same tree, messages name the given name. */
+static const char mem_text[] = "version: 1\nname: x\nwords: [a, b]\nlimit: lots\n";
+
+static void load_mem_and_check(const char *name)
+{
+	const struct ynode *root = rules_load_mem(name, mem_text, sizeof mem_text - 1);
+	ymap_check(root, keys);
+	ynumber(ymap_get(root, "limit"), 0, 1);
+}
+
+static void test_mem(void)
+{
+	const struct ynode *root = rules_load_mem("(text)", mem_text, sizeof mem_text - 1);
+	CHECK_STR(yscalar(ymap_get(root, "name")), "x");
+	CHECK(ymap_get(root, "words")->n == 2 && ymap_get(root, "words")->line == 3);
+	CHECK_STR(ymap_get(root, "words")->file, "(text)");
+	char err[512];
+	CHECK(in_child(load_mem_and_check, "inline.yaml", err, sizeof err) == 2);
+	CHECK(strstr(err, "test: inline.yaml:4:8: expected a number, found 'lots'") != NULL);
+	/* not NUL-terminated: only n bytes are read */
+	root = rules_load_mem("(cut)", "version: 1\nname: yz", 18);
+	CHECK_STR(yscalar(ymap_get(root, "name")), "y");
+}
+
 static void compile_bad(const char *pattern)
 {
 	const char *path = write_file("rx.yaml", "version: 1\nname: x\n");
@@ -188,6 +212,7 @@ int main(void)
 		return 1;
 	test_good();
 	test_errors();
+	test_mem();
 	test_rx();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

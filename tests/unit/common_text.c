@@ -2,6 +2,7 @@
  * normalization and hashing in common/. */
 #include "buf.h"
 #include "hash.h"
+#include "lines.h"
 #include "out.h"
 #include "tsv.h"
 #include "unicode.h"
@@ -34,6 +35,72 @@ static void test_unescape(void)
 	CHECK_STR(unesc("\\- item \\[x\\] \\", &rc), "\\- item \\[x\\] \\");
 	CHECK(rc == 4);
 	CHECK_STR(unesc("", &rc), "");
+}
+
+/* Offsets of the unescaped text back in the raw field (for trims). */
+static void test_raw_offset(void)
+{
+	int rc;
+	const char *raw = "a\\tb\\\\c\\[d\\";
+	size_t n = strlen(raw);
+	CHECK_STR(unesc(raw, &rc), "a\tb\\c\\[d\\");
+	CHECK(rc == 2); /* "\[" and the trailing backslash */
+	CHECK(tsv_raw_offset(raw, n, 0) == 0);
+	CHECK(tsv_raw_offset(raw, n, 2) == 3); /* after "a\t" */
+	CHECK(tsv_raw_offset(raw, n, 4) == 6); /* after "a\tb\\" */
+	CHECK(tsv_raw_offset(raw, n, 6) == 8); /* "\[" is two bytes, two characters */
+	CHECK(tsv_raw_offset(raw, n, 9) == n);
+	CHECK(tsv_raw_offset(raw, n, 99) == n);
+}
+
+/* The line reader over bytes in memory, with every chunk size from one
+ * byte up (so the refill path runs on small inputs): the same lines as
+ * with the default, a BOM dropped, CRLF and a last line without newline. */
+static void test_lines_chunks(void)
+{
+	struct buf in = {0}, want = {0};
+	buf_adds(&in, "\xEF\xBB\xBF" "first\r\n\nthird\n");
+	for (int i = 0; i < 3000; i++)
+		buf_addc(&in, (char)('a' + i % 26));
+	buf_adds(&in, "\nlast, no newline");
+	int ok = 1;
+	for (size_t chunk = 0; chunk <= 70; chunk = chunk < 9 ? chunk + 1 : chunk * 3) {
+		struct lines l = {0};
+		l.chunk = chunk;
+		lines_open_mem(&l, in.p, in.len, "(mem)");
+		struct buf got = {0};
+		while (lines_next(&l)) {
+			buf_printf(&got, "%lu:%zu:", l.lineno, l.len);
+			buf_add(&got, l.line, l.len);
+			buf_addc(&got, '|');
+			ok &= l.line[l.len] == '\0';
+		}
+		if (chunk == 0)
+			buf_add(&want, got.p, got.len);
+		else if (got.len != want.len || memcmp(got.p, want.p, got.len) != 0) {
+			fprintf(stderr, "  chunk %zu: %.80s\n", chunk, buf_str(&got));
+			ok = 0;
+		}
+		ok &= l.bytes == in.len;
+		lines_free(&l);
+		buf_free(&got);
+	}
+	CHECK(ok);
+	CHECK(strncmp(buf_str(&want), "1:5:first|2:0:|3:5:third|4:3000:abc", 35) == 0);
+	CHECK(strstr(want.p, "|5:16:last, no newline|") != NULL);
+	/* the TSV reader over memory, one byte per read */
+	struct tsv_reader r;
+	struct tsv_opts o = {.chunk = 1};
+	const char tsv[] = "doc\ttext\na\tone\nb\ttwo\\tthree";
+	CHECK(tsv_open_mem(&r, tsv, sizeof tsv - 1, "(tsv)", &o) == 0);
+	CHECK(r.ncols == 2 && strcmp(r.names[1], "text") == 0);
+	CHECK(tsv_next(&r) && r.f[1].n == 3);
+	CHECK(tsv_next(&r) && r.f[1].n == 10 && strcmp(r.fname, "(tsv)") == 0 && r.lineno == 3);
+	CHECK(!tsv_next(&r));
+	tsv_close(&r);
+	CHECK(tsv_open_mem(&r, "", 0, "(empty)", NULL) == -1);
+	buf_free(&in);
+	buf_free(&want);
 }
 
 static void test_escape_roundtrip(void)
@@ -173,6 +240,8 @@ static void test_hash(void)
 int main(void)
 {
 	test_unescape();
+	test_raw_offset();
+	test_lines_chunks();
 	test_escape_roundtrip();
 	test_escape_random();
 	test_utf8();

@@ -2,62 +2,8 @@
  * with the default rules: abbreviations inside and at the end of
  * sentences, quotations, ellipses, numbers and addresses, lists, line
  * breaks, odd spaces, and the promise that the text is never changed. */
-#include "buf.h"
-#include "rules.h"
 #include "unit.h"
-/* the engine headers, as tools/NAME/x.h (-Itools) or x.h (-Itools/NAME) */
-#if defined(__has_include)
-#if __has_include("split-sentences/segment.h")
-#include "split-sentences/hotbytes.h"
-#include "split-sentences/segment.h"
-#else
-#include "hotbytes.h"
-#include "segment.h"
-#endif
-#else
-#include "split-sentences/hotbytes.h"
-#include "split-sentences/segment.h"
-#endif
-#include "utf8.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static struct sent_rules R;
-static struct sent_list L;
-
-/* The sentences of s joined with " | ", after checking that the pieces
- * and the whitespace between them give back s exactly. */
-static const char *split(const char *s)
-{
-	static struct buf b;
-	size_t n = strlen(s);
-	sent_split(&R, s, n, &L);
-	buf_reset(&b);
-	buf_add(&b, "", 0);
-	size_t at = 0;
-	for (size_t k = 0; k < L.n; k++) {
-		for (size_t i = at; i < L.v[k].start; i++)
-			if (!strchr(" \t\n\r\xc2\xa0\xe2\x80\xaf\x89", s[i])) {
-				fprintf(stderr, "non-space byte between sentences at %zu in: %s\n", i, s);
-				unit_fail++;
-			}
-		if (L.v[k].start < at || L.v[k].end <= L.v[k].start || L.v[k].end > n) {
-			fprintf(stderr, "bad span %zu..%zu in: %s\n", L.v[k].start, L.v[k].end, s);
-			unit_fail++;
-			return "";
-		}
-		if (k)
-			buf_adds(&b, " | ");
-		buf_add(&b, s + L.v[k].start, L.v[k].end - L.v[k].start);
-		at = L.v[k].end;
-	}
-	return buf_str(&b);
-}
-
-#define SAME(s) CHECK_STR(split(s), s)
-#define SPLIT(s, want) CHECK_STR(split(s), want)
+#include "ss_test.h"
 
 static void abbreviations_inside(void)
 {
@@ -333,6 +279,36 @@ static void hot_bytes(void)
 	CHECK(bad == 0);
 }
 
+/* The words a glued heading opens with (seg_lines.c) and the capitals
+ * hotbytes.c marks agree: a capital after a space is hot exactly when it
+ * and the next letter open one of them, and each of them cuts a heading
+ * glued to the next sentence. */
+static void heading_openers(void)
+{
+	int bad = 0;
+	for (int cap = 'A'; cap <= 'Z'; cap++)
+		for (int nx = 'a'; nx <= 'z'; nx++) {
+			char buf[1 + 64 + 1];
+			memset(buf, 'x', sizeof buf);
+			buf[1 + 10] = ' ', buf[1 + 11] = (char)cap, buf[1 + 12] = (char)nx;
+			int want = 0;
+			for (const char *const *w = seg_heading_openers; *w; w++)
+				want |= (*w)[0] == cap && (*w)[1] == nx;
+			int hot = (int)(hot64(buf + 1) >> 11 & 1);
+			if (hot != want || (int)(hot64_ref(buf + 1) >> 11 & 1) != want) {
+				fprintf(stderr, "  hot bytes: '%c%c' is %s\n", cap, nx, hot ? "hot" : "not hot");
+				bad++;
+			}
+		}
+	CHECK(bad == 0);
+	for (const char *const *w = seg_heading_openers; *w; w++) {
+		char text[200], want[200];
+		snprintf(text, sizeof text, "The council voted for the plan again %s the morning the hall was closed.", *w);
+		snprintf(want, sizeof want, "The council voted for the plan again | %s the morning the hall was closed.", *w);
+		SPLIT(text, want);
+	}
+}
+
 /* Long paragraphs of one pattern repeated: each must take linear time
  * (these took seconds when every period rescanned the paragraph). */
 static void long_inputs(void)
@@ -351,19 +327,7 @@ static void long_inputs(void)
 
 int main(void)
 {
-	/* the default rules: $COPYDESK_RULES_DIR, else found from this file's
-	 * path (make runs at the top of the tree) */
-	struct buf path = {0};
-	const char *f = __FILE__, *t = strstr(f, "tests/unit/"), *env = getenv("COPYDESK_RULES_DIR");
-	if (env && *env) {
-		buf_adds(&path, env);
-		buf_adds(&path, "/");
-	} else {
-		buf_add(&path, f, t ? (size_t)(t - f) : 0);
-		buf_adds(&path, "rules/");
-	}
-	buf_adds(&path, "sentences.yaml");
-	sr_load_yaml(rules_load(path.p), &R);
+	ss_load_rules();
 	abbreviations_inside();
 	abbreviations_at_end();
 	quotations();
@@ -373,11 +337,9 @@ int main(void)
 	rules_files();
 	news_rules();
 	hot_bytes();
+	heading_openers();
 	long_inputs();
 	random_text();
-	sr_free(&R);
-	sent_list_free(&L);
-	rules_free_all();
-	buf_free(&path);
+	ss_free();
 	return unit_done();
 }

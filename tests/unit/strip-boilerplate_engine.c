@@ -1,5 +1,5 @@
 /* strip-boilerplate_engine.c - unit tests of the strip-boilerplate engine:
- * lenient unescaping, rules (trim, drop, trigger words, match limit),
+ * rules (trim, drop, trigger words, match limit),
  * line features, and the document classifier's use of context. */
 #include "unit.h"
 #include "bp_test.h"
@@ -48,20 +48,6 @@ static void load(int keep_title)
 #define P1 "The council voted on Monday to build a new library in the centre of the town, said the mayor."
 #define P2 "It was the third time in a year that the plan had come to a vote, and the first time it passed."
 #define P3 "Work on the building is to start in the spring and end by the autumn of next year, she said."
-
-static void test_escapes(void)
-{
-	char out[64];
-	size_t n;
-	const char *raw = "a\\tb\\\\c\\[d\\";
-	size_t bad = bp_unescape(raw, strlen(raw), out, &n);
-	CHECK(bad == 2); /* "\[" and the trailing backslash */
-	CHECK(n == 9 && memcmp(out, "a\tb\\c\\[d\\", 9) == 0);
-	CHECK(bp_raw_offset(raw, strlen(raw), 0) == 0);
-	CHECK(bp_raw_offset(raw, strlen(raw), 2) == 3);  /* after "a\t" */
-	CHECK(bp_raw_offset(raw, strlen(raw), 4) == 6);  /* after "a\tb\\" */
-	CHECK(bp_raw_offset(raw, strlen(raw), 6) == 8);  /* "\[" is two bytes, two chars */
-}
 
 static void test_rules(void)
 {
@@ -225,18 +211,29 @@ static void test_repeated(void)
 	struct bp_line L[3];
 	const char *doc[] = {P1, P2, "Sign up for alerts today"};
 	int marked = 0;
+	uint64_t seq0 = C.run.doc_seq;
+	unsigned long long hits0 = C.run.reason_hits[BPR_REPEATED];
 	for (int k = 0; k < 4; k++) {
 		classify(L, doc, 3);
 		marked += L[2].why && strcmp(L[2].why, "repeated") == 0;
 	}
 	CHECK(marked == 2); /* the third and fourth document */
 	CHECK(L[0].keep && L[1].keep);
+	CHECK(C.run.reason_hits[BPR_REPEATED] == hits0 + 2 && C.run.doc_seq == seq0 + 4);
+	/* a new run remembers nothing of the old one */
+	bp_reset(&C);
+	CHECK(C.run.doc_seq == 0 && C.run.reason_hits[BPR_REPEATED] == 0 && C.rules[1].tries == 0);
+	marked = 0;
+	for (int k = 0; k < 3; k++) {
+		classify(L, doc, 3);
+		marked += L[2].why && strcmp(L[2].why, "repeated") == 0;
+	}
+	CHECK(marked == 1);
 }
 
 int main(void)
 {
 	progname = "unit";
-	test_escapes();
 	load(1);
 	test_rules();
 	test_features();

@@ -9,13 +9,13 @@
 #endif
 
 /* The classes by nibble (AND of the low and high nibble entries). For the
- * byte itself: bits 1, 2, 4 mark \n, ! ., : ? (always hot); bits 0x10
+ * byte itself: bits 1, 2, 4 mark \n, ! ., : ; < ? (always hot); bits 0x10
  * (I O), 0x28 (A), 0x40 (F), 0x80 (D) mark the capitals of the heading
  * words. For the byte after a capital: 0x10 n, 0x20 t, 0x08 c f l,
  * 0x40 o, 0x80 e u. A capital is hot when the two share a bit (In On At
  * Ac Af Al Fo De Du: the openings of glued_heading's words) and a space
  * comes before it. */
-#define LO_TABLE 0, 2 | 0x28, 0, 0, 0x80, 0, 0x40, 0, 0, 0x10, 1 | 4, 0, 0, 0, 2, 4 | 0x10
+#define LO_TABLE 0, 2 | 0x28, 0, 0, 0x80, 0, 0x40, 0, 0, 0x10, 1 | 4, 4, 4, 0, 2, 4 | 0x10
 #define HI_TABLE 1, 0, 2, 4, 0xF8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 #define NLO_TABLE 0, 0, 0, 0x08, 0x20, 0x80, 0x08, 0, 0, 0, 0, 0, 0x08, 0, 0x10, 0x40
 #define NHI_TABLE 0, 0, 0, 0, 0, 0, 0xD8, 0xA0, 0, 0, 0, 0, 0, 0, 0, 0
@@ -23,7 +23,7 @@
 static int plain_hot(const unsigned char *p, int k)
 {
 	unsigned char c = p[k], n = p[k + 1];
-	if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':' || c >= 0xE2)
+	if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':' || c == ';' || c == '<' || c >= 0xE2)
 		return 1;
 	if (p[k - 1] != ' ')
 		return 0;
@@ -88,7 +88,7 @@ static uint64_t hot64_sse2(const char *s)
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c1), _mm_cmpeq_epi8(v, c2)),
 					 _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4)));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c5));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c5), _mm_or_si128(EQ(v, ';'), EQ(v, '<'))));
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_max_epu8(v, hi), v));
 		__m128i n = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
 		__m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(p - 1));

@@ -1,8 +1,9 @@
 /* hotbytes.h - finds, 64 bytes at a time, the bytes the sentence scanner
- * must look at: terminators (. ? !), line breaks, colons, lead bytes of
- * 0xE2 and above (… • 。 and the like), and the capitals that open the
- * words of a heading glued to a sentence, after a space (In On At Ac Af Al
- * Fo De Du: "... in any constituency In the New Territories"). */
+ * must look at: terminators (. ? !), line breaks, colons, semicolons and
+ * "<" (labels, emoticons), lead bytes of 0xE2 and above (… • 。 emoji and
+ * the like), and the capitals that open the words of a heading glued to a
+ * sentence, after a space (In On At Ac Af Al Fo De Du: "... in any
+ * constituency In the New Territories"). */
 #ifndef SPLIT_SENTENCES_HOTBYTES_H
 #define SPLIT_SENTENCES_HOTBYTES_H
 

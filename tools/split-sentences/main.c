@@ -1,8 +1,10 @@
 /* split-sentences - paragraph rows in, one row per sentence out, with a
  * "sent" column (and "start"/"end" with --offsets) before the text column
- * (the CLI; the engine is segment.c, its word lists sentrules.c). */
+ * (the CLI; the engine is segment.c and its parts, seg.h; its word lists
+ * sentrules.c). */
 #include "buf.h"
 #include "cli.h"
+#include "cols.h"
 #include "msg.h"
 #include "out.h"
 #include "rules.h"
@@ -22,25 +24,71 @@ static const char usage[] =
 	"column (1-based within the paragraph) just before the text column. The text\n"
 	"is never changed: the whitespace between sentences belongs to none of them.\n"
 	"No FILE, or '-', reads standard input.\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -o, --offsets         also add 'start' and 'end': code point offsets of the\n"
-	"                        sentence in the paragraph text (end exclusive)\n"
-	"  -f, --field NAME      the text column (default: text)\n"
-	"  -r, --rules FILE      extra abbreviations and starters (YAML, like\n"
-	"                        rules/sentences.yaml); may be repeated\n"
-	"      --no-default-rules  do not load rules/sentences.yaml\n"
-	"      --columns LIST    the input has no header; these are its columns\n"
-	"      --no-header       leave the header line out of the output\n"
-	"      --skip-bad        report bad rows on stderr and go on\n"
-	"      --line-buffered   flush after every row\n"
-	"      --stats           print counts on stderr at the end\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"                        sentence in the paragraph text (end exclusive)\n";
+static const char footer[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage or rules error.\n";
 
 enum { OPT_OFFSETS = 'o' };
+
+/* Run again on its own output (sentence rows, DESIGN.md): the input has a
+ * 'sent' column, so the numbers go on across the rows of one paragraph
+ * (the same doc and para), and with --offsets an input 'start' is where
+ * the row's text begins in the paragraph. Sentence rows come out as they
+ * went in. */
+struct again {
+	int sent, start, doc, para; /* input columns, -1: none */
+	struct buf key, prev;       /* doc TAB para of this row, of the last */
+	unsigned long long next;    /* the number the paragraph's next sentence gets */
+};
+
+static void again_init(struct again *g, const struct tsv_reader *T, size_t tc)
+{
+	memset(g, 0, sizeof *g);
+	g->sent = tsv_col(T, "sent");
+	g->start = tsv_col(T, "start");
+	g->doc = tsv_col(T, "doc");
+	g->para = tsv_col(T, "para");
+	if (g->sent == (int)tc)
+		g->sent = -1;
+	if (g->start == (int)tc)
+		g->start = -1;
+}
+
+/* The number of the row's first sentence; n sentences follow. */
+static unsigned long long again_first(struct again *g, const struct tsv_reader *T, size_t n)
+{
+	if (g->sent < 0)
+		return 1;
+	buf_reset(&g->key);
+	if (g->doc >= 0)
+		buf_add(&g->key, T->f[g->doc].p, T->f[g->doc].n);
+	buf_addc(&g->key, '\t');
+	if (g->para >= 0)
+		buf_add(&g->key, T->f[g->para].p, T->f[g->para].n);
+	unsigned long long first = 1;
+	if (g->next && g->key.len == g->prev.len && memcmp(g->key.p, g->prev.p, g->key.len) == 0)
+		first = g->next;
+	buf_reset(&g->prev);
+	buf_add(&g->prev, g->key.p, g->key.len);
+	g->next = first + n;
+	return first;
+}
+
+/* Where the row's text starts in its paragraph (code points). */
+static unsigned long long again_base(const struct again *g, const struct tsv_reader *T)
+{
+	unsigned long long v = 0;
+	if (g->start < 0)
+		return 0;
+	const struct tsv_field *f = &T->f[g->start];
+	for (size_t i = 0; i < f->n && f->p[i] >= '0' && f->p[i] <= '9' && v < (1ULL << 60); i++)
+		v = v * 10 + (unsigned)(f->p[i] - '0');
+	return v;
+}
 
 static int offsets;
 
@@ -55,8 +103,6 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* u8_count with eight ASCII bytes at a time (the same count: an invalid
- * byte is one code point). Could move to common/utf8.c. */
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -65,7 +111,7 @@ int main(int argc, char **argv)
 	};
 	struct cli C;
 	struct cli_spec spec = {
-		.name = "split-sentences", .usage = usage,
+		.name = "split-sentences", .usage = usage, .options = options, .footer = footer, .rules_file = "sentences.yaml",
 		.shared = CLI_TSV_IN | CLI_RULES,
 		.shortopts = "o", .longopts = lo, .fn = own_opt,
 	};
@@ -79,24 +125,23 @@ int main(int argc, char **argv)
 	struct out *o = out_stdout;
 	if (tsv_open(&T, C.nfiles, C.files, &to) < 0) {
 		out_close(o);
-		return EXIT_OK;
+		return exit_status();
 	}
 	size_t tc = (size_t)tsv_need_col(&T, C.field);
-	if (!C.no_header) {
-		tsv_put_names(o, &T, 0, tc);
-		out_puts(o, offsets ? "sent\tstart\tend\t" : "sent\t");
-		out_puts(o, T.names[tc]);
-		tsv_put_names_after(o, &T, tc);
-		out_endrow(o);
-	}
+	static const char *const added[] = {"sent", "start", "end"};
+	struct cols cols;
+	cols_init(&cols, &T, tc, COLS_INSERT, added, offsets ? 3 : 1);
+	if (!C.no_header)
+		cols_header(&cols, &T, o);
 
 	struct buf text = {0}, pre = {0}, post = {0};
 	struct sent_list L = {0};
+	struct again ag;
+	again_init(&ag, &T, tc);
 	unsigned long long paras = 0, sents = 0, empty = 0;
 	while (tsv_next(&T)) {
 		buf_reset(&text);
-		if (tsv_field_text(&T, tc, &text) < 0)
-			continue;
+		tsv_field_text(&T, tc, &text);
 		paras++;
 		/* no backslash in the raw field: the text needs no escaping */
 		const struct tsv_field *raw = &T.f[tc];
@@ -104,28 +149,22 @@ int main(int argc, char **argv)
 		sent_split(&R, text.p ? text.p : "", text.len, &L);
 		if (!L.n)
 			empty++;
-		size_t cp_at = 0, byte_at = 0;
+		unsigned long long first = again_first(&ag, &T, L.n);
+		size_t cp_at = offsets ? (size_t)again_base(&ag, &T) : 0, byte_at = 0;
 		/* the columns around the text, gathered once for all the sentences */
 		buf_reset(&pre);
 		buf_reset(&post);
 		if (L.n > 1) {
-			for (size_t i = 0; i < tc; i++) {
-				buf_add(&pre, T.f[i].p, T.f[i].n);
-				buf_add(&pre, "\t", 1);
-			}
-			for (size_t i = tc + 1; i < T.nf; i++) {
-				buf_add(&post, "\t", 1);
-				buf_add(&post, T.f[i].p, T.f[i].n);
-			}
+			cols_before_buf(&cols, T.f, &pre);
+			cols_after_buf(&cols, T.f, &post);
 		}
 		for (size_t k = 0; k < L.n; k++) {
 			const struct sent_span *sp = &L.v[k];
-			if (L.n > 1) {
-				if (pre.len)
-					out_write(o, pre.p, pre.len);
-			} else
-				tsv_put_fields(o, &T, 0, tc);
-			out_uint(o, k + 1);
+			if (L.n > 1)
+				out_write(o, pre.p, pre.len);
+			else
+				cols_before(&cols, T.f, o);
+			out_uint(o, first + k);
 			out_putc(o, '\t');
 			if (offsets) {
 				cp_at += u8_count(text.p + byte_at, sp->start - byte_at);
@@ -141,11 +180,10 @@ int main(int argc, char **argv)
 				out_write(o, text.p + sp->start, sp->end - sp->start);
 			else
 				out_escaped(o, text.p + sp->start, sp->end - sp->start);
-			if (L.n > 1) {
-				if (post.len)
-					out_write(o, post.p, post.len);
-			} else
-				tsv_put_fields_after(o, &T, tc);
+			if (L.n > 1)
+				out_write(o, post.p, post.len);
+			else
+				cols_after(&cols, T.f, o);
 			out_endrow(o);
 		}
 		sents += L.n;
@@ -156,13 +194,16 @@ int main(int argc, char **argv)
 			"split-sentences: %llu paragraphs in, %llu sentences out, %llu paragraphs "
 			"without text, %llu bad rows skipped\n",
 			paras, sents, empty, T.bad);
+	cols_free(&cols);
 	tsv_close(&T);
+	buf_free(&ag.key);
+	buf_free(&ag.prev);
 	buf_free(&text);
 	buf_free(&pre);
 	buf_free(&post);
 	sent_list_free(&L);
 	sr_free(&R);
 	rules_free_all();
-	free(C.rules);
-	return EXIT_OK;
+	cli_free(&C);
+	return exit_status();
 }

@@ -4,6 +4,11 @@
 
 #include <string.h>
 
+static void set(struct sent_rules *r, const char *w, size_t n, unsigned v)
+{
+	wordset_put(&r->words, w, n, (struct ws_val){.cls = v});
+}
+
 static size_t trim_period(const char *w, size_t n)
 {
 	return n > 1 && w[n - 1] == '.' ? n - 1 : n;
@@ -12,34 +17,61 @@ static size_t trim_period(const char *w, size_t n)
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls)
 {
 	n = trim_period(w, n);
-	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, (v & ~(unsigned)SR_CLASS) | (unsigned)cls);
+	unsigned v = sr_get(r, w, n);
+	set(r, w, n, (v & ~(unsigned)SR_CLASS) | (unsigned)cls);
 }
 
 void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on)
 {
-	unsigned v = wt_get(&r->words, w, n);
-	wt_set(&r->words, w, n, on ? v | flag : v & ~flag);
+	unsigned v = sr_get(r, w, n);
+	set(r, w, n, on ? v | flag : v & ~flag);
 }
 
 void sr_forget(struct sent_rules *r, const char *w, size_t n)
 {
-	if (wt_get(&r->words, w, n))
-		wt_set(&r->words, w, n, 0);
+	if (sr_get(r, w, n))
+		set(r, w, n, 0);
 	n = trim_period(w, n);
-	if (wt_get(&r->words, w, n))
-		wt_set(&r->words, w, n, 0);
+	if (sr_get(r, w, n))
+		set(r, w, n, 0);
 }
 
 void sr_free(struct sent_rules *r)
 {
-	wt_free(&r->words);
+	wordset_free(&r->words);
 }
+
+/* One list of the rules file: a class (never-end ...), or a flag with
+ * what its entries may not end with. */
+struct list {
+	const char *key;
+	int cls;       /* SR_NEVER .. SR_USUALLY, or 0 for a flag list */
+	unsigned flag; /* SR_STARTER ..., 0 for a class list or forget */
+	char no_end;   /* an entry ending in this is an error ('.', or ':' too for labels) */
+	const char *what; /* the name of an entry in that error */
+};
+
+static const struct list lists[] = {
+	{"forget", 0, 0, 0, NULL}, /* first, so a file can forget and re-add */
+	{"never-end", SR_NEVER, 0, 0, NULL},
+	{"not-before-number", SR_NUMERIC, 0, 0, NULL},
+	{"may-end", SR_MAYEND, 0, 0, NULL},
+	{"usually-end", SR_USUALLY, 0, 0, NULL},
+	{"starters", 0, SR_STARTER, '.', "a starter"},
+	{"labels", 0, SR_LABEL, ':', "a label"},
+	{"verbs", 0, SR_VERB, '.', "a verb"},
+	{"speech-verbs", 0, SR_SPEECH, '.', "a verb"},
+	{"continuers", 0, SR_CONT, '.', "a continuer"},
+	{"name-prefixes", 0, SR_PREFIX, 0, NULL}, /* a final period dropped */
+	{"name-words", 0, SR_NAMEWORD, '.', "a name word"},
+	{"joiners", 0, SR_JOINER, '.', "a joiner"},
+	{"subjects", 0, SR_SUBJECT, '.', "a subject"},
+	{"not-starters", 0, SR_NOSTART, '.', "a word"},
+};
 
 struct load {
 	struct sent_rules *r;
-	int what; /* a class, or -1 starters, -2 forget, -3 labels, -4 verbs,
-		   * -5 speech verbs, -6 continuers, -7 name prefixes, -8 name words */
+	const struct list *l;
 };
 
 static void check_word(const struct ynode *s)
@@ -60,60 +92,33 @@ static void check_word(const struct ynode *s)
 static void add_one(const struct ynode *s, void *ctx)
 {
 	struct load *L = ctx;
+	const struct list *l = L->l;
 	check_word(s);
-	if (L->what == -1) {
-		if (s->str[s->len - 1] == '.')
-			yerr(s, "a starter is a word without a period: '%s'", s->str);
-		sr_set_starter(L->r, s->str, s->len, 1);
-	} else if (L->what == -3) {
-		if (s->str[s->len - 1] == ':' || s->str[s->len - 1] == '.')
-			yerr(s, "a label is a word without its colon: '%s'", s->str);
-		sr_set_label(L->r, s->str, s->len, 1);
-	} else if (L->what == -7) {
-		size_t n = s->len > 1 && s->str[s->len - 1] == '.' ? s->len - 1 : s->len;
-		sr_set_flag(L->r, s->str, n, SR_PREFIX, 1);
-	} else if (L->what == -8) {
-		if (s->str[s->len - 1] == '.')
-			yerr(s, "a name word is a word without a period: '%s'", s->str);
-		sr_set_flag(L->r, s->str, s->len, SR_NAMEWORD, 1);
-	} else if (L->what <= -4) {
-		if (s->str[s->len - 1] == '.')
-			yerr(s, "a verb or continuer is a word without a period: '%s'", s->str);
-		sr_set_flag(L->r, s->str, s->len,
-			    L->what == -4 ? SR_VERB : L->what == -5 ? SR_SPEECH : SR_CONT, 1);
-	} else if (L->what == -2) {
+	char last = s->str[s->len - 1];
+	if (l->no_end && (last == '.' || last == l->no_end))
+		yerr(s, "%s is a word without a%s: '%s'", l->what,
+		     l->no_end == ':' ? " colon" : " period", s->str);
+	if (l->cls)
+		sr_set_class(L->r, s->str, s->len, l->cls);
+	else if (l->flag)
+		sr_set_flag(L->r, s->str, l->no_end ? s->len : (last == '.' && s->len > 1 ? s->len - 1 : s->len),
+			    l->flag, 1);
+	else
 		sr_forget(L->r, s->str, s->len);
-	} else {
-		sr_set_class(L->r, s->str, s->len, L->what);
-	}
 }
 
 void sr_load_yaml(const struct ynode *root, void *ctx)
 {
-	static const char *const keys[] = {"version", "never-end", "not-before-number",
-					   "may-end", "usually-end", "starters", "labels",
-					   "verbs", "speech-verbs", "continuers", "name-prefixes",
-					   "name-words", "forget", NULL};
-	static const struct {
-		const char *key;
-		int what;
-	} lists[] = {
-		{"forget", -2}, /* first, so a file can forget and re-add */
-		{"never-end", SR_NEVER},
-		{"not-before-number", SR_NUMERIC},
-		{"may-end", SR_MAYEND},
-		{"usually-end", SR_USUALLY},
-		{"starters", -1},
-		{"labels", -3},
-		{"verbs", -4},
-		{"speech-verbs", -5},
-		{"continuers", -6},
-		{"name-prefixes", -7},
-		{"name-words", -8},
-	};
+	enum { NLISTS = sizeof lists / sizeof lists[0] };
+	const char *keys[NLISTS + 2];
+	keys[0] = "version"; /* as the file documents them: forget last */
+	for (size_t i = 1; i < NLISTS; i++)
+		keys[i] = lists[i].key;
+	keys[NLISTS] = lists[0].key;
+	keys[NLISTS + 1] = NULL;
 	ymap_check(root, keys);
 	/* check every list before changing anything */
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+	for (size_t i = 0; i < NLISTS; i++) {
 		const struct ynode *v = ymap_get(root, lists[i].key);
 		if (!v)
 			continue;
@@ -124,11 +129,11 @@ void sr_load_yaml(const struct ynode *root, void *ctx)
 			check_word(v->items[k]);
 		}
 	}
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+	for (size_t i = 0; i < NLISTS; i++) {
 		const struct ynode *v = ymap_get(root, lists[i].key);
 		if (!v)
 			continue;
-		struct load L = {ctx, lists[i].what};
+		struct load L = {ctx, &lists[i]};
 		yeach_string(v, add_one, &L);
 	}
 }

@@ -1,14 +1,14 @@
 /* sentrules.h - the word lists the splitter consults: abbreviation classes
  * (never-end, not-before-number, may-end, usually-end), sentence starters,
- * verbs and continuers, loaded
- * from rules/sentences.yaml and -r files. */
+ * verbs and continuers, loaded from rules/sentences.yaml and -r files into
+ * one common/wordset (the flags of a word are its class bits). */
 #ifndef SPLIT_SENTENCES_SENTRULES_H
 #define SPLIT_SENTENCES_SENTRULES_H
 
 #include <stddef.h>
 
 #include "rules.h"
-#include "wordtab.h"
+#include "wordset.h"
 
 enum {
 	SR_NONE = 0,
@@ -24,17 +24,21 @@ enum {
 	SR_CONT = 128,  /* "Tuesday", "ET": goes on after a.m. and the like */
 	SR_PREFIX = 256, /* "St": a may-end word that also opens names (St. Peter) */
 	SR_NAMEWORD = 512, /* "Drive", "School": goes on a name (King Jr. Drive) */
+	SR_JOINER = 1024, /* "the", "of", "and": a line that ends with one runs on */
+	SR_SUBJECT = 2048, /* "i", "we", "can": opens a clause in lowercase text */
+	SR_NOSTART = 4096, /* "of", "than": no sentence starts with it */
 };
 
 struct sent_rules {
-	struct wordtab words;
+	struct wordset words; /* word -> SR_* flags (the ws_val's cls) */
 };
 
 /* Entries are written without their final period; one final period is
  * dropped if given. A later entry moves a word to its class. */
 void sr_set_class(struct sent_rules *r, const char *w, size_t n, int cls);
 /* Set or clear one of the flags (SR_STARTER, SR_LABEL, SR_VERB, SR_SPEECH,
- * SR_CONT, SR_PREFIX, SR_NAMEWORD) of a word. */
+ * SR_CONT, SR_PREFIX, SR_NAMEWORD, SR_JOINER, SR_SUBJECT, SR_NOSTART) of a
+ * word. */
 void sr_set_flag(struct sent_rules *r, const char *w, size_t n, unsigned flag, int on);
 static inline void sr_set_starter(struct sent_rules *r, const char *w, size_t n, int on)
 {
@@ -47,7 +51,7 @@ static inline void sr_set_label(struct sent_rules *r, const char *w, size_t n, i
 void sr_forget(struct sent_rules *r, const char *w, size_t n);
 static inline unsigned sr_get(const struct sent_rules *r, const char *w, size_t n)
 {
-	return wt_get(&r->words, w, n);
+	return (unsigned)wordset_cls(&r->words, w, n);
 }
 /* A rules_fn for rules_load_cli: validates one file (errors are
  * file:line:col, exit 2) and adds its lists. ctx is the sent_rules. */

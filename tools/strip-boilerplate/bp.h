@@ -2,180 +2,40 @@
  * trim part of it), per-line features (words, stopwords, punctuation,
  * capitals, digits, markup and links) and a per-document classifier that
  * uses the neighbours' classes, the position in the document and lines
- * repeated across documents. Every threshold comes from the rules file. */
+ * repeated across documents. Every threshold comes from the rules file.
+ * The parts: bp_rules.h (a rule), bp_params.h (the thresholds), bp_line.h
+ * (a line and its features), bp_classify.h (reasons and what a run
+ * remembers), bp_learn.h (--learn); the word set is common/wordset.h. */
 #ifndef STRIP_BOILERPLATE_BP_H
 #define STRIP_BOILERPLATE_BP_H
 
+/* Bits of the engine's word filters (a power of two). */
+#define BP_WFILTER_BITS 32768
+
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
-#include "bp_lits.h"
+#include "bp_classify.h"
+#include "bp_learn.h"
+#include "bp_line.h"
+#include "bp_params.h"
+#include "bp_rules.h"
 #include "buf.h"
-#include "out.h"
+#include "hash.h"
 #include "rules.h"
-#include "rx.h"
-
-enum bp_action { BP_DROP, BP_TRIM, BP_OFF };
-
-/* Words of a long line looked up for its stopword share ... */
-#define BP_STOP_SAMPLE 40
-/* ... a line longer than this (bytes); after them only words that may be
- * trigger words of rules are looked up. */
-#define BP_SAMPLE_LEN 200
-/* Title case is looked for in the first this many words of a line. */
-#define BP_TITLE_WORDS 12
-/* Lines longer than this (bytes) are scanned at the head and tail only
- * (when no rule with trigger words could look at them). */
-#define BP_SCAN_FULL 640
-#define BP_SCAN_HEAD 384
-#define BP_SCAN_TAIL 96
-/* Required literals shorter than this are not worth a search. */
-#define BP_LIT_MIN 4
-
-/* A 'needs' string: its length, the ASCII punctuation it holds (all must
- * be in a row for it to be there), its first code point's bit (cp % 64)
- * when it starts with one beyond ASCII, and 1 in single for a string of
- * one punctuation byte (then the punctuation bit says it all). */
-struct bp_needlit {
-	size_t len;
-	uint64_t punct[2];
-	uint64_t cpbit;
-	int single;
-};
-
-/* The drop rules in order, with what decides whether they run. */
-struct bp_drop {
-	size_t max_len;
-	uint32_t index;
-	uint8_t needs, lits;
-};
-
-struct bp_rule {
-	char *name;
-	enum bp_action action;
-	struct rx rx;
-	size_t max_len;  /* apply only to rows of at most this many bytes (0: any) */
-	size_t tail;     /* search only the last this many bytes (0: whole row) */
-	int needs;       /* 1: runs only on lines with one of its trigger words ... */
-	char **lits;     /* ... or one of these strings (needs entries that are not words) */
-	size_t nlits;
-	struct bp_needlit *litinfo; /* what is known of each of them */
-	int inside;      /* it hits lines that sit inside articles (captions, promos) */
-	int after;       /* it hits lines that come after the article (comment headers) */
-	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
-	/* from PCRE2: a row shorter than minlen bytes cannot match; an
-	 * anchored pattern cannot match a row whose first byte is not in first */
-	uint32_t minlen;
-	int anchored_first;
-	uint8_t first[32];
-	/* an anchored pattern (PCRE2's partial matching): no match starts
-	 * with ASCII byte c when bit c of ascii_first is clear, nor with c then
-	 * the lowercase letter 'a' + k when bit k of second[c] is set (kept
-	 * for patterns with few ASCII first bytes). Unlike the above, these
-	 * and req are tested after a row counts as tried (--stats). */
-	int anchored, has_second;
-	uint64_t ascii_first[2];
-	uint32_t second[128];
-	/* strings one of which every match holds (bp_lits.h): a drop rule
-	 * whose pattern is not anchored runs only on rows holding one */
-	struct bp_lits req;
-	unsigned long long hits, tries;
-};
-
-/* The heuristics' thresholds (rules file, key "heuristics"). */
-struct bp_params {
-	double long_words;      /* a paragraph this long (words) is prose by length */
-	double good_words;      /* fewest words of a "good" paragraph */
-	double near_words;      /* fewest words of a "near-good" paragraph */
-	double good_stopwords;  /* share of stopwords a good paragraph needs */
-	double near_stopwords;  /* ... a near-good one */
-	double max_link_density;/* share of link text above which a line is links */
-	double max_caps;        /* share of capitals above which a short line is a label */
-	double max_digits;      /* share of digits above which a short line is data */
-	double min_doc_stopwords;/* below this doc-wide stopword share, ignore stopwords */
-	double title_max_words; /* a headline has at most this many words */
-	double title_min_words;
-	double title_stopwords; /* this many capitalized stopwords inside a sentence: title case */
-	double near_weight;     /* body weight per word of a near-good line ... */
-	double near_weight_nopunct; /* ... without a sentence end */
-	double short_cost;      /* body cost of a short line */
-	double short_run;       /* a short line lengthens a run of boilerplate by this */
-	double body_run_growth; /* exponent: cost of the k-th bad line in a run is k^this */
-	double image_words;     /* an image with fewer words is a caption or teaser */
-	double no_text_cost;    /* body cost of a line without text (an image, a rule) */
-	double inside_cost;     /* body cost of a line dropped by an 'inside' rule ... */
-	double inside_decay;    /* the k-th line of a block of figure lines costs 1/(1 + this*(k-1)) */
-	double inside_gap_words;/* ... plus this per word */
-	double body_prefer_first; /* an earlier stretch this share of the best wins */
-	double body_after_h1;   /* a stretch after the only level-1 heading this share of the best wins */
-	double body_bridge_lines; /* the body goes on across this many lines ... */
-	double body_bridge_words; /* ... to a stretch after it weighing this (0 lines: off) */
-	double body_bridge_paragraphs;/* ... and holding this many good paragraphs */
-	double body_gap_words;  /* bad words a body may bridge, per good word */
-	double body_bad_line;   /* cost of one bad line inside the body */
-	double repeat_min_docs; /* a short line seen in this many documents is repeated */
-	double repeat_cost;     /* body cost of a repeated line (-1: as other boilerplate) */
-	double label_short;     /* 1: a label (counter, number) costs the body what a short line does */
-	double dup_min_words;   /* a line without a sentence end the document holds twice ... */
-	double dup_max_words;   /* ... of this many words is a teaser or caption (0: off) */
-	double dup_near_lines;  /* ... or any two copies this many lines apart or nearer */
-	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
-	double repeat_max_words;/* only lines of at most this many words count */
-	double repeat_window;   /* slots in the repeated-lines table */
-	double max_doc_rows;    /* rows buffered per document */
-	int keep_title;         /* keep the headline before the body */
-};
-
-/* Heuristic reasons (the boilerplate column names them). */
-enum bp_reason {
-	BPR_NONE = 0,
-	BPR_NO_TEXT,   /* markup, images or punctuation only */
-	BPR_LINKS,     /* mostly link text */
-	BPR_IMAGE,     /* an image with a few words: caption, teaser */
-	BPR_LABEL,     /* short capitals/digits label, counter or timestamp */
-	BPR_SHORT,     /* short line the context makes boilerplate */
-	BPR_HEAD,      /* before the body */
-	BPR_TAIL,      /* after the body */
-	BPR_REPEATED,  /* repeated across recent documents */
-	BPR_FREQUENT,  /* in the list of frequent lines (--frequent) */
-	BPR_TITLE,     /* the headline (only with keep_title off) */
-	BPR_DUPLICATE, /* a line without a sentence end that the document repeats */
-	BPR_N
-};
-extern const char *const bp_reason_names[BPR_N];
-
-struct bp_wordset {
-	uint64_t *fp;           /* hash of the word in each slot, 0 = empty */
-	char **slot;
-	size_t *len;
-	unsigned char *stop;    /* 1: a stopword */
-	uint64_t *rules;        /* bit (i % 64) set: rule i needs this word */
-	size_t mask, n, maxlen;
-	uint64_t sig[64];       /* 4096-bit filter of word signatures, in front of the table */
-	uint64_t tsig[64];      /* the same for the rules' trigger words only */
-	/* words of at most 8 bytes again, packed into their key: one compare */
-	uint64_t *k8;
-	unsigned char *k8stop;
-	uint64_t *k8rules;
-	size_t k8mask, k8n;
-	size_t tmaxlen;         /* longest trigger word */
-};
-
-/* A word's signature: its first two and last characters and its length,
- * cheap enough to reject most words before they are hashed. */
-static inline unsigned bp_word_sig(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	return (u[0] * 31u + u[n > 1] * 7u + u[n - 1] * 131u + (unsigned)n * 17u) & 4095u;
-}
+#include "wordset.h"
 
 struct bp_config {
 	struct bp_rule *rules;
 	size_t nrules;
 	struct bp_params p;
-	struct bp_wordset words; /* stopwords and rules' trigger words */
+	struct wordset words;    /* stopwords (cls BP_STOPWORD) and rules' trigger words
+				  * (bits: bit i % 64 for rule i) */
 	size_t needs_max_len;    /* longest max_length of a rule with trigger words */
+	/* before the word set: a filter of the words of at most 8 bytes by
+	 * their packed key (BP_WFILTER_BITS bits), and one of the trigger
+	 * words among them (most words of running text stop here) */
+	uint64_t wfilter[BP_WFILTER_BITS / 64], tfilter[BP_WFILTER_BITS / 64];
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
 	uint32_t *trims;         /* the indexes of the trim rules (the same) */
@@ -185,46 +45,26 @@ struct bp_config {
 	 * else lenmask_any), those without trigger words, those with strings */
 	uint64_t *lenmask, lenmask_any, noneeds, litrules;
 	size_t nlenmask;
-	unsigned long long reason_hits[BPR_N];
-	/* repeated lines: a direct-mapped table of line hashes */
-	uint64_t *rep_key;
-	uint32_t *rep_count;
-	uint64_t *rep_last;
-	size_t rep_mask;
-	uint64_t doc_seq;
-	/* frequent lines learned by --learn: a set of line hashes */
-	uint64_t *freq;
-	size_t freq_mask, nfreq;
-};
-
-/* One line (row) of a document. */
-struct bp_line {
-	const char *s; /* the text (unescaped) */
-	size_t n;
-	/* after bp_prepare */
-	int drop_rule;     /* index of the drop rule that hit, or -1 */
-	int trim_rule;     /* last trim rule that cut something, or -1 */
-	size_t a, b;       /* the part kept by trims: s[a..b) */
-	/* features (bp_features) */
-	float words, stop, links, caps, digits, titlecase;
-	uint64_t rule_mask;  /* rules whose trigger words the line holds */
-	uint64_t punct[2];   /* ASCII punctuation bytes the line holds */
-	uint64_t hicp;       /* non-ASCII code points it holds (bit cp % 64) */
-	unsigned visible;  /* visible code points */
-	unsigned char ends_punct, heading, bullet, no_text, has_url;
-	unsigned char image;  /* 1: an image in the line; 2: one with alt text */
-	unsigned char cap_stops; /* capitalized stopwords inside a sentence (title case) */
-	/* result */
-	int cls;           /* internal class */
-	int cls0;          /* class of the line alone (before context) */
-	int keep;          /* 1: article text */
-	const char *why;   /* rule or heuristic name when dropped */
-	uint64_t hash;     /* normalized-line hash (repeats) */
+	/* frequent lines learned by --learn: their line hashes (values unused) */
+	struct h64map freq;
+	struct bp_run run;       /* what a run remembers across documents */
+	int explain;             /* note the rules a line's shape kept from hitting (void_rule) */
 };
 
 void bp_init(struct bp_config *c);
+/* The slot of a packed word key in the filters. */
+static inline unsigned bp_wfilter_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 49) & (BP_WFILTER_BITS - 1);
+}
+/* Add word s[0..n) (lowercase) of class cls and rule bits to the word set
+ * and its filters. */
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits);
 /* rules_fn: add one rules file's content. */
 void bp_load(const struct ynode *root, void *ctx);
+/* Forget what earlier documents left (repeated lines, counts of rules and
+ * heuristics): a new run over other input, as if just configured. */
+void bp_reset(struct bp_config *c);
 void bp_free(struct bp_config *c);
 
 /* Everything that looks at one line alone: the trim rules, the features
@@ -235,96 +75,27 @@ int bp_prepare(struct bp_config *c, struct bp_line *l);
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
 int bp_apply_drops(struct bp_config *c, struct bp_line *l);
-/* Classify the n lines of one document (after bp_apply_rules): sets keep
+/* Does line l (its features) read as a sentence: a sentence end, enough
+ * words, mostly lowercase words and few numbers, a finite verb or
+ * reported speech, no link, heading or "Label:" shape (or a quotation of
+ * its own)? */
+int bp_is_prose(const struct bp_params *p, const struct bp_line *l);
+/* Classify the n lines of one document: sets keep
  * and why on each line (each line went through bp_prepare). */
 void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
 
-/* The hash of a line's kept part with case, digits and ASCII punctuation
- * folded away (0 for a line without letters or digits). */
-uint64_t bp_line_hash(const struct bp_line *l);
+/* Why line i of the n lines just classified went or stayed (bp_explain.c):
+ * "key=value" words into o (reset first). */
+void bp_explain(const struct bp_config *c, const struct bp_line *lines, size_t n, size_t i, struct buf *o);
+
+/* Lines that come back (bp_repeat.c): count line hash h as seen in the
+ * current document; returns the recent documents it was seen in. */
+unsigned bp_seen_in_docs(struct bp_config *c, uint64_t h);
 /* The set of frequent lines. */
 void bp_freq_add(struct bp_config *c, uint64_t h);
 int bp_freq_has(const struct bp_config *c, uint64_t h);
 
-/* The --learn pass: documents per short line. */
-struct bp_learn_entry;
-struct bp_learn {
-	struct bp_learn_entry *e;
-	size_t mask, n;
-	struct buf text;
-};
-/* Count line l (after bp_prepare) as seen in document doc. */
-void bp_learn_add(struct bp_learn *L, const struct bp_line *l, uint64_t doc);
-/* Write "DOCS<TAB>line" for the lines seen in at least min_docs documents,
- * most frequent first, and free the table; returns the number written. */
-size_t bp_learn_write(struct bp_learn *L, unsigned long long min_docs, struct out *o);
-
-/* Scripts written without spaces between words: each character stands
- * alone (two count as a word). */
-static inline int bp_is_cjk(int32_t cp)
-{
-	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
-	       (cp >= 0x1000 && cp <= 0x109F);   /* Myanmar */
-}
-
-/* Word sets (lowercase UTF-8 words). */
-/* The hash of a word (never 0): eight bytes at a time, inline because it
- * runs once per word of the input. */
-static inline uint64_t bp_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, v;
-	while (n >= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	v = 0;
-	memcpy(&v, s, n);
-	h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
-	return (h ^ (h >> 29)) | 1;
-}
-/* Lowercase s into low (at most cap bytes); returns the length, 0 if it
- * does not fit or is not valid UTF-8. */
-size_t bp_lower(const char *s, size_t n, char *low, size_t cap);
-void bp_words_add(struct bp_wordset *w, const char *s, size_t n, int stop, uint64_t rules);
-/* 1 if s (hash h) is a stopword; ORs the word's rule bits into *rules. */
-static inline int bp_words_get(const struct bp_wordset *w, const char *s, size_t n, uint64_t h,
-			       uint64_t *rules)
-{
-	if (!w->fp)
-		return 0;
-	size_t i = (size_t)h & w->mask;
-	for (; w->fp[i]; i = (i + 1) & w->mask)
-		if (w->fp[i] == h && w->len[i] == n && memcmp(w->slot[i], s, n) == 0) {
-			*rules |= w->rules[i];
-			return w->stop[i];
-		}
-	return 0;
-}
-/* The same for a word of 1 to 8 bytes packed into key (little-endian,
- * zero-padded). */
-static inline int bp_words_get8(const struct bp_wordset *w, uint64_t key, uint64_t *rules)
-{
-	if (!w->k8)
-		return 0;
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & w->k8mask;
-	for (; w->k8[i]; i = (i + 1) & w->k8mask)
-		if (w->k8[i] == key) {
-			*rules |= w->k8rules[i];
-			return w->k8stop[i];
-		}
-	return 0;
-}
-void bp_words_free(struct bp_wordset *w);
-
-/* Escapes: read a field, taking a backslash before anything but t n r \
- * literally; returns the number of such backslashes. */
-size_t bp_unescape(const char *s, size_t n, char *out, size_t *outn);
-/* Byte offset in the escaped field of unescaped offset u. */
-size_t bp_raw_offset(const char *raw, size_t rawn, size_t u);
+/* One entry of a rules file's "rules:" list (bp_rule_load.c). */
+void bp_load_rule(struct bp_config *c, const struct ynode *r);
 
 #endif

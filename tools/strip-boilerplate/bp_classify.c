@@ -12,67 +12,114 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
-uint64_t bp_line_hash(const struct bp_line *l)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int any = 0;
-	for (size_t i = l->a; i < l->b; i++) {
-		unsigned char ch = (unsigned char)l->s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch |= 0x20;
-		else if (ch >= '0' && ch <= '9')
-			ch = '0';
-		else if (ch < 0x80 && !(ch >= 'a' && ch <= 'z'))
-			continue;
-		h = (h ^ ch) * 1099511628211ULL;
-		any = 1;
-	}
-	return any ? h | 1 : 0;
-}
+const char *const bp_reason_names[BPR_N] = {
+	[BPR_NONE] = "",
+	[BPR_NO_TEXT] = "no-text",
+	[BPR_LINKS] = "links",
+	[BPR_IMAGE] = "image",
+	[BPR_LABEL] = "label",
+	[BPR_SHORT] = "short",
+	[BPR_HEAD] = "head",
+	[BPR_TAIL] = "tail",
+	[BPR_REPEATED] = "repeated",
+	[BPR_FREQUENT] = "frequent",
+	[BPR_TITLE] = "title",
+	[BPR_DUPLICATE] = "duplicate",
+};
 
-/* Count l in the table of lines seen in recent documents; returns the
- * number of documents it was seen in, this one included. */
-static unsigned seen_in_docs(struct bp_config *c, uint64_t h)
-{
-	if (!c->rep_key) {
-		size_t cap = 1;
-		while (cap < (size_t)c->p.repeat_window)
-			cap <<= 1;
-		c->rep_key = xcalloc(cap, sizeof *c->rep_key);
-		c->rep_count = xcalloc(cap, sizeof *c->rep_count);
-		c->rep_last = xcalloc(cap, sizeof *c->rep_last);
-		c->rep_mask = cap - 1;
-	}
-	size_t i = (size_t)(h >> 17) & c->rep_mask;
-	if (c->rep_key[i] != h) {
-		c->rep_key[i] = h;
-		c->rep_count[i] = 1;
-		c->rep_last[i] = c->doc_seq;
-	} else if (c->rep_last[i] != c->doc_seq) {
-		c->rep_count[i]++;
-		c->rep_last[i] = c->doc_seq;
-	}
-	return c->rep_count[i];
-}
 
 static void set_bad(struct bp_line *l, enum bp_reason r)
 {
-	l->cls = C_BAD;
+	l->cls = BPC_BAD;
 	l->why = bp_reason_names[r];
 }
 
-/* The class of a line on its own. */
+/* The rule that hit l with strong evidence, or NULL. */
+static const struct bp_rule *strong_rule(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->drop_rule >= 0 && l->hit == BP_HIT_STRONG ? &c->rules[l->drop_rule] : NULL;
+}
+
+/* A line of a figure: an image, or a strong hit of a figure rule; with
+ * credit, only an image or a short credit (a caption beside a caption is
+ * no evidence for a sentence). */
+static int figure_line(const struct bp_config *c, const struct bp_line *l, int credit)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return l->image || (r && r->figure && (!credit || (!l->prose && l->words <= c->p.credit_words)));
+}
+
+/* A line that reads as a paragraph by its features (a sentence end, the
+ * words of a good paragraph, no list, link or heading shape) and no strong
+ * hit. */
+static int paragraph_line(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->words >= c->p.good_words && l->ends_punct == 1 && !l->bullet && !l->heading && !l->no_text &&
+	       !l->image && l->links <= c->p.max_link_density && !strong_rule(c, l);
+}
+
+/* More than the match: a weak hit of a figure rule next to a figure line,
+ * or on a line that addresses the reader (outside quotation marks, not
+ * reporting speech), is strong; so is a heading a rule hit unless a
+ * paragraph follows it (what a box heading heads: links, list items,
+ * images, short lines, other boilerplate). */
+static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
+			continue;
+		const struct bp_rule *r = &c->rules[l->drop_rule];
+		/* (a sentence under an image or above a credit, not one that
+		 * reports what someone said: a caption sits between the two) */
+		int credit = l->prose || r->with_figure;
+		if (r->figure && !l->speech && l->quote != 2 &&
+		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
+		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
+			l->hit = BP_HIT_STRONG;
+		else if (l->address && !l->speech && l->quote != 2)
+			l->hit = BP_HIT_STRONG;
+		else if (l->heading > 1 && !l->prose && !(i + 1 < n && paragraph_line(c, &L[i + 1]) &&
+						      !(L[i + 1].drop_rule >= 0 && c->rules[L[i + 1].drop_rule].after)))
+			l->hit = BP_HIT_STRONG;
+	}
+}
+
+/* A paragraph by its features: good, or near-good with a sentence end
+ * (a weak hit's features count). */
+static int reads_as_text(const struct bp_line *l)
+{
+	int k = l->drop_rule >= 0 && l->hit == BP_HIT_WEAK ? l->cls_text : l->cls0;
+	return k == BPC_GOOD || (k == BPC_NEAR && l->ends_punct == 1);
+}
+
+static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop);
+
+/* The class of a line on its own: a strong hit is boilerplate; a weak
+ * one too, until the body is known (cls_text keeps what its features say). */
 static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 {
-	const struct bp_params *p = &c->p;
 	l->why = NULL;
-	if (l->drop_rule >= 0) {
-		l->cls = C_BAD;
+	if (l->drop_rule >= 0 && l->hit == BP_HIT_STRONG) {
+		l->cls = BPC_BAD;
 		l->why = c->rules[l->drop_rule].name;
 		return;
 	}
+	feature_class(c, l, use_stop);
+	if (l->drop_rule >= 0) {
+		l->cls_text = l->cls;
+		l->why_text = l->why;
+		l->cls = BPC_BAD;
+		l->why = c->rules[l->drop_rule].name;
+	}
+}
+
+/* The class of a line by its features. */
+static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
+{
+	const struct bp_params *p = &c->p;
+	l->why = NULL;
 	if (l->no_text) {
 		set_bad(l, BPR_NO_TEXT);
 		return;
@@ -93,26 +140,26 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
 		return;
 	}
 	if (p->repeat_min_docs > 0 && w <= p->repeat_max_words && l->hash &&
-	    seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
+	    bp_seen_in_docs(c, l->hash) >= p->repeat_min_docs) {
 		set_bad(l, BPR_REPEATED);
 		return;
 	}
-	if (w < p->near_words && !l->ends_punct && l->digits > p->max_digits) {
+	if (w < p->near_words && !l->ends_punct && l->digits > p->max_digits && !l->heading) {
 		set_bad(l, BPR_LABEL);
 		return;
 	}
 	float sd = use_stop && l->stop >= 0 ? l->stop : 1.0f;
 	if (l->heading || (l->caps > p->max_caps && w >= 2) ||
 	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
-		l->cls = C_SHORT; /* a heading, a label or a title: context decides */
+		l->cls = BPC_SHORT; /* a heading, a label or a title: context decides */
 	else if (w >= p->long_words && sd >= p->near_stopwords)
-		l->cls = C_GOOD;
+		l->cls = BPC_GOOD;
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
-		l->cls = C_GOOD;
+		l->cls = BPC_GOOD;
 	else if (w >= p->near_words && sd >= p->near_stopwords)
-		l->cls = C_NEAR;
+		l->cls = BPC_NEAR;
 	else
-		l->cls = C_SHORT;
+		l->cls = BPC_SHORT;
 }
 
 /* The body: the stretch of the document with the largest sum of line
@@ -121,33 +168,51 @@ static void classify_line(struct bp_config *c, struct bp_line *l, int use_stop)
  * text nothing (images sit between paragraphs); other boilerplate a cost
  * that grows along a run of it (a wall of navigation is not crossed) plus
  * its words. Lines dropped by rules marked 'inside' (captions, promos
- * inserted into the story) cost less and do not make a run. With prefix
- * set, the stretch starts at the first line (the body's continuation). */
-static double find_stretch(const struct bp_config *c, const struct bp_line *L, size_t n, int prefix,
+ * inserted into the story) cost less and do not make a run. A weak hit
+ * weighs nothing (it neither carries the body nor ends it), or with
+ * ST_WEAK_TEXT what its features say. With ST_PREFIX, the stretch starts
+ * at the first line (the body's continuation); with ST_BACK the lines are
+ * read from the last (and the stretch with ST_PREFIX ends at the last). */
+enum { ST_PREFIX = 1, ST_WEAK_TEXT = 2, ST_BACK = 4 };
+
+static int weak_hit(const struct bp_line *l)
+{
+	return l->drop_rule >= 0 && l->hit == BP_HIT_WEAK;
+}
+
+static double find_stretch(const struct bp_config *c, const struct bp_line *L, size_t n, int flags,
 			   size_t *bs, size_t *be)
 {
+	int prefix = flags & ST_PREFIX;
 	const struct bp_params *p = &c->p;
 	double best = 0, cur = 0, run = 0, fig = 0, figc = 0;
 	size_t cs = 0;
 	*bs = *be = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct bp_line *l = &L[i];
+		const struct bp_line *l = &L[flags & ST_BACK ? n - 1 - i : i];
 		double v;
 		/* the k-th line of a block of figure lines (images, captions,
 		 * credits) costs 1 / (1 + inside_decay * (k - 1)) of a lone one */
 		figc = fig;
 		fig = 0;
-		switch (l->cls) {
-		case C_GOOD:
-			v = l->words > 1 ? l->words : 1;
+		int k = l->cls;
+		if (weak_hit(l))
+			k = flags & ST_WEAK_TEXT ? l->cls_text : -1;
+		switch (k) {
+		case -1:
+			v = 0;
+			break;
+		case BPC_GOOD:
+			/* (what follows a body counts every word) */
+			v = l->words > 1 ? l->words * (flags & ST_WEAK_TEXT ? 1 : l->wt) : 1;
 			run = 0;
 			break;
-		case C_NEAR:
+		case BPC_NEAR:
 			v = l->words * (l->ends_punct == 1 ? p->near_weight : p->near_weight_nopunct);
 			if (l->ends_punct == 1)
 				run = 0;
 			break;
-		case C_SHORT:
+		case BPC_SHORT:
 		short_line:
 			v = -p->short_cost;
 			run += p->short_run;
@@ -166,8 +231,8 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 				run += p->short_run;
 				break;
 			}
-			if ((l->drop_rule >= 0 && c->rules[l->drop_rule].inside) ||
-			    l->why == bp_reason_names[BPR_IMAGE]) {
+			if ((strong_rule(c, l) && strong_rule(c, l)->inside) ||
+			    l->why == bp_reason_names[BPR_IMAGE] || l->why == bp_reason_names[BPR_DUPLICATE]) {
 				v = -(p->inside_cost + p->inside_gap_words * l->words) / (1 + p->inside_decay * figc);
 				fig = figc + 1;
 				break;
@@ -186,6 +251,11 @@ static double find_stretch(const struct bp_config *c, const struct bp_line *L, s
 			*be = i + 1;
 		}
 	}
+	if (flags & ST_BACK) {
+		size_t s0 = *bs;
+		*bs = n - *be;
+		*be = n - s0;
+	}
 	return best;
 }
 
@@ -194,28 +264,53 @@ static double find_body(const struct bp_config *c, const struct bp_line *L, size
 	return find_stretch(c, L, n, 0, bs, be);
 }
 
-/* A line the body may be carried across to more article text: not a
- * heading (a new section: comments, related stories), nor one that heads
- * a box of links or only follows articles. */
-static int bridgeable(const struct bp_config *c, const struct bp_line *l)
+/* A line that only follows articles (a comment header, an author's note),
+ * by a hit strong or weak. */
+static const struct bp_rule *after_rule(const struct bp_config *c, const struct bp_line *l)
 {
-	return !l->heading && !(l->drop_rule >= 0 && (c->rules[l->drop_rule].after || c->rules[l->drop_rule].box));
+	return l->drop_rule >= 0 && c->rules[l->drop_rule].after ? &c->rules[l->drop_rule] : NULL;
 }
 
-/* Lines a..b-1 are boilerplate: reason r for good ones, else 'short'. */
-static void gap_out(struct bp_line *L, size_t a, size_t b, enum bp_reason r)
+/* A line the body may be carried across to more article text: a weak
+ * hit; else not a heading (a new section: comments, related stories), nor
+ * one that heads a box of links or only follows articles. */
+static int bridgeable(const struct bp_config *c, const struct bp_line *l)
 {
-	for (size_t i = a; i < b; i++)
-		if (L[i].cls != C_BAD) {
-			L[i].cls = C_BAD;
-			L[i].why = bp_reason_names[L[i].cls0 == C_GOOD ? r : BPR_SHORT];
-		}
+	if (weak_hit(l))
+		return 1;
+	const struct bp_rule *r = strong_rule(c, l);
+	return !l->heading && !(r && r->after);
+}
+
+/* The class of a line's text (a weak hit's features count). */
+static int text_class(const struct bp_line *l)
+{
+	return weak_hit(l) ? l->cls_text : l->cls0;
+}
+
+/* A story goes on in paragraphs: of the first 2 * need lines with text of
+ * L[0..n), need read as good text (not a teaser list, where a headline, a
+ * label and a sentence take turns). */
+static int dense(const struct bp_line *L, size_t n, double need)
+{
+	size_t seen = 0, good = 0;
+	for (size_t i = 0; i < n && (double)seen < 2 * need; i++) {
+		if (L[i].no_text)
+			continue;
+		seen++;
+		good += text_class(&L[i]) == BPC_GOOD;
+	}
+	return (double)good >= need || seen == good;
 }
 
 /* The body goes on after a block of at most body_bridge_lines lines (a
  * figure, a gallery and its controls, credits) when what follows it starts
  * with a good paragraph, weighs body_bridge_words or more and holds
- * body_bridge_paragraphs good paragraphs; the block itself stays out. */
+ * body_bridge_paragraphs good paragraphs; the block's lines that are
+ * boilerplate on their own (images, captions, credits) still go.
+ * A block of weak hits only, one of them a sentence of a rule that follows
+ * articles (a suspected end: "X was a reporter for ..."), needs less:
+ * body_back_words in body_back_paragraphs. */
 static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *be)
 {
 	const struct bp_params *p = &c->p;
@@ -224,15 +319,73 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		return;
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
-		int done = 0;
+		int done = 0, weak = 1, suspect = 0, back = 0;
 		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
-			if (L[j].cls0 != C_GOOD || L[j].heading)
+			const struct bp_line *g = &L[j - 1];
+			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside);
+			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
+			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
+			/* (so does one line alone before a sentence that reports
+			 * what someone said: the story's, not a teaser's) */
+			back = (weak && suspect) || (j == *be + 1 && (L[j].speech || L[j].quote) && L[j].prose);
 			size_t s0, np = 0;
-			if (find_stretch(c, L + j, n - j, 1, &s0, &e) < p->body_bridge_words)
+			/* what follows, its weak hits read as text (but not
+			 * ending it), up to a line that only follows articles or
+			 * heads a box */
+			size_t lim = j;
+			while (lim < n && !(strong_rule(c, &L[lim]) && (strong_rule(c, &L[lim])->after || strong_rule(c, &L[lim])->box)))
+				lim++;
+			double w = find_stretch(c, L + j, lim - j, ST_PREFIX | ST_WEAK_TEXT, &s0, &e);
+			while (e > 1 && weak_hit(&L[j + e - 1]))
+				e--;
+			if (w < (back ? p->body_back_words : p->body_bridge_words))
 				continue;
 			for (size_t i = j; i < j + e; i++)
-				np += L[i].cls0 == C_GOOD && L[i].ends_punct == 1;
+				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
+			double need = back ? p->body_back_paragraphs : p->body_bridge_paragraphs;
+			if ((double)np >= need && dense(L + j, e, need)) {
+				done = 1;
+				break;
+			}
+		}
+		if (!done)
+			break;
+		*be = j + e;
+	}
+}
+
+/* The same before the body: it starts earlier when a block of at most
+ * body_bridge_lines bridgeable lines (a gallery after the lead) has before
+ * it a stretch that ends with a good paragraph and weighs as much. */
+static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_t n, size_t *bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_bridge_lines;
+	if (gmax == 0)
+		return;
+	(void)n;
+	for (int k = 0; k < 16 && *bs > 1; k++) {
+		size_t j, s0 = 0, e = 0; /* the stretch L[s0 .. j) before the gap [j .. *bs) */
+		int done = 0;
+		for (j = *bs - 1; j > 0 && j + gmax >= *bs && bridgeable(c, &L[j]); j--) {
+			if (text_class(&L[j - 1]) != BPC_GOOD || L[j - 1].heading)
+				continue;
+			size_t lim = 0;
+			for (size_t i = j; i-- > 0;)
+				if (strong_rule(c, &L[i]) && (strong_rule(c, &L[i])->after || strong_rule(c, &L[i])->box)) {
+					lim = i + 1;
+					break;
+				}
+			double w = find_stretch(c, L + lim, j - lim, ST_PREFIX | ST_WEAK_TEXT | ST_BACK, &s0, &e);
+			s0 += lim;
+			while (s0 + 1 < j && weak_hit(&L[s0]))
+				s0++;
+			if (w < p->body_bridge_words)
+				continue;
+			size_t np = 0;
+			for (size_t i = s0; i < j; i++)
+				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
 			if ((double)np >= p->body_bridge_paragraphs) {
 				done = 1;
 				break;
@@ -240,9 +393,33 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		}
 		if (!done)
 			break;
-		gap_out(L, *be, j, BPR_TAIL);
-		*be = j + e;
+		*bs = s0;
 	}
+}
+
+/* A sentence a rule hit weakly right before the body (a lead that speaks
+ * of copyright) is its start, and one right after it its end, unless its
+ * rule is of the notes that end stories (a credit, a copyright note, an
+ * author's note) and it does not report what someone said or wrote. */
+static void extend_weak(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *bs, size_t *be)
+{
+	while (*bs > 0 && weak_hit(&L[*bs - 1]) && L[*bs - 1].prose)
+		(*bs)--;
+	while (*be < n && weak_hit(&L[*be]) && L[*be].prose &&
+	       (!(c->rules[L[*be].drop_rule].note || after_rule(c, &L[*be])) || L[*be].speech || L[*be].quote))
+		(*be)++;
+}
+
+/* Line i ends like a sentence, a label rule of the lines outside stories
+ * hit it (a tag line, contact details), and it stands between two lines
+ * of text (the one before may end with a colon that introduces it). */
+static int story_label(const struct bp_config *c, const struct bp_line *L, size_t i)
+{
+	const struct bp_rule *r = strong_rule(c, &L[i]);
+	const struct bp_line *a = &L[i - 1], *b = &L[i + 1];
+	return r && r->shape == BP_SHAPE_LABEL && !r->inside && !r->after && !r->box && !r->figure &&
+	       L[i].ends_punct == 1 && (reads_as_text(a) || (text_class(a) != BPC_BAD && a->ends_punct == 2)) &&
+	       reads_as_text(b) && !strong_rule(c, a) && !strong_rule(c, b);
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -267,9 +444,27 @@ static unsigned shape(const struct bp_line *l)
 
 static int title_like(const struct bp_params *p, const struct bp_line *l)
 {
-	return l->drop_rule < 0 && !l->no_text && l->links <= p->max_link_density &&
+	return (l->drop_rule < 0 || l->hit == BP_HIT_WEAK) && !l->no_text && l->bullet != 1 && l->links <= p->max_link_density &&
 	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
 	       l->ends_punct != 1 && !l->has_url;
+}
+
+/* A dek under the headline: a line in sentence case (mostly lowercase
+ * words, few numbers), not boilerplate on its own, without a label or an
+ * address. */
+static int dek_like(const struct bp_params *p, const struct bp_line *l)
+{
+	double n = l->looked;
+	return l->cls0 != BPC_BAD && l->words >= p->near_words && !l->heading && !l->bullet && !l->label &&
+	       !l->has_url && l->links == 0 && n > 0 && l->lower >= p->prose_lower * n &&
+	       l->numeric <= p->prose_numeric * n && !(l->punct[1] >> ('@' - 64) & 1) &&
+	       !(l->punct[1] >> ('|' - 64) & 1);
+}
+
+/* The kept parts of two lines hold the same bytes. */
+static int same_text(const struct bp_line *x, const struct bp_line *y)
+{
+	return y->b - y->a == x->b - x->a && memcmp(y->s + y->a, x->s + x->a, x->b - x->a) == 0;
 }
 
 static int cmp_dup(const void *a, const void *b)
@@ -285,7 +480,7 @@ static int cmp_dup(const void *a, const void *b)
 static int dup_candidate(const struct bp_params *p, const struct bp_line *l)
 {
 	/* list items, quotes and table rows repeat in articles too */
-	return l->cls0 != C_BAD && !l->bullet && !(l->punct[1] >> ('|' - 64) & 1) && l->words >= p->dup_min_words;
+	return l->cls0 != BPC_BAD && !l->bullet && !(l->punct[1] >> ('|' - 64) & 1) && l->words >= p->dup_min_words;
 }
 
 static int dup_loose(const struct bp_params *p, const struct bp_line *l)
@@ -293,16 +488,20 @@ static int dup_loose(const struct bp_params *p, const struct bp_line *l)
 	return l->ends_punct == 1 || l->words > p->dup_max_words;
 }
 
-static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, size_t title)
+/* The lines the document holds twice or more (dup[i] = 1): lines short of
+ * a sentence end and of dup_max_words by their hash (case, digits and
+ * punctuation folded) anywhere in the document, any other line byte for
+ * byte a few lines apart (a caption under an image and again in its
+ * gallery). Returns 0 when none, or when so many lines repeat that the
+ * repeats are the page's own (a table, a list of items that share their
+ * words). */
+static int find_duplicates(const struct bp_config *c, const struct bp_line *L, size_t n, unsigned char *dup)
 {
 	const struct bp_params *p = &c->p;
+	memset(dup, 0, n);
 	if (p->dup_max_words <= 0 || n < 2)
-		return;
-	/* lines short of a sentence end and of dup_max_words: by their
-	 * hash (case, digits and punctuation folded), anywhere in the
-	 * document */
+		return 0;
 	uint64_t (*k)[2] = xmalloc(n * sizeof *k);
-	unsigned char *dup = xcalloc(n, 1);
 	size_t m = 0, ndup = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *l = &L[i];
@@ -318,50 +517,87 @@ static void mark_duplicates(struct bp_config *c, struct bp_line *L, size_t n, si
 			ndup += !dup[k[i][1]] + !dup[k[i + 1][1]];
 			dup[k[i][1]] = dup[k[i + 1][1]] = 1;
 		}
-	/* any other line held twice a few lines apart, byte for byte (a
-	 * caption under an image and again in its gallery) */
+	free(k);
 	for (size_t i = 0; i < n; i++) {
 		const struct bp_line *x = &L[i];
 		if (!dup_candidate(p, x) || !dup_loose(p, x))
 			continue;
-		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++) {
-			const struct bp_line *y = &L[j];
-			if (y->b - y->a == x->b - x->a && dup_candidate(p, y) &&
-			    memcmp(y->s + y->a, x->s + x->a, x->b - x->a) == 0) {
+		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++)
+			if (same_text(x, &L[j]) && dup_candidate(p, &L[j])) {
 				ndup += !dup[i] + !dup[j];
 				dup[i] = dup[j] = 1;
 			}
-		}
 	}
-	if (ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n))
-		for (size_t i = 0; i < n; i++)
-			if (dup[i] && i != title && L[i].cls == C_GOOD)
+	return ndup && (ndup <= 2 || (double)ndup <= p->dup_max_share * (double)n);
+}
+
+/* Before the body: a repeated line that does not read as a sentence (a
+ * teaser's headline listed twice, a section label) is boilerplate, and
+ * costs the body as such (a stretch of teasers is not a story). */
+static void dups_before_body(const struct bp_config *c, struct bp_line *L, size_t n, const unsigned char *dup)
+{
+	(void)c;
+	for (size_t i = 0; i < n; i++)
+		if (dup[i] && !L[i].prose && L[i].heading != 1) {
+			set_bad(&L[i], BPR_DUPLICATE);
+			L[i].cls0 = BPC_BAD;
+		}
+}
+
+/* After it: of the copies of a line that reads as a sentence, the first
+ * one the body keeps stays (never the only copy); the later copies go. */
+static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n, const unsigned char *dup,
+			 size_t title)
+{
+	const struct bp_params *p = &c->p;
+	for (size_t i = 0; i < n; i++) {
+		if (!dup[i] || i == title || L[i].cls != BPC_GOOD || !L[i].prose)
+			continue;
+		for (size_t j = i > (size_t)p->dup_near_lines ? i - (size_t)p->dup_near_lines : 0; j < i; j++)
+			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j])) {
 				set_bad(&L[i], BPR_DUPLICATE);
-	free(dup);
-	free(k);
+				break;
+			}
+	}
 }
 
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
-	c->doc_seq++;
+	c->run.doc_seq++;
 	/* doc-wide stopword share: is the stopword list in this language? */
 	double tw = 0, ts = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = (p->repeat_min_docs > 0 || c->nfreq) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;
 		}
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
+	weigh_hits(c, L, n);
+	double gw = 0, gp = 0; /* words of good lines, and of those that read as sentences */
 	for (size_t i = 0; i < n; i++) {
 		classify_line(c, &L[i], use_stop);
 		L[i].cls0 = L[i].cls;
+		if (text_class(&L[i]) == BPC_GOOD) {
+			gw += L[i].words;
+			gp += L[i].prose ? L[i].words : 0;
+		}
 	}
-	size_t bs, be;
+	/* where most good lines read as sentences (the words of the
+	 * language are known), the others (a menu run together, a list of
+	 * names) weigh less in the body */
+	for (size_t i = 0; i < n; i++)
+		L[i].wt = L[i].prose || gp < p->body_prose_share * gw ? 1.0f : (float)p->body_nonprose_weight;
+	unsigned char *dup = xmalloc(n ? n : 1);
+	if (find_duplicates(c, L, n, dup))
+		dups_before_body(c, L, n, dup);
+	else
+		memset(dup, 0, n);
+	size_t bs, be, title = n;
 	double best = find_body(c, L, n, &bs, &be);
 	/* a page's headline is its only level-1 heading, and the article
 	 * follows it: a stretch after it that weighs enough is the body */
@@ -369,7 +605,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	if (p->body_after_h1 > 0) {
 		size_t h1 = n, nh1 = 0;
 		for (size_t i = 0; i < n; i++)
-			if (L[i].heading == 1 && L[i].cls0 != C_BAD)
+			if (L[i].heading == 1 && L[i].cls0 != BPC_BAD)
 				h1 = i, nh1++;
 		if (nh1 == 1 && h1 + 1 < n && title_like(p, &L[h1])) {
 			from = h1 + 1;
@@ -387,7 +623,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	 * comment header): a stretch before the first one is the body */
 	if (bs > from) {
 		size_t k = from;
-		while (k < bs && !(L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after))
+		while (k < bs && !after_rule(c, &L[k]))
 			k++;
 		if (k < bs) {
 			size_t fs, fe;
@@ -399,7 +635,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	/* ... and a body that holds such a line ends before it, when what
 	 * comes before it holds a good paragraph's weight */
 	for (size_t k = bs + 1; k < be; k++)
-		if (L[k].drop_rule >= 0 && c->rules[L[k].drop_rule].after) {
+		if (after_rule(c, &L[k])) {
 			size_t fs, fe;
 			double first = find_body(c, L + bs, k - bs, &fs, &fe);
 			if (fe > fs && first >= p->good_words)
@@ -414,46 +650,69 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (first >= p->body_prefer_first * best && fe > fs)
 			bs = from + fs, be = from + fe;
 	}
-	if (be > bs)
+	if (be > bs) {
 		bridge_body(c, L, n, &be);
+		bridge_body_back(c, L, n, &bs);
+		extend_weak(c, L, n, &bs, &be);
+		/* one such line alone does not end a story */
+		while (be > bs && be + 1 < n && story_label(c, L, be) && text_class(&L[be + 1]) == BPC_GOOD)
+			be += 2;
+	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
 	if (be == bs) {
 		for (size_t i = 0; i < n; i++) {
 			struct bp_line *l = &L[i];
-			if ((l->cls == C_NEAR || l->cls == C_SHORT) && l->ends_punct == 1 &&
+			if ((l->cls == BPC_NEAR || l->cls == BPC_SHORT) && l->ends_punct == 1 &&
 			    l->words >= p->title_min_words && !l->heading)
-				l->cls = C_GOOD;
-			else if (l->cls != C_BAD)
-				l->cls = C_BAD, l->why = bp_reason_names[BPR_SHORT];
+				l->cls = BPC_GOOD;
+			else if (l->cls != BPC_BAD)
+				l->cls = BPC_BAD, l->why = bp_reason_names[BPR_SHORT];
 		}
+		bs = be = 0;
 		goto done;
 	}
 	/* a list the body ends with goes on while its items keep their shape */
-	while (be >= bs + 2 && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
 		be++;
 	/* a short last paragraph that ends like a sentence belongs to it */
-	while (be > bs && be < n && (L[be].cls == C_SHORT || L[be].cls == C_NEAR) &&
+	while (be > bs && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)
 		be++;
+	/* a weak hit inside the body is what its features say: a sentence,
+	 * or a heading that a paragraph follows (a sub-heading) */
+	for (size_t i = bs; i < be; i++)
+		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
+		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
+			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
+			L[i].why = L[i].why_text;
+		}
+	/* a line that ends like a sentence and that a label rule of the
+	 * lines outside stories hit (a tag line, contact details), between
+	 * two paragraphs of the body, is the story's own */
+	for (size_t i = bs + 1; i + 1 < be; i++)
+		if (story_label(c, L, i)) {
+			L[i].cls = BPC_SHORT;
+			L[i].why = NULL;
+		}
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
-		if (l->cls == C_BAD)
+		if (l->cls == BPC_BAD)
 			continue;
 		if (i < bs || i >= be) {
-			l->cls = C_BAD;
-			l->why = bp_reason_names[l->cls0 == C_GOOD ? (i < bs ? BPR_HEAD : BPR_TAIL) : BPR_SHORT];
+			l->cls = BPC_BAD;
+			l->why = bp_reason_names[l->cls0 == BPC_GOOD ? (i < bs ? BPR_HEAD : BPR_TAIL) : BPR_SHORT];
 		} else {
-			l->cls = C_GOOD;
+			l->cls = BPC_GOOD;
 		}
 	}
 	/* the headline: a markdown heading, else the nearest title-like line,
 	 * before the body (lines that are boilerplate on their own skipped) */
-	size_t fb = bs, title = n;
-	while (fb < be && L[fb].cls0 != C_GOOD)
+	size_t fb = bs;
+	while (fb < be && L[fb].cls0 != BPC_GOOD)
 		fb++;
 	if (fb < be) {
 		size_t t = n;
@@ -464,51 +723,76 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				break;
 			}
 		if (t == n) {
+			/* the nearest title-like line of more than title_min_words
+			 * words, else the nearest one of that many */
+			size_t t2 = n;
 			int seen = 0;
 			for (size_t i = fb; i-- > 0 && seen < 4;) {
-				if (L[i].cls0 == C_BAD)
+				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
 				if (title_like(p, &L[i])) {
-					t = i;
-					break;
+					if (L[i].words > p->title_min_words) {
+						t = i;
+						break;
+					}
+					if (t2 == n)
+						t2 = i;
 				}
 				seen++;
 			}
+			if (t == n)
+				t = t2;
+			/* a headline stands above its dek: a title-like line right
+			 * before the one found, when that is shorter or reads as a
+			 * dek (not a menu or a name in capitals) */
+			if (t < n && t > 0 && title_like(p, &L[t - 1]) &&
+			    (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])) && L[t - 1].caps <= p->max_caps &&
+			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
+			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
+				t--;
 		}
 		title = t;
-		if (t < n) {
+		/* the headline and its dek (up to two lines right after it in
+		 * sentence case: no byline, dateline or label) */
+		for (size_t i = t; i < n && i < fb && i <= t + 2; i++) {
+			if (i > t && !dek_like(p, &L[i]))
+				break;
 			if (p->keep_title) {
-				L[t].cls = C_GOOD;
-				L[t].why = NULL;
+				L[i].cls = BPC_GOOD;
+				L[i].why = NULL;
 			} else {
-				L[t].cls = C_BAD;
-				L[t].why = bp_reason_names[BPR_TITLE];
+				L[i].cls = BPC_BAD;
+				L[i].why = bp_reason_names[BPR_TITLE];
 			}
 		}
 	}
-	mark_duplicates(c, L, n, title);
+	dups_in_body(c, L, n, dup, title);
 	/* a box of links ("Most read", "Related stories") goes on up to the
 	 * next paragraph that is good on its own and not a list item (a
 	 * teaser in a list may read like a sentence) */
 	for (size_t i = 0; i < be; i++) {
-		if (!(L[i].drop_rule >= 0 && c->rules[L[i].drop_rule].box))
+		if (!(strong_rule(c, &L[i]) && strong_rule(c, &L[i])->box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && (L[i].cls0 != C_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
-			if (L[i].cls == C_GOOD)
-				L[i].cls = C_BAD, L[i].why = why;
+		for (i++; i < be && (text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
+			if (L[i].cls == BPC_GOOD)
+				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;
 	}
 done:
+	free(dup);
+	c->run.body_start = bs;
+	c->run.body_end = be;
+	c->run.title = title;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
-		l->keep = l->cls == C_GOOD;
+		l->keep = l->cls == BPC_GOOD;
 		if (l->keep)
 			l->why = NULL;
 		else if (!l->why)
 			l->why = bp_reason_names[BPR_SHORT];
 		for (int r = 1; r < BPR_N; r++)
 			if (l->why == bp_reason_names[r])
-				c->reason_hits[r]++;
+				c->run.reason_hits[r]++;
 	}
 }

@@ -1,375 +1,88 @@
 /* bp_config.c - reading boilerplate.yaml (and -r files) into the engine's
- * configuration: rules, heuristic thresholds, stopwords. Every mistake is a
- * file:line:col error (exit 2) before any input is read. */
+ * configuration: the top-level keys, the thresholds (bp_params.c), the
+ * stopwords and the rules (bp_rule_load.c); and the configuration's end.
+ * Every mistake is a file:line:col error (exit 2) before any input is read. */
 #include "bp.h"
 #include "msg.h"
-#include "unicode.h"
-#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char *const bp_reason_names[BPR_N] = {
-	[BPR_NONE] = "",
-	[BPR_NO_TEXT] = "no-text",
-	[BPR_LINKS] = "links",
-	[BPR_IMAGE] = "image",
-	[BPR_LABEL] = "label",
-	[BPR_SHORT] = "short",
-	[BPR_HEAD] = "head",
-	[BPR_TAIL] = "tail",
-	[BPR_REPEATED] = "repeated",
-	[BPR_FREQUENT] = "frequent",
-	[BPR_TITLE] = "title",
-	[BPR_DUPLICATE] = "duplicate",
-};
-
 void bp_init(struct bp_config *c)
 {
 	memset(c, 0, sizeof *c);
-	/* the values of the shipped boilerplate.yaml, so that a rules file
-	 * read with --no-default-rules only needs what it changes */
-	struct bp_params *p = &c->p;
-	p->long_words = 25;
-	p->good_words = 10;
-	p->good_stopwords = 0.22;
-	p->near_words = 5;
-	p->near_stopwords = 0.12;
-	p->max_link_density = 0.5;
-	p->max_caps = 0.85;
-	p->max_digits = 0.45;
-	p->min_doc_stopwords = 0.08;
-	p->title_min_words = 3;
-	p->title_max_words = 30;
-	p->title_stopwords = 2;
-	p->near_weight = 0.3;
-	p->near_weight_nopunct = 0.1;
-	p->short_cost = 0;
-	p->short_run = 0.5;
-	p->body_bad_line = 12;
-	p->body_run_growth = 2;
-	p->body_gap_words = 1;
-	p->body_prefer_first = 0.35;
-	p->body_after_h1 = 0;
-	p->body_bridge_lines = 20;
-	p->body_bridge_words = 100;
-	p->body_bridge_paragraphs = 3;
-	p->no_text_cost = 5;
-	p->inside_cost = 10;
-	p->inside_gap_words = 0.5;
-	p->inside_decay = 0;
-	p->image_words = 25;
-	p->repeat_min_docs = 4;
-	p->repeat_cost = -1;
-	p->dup_min_words = 3;
-	p->label_short = 0;
-	p->dup_max_words = 0;
-	p->dup_max_share = 0.2;
-	p->dup_near_lines = 0;
-	p->repeat_max_words = 10;
-	p->repeat_window = 65536;
-	p->max_doc_rows = 100000;
-	p->keep_title = 1;
+	bp_params_init(&c->p);
 }
 
+void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uint64_t bits)
+{
+	wordset_add(&c->words, s, n, cls, bits);
+	uint64_t key = ws_pack(s, n);
+	if (!key) {
+		/* longer words are looked up past the filter; so are words
+		 * with bytes beyond ASCII, which the fast path never sees */
+		return;
+	}
+	unsigned h = bp_wfilter_slot(key);
+	c->wfilter[h >> 6] |= 1ULL << (h & 63);
+	if (bits)
+		c->tfilter[h >> 6] |= 1ULL << (h & 63);
+}
+
+/* The classes of the "words:" mapping. */
 static const struct {
 	const char *key;
-	size_t off;
-	double min, max;
-} num_keys[] = {
-#define K(name, lo, hi) {#name, offsetof(struct bp_params, name), lo, hi}
-	K(long_words, 1, 1e6),
-	K(good_words, 0, 1e6),
-	K(near_words, 0, 1e6),
-	K(good_stopwords, 0, 1),
-	K(near_stopwords, 0, 1),
-	K(max_link_density, 0, 1),
-	K(max_caps, 0, 1),
-	K(max_digits, 0, 1),
-	K(min_doc_stopwords, 0, 1),
-	K(title_max_words, 0, 1e6),
-	K(title_min_words, 0, 1e6),
-	K(title_stopwords, 0, 1e6),
-	K(body_gap_words, 0, 1e6),
-	K(body_prefer_first, 0, 1),
-	K(body_after_h1, 0, 1),
-	K(body_bridge_lines, 0, 1e6),
-	K(body_bridge_words, 0, 1e9),
-	K(body_bridge_paragraphs, 0, 1e6),
-	K(near_weight, -1e6, 1e6),
-	K(near_weight_nopunct, -1e6, 1e6),
-	K(short_cost, -1e6, 1e6),
-	K(short_run, 0, 1e6),
-	K(body_run_growth, 0, 4),
-	K(image_words, 0, 1e6),
-	K(inside_cost, 0, 1e6),
-	K(no_text_cost, 0, 1e6),
-	K(inside_gap_words, 0, 1e6),
-	K(inside_decay, 0, 1e6),
-	K(body_bad_line, 0, 1e6),
-	K(repeat_min_docs, 0, 1e9),
-	K(repeat_cost, -1, 1e6),
-	K(dup_min_words, 0, 1e6),
-	K(label_short, 0, 1),
-	K(dup_max_words, 0, 1e6),
-	K(dup_max_share, 0, 1),
-	K(dup_near_lines, 0, 1e6),
-	K(repeat_max_words, 0, 1e6),
-	K(repeat_window, 0, 1 << 26),
-	K(max_doc_rows, 1, 1e9),
-#undef K
+	unsigned cls;
+} word_classes[] = {
+	{"verbs", BP_VERB}, {"speech", BP_SPEECH}, {"address", BP_ADDRESS}, {"address-capitalized", BP_ADDRESS_CAP},
 };
-#define NNUM (sizeof num_keys / sizeof num_keys[0])
 
-static void load_heuristics(struct bp_config *c, const struct ynode *h)
-{
-	ymap(h);
-	for (size_t i = 0; i + 1 < h->n; i += 2) {
-		const struct ynode *k = h->items[i], *v = h->items[i + 1];
-		const char *key = yscalar(k);
-		if (strcmp(key, "keep_title") == 0) {
-			c->p.keep_title = ybool(v);
-			continue;
-		}
-		size_t j = 0;
-		while (j < NNUM && strcmp(num_keys[j].key, key) != 0)
-			j++;
-		if (j == NNUM) {
-			char list[1024] = "keep_title";
-			for (size_t m = 0; m < NNUM; m++) {
-				strncat(list, ", ", sizeof list - strlen(list) - 1);
-				strncat(list, num_keys[m].key, sizeof list - strlen(list) - 1);
-			}
-			yerr(k, "unknown heuristic '%s' (expected one of: %s)", key, list);
-		}
-		for (size_t m = 0; m < i; m += 2)
-			if (strcmp(h->items[m]->str, key) == 0)
-				yerr(k, "key '%s' appears twice", key);
-		*(double *)((char *)&c->p + num_keys[j].off) = ynumber(v, num_keys[j].min, num_keys[j].max);
-	}
-}
+struct words_ctx {
+	struct bp_config *c;
+	unsigned cls;
+};
 
-static void add_stopwords(const struct ynode *s, void *ctx)
+/* Words of a class (stopwords too): a scalar may hold several, separated
+ * by spaces. */
+static void add_class_words(const struct ynode *s, void *ctx)
 {
-	struct bp_config *c = ctx;
-	/* a scalar may hold several words separated by spaces */
+	struct words_ctx *w = ctx;
 	const char *p = s->str, *end = s->str + s->len;
 	while (p < end) {
 		while (p < end && *p == ' ')
 			p++;
-		const char *w = p;
+		const char *q = p;
 		while (p < end && *p != ' ')
 			p++;
-		if (p > w) {
+		if (p > q) {
 			char low[64];
-			size_t k = bp_lower(w, (size_t)(p - w), low, sizeof low);
+			size_t k = bp_lower(q, (size_t)(p - q), low, sizeof low);
 			if (!k)
-				yerr(s, "stopword '%.*s' is too long or not UTF-8", (int)(p - w), w);
-			bp_words_add(&c->words, low, k, 1, 0);
+				yerr(s, "word '%.*s' is too long or not UTF-8", (int)(p - q), q);
+			bp_add_word(w->c, low, k, w->cls, 0);
 		}
 	}
 }
 
-struct needs_ctx {
-	struct bp_config *c;
-	struct bp_rule *rule;
-	size_t index;
-};
-
-/* One 'needs' entry: a word goes into the word table with the rule's bit;
- * anything else (a symbol such as the copyright sign) is searched as is. */
-static void add_need(const struct ynode *s, void *ctx)
+static void load_words(struct bp_config *c, const struct ynode *m)
 {
-	struct needs_ctx *nc = ctx;
-	if (!s->len)
-		yerr(s, "an empty string in 'needs'");
-	int word = 1;
-	for (size_t i = 0; i < s->len;) {
-		size_t len;
-		int32_t cp = u8_decode(s->str + i, s->len - i, &len);
-		/* letters and digits, with an apostrophe or hyphen inside (as
-		 * the features split words: "e-mail" is one word) */
-		int inner = (cp == '-' || cp == '\'') && i > 0 && i + len < s->len;
-		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp) || inner) || bp_is_cjk(cp))
-			word = 0; /* a string (the features make no words of CJK text) */
-		i += len;
+	ymap(m);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const char *key = yscalar(m->items[i]);
+		size_t k = 0, nk = sizeof word_classes / sizeof word_classes[0];
+		while (k < nk && strcmp(word_classes[k].key, key) != 0)
+			k++;
+		if (k == nk)
+			yerr(m->items[i], "unknown word class '%s' (expected verbs, speech, address or address-capitalized)", key);
+		struct words_ctx w = {c, word_classes[k].cls};
+		yeach_string(m->items[i + 1], add_class_words, &w);
 	}
-	nc->rule->needs = 1;
-	if (word) {
-		char low[64];
-		size_t k = bp_lower(s->str, s->len, low, sizeof low);
-		if (!k)
-			yerr(s, "'%s' is too long for a trigger word", s->str);
-		bp_words_add(&nc->c->words, low, k, 0, 1ULL << (nc->index % 64));
-		return;
-	}
-	struct bp_rule *r = nc->rule;
-	r->lits = xrealloc(r->lits, (r->nlits + 1) * sizeof *r->lits);
-	r->litinfo = xrealloc(r->litinfo, (r->nlits + 1) * sizeof *r->litinfo);
-	char *lit = xstrndup(s->str, s->len);
-	struct bp_needlit *li = &r->litinfo[r->nlits];
-	memset(li, 0, sizeof *li);
-	li->len = strlen(lit);
-	unsigned char c0 = (unsigned char)lit[0];
-	int punct = c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9');
-	if (punct)
-		li->punct[c0 >> 6] |= 1ULL << (c0 & 63);
-	li->single = punct && !lit[1];
-	for (const char *q = lit + 1; *q; q++) {
-		unsigned char cq = (unsigned char)*q;
-		if (cq > ' ' && cq < 0x80 && !((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') && !(cq >= '0' && cq <= '9'))
-			li->punct[cq >> 6] |= 1ULL << (cq & 63);
-	}
-	if (c0 >= 0x80) {
-		size_t len;
-		int32_t cp = u8_decode(lit, li->len, &len);
-		if (cp >= 0)
-			li->cpbit = 1ULL << (cp & 63);
-	}
-	r->lits[r->nlits++] = lit;
-}
-
-static int reserved_name(const char *name)
-{
-	for (int i = 1; i < BPR_N; i++)
-		if (strcmp(name, bp_reason_names[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* Could a match start with these n bytes? A hard partial match of them
- * fails when no longer row starting so can match. */
-static int may_start(struct bp_rule *rule, pcre2_match_data *md, const unsigned char *s, size_t n)
-{
-	return pcre2_match(rule->rx.code, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL) != PCRE2_ERROR_NOMATCH;
-}
-
-/* For an anchored pattern: the ASCII bytes a match can start with, and
- * with at most 32 of them, the lowercase letters that cannot follow each. */
-static void first_bytes(struct bp_rule *rule, int anchored)
-{
-	rule->anchored = rule->has_second = 0;
-	memset(rule->second, 0, sizeof rule->second);
-	if (!anchored)
-		return;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rule->rx.code, NULL);
-	if (!md)
-		return;
-	rule->anchored = 1;
-	rule->ascii_first[0] = rule->ascii_first[1] = 0;
-	int nfirst = 0;
-	for (int c = 0; c < 128; c++) {
-		unsigned char one = (unsigned char)c;
-		if (may_start(rule, md, &one, 1)) {
-			rule->ascii_first[c >> 6] |= 1ULL << (c & 63);
-			nfirst++;
-		}
-	}
-	for (int c = 0; c < 128 && nfirst <= 32; c++) {
-		if (!(rule->ascii_first[c >> 6] >> (c & 63) & 1))
-			continue;
-		for (int k = 0; k < 26; k++) {
-			unsigned char two[2] = {(unsigned char)c, (unsigned char)('a' + k)};
-			if (!may_start(rule, md, two, 2)) {
-				rule->second[c] |= 1u << k;
-				rule->has_second = 1;
-			}
-		}
-	}
-	pcre2_match_data_free(md);
-}
-
-static void load_rule(struct bp_config *c, const struct ynode *r)
-{
-	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "needs", NULL};
-	ymap_check(r, keys);
-	const struct ynode *nn = ymap_need(r, "name");
-	const char *name = yscalar(nn);
-	if (!*name || strpbrk(name, "\t\n\r\\"))
-		yerr(nn, "a rule name must be non-empty, without tabs, newlines or backslashes");
-	if (reserved_name(name))
-		yerr(nn, "rule name '%s' is the name of a built-in heuristic", name);
-	const struct ynode *an = ymap_need(r, "action");
-	const char *a = yscalar(an);
-	enum bp_action act;
-	if (strcmp(a, "drop") == 0)
-		act = BP_DROP;
-	else if (strcmp(a, "trim") == 0)
-		act = BP_TRIM;
-	else if (strcmp(a, "off") == 0)
-		act = BP_OFF;
-	else
-		yerr(an, "action must be drop, trim or off, not '%s'", a);
-
-	/* a rule named like an earlier one replaces it */
-	struct bp_rule *rule = NULL;
-	for (size_t i = 0; i < c->nrules; i++)
-		if (strcmp(c->rules[i].name, name) == 0) {
-			rule = &c->rules[i];
-			rx_free(&rule->rx);
-			break;
-		}
-	const struct ynode *pn = ymap_get(r, "pattern");
-	if (!pn && act != BP_OFF)
-		yerr(r, "rule '%s': missing key 'pattern'", name);
-	if (!pn) {
-		if (!rule)
-			yerr(nn, "rule '%s' is off but no earlier rule has that name", name);
-		rule->action = BP_OFF;
-		return;
-	}
-	if (!rule) {
-		c->rules = xrealloc(c->rules, (c->nrules + 1) * sizeof *c->rules);
-		rule = &c->rules[c->nrules++];
-		memset(rule, 0, sizeof *rule);
-		rule->name = xstrdup(name);
-	}
-	rule->action = act;
-	unsigned flags = 0;
-	const struct ynode *v;
-	if ((v = ymap_get(r, "caseless")) && ybool(v))
-		flags |= RX_CASELESS;
-	if ((v = ymap_get(r, "ucp")) && ybool(v))
-		flags |= RX_UCP;
-	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
-	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
-	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
-	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
-	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
-	rule->needs = 0;
-	for (size_t k = 0; k < rule->nlits; k++)
-		free(rule->lits[k]);
-	rule->nlits = 0;
-	if ((v = ymap_get(r, "needs"))) {
-		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
-		yeach_string(v, add_need, &nc);
-	}
-	if (rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
-		c->needs_max_len = rule->max_len ? rule->max_len : (size_t)-1;
-	const char *pat = yscalar(pn);
-	if (!*pat)
-		yerr(pn, "rule '%s': empty pattern", name);
-	rx_compile(&rule->rx, pat, pn->len, flags, rule->name, pn);
-	/* what PCRE2 knows of every match, to skip rows before the call */
-	uint32_t minlen = 0, opts = 0;
-	const uint8_t *bm = NULL;
-	rule->minlen = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_MINLENGTH, &minlen) == 0 ? minlen : 0;
-	rule->anchored_first = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
-			       (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE) &&
-			       pcre2_pattern_info(rule->rx.code, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm;
-	if (rule->anchored_first)
-		memcpy(rule->first, bm, sizeof rule->first);
-	first_bytes(rule, (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE));
-	bp_lits_free(&rule->req);
-	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
-		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
 }
 
 void bp_load(const struct ynode *root, void *ctx)
 {
 	struct bp_config *c = ctx;
-	static const char *const keys[] = {"version", "heuristics", "stopwords", "rules", NULL};
+	static const char *const keys[] = {"version", "heuristics", "stopwords", "words", "rules", NULL};
 	ymap_check(root, keys);
 	free(c->drops); /* made again on first use */
 	free(c->trims);
@@ -381,13 +94,17 @@ void bp_load(const struct ynode *root, void *ctx)
 	c->ndrops = c->ntrims = 0;
 	const struct ynode *v;
 	if ((v = ymap_get(root, "heuristics")))
-		load_heuristics(c, v);
-	if ((v = ymap_get(root, "stopwords")))
-		yeach_string(v, add_stopwords, c);
+		bp_params_load(&c->p, v);
+	if ((v = ymap_get(root, "stopwords"))) {
+		struct words_ctx w = {c, BP_STOPWORD};
+		yeach_string(v, add_class_words, &w);
+	}
+	if ((v = ymap_get(root, "words")))
+		load_words(c, v);
 	if ((v = ymap_get(root, "rules"))) {
 		yseq(v);
 		for (size_t i = 0; i < v->n; i++)
-			load_rule(c, v->items[i]);
+			bp_load_rule(c, v->items[i]);
 	}
 }
 
@@ -407,47 +124,17 @@ void bp_free(struct bp_config *c)
 	free(c->drops);
 	free(c->trims);
 	free(c->lenmask);
-	bp_words_free(&c->words);
-	free(c->rep_key);
-	free(c->rep_count);
-	free(c->rep_last);
-	free(c->freq);
+	wordset_free(&c->words);
+	h64cache_free(&c->run.rep);
+	h64map_free(&c->freq);
 	memset(c, 0, sizeof *c);
 }
 
-void bp_freq_add(struct bp_config *c, uint64_t h)
+void bp_reset(struct bp_config *c)
 {
-	if (!h)
-		return;
-	if (!c->freq || (c->nfreq + 1) * 2 > c->freq_mask) {
-		size_t oldcap = c->freq ? c->freq_mask + 1 : 0, cap = oldcap ? oldcap * 2 : 1024;
-		uint64_t *old = c->freq;
-		c->freq = xcalloc(cap, sizeof *c->freq);
-		c->freq_mask = cap - 1;
-		c->nfreq = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				bp_freq_add(c, old[i]);
-		free(old);
-	}
-	size_t i = (size_t)h & c->freq_mask;
-	while (c->freq[i] && c->freq[i] != h)
-		i = (i + 1) & c->freq_mask;
-	if (!c->freq[i]) {
-		c->freq[i] = h;
-		c->nfreq++;
-	}
+	h64cache_free(&c->run.rep); /* made again on first use */
+	memset(&c->run, 0, sizeof c->run);
+	for (size_t i = 0; i < c->nrules; i++)
+		c->rules[i].hits = c->rules[i].tries = 0;
 }
 
-int bp_freq_has(const struct bp_config *c, uint64_t h)
-{
-	if (!c->freq || !h)
-		return 0;
-	size_t i = (size_t)h & c->freq_mask;
-	while (c->freq[i]) {
-		if (c->freq[i] == h)
-			return 1;
-		i = (i + 1) & c->freq_mask;
-	}
-	return 0;
-}

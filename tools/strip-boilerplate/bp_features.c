@@ -21,20 +21,15 @@ struct acc {
 	int trig;          /* after those, look up the words that may be trigger words */
 	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
 	int sent_start;      /* the next word starts a sentence */
+	unsigned verbs, speech, address, lower, numeric, commas; /* sentence shape (bp_line.h) */
+	unsigned quotes;     /* quotation marks */
+	int inq;             /* inside a quotation: 1, or 2 after a low opening mark */
+	int colon;           /* a "Label:" at the start: 3 while its next word is awaited */
+	int32_t first;       /* first visible code point */
 	unsigned middle;   /* words counted by spaces only */
 	int32_t last;     /* last visible non-space code point */
 	int32_t lastsent; /* last one that is not a closing quote or bracket */
 };
-
-static int is_closer(int32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '*': case '_':
-	case 0x2019: case 0x201D: case 0xBB: case 0x300D: case 0x300F: case 0xFF09:
-		return 1;
-	}
-	return 0;
-}
 
 size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 {
@@ -90,27 +85,38 @@ static void init_ktab(void)
 	ktab[':'] |= K_SENT, ktab['"'] |= K_SENT, ktab['('] |= K_SENT;
 }
 
-/* The signature (bp_word_sig) of the lowercase form of the ASCII word w. */
+/* The signature (ws_sig) of the lowercase form of the ASCII word w. */
 static inline unsigned ascii_sig(const char *w, size_t wn)
 {
 	const unsigned char *u = (const unsigned char *)w;
-	return (klow[u[0]] * 31u + klow[u[wn > 1]] * 7u + klow[u[wn - 1]] * 131u + (unsigned)wn * 17u) & 4095u;
+	return ws_sig_of(klow[u[0]], klow[u[wn > 1]], klow[u[wn - 1]], wn);
+}
+
+/* What the word set holds for a word: its class flags (BP_STOPWORD ...),
+ * and its rules' bits ORed into *rules; 0 when absent. */
+static inline unsigned found(const struct ws_val *v, uint64_t *rules)
+{
+	if (!v)
+		return 0;
+	*rules |= v->bits;
+	return (unsigned)v->cls;
 }
 
 /* Look a word up (stopword? trigger of rules?); slow: it is not all
- * ASCII. Returns 1 for a stopword. Out of line: the scan loop only
+ * ASCII. Returns its class flags. Out of line: the scan loop only
  * counts, and lowercases nothing. */
-static __attribute__((noinline)) int lookup_slow(struct acc *A, const char *w, size_t wn, int slow);
+static __attribute__((noinline)) unsigned lookup_slow(struct acc *A, const char *w, size_t wn, int slow);
 
 /* The same, inline for the common case: an ASCII word of at most 8 bytes
  * with 8 bytes to read (avail: bytes from w to the end of the text). */
-static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow, size_t avail)
+static inline unsigned lookup_word(struct acc *A, const char *w, size_t wn, int slow, size_t avail)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (!slow && wn <= 8 && avail >= 8) {
-		const struct bp_wordset *ws = &A->c->words;
+		const struct wordset *ws = &A->c->words;
 		/* the word's bytes are letters, digits, apostrophes and
-		 * hyphens: setting bit 5 of each lowercases it */
+		 * hyphens: setting bit 5 of each lowercases it (and packs it
+		 * as ws_pack does) */
 		uint64_t key;
 		memcpy(&key, w, 8);
 		key |= 0x2020202020202020ULL;
@@ -118,70 +124,71 @@ static inline int lookup_word(struct acc *A, const char *w, size_t wn, int slow,
 			key &= (1ULL << (8 * wn)) - 1;
 		if (key == 0x777777) /* "www" */
 			A->www = 1;
-		unsigned b0 = (unsigned)(key & 0xFF), b1 = (unsigned)(key >> (8 * (wn > 1)) & 0xFF);
-		unsigned bl = (unsigned)(key >> (8 * (wn - 1)) & 0xFF);
-		unsigned g = (b0 * 31u + b1 * 7u + bl * 131u + (unsigned)wn * 17u) & 4095u;
-		if (wn <= ws->maxlen && (ws->sig[g >> 6] >> (g & 63) & 1))
-			return bp_words_get8(ws, key, &A->rules);
+		unsigned h = bp_wfilter_slot(key);
+		if (A->c->wfilter[h >> 6] >> (h & 63) & 1)
+			return found(wordset_get_packed(ws, key), &A->rules);
 		return 0;
 	}
 #else
 	(void)avail;
 #endif
 	if (!slow && wn > 8) {
-		/* a longer ASCII word: most are not in the table */
-		const struct bp_wordset *ws = &A->c->words;
-		if (wn > ws->maxlen)
-			return 0;
-		unsigned g = ascii_sig(w, wn);
-		if (!(ws->sig[g >> 6] >> (g & 63) & 1))
+		/* a longer ASCII word: most are not in the set */
+		const struct wordset *ws = &A->c->words;
+		if (wn > ws->maxlen || !ws_filter_has(ws->sig, ascii_sig(w, wn)))
 			return 0;
 	}
 	return lookup_slow(A, w, wn, slow);
 }
 
-static int lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
+static unsigned lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
 {
-	const struct bp_wordset *ws = &A->c->words;
+	const struct wordset *ws = &A->c->words;
 	char buf[64];
 	if (!slow) {
 		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
 		    klow[(unsigned char)w[2]] == 'w')
 			A->www = 1;
-		unsigned g;
-		if (wn <= ws->maxlen && wn <= sizeof buf &&
-		    (g = ascii_sig(w, wn), ws->sig[g >> 6] >> (g & 63) & 1)) {
-			if (wn <= 8) {
-				uint64_t key = 0;
-				for (size_t k = 0; k < wn; k++)
-					key |= (uint64_t)klow[(unsigned char)w[k]] << (8 * k);
-				return bp_words_get8(ws, key, &A->rules);
-			}
+		if (wn <= ws->maxlen && wn <= sizeof buf && ws_filter_has(ws->sig, ascii_sig(w, wn))) {
 			for (size_t k = 0; k < wn; k++)
 				buf[k] = (char)klow[(unsigned char)w[k]];
-			return bp_words_get(ws, buf, wn, bp_hash(buf, wn), &A->rules);
+			return found(wordset_get(ws, buf, wn), &A->rules);
 		}
-	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the table */
+	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the set */
 		size_t k = bp_lower(w, wn, buf, sizeof buf);
 		if (k)
-			return bp_words_get(ws, buf, k, bp_hash(buf, k), &A->rules);
+			return found(wordset_get(ws, buf, k), &A->rules);
 	}
 	return 0;
 }
 
-/* Could the ASCII word w be a trigger word of a rule? */
-static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn)
+/* Could the ASCII word w be a trigger word of a rule? (avail: bytes from
+ * w to the end of the text) */
+static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn, size_t avail)
 {
-	const struct bp_wordset *ws = &c->words;
-	if (wn > ws->tmaxlen)
-		return 0;
-	unsigned g = ascii_sig(w, wn);
-	return ws->tsig[g >> 6] >> (g & 63) & 1;
+	const struct wordset *ws = &c->words;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (wn <= 8 && avail >= 8) {
+		uint64_t key;
+		memcpy(&key, w, 8);
+		key |= 0x2020202020202020ULL;
+		if (wn < 8)
+			key &= (1ULL << (8 * wn)) - 1;
+		unsigned h = bp_wfilter_slot(key);
+		return c->tfilter[h >> 6] >> (h & 63) & 1;
+	}
+#else
+	(void)avail;
+#endif
+	return wn <= ws->bits_maxlen && ws_filter_has(ws->bits_sig, ascii_sig(w, wn));
 }
 
 /* A word ended: count it and look it up while the line's lookups last,
  * then only where it may be a trigger word (trig). "To", "In", "Of"
- * capitalized inside a sentence count as title case. */
+ * capitalized inside a sentence count as title case. The looked-up words
+ * also give the shape of a sentence: verbs (a lowercase English word in
+ * -ed after the first counts as one), reported speech, words addressing
+ * the reader outside quotation marks, lowercase and numeric words. */
 #define END_WORD(w, wn)                                                                  \
 	do {                                                                             \
 		unsigned idx_ = words++;                                                 \
@@ -190,12 +197,32 @@ static inline int may_trigger(const struct bp_config *c, const char *w, size_t w
 		sent_start = 0;                                                          \
 		if (looked < lookup_max) {                                               \
 			looked++;                                                        \
-			int st_ = lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                       \
-			nstop += st_;                                                    \
-			cap_stops += st_ && cap && mid_ && idx_ < BP_TITLE_WORDS;        \
-		} else if (trig && (slow || may_trigger(A->c, (w), (wn)))) {             \
+			unsigned k_ = lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w))); \
+			nstop += k_ & BP_STOPWORD;                                       \
+			cap_stops += (k_ & BP_STOPWORD) && cap && mid_ && idx_ < BP_TITLE_WORDS; \
+			if (k_ & (BP_VERB | BP_SPEECH | BP_ADDRESS | BP_ADDRESS_CAP)) {  \
+				verbs += (k_ & BP_VERB) != 0;                            \
+				speech += (k_ & BP_SPEECH) != 0;                         \
+				/* (not "US", the country) */                            \
+				address += !inq && (((k_ & BP_ADDRESS) && !(cap && (wn) == 2 && (w)[1] == 'S')) || \
+						    ((k_ & BP_ADDRESS_CAP) && cap && mid_)); \
+			} else if (!slow && low && idx_ && (wn) >= 4 && (w)[(wn) - 1] == 'd' && \
+				   (w)[(wn) - 2] == 'e') {                               \
+				verbs++;                                                 \
+			}                                                                \
+			lower += low;                                                    \
+			numeric += num;                                                  \
+		} else if (trig && (slow || may_trigger(A->c, (w), (wn), (size_t)(s + n - (w))))) { \
 			lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                                 \
 		}                                                                        \
+	} while (0)
+
+/* A word starts: after "Label: " its case says whether a label or a
+ * sentence goes on. */
+#define START_WORD(islow)                                                                \
+	do {                                                                             \
+		if (colon == 3)                                                          \
+			colon = (islow) ? 2 : 1;                                         \
 	} while (0)
 
 /* Plain text (no markup) s[0..n); link: it is the text of a link. The
@@ -203,7 +230,7 @@ static inline int may_trigger(const struct bp_config *c, const char *w, size_t w
 static void scan_text(struct acc *A, const char *s, size_t n, int link)
 {
 	size_t i = 0, w0 = 0;
-	int inword = 0, cap = 0, slow = 0;
+	int inword = 0, cap = 0, slow = 0, low = 0, num = 0;
 	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
 	int32_t last = A->last, lastsent = A->lastsent;
 	uint64_t p0 = 0, p1 = 0, hicp = 0;
@@ -212,12 +239,21 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	const unsigned lookup_max = A->lookup_max;
 	const int trig = A->trig;
 	int sent_start = A->sent_start;
+	unsigned verbs = A->verbs, speech = A->speech, address = A->address, lower = A->lower;
+	unsigned numeric = A->numeric, commas = A->commas, quotes = A->quotes;
+	int inq = A->inq, colon = A->colon;
+	int32_t first = A->first;
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
 		unsigned f = ktab[ch];
 		if (f & (K_LOWER | K_UPPER | K_DIGIT)) {
-			if (!inword)
+			if (!inword) {
 				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, slow = 0;
+				low = (f & K_LOWER) != 0, num = (f & K_DIGIT) != 0;
+				START_WORD(low);
+				if (!first)
+					first = ch;
+			}
 			/* the run of ASCII letters and digits, with apostrophes and
 			 * hyphens between letters, in one tight loop */
 			size_t j = i;
@@ -277,12 +313,20 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 				sent_start = 1;
 				if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
 					A->url3 = 1;
+				else if (ch == ':' && !colon && words >= 1 && words <= 3 && i + 1 < n && s[i + 1] == ' ')
+					colon = 3;
+				else if (ch == '"')
+					inq = !inq, quotes++;
 			}
+			if (ch == ',')
+				commas++;
 			if (!(f & K_SPACE)) {
 				if (ch < 64)
 					p0 |= 1ULL << ch;
 				else
 					p1 |= 1ULL << (ch - 64);
+				if (!first)
+					first = ch;
 				visible++;
 				last = ch;
 				if (!(f & K_CLOSER))
@@ -304,6 +348,8 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			}
 			cjk++;
 			letters++;
+			if (!first)
+				first = cp;
 			visible++;
 			hicp |= 1ULL << (cp & 63);
 			last = lastsent = cp;
@@ -322,20 +368,33 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 			alnum = 1; /* a typographic apostrophe inside a word */
 		}
 		if (alnum) {
-			if (!inword)
+			if (!inword) {
 				inword = 1, w0 = i, cap = up;
+				low = !up && uni_is_letter(cp), num = !low && !up;
+				START_WORD(low);
+			}
 			slow = 1;
 		} else if (inword) {
 			END_WORD(s + w0, i - w0);
 			inword = 0;
 		}
+		/* quotation marks: “ ” „ « » (a “ after „ closes it) */
+		if (cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
+			quotes++;
+			inq = cp == 0x201E ? 2 : cp == 0x201C && inq == 2 ? 0 : inq ? 0 : 1;
+		} else if (cp == 0x201D) {
+			quotes++;
+			inq = 0;
+		}
 		if (cp >= 0)
 			hicp |= 1ULL << (cp & 63);
 		if (cp < 0 || !uni_is_space(cp)) {
+			if (!first)
+				first = cp < 0 ? 0xFFFD : cp;
 			visible++;
 			if (cp >= 0) {
 				last = cp;
-				if (!is_closer(cp))
+				if (!uni_is_closer(cp))
 					lastsent = cp;
 			}
 		}
@@ -349,6 +408,9 @@ static void scan_text(struct acc *A, const char *s, size_t n, int link)
 	A->stop = nstop;
 	A->cap_stops = cap_stops;
 	A->sent_start = sent_start;
+	A->verbs = verbs, A->speech = speech, A->address = address, A->lower = lower;
+	A->numeric = numeric, A->commas = commas, A->quotes = quotes;
+	A->inq = inq, A->colon = colon, A->first = first;
 	A->letters += letters;
 	A->upper += upper;
 	A->digits += digits;
@@ -437,11 +499,11 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	size_t n = l->b - l->a, i = 0;
 	/* a line longer than every rule with trigger words needs only a sample
 	 * of its words looked up, for the stopword share */
-	unsigned lookup_max = n > BP_SAMPLE_LEN ? BP_STOP_SAMPLE : ~0u;
+	unsigned lookup_max = n > c->needs_max_len ? BP_STOP_SAMPLE_PLAIN : n > BP_SAMPLE_LEN ? BP_STOP_SAMPLE : ~0u;
 	int trig = n > BP_SAMPLE_LEN && n <= c->needs_max_len;
 	A.lookup_max = lookup_max;
 	A.trig = trig;
-	l->heading = l->bullet = 0;
+	l->heading = l->bullet = l->list_heading = 0;
 	/* markdown block markers */
 	while (i < n && s[i] == '#' && i < 6)
 		i++;
@@ -451,7 +513,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		i = 0;
 	if (!l->heading) {
 		if (n >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '+' || s[0] == '>') && s[1] == ' ')
-			l->bullet = s[0] == '>' ? 2 : 1, i = 2;
+			l->bullet = s[0] == '>' ? 2 : 1, i = 2, l->list_heading = n > 2 && s[2] == '#';
 		else {
 			size_t k = 0;
 			while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
@@ -468,14 +530,17 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	 * when its middle is plain ASCII: there its words are counted by
 	 * spaces (the ratios come from the ends). */
 	size_t cut1 = 0, cut2 = 0;
-	if (n - i > BP_SCAN_FULL && n > c->needs_max_len) {
-		cut1 = i + BP_SCAN_HEAD;
+	if (n - i > BP_SCAN_FULL) {
+		/* (a line no rule with trigger words looks at needs fewer
+		 * words at its head and only its end at its tail) */
+		int plain = n > c->needs_max_len;
+		cut1 = i + (plain ? BP_SCAN_HEAD_PLAIN : BP_SCAN_HEAD);
 		while (cut1 < n && s[cut1] != ' ')
 			cut1++;
-		cut2 = n - BP_SCAN_TAIL;
+		cut2 = n - (plain ? BP_SCAN_TAIL_PLAIN : BP_SCAN_TAIL);
 		while (cut2 > cut1 && s[cut2] != ' ')
 			cut2--;
-		if (cut2 <= cut1 + BP_SCAN_TAIL)
+		if (cut2 <= cut1 + BP_SCAN_TAIL_PLAIN)
 			cut1 = cut2 = 0;
 	}
 	if (cut2) {
@@ -531,4 +596,38 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 			e == 0xFF01 || e == 0xFF1F || e == 0x0964 || e == 0x061F;
 	if (!l->ends_punct && (e == ':' || e == ';'))
 		l->ends_punct = 2;
+#define CAP8(x) (unsigned char)((x) < 255 ? (x) : 255)
+	l->verbs = CAP8(A.verbs);
+	l->speech = CAP8(A.speech);
+	l->address = CAP8(A.address);
+	l->lower = CAP8(A.lower);
+	l->numeric = CAP8(A.numeric);
+	l->commas = CAP8(A.commas);
+	l->looked = CAP8(A.looked);
+#undef CAP8
+	l->label = A.colon == 1 || A.colon == 2 ? (unsigned char)A.colon : 0;
+	int32_t f = A.first, z = A.last;
+	int qf = f == '"' || f == 0x201C || f == 0x201E || f == 0xAB || f == 0xBB;
+	int qz = z == '"' || z == 0x201D || z == 0x201C || z == 0xBB || z == 0xAB;
+	l->quote = A.quotes ? (qf && qz && l->ends_punct == 1 ? 2 : 1) : 0;
+	l->prose = (unsigned char)bp_is_prose(&c->p, l);
+}
+
+int bp_is_prose(const struct bp_params *p, const struct bp_line *l)
+{
+	if (l->quote == 2)
+		return 1; /* a quoted statement, however short */
+	/* a sentence end (or a colon that opens a quotation or a list) */
+	if (!(l->ends_punct == 1 || (l->ends_punct == 2 && l->words >= 2 * p->prose_words)))
+		return 0;
+	if (l->words < p->prose_words || l->looked == 0 || l->heading || l->list_heading || l->has_url ||
+	    l->image || l->links > 0 || l->label == 1)
+		return 0;
+	double n = l->looked;
+	if (l->lower < p->prose_lower * n || l->numeric > p->prose_numeric * n)
+		return 0;
+	/* a finite verb, or so many lowercase words that it is not a name,
+	 * a title or a label */
+	return l->verbs + l->speech > 0 || l->quote ||
+	       (l->words >= p->prose_words + 3 && l->lower >= p->prose_lower_alone * n);
 }

@@ -68,6 +68,70 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 
 static int has_literal(const struct bp_rule *r, const struct bp_line *l);
 
+/* A trim rule runs before the features are known: its 'needs' strings
+ * are looked for in the first BP_TRIM_NEEDS bytes of the text. */
+/* Is lit[0..len) in s[0..n)? (memchr for the first byte: glibc's memmem
+ * is slow on short needles) */
+static int find_string(const char *s, size_t n, const char *lit, size_t len)
+{
+	const char *end = s + n;
+	for (const char *p = s; p + len <= end && (p = memchr(p, lit[0], (size_t)(end - p))); p++)
+		if ((size_t)(end - p) >= len && memcmp(p, lit, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_string(const struct bp_rule *r, const char *s, size_t n)
+{
+	for (size_t k = 0; k < r->nlits; k++)
+		if (find_string(s, n, r->lits[k], r->litinfo[k].len))
+			return 1;
+	return 0;
+}
+
+/* Does rule r take a line of l's shape? */
+static int shape_takes(const struct bp_config *c, const struct bp_rule *r, const struct bp_line *l)
+{
+	switch (r->shape) {
+	case BP_SHAPE_LABEL:
+		return !l->prose;
+	case BP_SHAPE_SHORT:
+		return l->words <= c->p.short_words;
+	default:
+		return 1;
+	}
+}
+
+/* Rule i matched line l (or took it not: void_rule, with explain): the
+ * hit and its evidence. Returns 1 when the rule took the line. */
+static int hit(struct bp_config *c, struct bp_line *l, int i, int takes)
+{
+	if (!takes) {
+		if (l->void_rule < 0)
+			l->void_rule = i;
+		return 0;
+	}
+	l->drop_rule = i;
+	/* a rule that needs a figure beside it is weak evidence alone */
+	l->hit = l->prose || l->heading || c->rules[i].with_figure ? BP_HIT_WEAK : BP_HIT_STRONG;
+	c->rules[i].hits++;
+	return 1;
+}
+
+/* Search rule i on l: -1 the match limit, 1 the rule took the line. */
+static int try_drop(struct bp_config *c, struct bp_line *l, int i)
+{
+	struct bp_rule *r = &c->rules[i];
+	int takes = shape_takes(c, r, l);
+	if (!takes && !c->explain)
+		return 0;
+	size_t ms, me;
+	int m = search(r, l->s, l->a, l->b, &ms, &me);
+	if (m < 0)
+		return -1;
+	return m ? hit(c, l, i, takes) : 0;
+}
+
 /* The lists of trim and drop rules, in order. */
 static void make_lists(struct bp_config *c)
 {
@@ -124,16 +188,11 @@ static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 	}
 	for (; run; run &= run - 1) {
 		int i = __builtin_ctzll(run);
-		struct bp_rule *r = &c->rules[i];
-		size_t ms, me;
-		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		int m = try_drop(c, l, i);
 		if (m < 0)
 			return i;
-		if (m) {
-			l->drop_rule = i;
-			r->hits++;
+		if (m)
 			return -1;
-		}
 	}
 	return -1;
 }
@@ -141,6 +200,8 @@ static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 {
 	l->drop_rule = -1;
+	l->void_rule = -1;
+	l->hit = BP_HIT_NONE;
 	l->trim_rule = -1;
 	l->a = 0;
 	l->b = l->n;
@@ -153,6 +214,11 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 		if (l->a >= l->b)
 			continue;
 		if (r->max_len && l->b - l->a > r->max_len)
+			continue;
+		unsigned char c0 = (unsigned char)l->s[l->a];
+		if (r->anchored_first && !(r->first[c0 >> 3] >> (c0 & 7) & 1))
+			continue; /* (what search tests first, before the strings) */
+		if (r->nlits && !has_string(r, l->s + l->a, l->b - l->a < BP_TRIM_NEEDS ? l->b - l->a : BP_TRIM_NEEDS))
 			continue;
 		size_t ms, me;
 		int m = search(r, l->s, l->a, l->b, &ms, &me);
@@ -171,7 +237,7 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 		l->trim_rule = (int)i;
 		r->hits++;
 		if (l->a >= l->b)
-			l->drop_rule = (int)i;
+			l->drop_rule = (int)i, l->hit = BP_HIT_STRONG;
 	}
 	return -1;
 }
@@ -187,7 +253,7 @@ static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 			return 1;
 		if (li->cpbit && !(l->hicp & li->cpbit))
 			continue; /* its first character is not in the line */
-		if (memmem(l->s + l->a, l->b - l->a, r->lits[k], li->len))
+		if (find_string(l->s + l->a, l->b - l->a, r->lits[k], li->len))
 			return 1;
 	}
 	return 0;
@@ -210,15 +276,11 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 		struct bp_rule *r = &c->rules[i];
 		if (d->needs && !(l->rule_mask >> (i % 64) & 1) && !(d->lits && has_literal(r, l)))
 			continue;
-		size_t ms, me;
-		int m = search(r, l->s, l->a, l->b, &ms, &me);
+		int m = try_drop(c, l, (int)i);
 		if (m < 0)
 			return (int)i;
-		if (m) {
-			l->drop_rule = (int)i;
-			r->hits++;
+		if (m)
 			return -1;
-		}
 	}
 	return -1;
 }

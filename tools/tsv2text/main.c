@@ -17,19 +17,14 @@ static const char usage[] =
 	"Write rows with doc and text columns back as plain articles: one line per\n"
 	"paragraph (rows sharing doc and para, e.g. sentences, are joined with a space),\n"
 	"a blank line between documents.\n"
-	"\n"
+	"\n";
+static const char options[] =
 	"  -d, --dir DIR         write each document to DIR/DOC.txt instead (written to a\n"
 	"                        temporary file and renamed, so no half-written files)\n"
-	"  -e, --ext EXT         file name extension with -d (default: .txt)\n"
-	"  -b, --blank-lines     a blank line between paragraphs too\n"
-	"  -f, --field NAME      the text column (default: text)\n"
-	"      --columns LIST    the input has no header; these are its columns\n"
-	"      --skip-bad        report malformed rows on stderr and go on\n"
-	"      --line-buffered   flush after every line\n"
-	"      --stats           print counts on stderr at the end\n"
-	"      --progress        show rows, MB and MB/s on stderr (a terminal only)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         version\n"
+	"  -e, --ext EXT         file name extension with -d, the dot optional (default:\n"
+	"                        txt; '' for none)\n"
+	"  -b, --blank-lines     a blank line between paragraphs too\n";
+static const char footer[] =
 	"\n"
 	"Exit status: 0 success, 1 data or I/O trouble, 2 usage.\n";
 
@@ -51,9 +46,16 @@ static int own_opt(int opt, const char *arg, void *ctx)
 
 static struct article_writer W;
 
+/* At exit: after an error, leave no temporary file behind, and end the
+ * line written to standard output (what was written is whole lines). */
 static void cleanup(void)
 {
-	aw_abort(&W); /* an error exit: leave no temporary file behind */
+	aw_abort(&W);
+	if (!W.dir && W.in_line && out_stdout->buf && !out_stdout->err) {
+		W.in_line = 0;
+		out_putc(out_stdout, '\n');
+		out_flush(out_stdout);
+	}
 }
 
 int main(int argc, char **argv)
@@ -67,27 +69,36 @@ int main(int argc, char **argv)
 	struct opts O = {.ext = ".txt"};
 	struct cli C;
 	struct cli_spec spec = {
-		.name = "tsv2text", .usage = usage,
+		.name = "tsv2text", .usage = usage, .options = options, .footer = footer,
 		.shared = CLI_TSV_IN & ~CLI_NO_HEADER,
 		.shortopts = "d:e:b", .longopts = lo, .fn = own_opt, .ctx = &O,
 	};
 	cli_parse(argc, argv, &spec, &C);
 	if (O.dir) {
 		struct stat st;
+		/* a directory that cannot be made is I/O trouble (status 1) */
 		if (stat(O.dir, &st) < 0 && mkdir(O.dir, 0777) < 0)
-			die(EXIT_USAGE, "--dir %s: %s", O.dir, strerror(errno));
+			die(EXIT_TROUBLE, "--dir %s: %s", O.dir, strerror(errno));
 		if (stat(O.dir, &st) < 0 || !S_ISDIR(st.st_mode))
-			cli_usage_error("--dir %s: not a directory", O.dir);
+			die(EXIT_TROUBLE, "--dir %s: not a directory", O.dir);
 	}
 	if (strchr(O.ext, '/'))
 		cli_usage_error("--ext must not hold '/'");
+	/* "md" and ".md" alike (text2tsv --ext takes names without the dot) */
+	char *dotted = NULL;
+	if (*O.ext && *O.ext != '.') {
+		dotted = xmalloc(strlen(O.ext) + 2);
+		dotted[0] = '.';
+		strcpy(dotted + 1, O.ext);
+		O.ext = dotted;
+	}
 	struct tsv_reader R;
 	struct tsv_opts to = cli_tsv_opts(&C);
 	aw_init(&W, O.dir, O.ext, O.blank_lines);
 	atexit(cleanup);
 	if (tsv_open(&R, C.nfiles, C.files, &to) < 0) {
 		out_close(out_stdout);
-		return EXIT_OK;
+		return exit_status();
 	}
 	int dc = tsv_need_col(&R, "doc");
 	int tc = tsv_need_col(&R, C.field);
@@ -96,11 +107,16 @@ int main(int argc, char **argv)
 	while (tsv_next(&R)) {
 		buf_reset(&doc);
 		buf_reset(&text);
-		if (tsv_field_text(&R, (size_t)dc, &doc) < 0 || tsv_field_text(&R, (size_t)tc, &text) < 0)
-			continue;
+		tsv_field_text(&R, (size_t)dc, &doc);
+		tsv_field_text(&R, (size_t)tc, &text);
 		const char *why;
 		if (aw_doc(&W, doc.p, doc.len, &why) < 0) {
-			tsv_bad(&R, "doc '%s': %s", doc.p, why);
+			/* the error ends the run: the document before is whole */
+			if (!C.skip_bad)
+				aw_end_doc(&W);
+			const struct tsv_field *id = &R.f[dc]; /* as written: escaped, one line */
+			tsv_bad(&R, "doc '%.*s%s': %s", (int)(id->n > 200 ? 200 : id->n), id->p,
+				id->n > 200 ? "..." : "", why);
 			continue;
 		}
 		aw_text(&W, pc >= 0 ? R.f[pc].p : NULL, pc >= 0 ? R.f[pc].n : 0, text.p, text.len);
@@ -116,5 +132,6 @@ int main(int argc, char **argv)
 	aw_free(&W);
 	buf_free(&doc);
 	buf_free(&text);
-	return EXIT_OK;
+	free(dotted);
+	return exit_status();
 }

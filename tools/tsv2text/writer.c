@@ -3,34 +3,43 @@
 #include "msg.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *aw_bad_doc_name(const char *doc, size_t n)
+/* The temporary file's name is the final one and ".tmp.XXXXXX". */
+#define TMP_SUFFIX_LEN 11
+
+const char *aw_bad_doc_name(const struct article_writer *w, const char *doc, size_t n)
 {
 	if (n == 0)
 		return "empty doc id cannot name a file";
-	if (memchr(doc, '\0', n))
-		return "doc id holds a NUL byte";
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)doc[i] < 0x20 || doc[i] == 0x7F)
+			return "doc id holds a control character (a newline, a tab...) that cannot be in a file name";
 	if (doc[0] == '/')
 		return "doc id is an absolute path";
+	size_t ext = w->ext ? strlen(w->ext) : 0;
+	if (strlen(w->dir ? w->dir : "") + 1 + n + ext + TMP_SUFFIX_LEN >= PATH_MAX)
+		return "doc id is too long for a path";
 	const char *p = doc, *end = doc + n;
-	while (p <= end) {
+	for (;;) {
 		const char *s = memchr(p, '/', (size_t)(end - p));
 		const char *e = s ? s : end;
 		size_t k = (size_t)(e - p);
-		if (k == 0 && e != end)
-			return "doc id has an empty path component";
+		if (k == 0)
+			return "doc id has an empty path component (or ends in '/')";
 		if ((k == 1 && p[0] == '.') || (k == 2 && p[0] == '.' && p[1] == '.'))
 			return "doc id has a '.' or '..' path component";
+		if (k + (s ? 0 : ext + TMP_SUFFIX_LEN) > NAME_MAX)
+			return "doc id has a path component too long for a file name";
 		if (!s)
-			break;
+			return NULL;
 		p = s + 1;
 	}
-	return NULL;
 }
 
 void aw_init(struct article_writer *w, const char *dir, const char *ext, int blank_lines)
@@ -65,7 +74,7 @@ int aw_doc(struct article_writer *w, const char *doc, size_t n, const char **why
 {
 	if (w->in_doc && w->doc.len == n && memcmp(w->doc.p, doc, n) == 0)
 		return 0;
-	if (w->dir && (*why = aw_bad_doc_name(doc, n)))
+	if (w->dir && (*why = aw_bad_doc_name(w, doc, n)))
 		return -1;
 	if (w->dir && strset_has(&w->seen, doc, n)) {
 		*why = "rows of this doc come after another doc's (rows of one doc must be consecutive); "

@@ -27,8 +27,10 @@ struct article_writer {
 	struct strset seen;      /* documents written (dir mode) */
 };
 
-/* Why a doc id cannot name a file, or NULL if it can. */
-const char *aw_bad_doc_name(const char *doc, size_t n);
+/* Why a doc id cannot name a file below w->dir (with w->ext), or NULL if
+ * it can: empty, a control character, absolute, an empty, '.' or '..'
+ * component, a component or the path too long. */
+const char *aw_bad_doc_name(const struct article_writer *w, const char *doc, size_t n);
 
 void aw_init(struct article_writer *w, const char *dir, const char *ext, int blank_lines);
 /* Start document doc if it differs from the current one. Returns 0, or -1

@@ -11,6 +11,7 @@ KINDS = [  # the issue's list of leftovers
     r'^Want to discuss\? Please read our Commenting Policy first\.$', r'^!\[\]\(http',
     r'^[A-Z][a-z]+ \d{1,2}, \d{4} \d{1,2}:\d\d [ap]m$', r'^Updated: ',
     r'/Handout via REUTERS$', r'\((?:[^()/]+/)+[^()/]+\)$',  # photo credits
+    r' are seen atop a military vehicle .* Jan\. 27, 2019\.$',  # a caption (issue 9)
 ]
 DATELINE = re.compile(r'^ ?date \d{4}-\d\d-\d\d – ')
 bad = 0

@@ -1,0 +1,39 @@
+# check.py PARAS QUOTES - every quote row's quote is its paragraphs' text
+# from start to end (code points; paragraphs joined by one newline, as the
+# scorer counts them), so offsets and text agree.
+import sys
+
+ESC = {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}
+
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        if s[i] == '\\' and i + 1 < len(s) and s[i + 1] in ESC:
+            out.append(ESC[s[i + 1]])
+            i += 2
+        else:
+            out.append(s[i])
+            i += 1
+    return ''.join(out)
+
+
+docs = {}
+with open(sys.argv[1], encoding='utf-8') as f:
+    next(f)
+    for line in f:
+        doc, para, text = line.rstrip('\n').split('\t')
+        docs.setdefault(doc, []).append((para, unescape(text)))
+bad = rows = 0
+with open(sys.argv[2], encoding='utf-8') as f:
+    head = next(f).rstrip('\n').split('\t')
+    for line in f:
+        r = dict(zip(head, line.rstrip('\n').split('\t')))
+        rows += 1
+        ps = docs[r['doc']]
+        k = [p for p, _ in ps].index(r['para'])
+        text = '\n'.join(t for _, t in ps[k:])
+        if text[int(r['start']):int(r['end'])] != unescape(r['quote']):
+            bad += 1
+            print('mismatch', r['doc'], r['para'], r['start'])
+print('%d quotations, %d mismatches' % (rows, bad))

@@ -1,0 +1,178 @@
+/* eq_text.c - a paragraph made ready for the engine: its tokens
+ * (common/tokens.h), the rules' word class of a token (looked up lowercase
+ * when first asked for), cue phrases, and where its sentences begin
+ * outside quotation marks. */
+#include "eq_int.h"
+#include "fold.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void par_prepare(const struct eq_rules *R, struct par *P)
+{
+	(void)R;
+	if (P->ready)
+		return;
+	tok_scan(P->s, P->n, &P->t);
+	if (P->t.n > P->cap) {
+		P->cap = P->t.n + P->t.n / 2 + 16;
+		P->cls = xrealloc(P->cls, P->cap * sizeof *P->cls);
+		P->bits = xrealloc(P->bits, P->cap * sizeof *P->bits);
+		P->tf = xrealloc(P->tf, P->cap);
+	}
+	if (P->t.n)
+		memset(P->tf, 0, P->t.n);
+	P->ready = 1;
+}
+
+uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
+{
+	if (i >= P->t.n)
+		return 0;
+	if (P->tf[i] & TF_CLS) {
+		if (bits)
+			*bits = P->bits[i];
+		return P->cls[i];
+	}
+	const struct token *t = &P->t.v[i];
+	uint64_t c = 0, b = 0;
+	if (t->flags & TOK_WORD) {
+		const char *s = P->s + t->b;
+		size_t n = t->e - t->b;
+		if (n > 1 && s[n - 1] == '.')
+			n--; /* U.S. -> u.s */
+		char small[32];
+		const char *w = small;
+		size_t wn = n;
+		if ((t->flags & TOK_ASCII) && n <= sizeof small) {
+			for (size_t k = 0; k < n; k++) {
+				char ch = s[k];
+				small[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+			}
+		} else {
+			buf_reset(&I->low);
+			if (t->flags & TOK_ASCII)
+				for (size_t k = 0; k < n; k++)
+					buf_addc(&I->low, s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] | 0x20) : s[k]);
+			else
+				fold(s, n, FOLD_CASE | FOLD_MARKS, &I->low, NULL);
+			w = I->low.p;
+			wn = I->low.len;
+		}
+		if (wn && wordset_maybe(&R->words, w, wn)) {
+			const struct ws_val *v = wordset_get(&R->words, w, wn);
+			if (v) {
+				c = v->cls;
+				b = v->bits;
+			}
+		}
+	}
+	P->cls[i] = c;
+	P->bits[i] = b;
+	P->tf[i] |= TF_CLS;
+	if (bits)
+		*bits = b;
+	return c;
+}
+
+/* The token is the ASCII string lit, case ignored. */
+int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n)
+{
+	if (i >= P->t.n)
+		return 0;
+	const struct token *t = &P->t.v[i];
+	if (t->e - t->b != n)
+		return 0;
+	const char *s = P->s + t->b;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] | 0x20) != lit[k] && s[k] != lit[k])
+			return 0;
+	return 1;
+}
+
+int tok_is(const struct par *P, size_t i, const char *lit)
+{
+	if (i >= P->t.n)
+		return 0;
+	const struct token *t = &P->t.v[i];
+	if (((unsigned char)P->s[t->b] | 0x20) != (unsigned char)lit[0])
+		return 0; /* the lists are lowercase: most tokens stop here */
+	size_t n = strlen(lit);
+	return t->e - t->b == n && strncasecmp(P->s + t->b, lit, n) == 0;
+}
+
+
+/* The number of tokens of a cue phrase starting at token i (before end), 0
+ * for none. */
+size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
+{
+	if (i >= end || !(tok_cls(R, I, P, i, NULL) & EQ_W_PHRASE))
+		return 0;
+	size_t best = 0;
+	for (size_t k = 0; k < R->nphr; k++) {
+		const struct eq_phrase *ph = &R->phr[k];
+		if (ph->nw <= best || i + ph->nw > end)
+			continue;
+		size_t j = 0;
+		while (j < ph->nw && tok_is(P, i + j, ph->w[j]))
+			j++;
+		if (j == ph->nw)
+			best = ph->nw;
+	}
+	return best;
+}
+
+static int is_end_punct(const struct token *t)
+{
+	return (t->flags & TOK_PUNCT) && (t->cp == '.' || t->cp == '?' || t->cp == '!' || t->cp == 0x2026);
+}
+
+/* Where sentences begin (TF_SB), outside quotation marks: after . ? ! or
+ * an ellipsis (and the closing marks and brackets after it) before a
+ * capital or an opening mark; not after a title (Mr.) or a time word (Jan.);
+ * after a quotation ending in . ? ! before a capital; after a dotted word
+ * (U.S.) only before a capitalized function word (The, He). */
+void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P)
+{
+	size_t n = P->t.n;
+	if (!n)
+		return;
+	P->tf[0] |= TF_SB;
+	const struct token *v = P->t.v;
+	for (size_t x = 0; x < I->npunct; x++) {
+		size_t i = I->punct[x];
+		if (i + 1 >= n || (P->tf[i] & TF_IN))
+			continue;
+		size_t j = i + 1;
+		int end = 0;
+		if (is_end_punct(&v[i])) {
+			if (v[i].cp == '.' && i > 0 && (v[i - 1].flags & TOK_WORD) && v[i - 1].e == v[i].b) {
+				uint64_t c = tok_cls(R, I, P, i - 1, NULL);
+				if ((c & (EQ_W_TITLE | EQ_W_TIME)) && (v[i - 1].flags & TOK_CAP))
+					continue;
+				if (v[i - 1].e - v[i - 1].b == 1 && (v[i - 1].flags & TOK_CAP))
+					continue; /* an initial */
+			}
+			end = 1;
+		} else if ((P->tf[i] & TF_CLOSE) && i > 0 && is_end_punct(&v[i - 1])) {
+			end = 2;
+		} else if ((v[i].flags & TOK_DOT) && v[i].e - v[i].b > 2) {
+			end = 3;
+		}
+		if (!end)
+			continue;
+		while (j < n && ((P->tf[j] & TF_CLOSE) || tok_punct(P, j, ')') || tok_punct(P, j, ']')))
+			j++;
+		if (j >= n)
+			continue;
+		if (end == 3) {
+			if ((v[j].flags & TOK_CAP) && (tok_cls(R, I, P, j, NULL) & (EQ_W_FUNC | EQ_W_PRON)))
+				P->tf[j] |= TF_SB;
+			continue;
+		}
+		if ((v[j].flags & TOK_CAP) || (P->tf[j] & TF_OPEN) || (v[j].flags & TOK_DIGIT))
+			P->tf[j] |= TF_SB;
+	}
+}

@@ -1,0 +1,227 @@
+/* bp_rule_load.c - one rule of the rules file into the configuration:
+ * its keys checked, its pattern compiled, its 'needs' split into trigger
+ * words (the word set, with the rule's bit) and strings, and what PCRE2
+ * knows of every match read off once (minimum length, first bytes, the
+ * bytes a match cannot start with, required literals). A rule named like
+ * an earlier one replaces it. */
+#include "bp.h"
+#include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct needs_ctx {
+	struct bp_config *c;
+	struct bp_rule *rule;
+	size_t index;
+};
+
+/* One 'needs' entry: a word goes into the word table with the rule's bit;
+ * anything else (a symbol such as the copyright sign) is searched as is. */
+static void add_need(const struct ynode *s, void *ctx)
+{
+	struct needs_ctx *nc = ctx;
+	if (!s->len)
+		yerr(s, "an empty string in 'needs'");
+	int word = 1;
+	for (size_t i = 0; i < s->len;) {
+		size_t len;
+		int32_t cp = u8_decode(s->str + i, s->len - i, &len);
+		/* letters and digits, with an apostrophe or hyphen inside (as
+		 * the features split words: "e-mail" is one word) */
+		int inner = (cp == '-' || cp == '\'') && i > 0 && i + len < s->len;
+		if (cp < 0 || !(uni_is_letter(cp) || uni_is_digit(cp) || inner) || bp_is_cjk(cp))
+			word = 0; /* a string (the features make no words of CJK text) */
+		i += len;
+	}
+	nc->rule->needs = 1;
+	if (word) {
+		char low[64];
+		size_t k = bp_lower(s->str, s->len, low, sizeof low);
+		if (!k)
+			yerr(s, "'%s' is too long for a trigger word", s->str);
+		bp_add_word(nc->c, low, k, 0, 1ULL << (nc->index % 64));
+		return;
+	}
+	struct bp_rule *r = nc->rule;
+	r->lits = xrealloc(r->lits, (r->nlits + 1) * sizeof *r->lits);
+	r->litinfo = xrealloc(r->litinfo, (r->nlits + 1) * sizeof *r->litinfo);
+	char *lit = xstrndup(s->str, s->len);
+	struct bp_needlit *li = &r->litinfo[r->nlits];
+	memset(li, 0, sizeof *li);
+	li->len = strlen(lit);
+	unsigned char c0 = (unsigned char)lit[0];
+	int punct = c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9');
+	if (punct)
+		li->punct[c0 >> 6] |= 1ULL << (c0 & 63);
+	li->single = punct && !lit[1];
+	for (const char *q = lit + 1; *q; q++) {
+		unsigned char cq = (unsigned char)*q;
+		if (cq > ' ' && cq < 0x80 && !((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') && !(cq >= '0' && cq <= '9'))
+			li->punct[cq >> 6] |= 1ULL << (cq & 63);
+	}
+	if (c0 >= 0x80) {
+		size_t len;
+		int32_t cp = u8_decode(lit, li->len, &len);
+		if (cp >= 0)
+			li->cpbit = 1ULL << (cp & 63);
+	}
+	r->lits[r->nlits++] = lit;
+}
+
+static int reserved_name(const char *name)
+{
+	for (int i = 1; i < BPR_N; i++)
+		if (strcmp(name, bp_reason_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Could a match start with these n bytes? A hard partial match of them
+ * fails when no longer row starting so can match. */
+static int may_start(struct bp_rule *rule, pcre2_match_data *md, const unsigned char *s, size_t n)
+{
+	return pcre2_match(rule->rx.code, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL) != PCRE2_ERROR_NOMATCH;
+}
+
+/* For an anchored pattern: the ASCII bytes a match can start with, and
+ * with at most 32 of them, the lowercase letters that cannot follow each. */
+static void first_bytes(struct bp_rule *rule, int anchored)
+{
+	rule->anchored = rule->has_second = 0;
+	memset(rule->second, 0, sizeof rule->second);
+	if (!anchored)
+		return;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rule->rx.code, NULL);
+	if (!md)
+		return;
+	rule->anchored = 1;
+	rule->ascii_first[0] = rule->ascii_first[1] = 0;
+	int nfirst = 0;
+	for (int c = 0; c < 128; c++) {
+		unsigned char one = (unsigned char)c;
+		if (may_start(rule, md, &one, 1)) {
+			rule->ascii_first[c >> 6] |= 1ULL << (c & 63);
+			nfirst++;
+		}
+	}
+	for (int c = 0; c < 128 && nfirst <= 32; c++) {
+		if (!(rule->ascii_first[c >> 6] >> (c & 63) & 1))
+			continue;
+		for (int k = 0; k < 26; k++) {
+			unsigned char two[2] = {(unsigned char)c, (unsigned char)('a' + k)};
+			if (!may_start(rule, md, two, 2)) {
+				rule->second[c] |= 1u << k;
+				rule->has_second = 1;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+}
+
+void bp_load_rule(struct bp_config *c, const struct ynode *r)
+{
+	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
+					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "shape", "needs", NULL};
+	ymap_check(r, keys);
+	const struct ynode *nn = ymap_need(r, "name");
+	const char *name = yscalar(nn);
+	if (!*name || strpbrk(name, "\t\n\r\\"))
+		yerr(nn, "a rule name must be non-empty, without tabs, newlines or backslashes");
+	if (reserved_name(name))
+		yerr(nn, "rule name '%s' is the name of a built-in heuristic", name);
+	const struct ynode *an = ymap_need(r, "action");
+	const char *a = yscalar(an);
+	enum bp_action act;
+	if (strcmp(a, "drop") == 0)
+		act = BP_DROP;
+	else if (strcmp(a, "trim") == 0)
+		act = BP_TRIM;
+	else if (strcmp(a, "off") == 0)
+		act = BP_OFF;
+	else
+		yerr(an, "action must be drop, trim or off, not '%s'", a);
+
+	/* a rule named like an earlier one replaces it */
+	struct bp_rule *rule = NULL;
+	for (size_t i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i].name, name) == 0) {
+			rule = &c->rules[i];
+			rx_free(&rule->rx);
+			break;
+		}
+	const struct ynode *pn = ymap_get(r, "pattern");
+	if (!pn && act != BP_OFF)
+		yerr(r, "rule '%s': missing key 'pattern'", name);
+	if (!pn) {
+		if (!rule)
+			yerr(nn, "rule '%s' is off but no earlier rule has that name", name);
+		rule->action = BP_OFF;
+		return;
+	}
+	if (!rule) {
+		c->rules = xrealloc(c->rules, (c->nrules + 1) * sizeof *c->rules);
+		rule = &c->rules[c->nrules++];
+		memset(rule, 0, sizeof *rule);
+		rule->name = xstrdup(name);
+	}
+	rule->action = act;
+	unsigned flags = 0;
+	const struct ynode *v;
+	if ((v = ymap_get(r, "caseless")) && ybool(v))
+		flags |= RX_CASELESS;
+	if ((v = ymap_get(r, "ucp")) && ybool(v))
+		flags |= RX_UCP;
+	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
+	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
+	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
+	rule->after = (v = ymap_get(r, "after")) ? ybool(v) : 0;
+	rule->box = (v = ymap_get(r, "box")) ? ybool(v) : 0;
+	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
+	rule->note = (v = ymap_get(r, "note")) ? ybool(v) : 0;
+	rule->with_figure = (v = ymap_get(r, "with_figure")) ? ybool(v) : 0;
+	if (rule->with_figure)
+		rule->figure = 1;
+	rule->shape = BP_SHAPE_LABEL;
+	if ((v = ymap_get(r, "shape"))) {
+		const char *sh = yscalar(v);
+		if (strcmp(sh, "label") == 0)
+			rule->shape = BP_SHAPE_LABEL;
+		else if (strcmp(sh, "short") == 0)
+			rule->shape = BP_SHAPE_SHORT;
+		else if (strcmp(sh, "any") == 0)
+			rule->shape = BP_SHAPE_ANY;
+		else
+			yerr(v, "shape must be label, short or any, not '%s'", sh);
+	}
+	rule->needs = 0;
+	for (size_t k = 0; k < rule->nlits; k++)
+		free(rule->lits[k]);
+	rule->nlits = 0;
+	if ((v = ymap_get(r, "needs"))) {
+		struct needs_ctx nc = {c, rule, (size_t)(rule - c->rules)};
+		yeach_string(v, add_need, &nc);
+	}
+	if (act == BP_DROP && rule->needs && (rule->max_len == 0 || rule->max_len > c->needs_max_len))
+		c->needs_max_len = rule->max_len ? rule->max_len : (size_t)-1;
+	const char *pat = yscalar(pn);
+	if (!*pat)
+		yerr(pn, "rule '%s': empty pattern", name);
+	rx_compile(&rule->rx, pat, pn->len, flags, rule->name, pn);
+	/* what PCRE2 knows of every match, to skip rows before the call */
+	uint32_t minlen = 0, opts = 0;
+	const uint8_t *bm = NULL;
+	rule->minlen = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_MINLENGTH, &minlen) == 0 ? minlen : 0;
+	rule->anchored_first = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
+			       (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE) &&
+			       pcre2_pattern_info(rule->rx.code, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm;
+	if (rule->anchored_first)
+		memcpy(rule->first, bm, sizeof rule->first);
+	first_bytes(rule, (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE));
+	bp_lits_free(&rule->req);
+	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
+		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
+}
+

@@ -1,0 +1,39 @@
+/* te_row.h - what the row tagger (te_tag.c) and the document passes
+ * (te_doc.c) share inside the engine: the per-row token facts and the
+ * helpers that compute them lazily. */
+#ifndef TE_ROW_H
+#define TE_ROW_H
+
+#include "te.h"
+
+/* The shape of a row. */
+enum { ROW_PLAIN, ROW_CAPS, ROW_TITLE }; /* ROW_CAPS, ROW_TITLE: headlines */
+
+struct ctxrec {
+	uint8_t type;
+	uint8_t strong;
+	uint8_t guess;    /* a short-form key: the last word of a person's name
+			   * typed by guess only (src: that name) */
+	uint32_t src;     /* the mention whose id it gives */
+	uint32_t first;   /* the first mention that made it */
+	uint8_t wfirst;   /* 1 + the type first guessed for it (0: none yet) */
+	uint32_t weakvote[4]; /* guessed types seen, for names never typed with evidence */
+};
+
+/* Set up the lazy per-token caches of the current row (g->tk). */
+void te_row_begin(struct te_tagger *g, const char *s, size_t n);
+/* Hash of token i: case kept (fc 0) or folded (1). */
+uint64_t te_th(struct te_tagger *g, size_t i, int fc);
+/* Hash of token i written Title-case (for lines in capitals); the plain hash
+ * when it is not a word in capitals. */
+uint64_t te_th_title(struct te_tagger *g, size_t i);
+/* Cue classes of token i (W_*). */
+uint32_t te_wcls(struct te_tagger *g, size_t i);
+
+/* Append a mention; id_entry: an entry number + 1 for a list id, 0 for
+ * an id made later (slug or context). */
+struct te_mention *te_push(struct te_tagger *g, uint32_t row, size_t tb, size_t tend, int type,
+			   int how, int weak, int src, uint32_t id_entry);
+void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n);
+
+#endif
