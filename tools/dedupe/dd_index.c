@@ -85,7 +85,7 @@ static size_t grown(size_t cap)
 void dd_index_reserve(struct dd_index *x, size_t n)
 {
 	size_t cap = x->cap ? x->cap : 4096;
-	while (20 * n > 17 * cap)
+	while (10 * n > 9 * cap)
 		cap = grown(cap);
 	if (cap > x->cap)
 		resize(x, cap);
@@ -93,7 +93,7 @@ void dd_index_reserve(struct dd_index *x, size_t n)
 
 static void put(struct dd_index *x, uint32_t h, uint32_t id)
 {
-	if (20 * (x->n + 1) > 17 * x->cap)
+	if (10 * (x->n + 1) > 9 * x->cap) /* 90% full at most: lookups stop early */
 		resize(x, grown(x->cap));
 	size_t i = home(h, x->span);
 	while (i < x->cap && x->h[i] && x->h[i] <= h)

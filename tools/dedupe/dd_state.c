@@ -445,6 +445,11 @@ int dd_run_state(struct dd_run *r)
 	else
 		out_close(out_stdout);
 	crash_point("output-written");
+	/* an input that could not be read (reported, the others read): the
+	 * day is not whole, so nothing is committed */
+	if (exit_status() != EXIT_OK)
+		die(EXIT_TROUBLE, "%s: not updated, as an input could not be read%s", r->state,
+		    r->outfile ? " (and no output written)" : "");
 	S.rows += st.rows;
 
 	/* a rerun of a remembered run changes nothing */

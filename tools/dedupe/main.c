@@ -159,5 +159,5 @@ int main(int argc, char **argv)
 	dd_words_free(&W);
 	rules_free_all();
 	free(R.cli.rules);
-	return status;
+	return status != EXIT_OK ? status : exit_status(); /* an input unreadable: 1 */
 }
