@@ -39,7 +39,8 @@ static int same(const struct dd_index *x, const uint64_t *keys, unsigned nk, uns
 			if (key[i] == keys[k])
 				want[nw++] = i;
 		dd_index_find(x, keys[k], &out, &ng, &cap);
-		memcpy(got, out, ng * sizeof *got);
+		if (ng)
+			memcpy(got, out, ng * sizeof *got);
 		qsort(got, ng, sizeof *got, cmp_u32);
 		ok = ng == nw && !memcmp(got, want, nw * sizeof *want);
 	}
