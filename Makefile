@@ -96,16 +96,28 @@ check: $(PROGS) $(UNIT_BIN)
 demo: $(PROGS)
 	@BIN=$(abspath $(BIN)) sh examples/demo.sh
 
-eval: $(PROGS)
-	@BIN=$(abspath $(BIN)) sh bench/eval.sh
-
 BENCH_BIN = $(BUILD)/bench/tsv-passthrough
 $(BUILD)/bench/%: bench/%.c $(LIBCOMMON)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCOMMON) $(LIBS)
 
-bench: $(PROGS) $(BENCH_BIN)
-	@BIN=$(abspath $(BIN)) sh bench/bench.sh
+# The ICU peer of split-sentences (bench/icu-sentences.c), for the eval and
+# speed scripts: built only when pkg-config finds ICU (libicu-dev); without
+# it the scripts leave the ICU column out and say so.
+ICU_PKGS  = icu-uc icu-i18n
+ICU_BIN  := $(if $(shell pkg-config --exists $(ICU_PKGS) && echo y),$(BUILD)/bench/icu-sentences)
+ifneq ($(ICU_BIN),)
+$(ICU_BIN): bench/icu-sentences.c $(LIBCOMMON)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(shell pkg-config --cflags $(ICU_PKGS)) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-o $@ $< $(LIBCOMMON) $(LIBS) $(shell pkg-config --libs $(ICU_PKGS))
+endif
+
+eval: $(PROGS) $(ICU_BIN)
+	@BIN=$(abspath $(BIN)) ICU=$(abspath $(ICU_BIN)) sh bench/eval.sh
+
+bench: $(PROGS) $(BENCH_BIN) $(ICU_BIN)
+	@BIN=$(abspath $(BIN)) ICU=$(abspath $(ICU_BIN)) sh bench/bench.sh
 
 deps:
 	sh scripts/install-deps.sh

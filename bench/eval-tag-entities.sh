@@ -7,7 +7,8 @@
 # score.py (exact spans, conlleval). Rows: testa, its odd and even
 # documents (rules were tuned looking at the odd half only: the even half
 # is the held-out check), testa without the gazetteer, and the second half
-# of train tagged with a gazetteer built from the first half only.
+# of train tagged with a gazetteer built from the first half only; then
+# P / R / F1 per type of the first row.
 #   EVAL_CACHE=DIR (default $TMPDIR/copydesk-eval-entities)
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,17 +37,33 @@ if [ ! -f "$C/stamp" ] || [ "$TE" -nt "$C/stamp" ] || [ "$E/eng.train" -nt "$C/s
 	touch "$C/stamp"
 fi
 
-score() { # NAME GOLD PRED
-	python3 "$E/score.py" "$2" "$3" --json | python3 -c '
+score() { # NAME GOLD PRED: a table row; score.py's JSON kept in $C/score.json
+	python3 "$E/score.py" "$2" "$3" --json > "$C/score.json"
+	python3 -c '
 import json, sys
 name = sys.argv[1]
-d = json.load(sys.stdin)
+d = json.load(open(sys.argv[2]))
 o = d.get("overall", d)
 def f(x): return "%.2f" % x
 row = [name, f(o["precision"]), f(o["recall"]), f(o["f1"])]
 for t in ("PER", "ORG", "LOC", "MISC"):
     row.append(f(d["types"][t]["f1"]) if t in d.get("types", {}) else "-")
-print("| " + " | ".join(row) + " |")' "$1"
+print("| " + " | ".join(row) + " |")' "$1" "$C/score.json"
+}
+types() { # NAME JSON: per type P / R / F1 of one row (from score)
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[2]))
+print("Per type, %s:" % sys.argv[1])
+print()
+print("| type | P | R | F1 | gold | predicted |")
+print("|---|---:|---:|---:|---:|---:|")
+for t in ("PER", "ORG", "LOC", "MISC"):
+    v = d.get("types", {}).get(t)
+    if v:
+        print("| %s | %.2f | %.2f | %.2f | %d | %d |" % (t, v["precision"], v["recall"], v["f1"], v["gold"], v["pred"]))
+    else:
+        print("| %s | - | - | - | 0 | 0 |" % t)' "$1" "$2"
 }
 
 "$TE" -g "$C/train.gaz.tsv" "$E/eng.testa.input.tsv" > "$C/testa.pred.tsv"
@@ -60,7 +77,10 @@ echo
 echo "| set | P | R | F1 | PER | ORG | LOC | MISC |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 score "testa, -g train gazetteer" "$E/eng.testa" "$C/testa.pred.tsv"
+cp "$C/score.json" "$C/testa.score.json"
 score "testa odd docs (tuned on)" "$C/eng.testa-odd" "$C/testa-odd.pred.tsv"
 score "testa even docs (held out)" "$C/eng.testa-even" "$C/testa-even.pred.tsv"
 score "testa, default rules only" "$E/eng.testa" "$C/testa-nogaz.pred.tsv"
 score "train 2nd half, -g 1st-half gazetteer" "$C/eng.train-tail" "$C/train-tail.pred.tsv"
+echo
+types "testa, -g train gazetteer" "$C/testa.score.json"

@@ -2,6 +2,8 @@
 #include "rx.h"
 #include "msg.h"
 #include "rules.h"
+#include "unicode.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,10 +100,109 @@ static char *bracket_negated(const char *p, size_t n, size_t *outn)
 	return o;
 }
 
+/* Whether a \b or \B of the pattern may test a letter outside ASCII,
+ * which without UCP counts as no word character: a letter before \b
+ * (publié\b), also at the end of a group's alternative ((?:publié|mis)\b),
+ * or after \b (\bété, \b(?:été|hiver)). Classes and other escapes count as
+ * no letter. */
+static int wants_ucp(const char *p, size_t n)
+{
+	enum { DEPTH = 32 };
+	struct {
+		unsigned char after_b, end_letter;
+	} g[DEPTH + 1] = {{0, 0}};
+	int d = 0;
+	int prev_b = 0;      /* the last token was \b or \B */
+	int last_letter = 0; /* the last atom ends in a letter outside ASCII */
+	int alt_start = 1;   /* at the start of an alternative */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)p[i];
+		int is_b = 0, letter = 0;
+		if (c == '\\' && i + 1 < n) {
+			is_b = p[i + 1] == 'b' || p[i + 1] == 'B';
+			if (is_b && last_letter)
+				return 1;
+			i += 2;
+		} else if (c == '[') { /* a class: up to its ']' (one first is literal) */
+			size_t j = i + 1;
+			if (j < n && p[j] == '^')
+				j++;
+			if (j < n && p[j] == ']')
+				j++;
+			for (; j < n && p[j] != ']'; j++)
+				if (p[j] == '\\')
+					j++;
+			i = j + 1;
+		} else if (c == '(') {
+			i++;
+			if (i < n && p[i] == '?') { /* (?: (?= (?! (?> (?<= (?<! (?<name> (?i) */
+				size_t j = i + 1;
+				if (j < n && p[j] == '<' && j + 1 < n && (p[j + 1] == '=' || p[j + 1] == '!'))
+					j += 2;
+				else if (j < n && strchr(":=!>|", p[j]))
+					j++;
+				else if (j < n && (p[j] == '<' || p[j] == 'P' || p[j] == '\'')) {
+					char close = p[j] == '\'' ? '\'' : '>';
+					for (j++; j < n && p[j] != close; j++)
+						;
+					j++;
+				} else { /* options, (?i) or (?i: */
+					while (j < n && p[j] != ')' && p[j] != ':')
+						j++;
+					if (j < n && p[j] == ')') {
+						i = j + 1;
+						continue;
+					}
+				}
+				i = j;
+			}
+			if (d < DEPTH)
+				d++;
+			g[d].after_b = (unsigned char)prev_b, g[d].end_letter = 0;
+			alt_start = 1, prev_b = 0, last_letter = 0;
+			continue;
+		} else if (c == '|' || c == ')') {
+			if (last_letter)
+				g[d].end_letter = 1;
+			i++;
+			if (c == ')') {
+				int end = g[d].end_letter;
+				if (d > 0)
+					d--;
+				while (i < n && (p[i] == '?' || p[i] == '*' || p[i] == '+'))
+					i++;
+				last_letter = end, prev_b = 0, alt_start = 0;
+			} else {
+				alt_start = 1, prev_b = 0, last_letter = 0;
+			}
+			continue;
+		} else if (c == '?' || c == '*' || c == '+') {
+			i++;
+			continue; /* a quantifier keeps the atom before it */
+		} else if (c >= 0x80) {
+			size_t l;
+			int32_t cp = u8_decode(p + i, n - i, &l);
+			letter = cp >= 0 && uni_is_letter(cp);
+			if (letter && (prev_b || (alt_start && g[d].after_b)))
+				return 1;
+			i += l;
+		} else {
+			i++;
+		}
+		if (!is_b)
+			alt_start = 0;
+		prev_b = is_b;
+		last_letter = letter;
+	}
+	return 0;
+}
+
 void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 		const char *name, const struct ynode *where)
 {
 	setup();
+	if ((flags & RX_UCP_AUTO) && wants_ucp(pattern, len))
+		flags |= RX_UCP;
 	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
 	if (flags & RX_CASELESS)
 		opts |= PCRE2_CASELESS;

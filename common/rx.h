@@ -20,6 +20,10 @@ struct rx {
 enum {
 	RX_CASELESS = 1 << 0,
 	RX_UCP = 1 << 1, /* \w, \b, \d and case folding by Unicode properties */
+	/* RX_UCP when a \b or \B of the pattern may test a letter outside
+	 * ASCII: without UCP 'é' is no word character, so 'publié\b' never
+	 * matches "publié le" */
+	RX_UCP_AUTO = 1 << 2,
 };
 
 /* Compile pattern; on error exits 2 with "file:line:col: rule NAME: ..."

@@ -180,6 +180,29 @@ static void test_rx(void)
 	rx_compile(&r, "^\\w+$", 5, RX_UCP, "ucp", NULL);
 	CHECK(rx_search(&r, "Guaid\xC3\xB3", 7, 0, &ms, &me) == RX_MATCH);
 	rx_free(&r);
+	/* RX_UCP_AUTO: UCP when a \b sits next to a letter outside ASCII,
+	 * at a group's end or start too; not for a letter \b does not test */
+	static const struct {
+		const char *pat, *subject;
+		int match;
+	} autos[] = {
+		{"^publi\xC3\xA9\\b", "Publi\xC3\xA9 le 3 mars", 1},
+		{"^(?:modifi\xC3\xA9|mis \xC3\xA0 jour)\\b", "Modifi\xC3\xA9 le 3 mars", 1},
+		{"^(?i)(?:ver|modifi\xC3\xA9" "e?)\\b", "MODIFI\xC3\x89" "E le 3", 1},
+		{"\\b(?:\xC3\xA9t\xC3\xA9|hiver)\\b", "en \xC3\xA9t\xC3\xA9 2024", 1},
+		{"\\b\xC3\xA9t\xC3\xA9", "r\xC3\xA9\xC3\xA9t\xC3\xA9", 0},
+		{"(?:\xC3\xA9 )?\\bproibida\\b", "\xC3\xA9 proibida a", 1},
+	};
+	for (size_t k = 0; k < sizeof autos / sizeof *autos; k++) {
+		rx_compile(&r, autos[k].pat, strlen(autos[k].pat), RX_UCP_AUTO | RX_CASELESS, "auto", NULL);
+		CHECK((rx_search(&r, autos[k].subject, strlen(autos[k].subject), 0, &ms, &me) == RX_MATCH) ==
+		      autos[k].match);
+		rx_free(&r);
+	}
+	/* without it, ASCII rules: the bug RX_UCP_AUTO mends */
+	rx_compile(&r, "^publi\xC3\xA9\\b", strlen("^publi\xC3\xA9\\b"), RX_CASELESS, "ascii", NULL);
+	CHECK(rx_search(&r, "publi\xC3\xA9 le", strlen("publi\xC3\xA9 le"), 0, &ms, &me) == RX_NOMATCH);
+	rx_free(&r);
 	/* PCRE2 10.42's JIT misses non-ASCII characters with a bare \W, \D or
 	 * \S under MATCH_INVALID_UTF; rx_compile brackets them */
 	rx_compile(&r, "more\\W*$", strlen("more\\W*$"), 0, "jit-w", NULL);

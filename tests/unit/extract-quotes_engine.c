@@ -4,6 +4,7 @@
  * quotations, speakers from names, pronouns and the entities column, and
  * the rules' mark table. */
 #include "eq.h"
+#include "eq_int.h"
 #include "rules.h"
 #include "unit.h"
 
@@ -189,6 +190,58 @@ static void test_mark_table(void)
 	CHECK(m && m->fam == 1 && m->close);
 }
 
+/* marks_any_pair, which reads only the words around each mark, says what
+ * marks_pair says of the whole paragraph: on random paragraphs of pieces
+ * that make apostrophes, marks of both families, nesting, empty pairs
+ * and words joined across ' - . (each case failing prints the text). */
+static void test_any_pair(void)
+{
+	static const char *const pieces[] = {
+		"Vera", "don't", "'", "'", "’", "‘", "\"", "“", "”", "«", "»", " ", " ", " ", "  ", "\n", "\t",
+		"90", "'s", "’s", ".", ",", "(", ")", "-", "—", "rock", "'n'", "'em", "x'y", "5'6", "3-don't",
+		"ferries'", "U.S.", "J.", "...", "''", "\"\"", "a", "5pm", "é", "\xc2\xa0", "\r",
+	};
+	size_t npieces = sizeof pieces / sizeof pieces[0];
+	struct eqi *I = D.in;
+	struct par P;
+	memset(&P, 0, sizeof P);
+	unsigned long long x = 88172645463325252ULL;
+	char text[512];
+	int agree = 0, cases = 20000, with = 0;
+	for (int c = 0; c < cases; c++) {
+		size_t n = 0;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		size_t k = 1 + x % 24;
+		for (size_t j = 0; j < k; j++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			const char *pc = pieces[x % npieces];
+			size_t l = strlen(pc);
+			memcpy(text + n, pc, l);
+			n += l;
+		}
+		P.s = text;
+		P.n = n;
+		P.ready = 0;
+		I->nc = 0;
+		par_prepare(&R, &P);
+		marks_pair(&R, I, &P, 0);
+		int full = P.nc > 0;
+		int any = marks_any_pair(&R, I, text, n);
+		with += full;
+		if (full == any)
+			agree++;
+		else
+			fprintf(stderr, "marks_any_pair %d, marks_pair %d: [%.*s]\n", any, full, (int)n, text);
+	}
+	I->nc = 0;
+	CHECK(agree == cases);
+	CHECK(with > cases / 10 && with < cases - cases / 10); /* both answers are tried */
+	toks_free(&P.t);
+	free(P.cls);
+	free(P.bits);
+	free(P.tf);
+}
+
 int main(void)
 {
 	load();
@@ -199,6 +252,7 @@ int main(void)
 	test_scare_and_partial();
 	test_entities();
 	test_mark_table();
+	test_any_pair();
 	eq_doc_free(&D);
 	eq_rules_free(&R);
 	rules_free_all();

@@ -2,8 +2,9 @@
  * from a row its pattern matches: for every rule of rules/boilerplate.yaml
  * (and a few of its own), on rows made of boilerplate-like pieces, a match
  * of the regex always passes the first-byte and second-letter tables of
- * anchored patterns (PCRE2 partial matching) and the required literals of
- * the others. */
+ * anchored patterns (PCRE2 partial matching), the required literals of
+ * the others, and the gates of their branches (bp_gates.h); and patterns
+ * whose branches cannot be read alone get no gates. */
 #include "unit.h"
 #include "bp.h"
 #include "rules.h"
@@ -81,7 +82,20 @@ static const char own_rules[] =
 	"  - name: unanch\n"
 	"    action: drop\n"
 	"    pattern: '\\b(?:follow|sign up) (?:us|for)\\b'\n"
-	"    caseless: true\n";
+	"    caseless: true\n"
+	"  - name: branches\n"
+	"    action: drop\n"
+	"    pattern: '^\\W*(?:by|photo)\\b|\\ball rights reserved\\b|\\bskip to\\b'\n"
+	"    caseless: true\n"
+	"  - name: branch-open\n"
+	"    action: drop\n"
+	"    pattern: '\\bsubscribe\\b|\\d+\\.'\n"
+	"  - name: options-rest\n"
+	"    action: drop\n"
+	"    pattern: '\\bshare\\b|(?i)tweet this'\n"
+	"  - name: backref\n"
+	"    action: drop\n"
+	"    pattern: '(menu) \\1|\\bskip to content\\b'\n";
 
 int main(void)
 {
@@ -115,6 +129,8 @@ int main(void)
 				ok = 0;
 			if (r->req.n && !bp_lits_search(&r->req, buf, n))
 				ok = 0;
+			if (r->gates.n && !bp_gates_pass(&r->gates, buf, n))
+				ok = 0;
 			if (!ok && bad++ < 5)
 				fprintf(stderr, "rule %s matches '%s' but its prefilter says no\n", r->name, buf);
 		}
@@ -131,6 +147,18 @@ int main(void)
 		}
 		if (strcmp(r->name, "unanch") == 0)
 			CHECK(r->req.n == 2);
+		if (strcmp(r->name, "branches") == 0) {
+			CHECK(r->gates.n == 3 && r->gates.g[0].anchored && !r->gates.g[1].anchored);
+			CHECK(!bp_gates_pass(&r->gates, "The photo was taken", 19));
+			CHECK(bp_gates_pass(&r->gates, "Photo by Jane Doe", 17));
+			CHECK(bp_gates_pass(&r->gates, "The site. All Rights Reserved", 29));
+			CHECK(!bp_gates_pass(&r->gates, "The site. All rights", 20));
+		}
+		if (strcmp(r->name, "branch-open") == 0 || strcmp(r->name, "options-rest") == 0 ||
+		    strcmp(r->name, "backref") == 0)
+			CHECK(r->gates.n == 0);
+		if (strcmp(r->name, "copyright") == 0)
+			CHECK(r->gates.n > 10);
 	}
 	/* the drop rules by bit masks pick the same rule as the plain loop */
 	int same = 1;

@@ -99,6 +99,7 @@ struct eq_mark {
 
 struct eq_phrase {
 	char *w[6]; /* lowercase words */
+	size_t wl[6]; /* their lengths */
 	size_t nw;
 };
 
@@ -112,6 +113,11 @@ struct eq_rules {
 	size_t nlemmas;
 	double w[EQ_NFEAT];
 	double bias, direct, partial; /* score thresholds */
+	/* the signatures (ws_sig) of the words that may be a cue (EQ_W_CUE
+	 * or EQ_W_PHRASE; a superset, forgotten words stay): most words of a
+	 * sentence are no cue and stop here, with no look-up */
+	uint64_t cue_sig[64];
+	size_t cue_maxlen;
 	int marks_are_quotes;  /* every mark is one tokens.h flags TOK_QUOTE */
 	int sorted;
 };

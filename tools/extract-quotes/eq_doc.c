@@ -26,6 +26,14 @@ void eq_doc_init(struct eq_doc *D, const struct eq_rules *R)
 			I->leads[I->nleads++] = lead;
 		I->markbyte[lead] = 1;
 	}
+	size_t nb = 0;
+	for (int b = 0; b < 256; b++)
+		if (I->markbyte[b]) {
+			if (nb < sizeof I->scan)
+				I->scan[nb] = (unsigned char)b;
+			nb++;
+		}
+	I->nscan = nb <= sizeof I->scan ? nb : 0; /* 0: byte by byte */
 	D->in = I;
 }
 
@@ -39,6 +47,10 @@ void eq_doc_free(struct eq_doc *D)
 			free(I->p[i].bits);
 			free(I->p[i].tf);
 		}
+		toks_free(&I->win.t);
+		free(I->win.cls);
+		free(I->win.bits);
+		free(I->win.tf);
 		free(I->p);
 		free(I->c);
 		free(I->m);
@@ -108,18 +120,20 @@ static int double_may_count(const unsigned char *p, size_t n, size_t i, size_t l
 }
 
 /* Could the paragraph hold a quotation? A double mark that may open one
- * (a closing mark with nothing open before it is a stray), or a single
- * one where it could open one (most single marks are apostrophes). Found
+ * (a closing mark with nothing open before it is a stray): MAY_DOUBLE; or
+ * only a single one where it could open one: MAY_SINGLE (most single
+ * marks are apostrophes, and most such paragraphs hold no pair: the
+ * caller asks marks_any_pair before it reads the whole paragraph). Found
  * with memchr (a few SIMD passes) rather than byte by byte. */
+enum { MAY_NONE, MAY_SINGLE, MAY_DOUBLE };
+
 static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (const char *q = s; (q = memchr(q, '"', (size_t)(s + n - q))); q++)
 		if (double_may_count(p, n, (size_t)(q - s), 1))
-			return 1;
-	for (const char *q = s; (q = memchr(q, '\'', (size_t)(s + n - q))); q++)
-		if (single_may_open(p, n, (size_t)(q - s), 1))
-			return 1;
+			return MAY_DOUBLE;
+	int single = 0;
 	/* the other marks, found by their lead bytes (0xC2 for « », 0xE2 for
 	 * the curly ones) */
 	for (size_t l = 0; l < I->nleads; l++)
@@ -127,10 +141,19 @@ static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *
 			size_t len;
 			const struct eq_mark *k = eq_mark_of(R, u8_decode(q, (size_t)(s + n - q), &len));
 			size_t at = (size_t)(q - s);
-			if (k && (k->fam == 0 ? (k->open || double_may_count(p, n, at, len)) : single_may_open(p, n, at, len)))
-				return 1;
+			if (!k)
+				continue;
+			if (k->fam == 0 && (k->open || double_may_count(p, n, at, len)))
+				return MAY_DOUBLE;
+			if (k->fam != 0 && !single)
+				single = single_may_open(p, n, at, len);
 		}
-	return 0;
+	if (single)
+		return MAY_SINGLE;
+	for (const char *q = s; (q = memchr(q, '\'', (size_t)(s + n - q))); q++)
+		if (single_may_open(p, n, (size_t)(q - s), 1))
+			return MAY_SINGLE;
+	return MAY_NONE;
 }
 
 static size_t add_str(struct eq_doc *D, const char *s, size_t n)
@@ -138,6 +161,26 @@ static size_t add_str(struct eq_doc *D, const char *s, size_t n)
 	size_t at = D->str.len;
 	buf_add(&D->str, s, n);
 	return at;
+}
+
+/* The code points of P->s[0..e): from its last token ending by e (no
+ * counting from the start of a long paragraph for each quotation). */
+static size_t cp_before(const struct par *P, size_t e)
+{
+	if (!P->ready || !P->t.n)
+		return u8_count(P->s, e);
+	size_t lo = 0, hi = P->t.n; /* the first token ending after e */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (P->t.v[mid].e <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return u8_count(P->s, e);
+	const struct token *t = &P->t.v[lo - 1];
+	return t->ce + u8_count(P->s + t->e, e - t->e);
 }
 
 static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
@@ -157,11 +200,13 @@ static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 	o->b = q->b;
 	o->e = I->c[last].e;
 	const struct par *P = &I->p[q->par];
-	o->cb = (uint32_t)u8_count(P->s, q->b);
+	/* the tokens' code point offsets, and the white space add_cand
+	 * trimmed (ASCII) */
+	o->cb = P->t.v[q->o].ce + (uint32_t)(q->b - P->t.v[q->o].e);
 	uint64_t ce = 0;
 	for (uint32_t p = q->par; p < o->epara; p++)
-		ce += u8_count(I->p[p].s, I->p[p].n) + 1;
-	ce += u8_count(I->p[o->epara].s, o->e);
+		ce += cp_before(&I->p[p], I->p[p].n) + 1;
+	ce += cp_before(&I->p[o->epara], o->e);
 	o->ce = (uint32_t)ce;
 	o->kind = q->kind;
 	o->group = q->group;
@@ -232,11 +277,13 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		P->t.n = 0;
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */
-	for (size_t i = 0; i < np; i++)
-		if (may_quote(R, I, in[i].s, in[i].n)) {
+	for (size_t i = 0; i < np; i++) {
+		int may = may_quote(R, I, in[i].s, in[i].n);
+		if (may == MAY_DOUBLE || (may == MAY_SINGLE && marks_any_pair(R, I, in[i].s, in[i].n))) {
 			ready(R, I, (uint32_t)i, 1);
 			any |= I->p[i].nc > 0;
 		}
+	}
 	if (!any)
 		return;
 	/* a quotation open at the end of a paragraph runs on into the next

@@ -39,15 +39,10 @@ void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1)
 	*r1 = j;
 }
 
-/* A cue verb at token i: a speech verb form not after a determiner. */
-int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+/* cue_at past its first tests (eq_int.h) */
+int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
-	if (!is_word(P, i) || (P->tf[i] & TF_IN))
-		return 0;
 	uint64_t c = tok_cls(R, I, P, i, NULL);
-	/* capitalized inside a sentence it is a name ("the United States") */
-	if ((P->t.v[i].flags & TOK_CAP) && i > 0 && !(P->tf[i] & TF_SB) && !(P->t.v[i - 1].flags & TOK_PUNCT))
-		return 0;
 	if (c & EQ_W_CUE) {
 		/* a noun after a determiner or a possessive: "his remarks", "Zornick's comment" */
 		if (i > 0 && is_word(P, i - 1) && (TOK_IS(P, i - 1, "the") || TOK_IS(P, i - 1, "a") ||
@@ -166,7 +161,8 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 	size_t end = q->c < P->t.n ? q->c : P->t.n;
 	size_t words = 0, caps = 0, first = 0, last = 0, sents = 0;
 	int have_first = 0;
-	for (size_t i = q->o + 1; i < end; i++) {
+	size_t i;
+	for (i = q->o + 1; i < end; i++) {
 		if (v[i].flags & (TOK_WORD | TOK_NUM)) {
 			if (!have_first) {
 				first = i;
@@ -178,10 +174,18 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 			if (i > q->o + 1 && (v[i].flags & TOK_CAP) && (v[i - 1].flags & TOK_PUNCT) &&
 			    (v[i - 1].cp == '.' || v[i - 1].cp == '?' || v[i - 1].cp == '!'))
 				sents++;
+			if (words > 8 && sents)
+				break; /* long, several sentences: nothing more to count */
 		}
 		if (!(P->tf[i] & TF_MARK) || (v[i].flags & TOK_WORD))
 			last = i;
 	}
+	if (i < end) /* the last token that is no mark, from the end */
+		for (size_t k = end; k-- > i;)
+			if (!(P->tf[k] & TF_MARK) || (v[k].flags & TOK_WORD)) {
+				last = k;
+				break;
+			}
 	(void)R;
 	(void)I;
 	if (have_first) {
@@ -242,8 +246,14 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 		f[EQ_F_COLON_BEFORE] = 1;
 	}
 	if (!f[EQ_F_CUE_AFTER] && !f[EQ_F_CUE_BEFORE]) {
-		for (size_t i = l0; i < r1; i++)
-			if ((i < q->o || i > q->c) && cue_at(R, I, P, i)) {
+		/* the clause around it, not what is quoted */
+		for (size_t i = l0; i < r1 && i < q->o; i++)
+			if (cue_at(R, I, P, i)) {
+				f[EQ_F_CUE_NEAR] = 1;
+				break;
+			}
+		for (size_t i = q->c + 1 > l0 ? q->c + 1 : l0; !f[EQ_F_CUE_NEAR] && i < r1; i++)
+			if (cue_at(R, I, P, i)) {
 				f[EQ_F_CUE_NEAR] = 1;
 				break;
 			}

@@ -95,7 +95,10 @@ struct eqi {
 	size_t npunct, cappunct;
 	int has_ents;
 	unsigned long long bad_ents;
+	struct par win;         /* a few words around marks (marks_any_pair) */
 	unsigned char markbyte[256]; /* first bytes of the marks */
+	unsigned char scan[8];       /* ... each once, when there are at most 8 */
+	size_t nscan;
 	unsigned char leads[8];      /* the first bytes of the marks beyond ASCII */
 	size_t nleads;
 };
@@ -114,6 +117,28 @@ static inline uint64_t tok_cls(const struct eq_rules *R, struct eqi *I, struct p
 	}
 	return tok_cls_lookup(R, I, P, i, bits);
 }
+/* 0 when token i (i < ntok) is surely no cue word (EQ_W_CUE, EQ_W_PHRASE):
+ * an ASCII word whose lowercase signature the rules' cue words do not
+ * have; 1 when it may be one (or is not ASCII: tok_cls folds it). */
+static inline int cue_maybe(const struct eq_rules *R, const struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	if (!(t->flags & TOK_WORD))
+		return 0; /* tok_cls gives 0 */
+	if (!(t->flags & TOK_ASCII))
+		return 1;
+	const unsigned char *s = (const unsigned char *)P->s + t->b;
+	size_t n = t->e - t->b;
+	if (n > 1 && s[n - 1] == '.')
+		n--; /* as tok_cls_lookup: U.S. -> u.s */
+	if (n > R->cue_maxlen)
+		return 0;
+	unsigned a = s[0], b = s[n > 1], z = s[n - 1];
+	a += a - 'A' < 26u ? 32 : 0;
+	b += b - 'A' < 26u ? 32 : 0;
+	z += z - 'A' < 26u ? 32 : 0;
+	return ws_filter_has(R->cue_sig, ws_sig_of(a, b, z, n));
+}
 int tok_is(const struct par *P, size_t i, const char *lit);
 int tok_is_n(const struct par *P, size_t i, const char *lit, size_t n);
 /* tok_is for a string literal: the length is known, compared first */
@@ -130,11 +155,27 @@ void par_sentences(const struct eq_rules *R, struct eqi *I, struct par *P);
 /* eq_marks.c: pairs of marks of one paragraph into I->c (depth 0) and
  * TF_* flags of its tokens. */
 void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t pi);
+/* Would marks_pair find a pair in the paragraph s[0..n)? The same reading
+ * of the marks, on the tokens of the words around each of them only. */
+int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_t n);
 
 /* eq_feat.c */
+/* cue_at for a word that passed its first tests */
+int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
 /* A cue at token i: 0, or its length in tokens (a verb form not after a
- * determiner, or a cue phrase). */
-int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i);
+ * determiner, or a cue phrase). Inline: most tokens stop at its first
+ * tests. */
+__attribute__((always_inline)) static inline int cue_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (i >= P->t.n || !(P->t.v[i].flags & (TOK_WORD | TOK_NUM)) || (P->tf[i] & TF_IN))
+		return 0;
+	/* capitalized inside a sentence it is a name ("the United States") */
+	if ((P->t.v[i].flags & TOK_CAP) && i > 0 && !(P->tf[i] & TF_SB) && !(P->t.v[i - 1].flags & TOK_PUNCT))
+		return 0;
+	if (!cue_maybe(R, P, i))
+		return 0;
+	return cue_at_word(R, I, P, i);
+}
 void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci);
 void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci);
 /* The token range of a candidate's clause around it: [*l0, o) before,

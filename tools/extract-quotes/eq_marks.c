@@ -14,8 +14,12 @@
  * across paragraphs, so an unbalanced mark never swallows more. */
 #include "eq_int.h"
 #include "msg.h"
+#include "utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { ROLE_NONE, ROLE_OPEN, ROLE_CLOSE };
 
@@ -83,8 +87,71 @@ static int role_of(const struct eq_rules *R, struct eqi *I, struct par *P, size_
 
 struct open_mark {
 	size_t tok;
+	size_t end; /* the byte after it (plus the caller's base) */
 	int fam;
 };
+
+/* The marks open at a point of the paragraph, innermost last. */
+struct open_marks {
+	struct open_mark st[16];
+	size_t ns;
+};
+
+enum { STEP_NONE, STEP_MARK, STEP_OPEN, STEP_CLOSE0, STEP_CLOSE_IN };
+
+/* Token i of P through the open marks: STEP_NONE when it is no mark (an
+ * apostrophe, punctuation), STEP_MARK for a mark that does nothing (a
+ * stray closing one, one opened deeper than anyone writes), STEP_OPEN,
+ * STEP_CLOSE0 when it closes a pair at depth 0 and STEP_CLOSE_IN a nested
+ * one (*o: the opening mark). base is added to the byte offsets kept. */
+static int mark_step(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint32_t want,
+		     struct open_marks *S, size_t base, struct open_mark *o)
+{
+	const struct token *t = &P->t.v[i];
+	if (!(t->flags & want) || t->cp < '"')
+		return STEP_NONE;
+	const struct eq_mark *m = eq_mark_of(R, t->cp);
+	if (!m)
+		return STEP_NONE;
+	/* is a quotation of this family open (above the nearest one of the other)? */
+	int open_same = 0;
+	for (size_t k = S->ns; k-- > 0;)
+		if (S->st[k].fam == m->fam) {
+			open_same = 1;
+			break;
+		}
+	int role = role_of(R, I, P, i, m, open_same);
+	if (role == -1)
+		role = open_same ? ROLE_CLOSE : ROLE_OPEN;
+	if (role == ROLE_NONE)
+		return STEP_NONE;
+	if (role == ROLE_CLOSE) {
+		size_t k = S->ns;
+		while (k-- > 0)
+			if (S->st[k].fam == m->fam)
+				break;
+		if (k == (size_t)-1)
+			return STEP_MARK; /* a stray closing mark */
+		*o = S->st[k];
+		S->ns = k;
+		return k == 0 ? STEP_CLOSE0 : STEP_CLOSE_IN;
+	}
+	if (S->ns == sizeof S->st / sizeof S->st[0])
+		return STEP_MARK; /* deeper than anyone writes */
+	S->st[S->ns].tok = i;
+	S->st[S->ns].end = base + t->e;
+	S->st[S->ns++].fam = m->fam;
+	return STEP_OPEN;
+}
+
+/* Bytes other than the white space add_cand trims in s[b, e)? */
+static int has_content(const char *s, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (s[b] != ' ' && s[b] != '\t' && s[b] != '\n')
+			return 1;
+	return 0;
+}
 
 static void add_cand(struct eqi *I, struct par *P, uint32_t pi, size_t o, size_t c, int fam)
 {
@@ -124,8 +191,8 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 {
 	P->c0 = I->nc;
 	P->nc = 0;
-	struct open_mark st[16];
-	size_t ns = 0;
+	struct open_marks S;
+	S.ns = 0;
 	/* depth-0 pairs are recorded when they close, nested ones only marked */
 	size_t pend_o[64], pend_c[64];
 	int pend_f[64];
@@ -143,64 +210,122 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 			continue;
 		I->punct[I->npunct++] = (uint32_t)i; /* for par_sentences */
 		if (!(t->flags & want) || t->cp < '"')
-			continue;
-		const struct eq_mark *m = eq_mark_of(R, t->cp);
-		if (!m)
-			continue;
-		/* is a quotation of this family open (above the nearest one of the other)? */
-		int open_same = 0;
-		for (size_t k = ns; k-- > 0;)
-			if (st[k].fam == m->fam) {
-				open_same = 1;
-				break;
-			}
-		int role = role_of(R, I, P, i, m, open_same);
-		if (role == -1)
-			role = open_same ? ROLE_CLOSE : ROLE_OPEN;
-		if (role == ROLE_NONE)
+			continue; /* no mark (mark_step's first test, here for speed) */
+		struct open_mark o;
+		int step = mark_step(R, I, P, i, want, &S, 0, &o);
+		if (step == STEP_NONE)
 			continue;
 		P->tf[i] |= TF_MARK;
-		if (role == ROLE_CLOSE) {
-			size_t k = ns;
-			while (k-- > 0)
-				if (st[k].fam == m->fam)
-					break;
-			if (k == (size_t)-1)
-				continue; /* a stray closing mark */
-			size_t o = st[k].tok;
-			ns = k;
-			if (ns == 0) {
-				if (npend == sizeof pend_o / sizeof pend_o[0]) {
-					for (size_t q = 0; q < npend; q++)
-						add_cand(I, P, pi, pend_o[q], pend_c[q], pend_f[q]);
-					npend = 0;
-				}
-				pend_o[npend] = o;
-				pend_c[npend] = i;
-				pend_f[npend++] = m->fam;
-			} else {
-				P->tf[o] |= TF_IN;
-				P->tf[i] |= TF_IN;
+		if (step == STEP_CLOSE0) {
+			if (npend == sizeof pend_o / sizeof pend_o[0]) {
+				for (size_t q = 0; q < npend; q++)
+					add_cand(I, P, pi, pend_o[q], pend_c[q], pend_f[q]);
+				npend = 0;
 			}
-			continue;
+			pend_o[npend] = o.tok;
+			pend_c[npend] = i;
+			pend_f[npend++] = o.fam;
+		} else if (step == STEP_CLOSE_IN) {
+			P->tf[o.tok] |= TF_IN;
+			P->tf[i] |= TF_IN;
 		}
-		if (ns == sizeof st / sizeof st[0])
-			continue; /* deeper than anyone writes */
-		st[ns].tok = i;
-		st[ns++].fam = m->fam;
 	}
 	for (size_t q = 0; q < npend; q++)
 		add_cand(I, P, pi, pend_o[q], pend_c[q], pend_f[q]);
 	/* the first double mark left open runs to the end of the paragraph;
 	 * anything opened above it belongs to it */
-	for (size_t k = 0; k < ns; k++)
-		if (st[k].fam == 0) {
+	for (size_t k = 0; k < S.ns; k++)
+		if (S.st[k].fam == 0) {
 			/* a pair recorded after it lies inside it: drop those */
-			while (I->nc > P->c0 && I->c[I->nc - 1].o > st[k].tok) {
+			while (I->nc > P->c0 && I->c[I->nc - 1].o > S.st[k].tok) {
 				I->nc--;
 				P->nc--;
 			}
-			add_cand(I, P, pi, st[k].tok, T->n, 0);
+			add_cand(I, P, pi, S.st[k].tok, T->n, 0);
 			break;
 		}
+}
+
+static int ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The first byte at or after x that may start a mark (n: none). */
+static size_t next_mark_byte(const struct eqi *I, const unsigned char *u, size_t x, size_t n)
+{
+#if defined(__SSE2__)
+	if (I->nscan) {
+		__m128i b[sizeof I->scan];
+		for (size_t k = 0; k < I->nscan; k++)
+			b[k] = _mm_set1_epi8((char)I->scan[k]);
+		for (; x + 16 <= n; x += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + x));
+			__m128i m = _mm_cmpeq_epi8(v, b[0]);
+			for (size_t k = 1; k < I->nscan; k++)
+				m = _mm_or_si128(m, _mm_cmpeq_epi8(v, b[k]));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m);
+			if (bits)
+				return x + (size_t)__builtin_ctz(bits);
+		}
+	}
+#endif
+	while (x < n && !I->markbyte[u[x]])
+		x++;
+	return x;
+}
+
+int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_t n)
+{
+	struct par *W = &I->win;
+	struct open_marks S;
+	S.ns = 0;
+	uint32_t want = R->marks_are_quotes ? TOK_QUOTE : TOK_PUNCT;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t x = 0;
+	for (;;) {
+		x = next_mark_byte(I, u, x, n);
+		if (x >= n)
+			break;
+		if (u[x] >= 0x80) {
+			/* a lead byte: of a mark (not of a dash, a bullet)? */
+			size_t len;
+			if (!eq_mark_of(R, u8_decode(s + x, n - x, &len))) {
+				x += len ? len : 1;
+				continue;
+			}
+		}
+		/* the run of bytes between white space around it: no token
+		 * crosses white space, so its tokens are the paragraph's */
+		size_t a = x, z = x;
+		while (a > 0 && !ws(u[a - 1]))
+			a--;
+		while (z < n && !ws(u[z]))
+			z++;
+		W->s = s + a;
+		W->n = z - a;
+		W->ready = 0;
+		par_prepare(R, W);
+		for (size_t i = 0; i < W->t.n; i++) {
+			if (!(W->t.v[i].flags & TOK_PUNCT))
+				continue;
+			/* a double mark at the bottom leaves only when a double
+			 * closes it, and what it holds so far is in that pair, or
+			 * in the quotation running to the end */
+			if (S.ns && S.st[0].fam == 0 && has_content(s, S.st[0].end, a + W->t.v[i].b))
+				return 1;
+			struct open_mark o;
+			int step = mark_step(R, I, W, i, want, &S, a, &o);
+			/* a pair closed at depth 0 stays a candidate (a double
+			 * mark left open later opened after it) if it holds
+			 * anything */
+			if (step == STEP_CLOSE0 && has_content(s, o.end, a + W->t.v[i].b))
+				return 1;
+		}
+		x = z;
+	}
+	for (size_t k = 0; k < S.ns; k++)
+		if (S.st[k].fam == 0)
+			return has_content(s, S.st[k].end, n);
+	return 0;
 }

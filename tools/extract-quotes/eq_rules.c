@@ -92,6 +92,24 @@ static void check_word(const struct ynode *s)
 }
 
 /* A trailing period is not part of an entry (Sen. = sen). */
+/* A word of class cls is in the set: its signature in cue_sig when it
+ * may be a cue. */
+static void cue_note(struct eq_rules *R, const char *s, size_t n, uint64_t cls)
+{
+	if (!(cls & (EQ_W_CUE | EQ_W_PHRASE)) || !n)
+		return;
+	unsigned g = ws_sig(s, n);
+	R->cue_sig[g >> 6] |= (uint64_t)1 << (g & 63);
+	if (n > R->cue_maxlen)
+		R->cue_maxlen = n;
+}
+
+static void words_add(struct eq_rules *R, const char *s, size_t n, uint64_t cls, uint64_t bits)
+{
+	wordset_add(&R->words, s, n, cls, bits);
+	cue_note(R, s, n, cls);
+}
+
 static size_t bare_len(const struct ynode *s)
 {
 	return s->len > 1 && s->str[s->len - 1] == '.' ? s->len - 1 : s->len;
@@ -106,7 +124,7 @@ static void add_word(const struct ynode *s, void *ctx)
 {
 	struct addw *a = ctx;
 	check_word(s);
-	wordset_add(&a->R->words, s->str, bare_len(s), a->cls, a->bits);
+	words_add(a->R, s->str, bare_len(s), a->cls, a->bits);
 }
 
 static void word_list(struct eq_rules *R, const struct ynode *root, const char *key, uint64_t cls)
@@ -187,7 +205,7 @@ static void load_verbs(struct eq_rules *R, const struct ynode *v)
 		const struct ynode *lemma = v->items[i], *forms = v->items[i + 1];
 		check_word(lemma);
 		uint64_t id = ++R->nlemmas;
-		wordset_add(&R->words, lemma->str, lemma->len, EQ_W_CUE, 0);
+		words_add(R, lemma->str, lemma->len, EQ_W_CUE, 0);
 		if (forms->kind != Y_SEQ)
 			yerr(forms, "the forms of '%s' must be a list: %s: [forms]", lemma->str, lemma->str);
 		struct addw a = {R, EQ_W_CUE, 0};
@@ -202,7 +220,7 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *s = v->items[i];
 		yscalar(s);
-		struct eq_phrase ph = {{0}, 0};
+		struct eq_phrase ph = {{0}, {0}, 0};
 		const char *p = s->str;
 		while (*p) {
 			while (*p == ' ')
@@ -217,6 +235,7 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 				break;
 			if (ph.nw == sizeof ph.w / sizeof ph.w[0])
 				yerr(s, "phrase '%s' is too long (6 words at most)", s->str);
+			ph.wl[ph.nw] = (size_t)(p - w);
 			ph.w[ph.nw++] = xstrndup(w, (size_t)(p - w));
 		}
 		if (ph.nw < 2)
@@ -226,7 +245,7 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 			R->phr = xrealloc(R->phr, R->capphr * sizeof *R->phr);
 		}
 		R->phr[R->nphr++] = ph;
-		wordset_add(&R->words, ph.w[0], strlen(ph.w[0]), EQ_W_PHRASE, 0);
+		words_add(R, ph.w[0], strlen(ph.w[0]), EQ_W_PHRASE, 0);
 	}
 }
 
@@ -266,6 +285,7 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
 		if (old)
 			val.cls |= old->cls & ~(uint64_t)EQ_W_PRON;
 		wordset_put(&R->words, w->str, w->len, val);
+		cue_note(R, w->str, w->len, val.cls);
 	}
 }
 

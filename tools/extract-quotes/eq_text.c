@@ -27,6 +27,28 @@ void par_prepare(const struct eq_rules *R, struct par *P)
 	P->ready = 1;
 }
 
+/* ws_pack_lower of the ASCII s[0..n) (n <= 8), 8 bytes at a time when
+ * avail (the bytes readable from s) allows: A-Z found by two additions
+ * (no byte is >= 0x80, so none carries into the next). */
+static inline uint64_t pack_lower(const char *s, size_t n, size_t avail)
+{
+	if (avail < 8)
+		return ws_pack_lower(s, n);
+	uint64_t x;
+	memcpy(&x, s, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t up = (x + 0x3F * ones) & ~(x + 0x25 * ones) & high; /* 'A' <= byte <= 'Z' */
+	x |= up >> 2;
+	/* a NUL byte among the n: ws_pack_lower gives 0 */
+	uint64_t pad = n < 8 ? ~(((uint64_t)1 << (8 * n)) - 1) : 0;
+	uint64_t y = x | pad;
+	if ((y - ones) & ~y & high)
+		return 0;
+	return x;
+}
+
 uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits)
 {
 	if (i >= P->t.n)
@@ -46,6 +68,22 @@ uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, 
 		char small[32];
 		const char *w = small;
 		size_t wn = n;
+		uint64_t key;
+		if ((t->flags & TOK_ASCII) && n <= 8 && (key = pack_lower(s, n, P->n - t->b))) {
+			/* most words: lowercased in a register, the filter's
+			 * signature from its bytes, one probe */
+			unsigned last = (unsigned)(key >> (8 * (n - 1))) & 0xFF;
+			if (n <= R->words.maxlen &&
+			    ws_filter_has(R->words.sig, ws_sig_of((unsigned)key & 0xFF,
+								  (unsigned)(key >> (n > 1 ? 8 : 0)) & 0xFF, last, n))) {
+				const struct ws_val *v = wordset_get_packed(&R->words, key);
+				if (v) {
+					c = v->cls;
+					b = v->bits;
+				}
+			}
+			goto done;
+		}
 		if ((t->flags & TOK_ASCII) && n <= sizeof small) {
 			for (size_t k = 0; k < n; k++) {
 				char ch = s[k];
@@ -69,6 +107,7 @@ uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, 
 			}
 		}
 	}
+done:
 	P->cls[i] = c;
 	P->bits[i] = b;
 	P->tf[i] |= TF_CLS;
@@ -104,6 +143,17 @@ int tok_is(const struct par *P, size_t i, const char *lit)
 }
 
 
+/* tok_is with strlen(lit) known, the same tests */
+static inline int tok_is_len(const struct par *P, size_t i, const char *lit, size_t n)
+{
+	if (i >= P->t.n)
+		return 0;
+	const struct token *t = &P->t.v[i];
+	if (((unsigned char)P->s[t->b] | 0x20) != (unsigned char)lit[0])
+		return 0;
+	return t->e - t->b == n && strncasecmp(P->s + t->b, lit, n) == 0;
+}
+
 /* The number of tokens of a cue phrase starting at token i (before end), 0
  * for none. */
 size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t end)
@@ -116,7 +166,7 @@ size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 		if (ph->nw <= best || i + ph->nw > end)
 			continue;
 		size_t j = 0;
-		while (j < ph->nw && tok_is(P, i + j, ph->w[j]))
+		while (j < ph->nw && tok_is_len(P, i + j, ph->w[j], ph->wl[j]))
 			j++;
 		if (j == ph->nw)
 			best = ph->nw;

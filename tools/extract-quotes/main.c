@@ -153,6 +153,24 @@ static int on_row(struct docrows *d, struct docrow *w, void *ctx)
 	return 0;
 }
 
+/* A paragraph that continues a quotation opens with a double mark
+ * (straight, curly, low or angle): where its words start after it. */
+static size_t after_opening_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb"};
+	size_t b = 0;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+		size_t m = strlen(marks[k]);
+		if (m <= n && memcmp(s, marks[k], m) == 0) {
+			b = m;
+			break;
+		}
+	}
+	while (b < n && (s[b] == ' ' || s[b] == '\t'))
+		b++;
+	return b;
+}
+
 static void put_num(struct out *o, unsigned long long v)
 {
 	out_uint(o, v);
@@ -203,8 +221,10 @@ static void on_doc(struct docrows *d, void *ctx)
 		for (uint32_t p = q->para; p <= q->epara; p++) {
 			const struct eq_para_in *P = &U->in[p];
 			size_t b = p == q->para ? q->b : 0, e = p == q->epara ? q->e : P->n;
-			if (p > q->para)
+			if (p > q->para) {
 				out_escaped(o, "\n", 1);
+				b = after_opening_mark(P->s, e); /* the words, not the mark that continues them */
+			}
 			out_escaped(o, P->s + b, e - b);
 		}
 		out_putc(o, '\t');

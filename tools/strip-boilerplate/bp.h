@@ -74,6 +74,8 @@ int bp_prepare(struct bp_config *c, struct bp_line *l);
 /* The parts: trims; features of l->s[a..b); drops. */
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
+/* The same features from the word scan one byte at a time (for tests). */
+void bp_features_ref(const struct bp_config *c, struct bp_line *l);
 int bp_apply_drops(struct bp_config *c, struct bp_line *l);
 /* Does line l (its features) read as a sentence: a sentence end, enough
  * words, mostly lowercase words and few numbers, a finite verb or

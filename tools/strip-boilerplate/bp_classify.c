@@ -59,9 +59,20 @@ static int paragraph_line(const struct bp_config *c, const struct bp_line *l)
 	       !l->image && l->links <= c->p.max_link_density && !strong_rule(c, l);
 }
 
+/* A line shaped like a story's sentence by its features: a sentence end,
+ * near_words words, no list, heading, image or link, no strong hit, and
+ * not speaking to the reader outside quotation marks. */
+static int story_shape(const struct bp_line *l)
+{
+	return l->ends_punct == 1 && !l->bullet && !l->heading && !l->image && !l->no_text && l->links == 0 &&
+	       !l->has_url && !(l->address && !l->speech && l->quote != 2) &&
+	       !(l->drop_rule >= 0 && l->hit == BP_HIT_STRONG);
+}
+
 /* More than the match: a weak hit of a figure rule next to a figure line,
  * or on a line that addresses the reader (outside quotation marks, not
- * reporting speech), is strong; so is a heading a rule hit unless a
+ * reporting speech; when that is less than once in address_words words,
+ * not between two lines shaped like the story's sentences), is strong; so is a heading a rule hit unless a
  * paragraph follows it (what a box heading heads: links, list items,
  * images, short lines, other boilerplate). */
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
@@ -78,11 +89,68 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
 		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
-		else if (l->address && !l->speech && l->quote != 2)
+		else if (l->address && !l->speech && l->quote != 2 &&
+			 !(l->address * c->p.address_words < l->looked && i > 0 && i + 1 < n &&
+			   story_shape(&L[i - 1]) && story_shape(&L[i + 1])))
 			l->hit = BP_HIT_STRONG;
 		else if (l->heading > 1 && !l->prose && !(i + 1 < n && paragraph_line(c, &L[i + 1]) &&
 						      !(L[i + 1].drop_rule >= 0 && c->rules[L[i + 1].drop_rule].after)))
 			l->hit = BP_HIT_STRONG;
+	}
+}
+
+/* The length of the longest common start of a and b, backslashes of
+ * markdown escapes ("\\(") skipped in a. */
+static size_t common_start(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	while (i < an && j < bn) {
+		if (a[i] == '\\' && i + 1 < an && (b[j] != '\\' || a[i + 1] != '\\'))
+			i++;
+		if (a[i] != b[j])
+			break;
+		i++, j++;
+	}
+	return j;
+}
+
+/* A line right under an image that repeats the image's alt text (the
+ * same bytes from the start, alt_caption_bytes or more, or all of the
+ * line or of the alt text when that is at least half as long) is its
+ * caption, and so is a copy
+ * of it on the next line; a line a rule hit is left to the rule. */
+static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	size_t need = (size_t)c->p.alt_caption_bytes;
+	if (need == 0)
+		return;
+	for (size_t i = 1; i < n; i++) {
+		const struct bp_line *im = &L[i - 1];
+		if (!(im->image & 2) || L[i].image || L[i].no_text)
+			continue;
+		/* the first alt text that is not empty */
+		const char *t = im->s + im->a, *e = im->s + im->b;
+		const char *alt = NULL, *ae = NULL;
+		for (const char *q = t; q + 2 < e && !alt; q++)
+			if (q[0] == '!' && q[1] == '[' && q[2] != ']') {
+				alt = ae = q + 2;
+				while (ae < e && *ae != ']')
+					ae += *ae == '\\' && ae + 1 < e ? 2 : 1;
+			}
+		if (!alt)
+			continue;
+		size_t an = (size_t)(ae - alt);
+		for (size_t k = i; k < n && k <= i + 1; k++) {
+			struct bp_line *l = &L[k];
+			size_t ln = l->b - l->a;
+			if (l->drop_rule >= 0 || l->image || l->no_text || l->cls == BPC_BAD)
+				break;
+			size_t m = common_start(alt, an, l->s + l->a, ln);
+			if (!(m >= need || ((m == ln || m == an) && 2 * m >= need)))
+				break;
+			set_bad(l, BPR_IMAGE);
+			l->cls0 = BPC_BAD;
+		}
 	}
 }
 
@@ -288,6 +356,16 @@ static int text_class(const struct bp_line *l)
 	return weak_hit(l) ? l->cls_text : l->cls0;
 }
 
+/* The words of the good lines of L[s..e) that read as sentences. */
+static double prose_words(const struct bp_line *L, size_t s, size_t e)
+{
+	double w = 0;
+	for (size_t i = s; i < e; i++)
+		if (L[i].prose && text_class(&L[i]) == BPC_GOOD)
+			w += L[i].words;
+	return w;
+}
+
 /* A story goes on in paragraphs: of the first 2 * need lines with text of
  * L[0..n), need read as good text (not a teaser list, where a headline, a
  * label and a sentence take turns). */
@@ -397,6 +475,50 @@ static void bridge_body_back(const struct bp_config *c, struct bp_line *L, size_
 	}
 }
 
+static int headline_like(const struct bp_params *p, const struct bp_line *l);
+
+/* A line between a headline and its lead: a strong hit of a header rule
+ * (a byline, a date) or a figure rule (a credit), a line without text
+ * (an image), a label (a time) or a short line (an author's name). */
+static int under_headline(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	if (r)
+		return r->header || r->figure;
+	return !weak_hit(l) && !l->heading && (l->cls0 == BPC_SHORT || l->why == bp_reason_names[BPR_NO_TEXT] ||
+					       l->why == bp_reason_names[BPR_LABEL] || l->why == bp_reason_names[BPR_IMAGE]);
+}
+
+/* The story starts at its lead: a good paragraph under a headline (a
+ * title-like line that is not a section heading, then at most lead_lines
+ * lines of bylines, dates and images) starts the body when at most
+ * body_bridge_lines bridgeable lines (a video, a promo, a caption) separate
+ * it from the body found, none of a header rule (a paragraph above a
+ * byline is a dek or a teaser, not the lead). */
+static void lead_before_body(const struct bp_config *c, const struct bp_line *L, size_t *bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_bridge_lines, lmax = (size_t)p->lead_lines;
+	if (gmax == 0 || lmax == 0)
+		return;
+	for (size_t k = *bs; k-- > 0 && k + gmax >= *bs;) {
+		const struct bp_line *l = &L[k];
+		if (text_class(l) == BPC_GOOD && l->ends_punct == 1 && !l->heading && !strong_rule(c, l)) {
+			for (size_t i = k; i > 0 && k - i <= lmax; i--) {
+				const struct bp_line *h = &L[i - 1];
+				if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(p, h)) {
+					*bs = k;
+					return;
+				}
+				if (!under_headline(c, h))
+					break;
+			}
+		}
+		if (!bridgeable(c, l) || (strong_rule(c, l) && strong_rule(c, l)->header))
+			return;
+	}
+}
+
 /* A sentence a rule hit weakly right before the body (a lead that speaks
  * of copyright) is its start, and one right after it its end, unless its
  * rule is of the notes that end stories (a credit, a copyright note, an
@@ -410,16 +532,267 @@ static void extend_weak(const struct bp_config *c, const struct bp_line *L, size
 		(*be)++;
 }
 
-/* Line i ends like a sentence, a label rule of the lines outside stories
- * hit it (a tag line, contact details), and it stands between two lines
- * of text (the one before may end with a colon that introduces it). */
-static int story_label(const struct bp_config *c, const struct bp_line *L, size_t i)
+/* A line of a story's last lines: it ends like a sentence (or with a
+ * colon before another such line), has text (a weak hit's features
+ * count), no link, heading, list or image shape, no strong hit, and
+ * does not speak to the reader outside quotation marks. */
+static int tail_line(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
 {
-	const struct bp_rule *r = strong_rule(c, &L[i]);
-	const struct bp_line *a = &L[i - 1], *b = &L[i + 1];
-	return r && r->shape == BP_SHAPE_LABEL && !r->inside && !r->after && !r->box && !r->figure &&
-	       L[i].ends_punct == 1 && (reads_as_text(a) || (text_class(a) != BPC_BAD && a->ends_punct == 2)) &&
-	       reads_as_text(b) && !strong_rule(c, a) && !strong_rule(c, b);
+	const struct bp_line *l = &L[i];
+	if (strong_rule(c, l) || l->heading || l->bullet || l->image || l->no_text || l->has_url ||
+	    l->links > 0 || text_class(l) == BPC_BAD || (l->address && !l->speech && l->quote != 2) || l->words < 2)
+		return 0;
+	if (l->ends_punct == 1)
+		return 1;
+	return l->ends_punct == 2 && i + 1 < n && L[i + 1].ends_punct == 1 && tail_line(c, L, n, i + 1);
+}
+
+/* A line that ends what a page adds after a story: a strong hit of a
+ * rule of the notes that end stories or of the lines after them. */
+static int end_line(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return r && (r->note || r->after);
+}
+
+/* The cells of a table row: the '|' in the kept text, or 0. */
+static unsigned table_cells(const struct bp_line *l)
+{
+	if (!(l->punct[1] >> ('|' - 64) & 1))
+		return 0;
+	unsigned k = 0;
+	for (size_t i = l->a; i < l->b; i++)
+		k += l->s[i] == '|';
+	return k;
+}
+
+/* A table right after the body belongs to it (standings, results): after
+ * at most body_tail_lines lines that are not a heading or a strong hit of
+ * a rule that ends stories or follows them (an image, a caption, a line
+ * that introduces the table), at least table_rows rows with the same
+ * number of cells, rule lines ("---|---") between them. */
+static void table_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines, j = *be;
+	if (p->table_rows <= 0)
+		return;
+	for (; j < n && j - *be <= gmax && !table_cells(&L[j]); j++)
+		if (L[j].heading || end_line(c, &L[j]) || after_rule(c, &L[j]) ||
+		    (strong_rule(c, &L[j]) && strong_rule(c, &L[j])->box))
+			return;
+	if (j >= n || j - *be > gmax)
+		return;
+	unsigned cells = table_cells(&L[j]);
+	size_t r = j, rows = 0;
+	for (; r < n; r++) {
+		unsigned k = table_cells(&L[r]);
+		if (k == cells && !L[r].no_text && !strong_rule(c, &L[r]))
+			rows++;
+		else if (!(k == cells && L[r].no_text))
+			break;
+	}
+	if ((double)rows >= p->table_rows)
+		*be = r;
+}
+
+/* The number of a numbered list item ("3)", "3."), else -1. */
+static long item_number(const struct bp_line *l)
+{
+	if (l->bullet != 3)
+		return -1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	while (k < n && (t[k] == '*' || t[k] == '-' || t[k] == '+' || t[k] == ' '))
+		k++;
+	long v = 0;
+	size_t d = k;
+	for (; k < n && k < d + 4 && t[k] >= '0' && t[k] <= '9'; k++)
+		v = v * 10 + (t[k] - '0');
+	return k > d && k < n && (t[k] == '.' || t[k] == ')') ? v : -1;
+}
+
+/* Words and words addressing the reader of the good lines of L[s..e). */
+static void address_share(const struct bp_line *L, size_t s, size_t e, double *words, double *addr)
+{
+	*words = *addr = 0;
+	for (size_t i = s; i < e; i++)
+		if (text_class(&L[i]) == BPC_GOOD)
+			*words += L[i].words, *addr += L[i].address;
+}
+
+/* The body's last paragraphs after a block of voice_block_lines lines or
+ * more without a good paragraph (a list of names, headings, a logo) are
+ * not the story's when they speak to the reader, once in address_words
+ * words or more, where the body before the block does less than a
+ * quarter of that (an appeal for support after a report): the body ends
+ * before the block. */
+static void voice_tail(const struct bp_config *c, const struct bp_line *L, size_t bs, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	if (p->voice_block_lines <= 0 || p->address_words <= 0)
+		return;
+	size_t g1 = *be, g0;
+	while (g1 > bs && text_class(&L[g1 - 1]) == BPC_GOOD)
+		g1--;
+	for (g0 = g1; g0 > bs && text_class(&L[g0 - 1]) != BPC_GOOD; g0--)
+		;
+	if (g1 == *be || g0 == bs || (double)(g1 - g0) < p->voice_block_lines)
+		return;
+	double w, a, bw, ba;
+	address_share(L, g1, *be, &w, &a);
+	address_share(L, bs, g0, &bw, &ba);
+	if (a > 0 && a * p->address_words >= w && ba * p->address_words * 4 < bw)
+		*be = g0;
+}
+
+/* A numbered list the body ends with goes on while the numbers do (a
+ * list of picks, steps, results), across up to body_tail_lines lines of
+ * no text (its images and links) between the items; and one the body's
+ * last line introduces (it ends with a colon) starts at 1. An item a
+ * rule hit with strong evidence ends it. */
+static void numbered_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t e = *be;
+	if (e == 0)
+		return;
+	long k = item_number(&L[e - 1]);
+	if (k < 0 && L[e - 1].ends_punct == 2 && !L[e - 1].bullet)
+		k = 0;
+	if (k < 0)
+		return;
+	for (size_t j = e; j < n;) {
+		size_t g = j;
+		while (g < n && g - j < (size_t)p->body_tail_lines && L[g].no_text)
+			g++;
+		if (g >= n || item_number(&L[g]) != k + 1 || strong_rule(c, &L[g]) || L[g].no_text)
+			break;
+		k++;
+		e = j = g + 1;
+	}
+	*be = e;
+}
+
+/* The story's last lines after a block inside it: when at most
+ * body_tail_lines lines that are not such an end, a heading or a good
+ * paragraph (a newsletter prompt, a box of links, contact lines) follow
+ * the body, then lines that read as
+ * the story's (body_back_words words or more, a good or near-good one
+ * among them that no rule hit), then nothing but up to body_tail_lines lines of other
+ * boilerplate before the page's end or such an end (an author's note, a
+ * copyright line), the body takes them (not a weak hit of a note rule
+ * at their end). */
+static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines, j = *be;
+	if (gmax == 0)
+		return;
+	while (j < n && j - *be < gmax && !tail_line(c, L, n, j)) {
+		const struct bp_line *g = &L[j];
+		if (end_line(c, g) || after_rule(c, g) || g->heading || text_class(g) == BPC_GOOD)
+			return;
+		j++;
+	}
+	if (j >= n || !tail_line(c, L, n, j))
+		return;
+	size_t r = j;
+	double w = 0;
+	int text = 0;
+	while (r < n && tail_line(c, L, n, r)) {
+		int k = text_class(&L[r]);
+		w += L[r].words;
+		text |= (k == BPC_GOOD || k == BPC_NEAR) && L[r].drop_rule < 0;
+		r++;
+	}
+	size_t e = r;
+	while (e > j && weak_hit(&L[e - 1]) && c->rules[L[e - 1].drop_rule].note)
+		e--;
+	if (e == j || w < p->body_back_words || !text)
+		return;
+	for (size_t k = r; k < n && !end_line(c, &L[k]); k++)
+		if (k - r >= gmax || text_class(&L[k]) == BPC_GOOD || tail_line(c, L, n, k))
+			return;
+	*be = e;
+}
+
+/* Sentences after the body past a few lines that are boilerplate on
+ * their own and sit inside stories (an image credit, a cookie line, an
+ * advertisement): the story's last paragraphs, too short to weigh as a
+ * body ("Park, a Democrat, was elected in 2022."), when nothing but the
+ * end of the page or another rule's line comes after them. The inserted
+ * lines stay boilerplate. When unsure, keep: a sentence nothing hit is
+ * not dropped for standing after an image. */
+static int short_sentence(const struct bp_line *l)
+{
+	if (l->ends_punct != 1 || l->heading || l->bullet || l->has_url || l->image || l->links > 0 || l->label == 1)
+		return 0;
+	return l->prose || (l->words >= 3 && l->looked > 0 && 3 * l->lower >= l->looked);
+}
+
+static void sentences_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_tail_lines;
+	if (gmax == 0)
+		return;
+	for (;;) {
+		size_t j = *be;
+		while (j < n && j - *be < gmax) {
+			const struct bp_rule *r = strong_rule(c, &L[j]);
+			if (!r || r->after || r->box || L[j].heading)
+				break;
+			j++;
+		}
+		if (j == *be || j >= n)
+			return;
+		size_t e = j;
+		while (e < n && L[e].drop_rule < 0 && text_class(&L[e]) != BPC_BAD && short_sentence(&L[e]))
+			e++;
+		if (e == j || (e < n && !strong_rule(c, &L[e])))
+			return;
+		*be = e;
+	}
+}
+
+/* A line a label rule hit that may be a story's own: a rule of the lines
+ * outside stories (a tag line, contact details) or between a headline and
+ * its story (a date), not of figures, boxes, inserts or what follows
+ * stories. */
+static int label_hit(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return r && r->shape == BP_SHAPE_LABEL && !r->after && !r->box && !r->figure && (!r->inside || r->header);
+}
+
+/* Lines i .. k - 1 (at most story_label_lines) that label rules of that
+ * kind hit and that stand between two lines of the story's text (the one
+ * before may be a list item, or end with a colon that introduces them):
+ * the story's own when they end like sentences, when a colon introduces
+ * them (contact lines: "Clinic details:"), or when they are dates of a
+ * header rule alone and a good paragraph follows (a timeline). Returns k,
+ * or i when they are not. */
+static size_t story_labels(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
+{
+	if (i == 0)
+		return i;
+	const struct bp_line *a = &L[i - 1];
+	if (strong_rule(c, a) || text_class(a) == BPC_BAD ||
+	    !(reads_as_text(a) || a->ends_punct == 2 || a->bullet))
+		return i;
+	size_t k = i;
+	int ends = 1, dates = 1;
+	while (k < n && k - i < (size_t)c->p.story_label_lines && label_hit(c, &L[k])) {
+		ends &= L[k].ends_punct == 1;
+		dates &= strong_rule(c, &L[k])->header && L[k].words <= c->p.near_words;
+		k++;
+	}
+	if (k == i || k >= n || strong_rule(c, &L[k]) || !reads_as_text(&L[k]))
+		return i;
+	if (ends || a->ends_punct == 2 || (dates && text_class(&L[k]) == BPC_GOOD))
+		return k;
+	return i;
 }
 
 /* The shape of a list item: its bullet, heading level, the class of its
@@ -449,14 +822,33 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 	       l->ends_punct != 1 && !l->has_url;
 }
 
+/* A title-like line that may be the headline when no markdown heading
+ * says so: not a menu ("Local | State"), not mostly numbers (a date and
+ * time the rules missed). */
+static int headline_like(const struct bp_params *p, const struct bp_line *l)
+{
+	return title_like(p, l) && !(l->punct[1] >> ('|' - 64) & 1) &&
+	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked);
+}
+
+/* A headline of few words is preferred when it is not a name: more than
+ * title_min_words words, or one in lowercase ("Bridge reopens", not
+ * "Maren Estrada"). */
+static int headline_words(const struct bp_params *p, const struct bp_line *l)
+{
+	return l->words > p->title_min_words || l->lower > 0;
+}
+
 /* A dek under the headline: a line in sentence case (mostly lowercase
- * words, few numbers), not boilerplate on its own, without a label or an
+ * words, or a good paragraph with a finite verb: German capitalizes its
+ * nouns), few numbers, not boilerplate on its own, without a label or an
  * address. */
 static int dek_like(const struct bp_params *p, const struct bp_line *l)
 {
 	double n = l->looked;
 	return l->cls0 != BPC_BAD && l->words >= p->near_words && !l->heading && !l->bullet && !l->label &&
-	       !l->has_url && l->links == 0 && n > 0 && l->lower >= p->prose_lower * n &&
+	       !l->has_url && l->links == 0 && n > 0 &&
+	       (l->lower >= p->prose_lower * n || (l->cls0 == BPC_GOOD && l->ends_punct == 1 && l->verbs > 0)) &&
 	       l->numeric <= p->prose_numeric * n && !(l->punct[1] >> ('@' - 64) & 1) &&
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }
@@ -587,6 +979,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			gp += L[i].prose ? L[i].words : 0;
 		}
 	}
+	alt_captions(c, L, n);
 	/* where most good lines read as sentences (the words of the
 	 * language are known), the others (a menu run together, a list of
 	 * names) weigh less in the body */
@@ -643,20 +1036,28 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			break;
 		}
 	/* an article comes before its comments: a stretch before the best one
-	 * that weighs nearly as much is the body */
+	 * that weighs nearly as much is the body, when it holds a sentence as
+	 * the best one does (not a menu run together alone) */
 	if (p->body_prefer_first > 0 && bs > from) {
 		size_t fs, fe;
 		double first = find_body(c, L + from, bs - from, &fs, &fe);
-		if (first >= p->body_prefer_first * best && fe > fs)
+		if (first >= p->body_prefer_first * best && fe > fs &&
+		    (prose_words(L, from + fs, from + fe) > 0 || prose_words(L, bs, be) == 0))
 			bs = from + fs, be = from + fe;
 	}
 	if (be > bs) {
+		voice_tail(c, L, bs, &be);
 		bridge_body(c, L, n, &be);
 		bridge_body_back(c, L, n, &bs);
+		lead_before_body(c, L, &bs);
 		extend_weak(c, L, n, &bs, &be);
-		/* one such line alone does not end a story */
-		while (be > bs && be + 1 < n && story_label(c, L, be) && text_class(&L[be + 1]) == BPC_GOOD)
-			be += 2;
+		table_after_body(c, L, n, &be);
+		numbered_after_body(c, L, n, &be);
+		tail_lines(c, L, n, &be);
+		sentences_after_body(c, L, n, &be);
+		/* such lines alone do not end a story */
+		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
+			be = k + 1;
 	}
 	/* no body at all (a brief, a document of short lines): fall back to
 	 * the lines that read as sentences */
@@ -688,11 +1089,11 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}
-	/* a line that ends like a sentence and that a label rule of the
-	 * lines outside stories hit (a tag line, contact details), between
-	 * two paragraphs of the body, is the story's own */
+	/* lines a label rule of the lines outside stories hit (a tag line,
+	 * contact details, a date) between two lines of the story are its
+	 * own */
 	for (size_t i = bs + 1; i + 1 < be; i++)
-		if (story_label(c, L, i)) {
+		for (size_t k = story_labels(c, L, be, i); i < k; i++) {
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
@@ -730,8 +1131,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			for (size_t i = fb; i-- > 0 && seen < 4;) {
 				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
-				if (title_like(p, &L[i])) {
-					if (L[i].words > p->title_min_words) {
+				if (headline_like(p, &L[i])) {
+					if (headline_words(p, &L[i])) {
 						t = i;
 						break;
 					}

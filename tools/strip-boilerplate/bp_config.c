@@ -118,6 +118,7 @@ void bp_free(struct bp_config *c)
 		if (c->rules[i].rx.code)
 			rx_free(&c->rules[i].rx);
 		bp_lits_free(&c->rules[i].req);
+		bp_gates_free(&c->rules[i].gates);
 		free(c->rules[i].name);
 	}
 	free(c->rules);

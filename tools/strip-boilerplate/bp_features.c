@@ -4,32 +4,14 @@
  * and whether it ends like a sentence. One pass, ASCII fast path. */
 #include "bp.h"
 #include "bp_scan.h"
+#include "bp_words.h"
 #include "unicode.h"
 #include "utf8.h"
 
 #include <string.h>
 
-struct acc {
-	const struct bp_config *c;
-	unsigned words, stop, capwords, upper, letters, digits, visible, link, cjk;
-	uint64_t rules;
-	uint64_t punct[2]; /* ASCII punctuation seen (bit per byte value) */
-	uint64_t hicp;     /* non-ASCII code points seen (bit cp % 64) */
-	int www;           /* a word "www" */
-	int url3;          /* "://" in the text scanned */
-	unsigned looked, lookup_max; /* words looked up, and the most to look up */
-	int trig;          /* after those, look up the words that may be trigger words */
-	unsigned cap_stops;  /* capitalized stopwords inside a sentence, first words */
-	int sent_start;      /* the next word starts a sentence */
-	unsigned verbs, speech, address, lower, numeric, commas; /* sentence shape (bp_line.h) */
-	unsigned quotes;     /* quotation marks */
-	int inq;             /* inside a quotation: 1, or 2 after a low opening mark */
-	int colon;           /* a "Label:" at the start: 3 while its next word is awaited */
-	int32_t first;       /* first visible code point */
-	unsigned middle;   /* words counted by spaces only */
-	int32_t last;     /* last visible non-space code point */
-	int32_t lastsent; /* last one that is not a closing quote or bracket */
-};
+/* The word scan (bp_words.h): 64 bytes at a time, or the reference. */
+typedef void scan_fn(struct acc *A, const char *s, size_t n, int link);
 
 size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 {
@@ -59,371 +41,6 @@ size_t bp_lower(const char *w, size_t wn, char *low, size_t cap)
 }
 
 
-enum { K_LOWER = 1, K_UPPER = 2, K_DIGIT = 4, K_SPACE = 8, K_CLOSER = 16, K_SENT = 32 };
-static unsigned char ktab[256];
-static unsigned char klow[256];   /* ASCII lowercase */
-static uint32_t kcnt[256];        /* 1 for a capital, 1 << 16 for a digit, K_ALNUM_BIT for both and lowercase */
-#define K_ALNUM_BIT (1u << 31)
-
-static void init_ktab(void)
-{
-	if (ktab['a'])
-		return;
-	for (int c = 0; c < 256; c++)
-		klow[c] = (unsigned char)c;
-	for (int c = 'a'; c <= 'z'; c++)
-		ktab[c] = K_LOWER, ktab[c - 32] = K_UPPER, klow[c - 32] = (unsigned char)c, kcnt[c - 32] = 1;
-	for (int c = '0'; c <= '9'; c++)
-		ktab[c] = K_DIGIT, kcnt[c] = 1 << 16;
-	for (int c = 0; c < 256; c++)
-		if (ktab[c] & (K_LOWER | K_UPPER | K_DIGIT))
-			kcnt[c] |= K_ALNUM_BIT;
-	ktab[' '] = ktab['\t'] = ktab['\n'] = ktab['\r'] = ktab['\v'] = ktab['\f'] = K_SPACE;
-	ktab['"'] = ktab['\''] = ktab[')'] = ktab[']'] = ktab['*'] = ktab['_'] = K_CLOSER;
-	/* a sentence starts after these */
-	ktab['.'] |= K_SENT, ktab['!'] |= K_SENT, ktab['?'] |= K_SENT;
-	ktab[':'] |= K_SENT, ktab['"'] |= K_SENT, ktab['('] |= K_SENT;
-}
-
-/* The signature (ws_sig) of the lowercase form of the ASCII word w. */
-static inline unsigned ascii_sig(const char *w, size_t wn)
-{
-	const unsigned char *u = (const unsigned char *)w;
-	return ws_sig_of(klow[u[0]], klow[u[wn > 1]], klow[u[wn - 1]], wn);
-}
-
-/* What the word set holds for a word: its class flags (BP_STOPWORD ...),
- * and its rules' bits ORed into *rules; 0 when absent. */
-static inline unsigned found(const struct ws_val *v, uint64_t *rules)
-{
-	if (!v)
-		return 0;
-	*rules |= v->bits;
-	return (unsigned)v->cls;
-}
-
-/* Look a word up (stopword? trigger of rules?); slow: it is not all
- * ASCII. Returns its class flags. Out of line: the scan loop only
- * counts, and lowercases nothing. */
-static __attribute__((noinline)) unsigned lookup_slow(struct acc *A, const char *w, size_t wn, int slow);
-
-/* The same, inline for the common case: an ASCII word of at most 8 bytes
- * with 8 bytes to read (avail: bytes from w to the end of the text). */
-static inline unsigned lookup_word(struct acc *A, const char *w, size_t wn, int slow, size_t avail)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (!slow && wn <= 8 && avail >= 8) {
-		const struct wordset *ws = &A->c->words;
-		/* the word's bytes are letters, digits, apostrophes and
-		 * hyphens: setting bit 5 of each lowercases it (and packs it
-		 * as ws_pack does) */
-		uint64_t key;
-		memcpy(&key, w, 8);
-		key |= 0x2020202020202020ULL;
-		if (wn < 8)
-			key &= (1ULL << (8 * wn)) - 1;
-		if (key == 0x777777) /* "www" */
-			A->www = 1;
-		unsigned h = bp_wfilter_slot(key);
-		if (A->c->wfilter[h >> 6] >> (h & 63) & 1)
-			return found(wordset_get_packed(ws, key), &A->rules);
-		return 0;
-	}
-#else
-	(void)avail;
-#endif
-	if (!slow && wn > 8) {
-		/* a longer ASCII word: most are not in the set */
-		const struct wordset *ws = &A->c->words;
-		if (wn > ws->maxlen || !ws_filter_has(ws->sig, ascii_sig(w, wn)))
-			return 0;
-	}
-	return lookup_slow(A, w, wn, slow);
-}
-
-static unsigned lookup_slow(struct acc *A, const char *w, size_t wn, int slow)
-{
-	const struct wordset *ws = &A->c->words;
-	char buf[64];
-	if (!slow) {
-		if (wn == 3 && klow[(unsigned char)w[0]] == 'w' && klow[(unsigned char)w[1]] == 'w' &&
-		    klow[(unsigned char)w[2]] == 'w')
-			A->www = 1;
-		if (wn <= ws->maxlen && wn <= sizeof buf && ws_filter_has(ws->sig, ascii_sig(w, wn))) {
-			for (size_t k = 0; k < wn; k++)
-				buf[k] = (char)klow[(unsigned char)w[k]];
-			return found(wordset_get(ws, buf, wn), &A->rules);
-		}
-	} else if (wn <= ws->maxlen * 2 + 2) { /* else longer than any word in the set */
-		size_t k = bp_lower(w, wn, buf, sizeof buf);
-		if (k)
-			return found(wordset_get(ws, buf, k), &A->rules);
-	}
-	return 0;
-}
-
-/* Could the ASCII word w be a trigger word of a rule? (avail: bytes from
- * w to the end of the text) */
-static inline int may_trigger(const struct bp_config *c, const char *w, size_t wn, size_t avail)
-{
-	const struct wordset *ws = &c->words;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (wn <= 8 && avail >= 8) {
-		uint64_t key;
-		memcpy(&key, w, 8);
-		key |= 0x2020202020202020ULL;
-		if (wn < 8)
-			key &= (1ULL << (8 * wn)) - 1;
-		unsigned h = bp_wfilter_slot(key);
-		return c->tfilter[h >> 6] >> (h & 63) & 1;
-	}
-#else
-	(void)avail;
-#endif
-	return wn <= ws->bits_maxlen && ws_filter_has(ws->bits_sig, ascii_sig(w, wn));
-}
-
-/* A word ended: count it and look it up while the line's lookups last,
- * then only where it may be a trigger word (trig). "To", "In", "Of"
- * capitalized inside a sentence count as title case. The looked-up words
- * also give the shape of a sentence: verbs (a lowercase English word in
- * -ed after the first counts as one), reported speech, words addressing
- * the reader outside quotation marks, lowercase and numeric words. */
-#define END_WORD(w, wn)                                                                  \
-	do {                                                                             \
-		unsigned idx_ = words++;                                                 \
-		capwords += cap;                                                         \
-		int mid_ = !sent_start;                                                  \
-		sent_start = 0;                                                          \
-		if (looked < lookup_max) {                                               \
-			looked++;                                                        \
-			unsigned k_ = lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w))); \
-			nstop += k_ & BP_STOPWORD;                                       \
-			cap_stops += (k_ & BP_STOPWORD) && cap && mid_ && idx_ < BP_TITLE_WORDS; \
-			if (k_ & (BP_VERB | BP_SPEECH | BP_ADDRESS | BP_ADDRESS_CAP)) {  \
-				verbs += (k_ & BP_VERB) != 0;                            \
-				speech += (k_ & BP_SPEECH) != 0;                         \
-				/* (not "US", the country) */                            \
-				address += !inq && (((k_ & BP_ADDRESS) && !(cap && (wn) == 2 && (w)[1] == 'S')) || \
-						    ((k_ & BP_ADDRESS_CAP) && cap && mid_)); \
-			} else if (!slow && low && idx_ && (wn) >= 4 && (w)[(wn) - 1] == 'd' && \
-				   (w)[(wn) - 2] == 'e') {                               \
-				verbs++;                                                 \
-			}                                                                \
-			lower += low;                                                    \
-			numeric += num;                                                  \
-		} else if (trig && (slow || may_trigger(A->c, (w), (wn), (size_t)(s + n - (w))))) { \
-			lookup_word(A, (w), (wn), slow, (size_t)(s + n - (w)));                                 \
-		}                                                                        \
-	} while (0)
-
-/* A word starts: after "Label: " its case says whether a label or a
- * sentence goes on. */
-#define START_WORD(islow)                                                                \
-	do {                                                                             \
-		if (colon == 3)                                                          \
-			colon = (islow) ? 2 : 1;                                         \
-	} while (0)
-
-/* Plain text (no markup) s[0..n); link: it is the text of a link. The
- * counters live in locals (stores through A could alias the text). */
-static void scan_text(struct acc *A, const char *s, size_t n, int link)
-{
-	size_t i = 0, w0 = 0;
-	int inword = 0, cap = 0, slow = 0, low = 0, num = 0;
-	unsigned letters = 0, upper = 0, digits = 0, visible = 0, lnk = 0, cjk = 0;
-	int32_t last = A->last, lastsent = A->lastsent;
-	uint64_t p0 = 0, p1 = 0, hicp = 0;
-	unsigned words = A->words, capwords = A->capwords, looked = A->looked, nstop = A->stop;
-	unsigned cap_stops = A->cap_stops;
-	const unsigned lookup_max = A->lookup_max;
-	const int trig = A->trig;
-	int sent_start = A->sent_start;
-	unsigned verbs = A->verbs, speech = A->speech, address = A->address, lower = A->lower;
-	unsigned numeric = A->numeric, commas = A->commas, quotes = A->quotes;
-	int inq = A->inq, colon = A->colon;
-	int32_t first = A->first;
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		unsigned f = ktab[ch];
-		if (f & (K_LOWER | K_UPPER | K_DIGIT)) {
-			if (!inword) {
-				inword = 1, w0 = i, cap = (f & K_UPPER) != 0, slow = 0;
-				low = (f & K_LOWER) != 0, num = (f & K_DIGIT) != 0;
-				START_WORD(low);
-				if (!first)
-					first = ch;
-			}
-			/* the run of ASCII letters and digits, with apostrophes and
-			 * hyphens between letters, in one tight loop */
-			size_t j = i;
-			uint32_t cnt = 0;
-			unsigned inner = 0;
-			for (;;) {
-				/* 16 bytes at a time while they last ... */
-				while (j + 16 <= n) {
-					unsigned k;
-					cnt += bp_run16(s + j, &k);
-					j += k;
-					if (k < 16)
-						goto run_end;
-				}
-				/* ... then one at a time */
-				while (j < n) {
-					uint32_t v = kcnt[(unsigned char)s[j]];
-					if (!(v & K_ALNUM_BIT))
-						break;
-					cnt += v;
-					j++;
-				}
-			run_end:;
-				unsigned char c2 = j < n ? (unsigned char)s[j] : 0;
-				if ((c2 == '\'' || c2 == '-') && j + 1 < n &&
-				    (ktab[(unsigned char)s[j + 1]] & (K_LOWER | K_UPPER))) {
-					inner++;
-					j++;
-					continue;
-				}
-				break;
-			}
-			unsigned nd = (cnt >> 16) & 0x7FFF;
-			digits += nd;
-			upper += cnt & 0xFFFF;
-			visible += (unsigned)(j - i);
-			/* apostrophes and hyphens inside are neither letters nor digits */
-			letters += (unsigned)(j - i) - nd - inner;
-			last = lastsent = (unsigned char)s[j - 1];
-			i = j;
-			continue;
-		}
-		if (ch < 0x80) {
-			/* an apostrophe or hyphen between letters stays inside the word */
-			if (inword && (ch == '\'' || ch == '-') && i + 1 < n &&
-			    (ktab[(unsigned char)s[i + 1]] & (K_LOWER | K_UPPER))) {
-				visible++;
-				last = ch;
-				i++;
-				continue;
-			}
-			if (inword) {
-				END_WORD(s + w0, i - w0);
-				inword = 0;
-			}
-			if (f & K_SENT) {
-				sent_start = 1;
-				if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
-					A->url3 = 1;
-				else if (ch == ':' && !colon && words >= 1 && words <= 3 && i + 1 < n && s[i + 1] == ' ')
-					colon = 3;
-				else if (ch == '"')
-					inq = !inq, quotes++;
-			}
-			if (ch == ',')
-				commas++;
-			if (!(f & K_SPACE)) {
-				if (ch < 64)
-					p0 |= 1ULL << ch;
-				else
-					p1 |= 1ULL << (ch - 64);
-				if (!first)
-					first = ch;
-				visible++;
-				last = ch;
-				if (!(f & K_CLOSER))
-					lastsent = ch;
-			}
-			i++;
-			continue;
-		}
-		size_t len;
-		int32_t cp = u8_decode(s + i, n - i, &len);
-		int alnum = 0, up = 0;
-		if (cp < 0) {
-			alnum = 0;
-		} else if (bp_is_cjk(cp)) {
-			/* no spaces between words: each character stands alone */
-			if (inword) {
-				END_WORD(s + w0, i - w0);
-				inword = 0;
-			}
-			cjk++;
-			letters++;
-			if (!first)
-				first = cp;
-			visible++;
-			hicp |= 1ULL << (cp & 63);
-			last = lastsent = cp;
-			i += len;
-			continue;
-		} else if (uni_is_letter(cp)) {
-			alnum = 1;
-			up = uni_is_upper(cp);
-			letters++;
-			upper += up;
-		} else if (uni_is_digit(cp)) {
-			alnum = 1;
-			digits++;
-		} else if (cp == 0x2019 && inword && i + len < n &&
-			   (ktab[(unsigned char)s[i + len]] & (K_LOWER | K_UPPER))) {
-			alnum = 1; /* a typographic apostrophe inside a word */
-		}
-		if (alnum) {
-			if (!inword) {
-				inword = 1, w0 = i, cap = up;
-				low = !up && uni_is_letter(cp), num = !low && !up;
-				START_WORD(low);
-			}
-			slow = 1;
-		} else if (inword) {
-			END_WORD(s + w0, i - w0);
-			inword = 0;
-		}
-		/* quotation marks: “ ” „ « » (a “ after „ closes it) */
-		if (cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
-			quotes++;
-			inq = cp == 0x201E ? 2 : cp == 0x201C && inq == 2 ? 0 : inq ? 0 : 1;
-		} else if (cp == 0x201D) {
-			quotes++;
-			inq = 0;
-		}
-		if (cp >= 0)
-			hicp |= 1ULL << (cp & 63);
-		if (cp < 0 || !uni_is_space(cp)) {
-			if (!first)
-				first = cp < 0 ? 0xFFFD : cp;
-			visible++;
-			if (cp >= 0) {
-				last = cp;
-				if (!uni_is_closer(cp))
-					lastsent = cp;
-			}
-		}
-		i += len;
-	}
-	if (inword)
-		END_WORD(s + w0, n - w0);
-	A->words = words;
-	A->capwords = capwords;
-	A->looked = looked;
-	A->stop = nstop;
-	A->cap_stops = cap_stops;
-	A->sent_start = sent_start;
-	A->verbs = verbs, A->speech = speech, A->address = address, A->lower = lower;
-	A->numeric = numeric, A->commas = commas, A->quotes = quotes;
-	A->inq = inq, A->colon = colon, A->first = first;
-	A->letters += letters;
-	A->upper += upper;
-	A->digits += digits;
-	A->visible += visible;
-	A->cjk += cjk;
-	A->link += link ? visible : lnk;
-	A->last = last;
-	A->lastsent = lastsent;
-	A->punct[0] |= p0;
-	A->punct[1] |= p1;
-	A->hicp |= hicp;
-}
-
 /* End of a bracketed group starting at s[i] == open, or 0. */
 static size_t match_close(const char *s, size_t n, size_t i, char open, char close)
 {
@@ -448,8 +65,8 @@ static int prefix(const char *s, size_t n, const char *p)
 	return n >= k && memcmp(s, p, k) == 0;
 }
 
-static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth, unsigned char *img,
-		    unsigned char *url)
+static void scan_md(scan_fn *scan_text, struct acc *A, const char *s, size_t n, int link, int depth,
+		    unsigned char *img, unsigned char *url)
 {
 	size_t i = 0, seg = 0;
 	while (i < n) {
@@ -466,7 +83,7 @@ static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth,
 						 * after text: a figure or a teaser */
 						*img |= rb > lb + 1 || A->visible ? 2 : 1;
 					else
-						scan_md(A, s + lb + 1, rb - lb - 1, 1, depth + 1, img, url);
+						scan_md(scan_text, A, s + lb + 1, rb - lb - 1, 1, depth + 1, img, url);
 					i = seg = rp + 1;
 					continue;
 				}
@@ -489,10 +106,10 @@ static void scan_md(struct acc *A, const char *s, size_t n, int link, int depth,
 	scan_text(A, s + seg, n - seg, link);
 }
 
-void bp_features(const struct bp_config *c, struct bp_line *l)
+static void features(const struct bp_config *c, struct bp_line *l, scan_fn *scan_text)
 {
 	struct acc A;
-	memset(&A, 0, sizeof A);
+	bp_acc_clear(&A);
 	A.c = c;
 	A.sent_start = 1;
 	const char *s = l->s + l->a;
@@ -523,7 +140,7 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 		}
 	}
 	unsigned char img = 0, url = 0;
-	init_ktab();
+	bp_words_init();
 	/* most lines have no markup: scan them as plain text, and again with
 	 * markup when a bracket, "://" or "www" turned up. A long line that
 	 * no rule with trigger words looks at is scanned at both ends only,
@@ -546,10 +163,8 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	if (cut2) {
 		/* words start after a space; a bracket, a URL or a script
 		 * written without spaces needs the full scan */
-		struct bp_mid m;
-		bp_mid_count(s, cut1, cut2, &m);
-		unsigned sp = m.sp;
-		if (m.br || m.cjk || m.url)
+		unsigned sp;
+		if (!bp_mid_plain(s, cut1, cut2, &sp))
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);
@@ -565,12 +180,12 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	 * spaces: the flag tells whether the whole line holds one */
 	if ((A.punct[1] >> ('[' - 64) & 1) || A.www || A.url3) {
 		uint64_t p0 = A.punct[0], p1 = A.punct[1], hc = A.hicp;
-		memset(&A, 0, sizeof A);
+		bp_acc_clear(&A);
 		A.c = c;
 		A.sent_start = 1;
 		A.lookup_max = lookup_max;
 		A.trig = trig;
-		scan_md(&A, s + i, n - i, 0, 0, &img, &url);
+		scan_md(scan_text, &A, s + i, n - i, 0, 0, &img, &url);
 		A.punct[0] = p0, A.punct[1] = p1, A.hicp = hc;
 	}
 	l->hicp = A.hicp;
@@ -611,6 +226,16 @@ void bp_features(const struct bp_config *c, struct bp_line *l)
 	int qz = z == '"' || z == 0x201D || z == 0x201C || z == 0xBB || z == 0xAB;
 	l->quote = A.quotes ? (qf && qz && l->ends_punct == 1 ? 2 : 1) : 0;
 	l->prose = (unsigned char)bp_is_prose(&c->p, l);
+}
+
+void bp_features(const struct bp_config *c, struct bp_line *l)
+{
+	features(c, l, bp_scan_words);
+}
+
+void bp_features_ref(const struct bp_config *c, struct bp_line *l)
+{
+	features(c, l, bp_scan_words_ref);
 }
 
 int bp_is_prose(const struct bp_params *p, const struct bp_line *l)

@@ -360,9 +360,11 @@ int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t mi
 	L->s = S.s;
 	L->len = S.len;
 	L->n = S.n;
+	L->ph = xcalloc(L->n, sizeof *L->ph);
 	for (size_t i = 0; i < L->n; i++) {
 		unsigned h = pair_hash((unsigned char)L->s[i][0], (unsigned char)L->s[i][1]);
 		L->pair[h >> 6] |= 1ULL << (h & 63);
+		L->ph[i] = (uint16_t)h;
 	}
 	/* U+017F and U+212A fold to ASCII s and k: a row holding them is
 	 * let through (see bp_lits_search) */
@@ -373,20 +375,104 @@ int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t mi
 	return 1;
 }
 
+size_t bp_lits_branches(const char *pat, size_t n, size_t *start, size_t *len, size_t max)
+{
+	struct parser P = {pat, pat + n, 0};
+	size_t nb = 0, b0 = 0;
+	int depth = 0;
+	while (P.p < P.end && !P.fatal) {
+		char c = *P.p;
+		if (c == '\\') {
+			if (P.p + 1 >= P.end)
+				return 0;
+			char e = P.p[1];
+			/* back references, \Q quoting, \K: not readable alone */
+			if ((e >= '0' && e <= '9') || e == 'g' || e == 'k' || e == 'Q' || e == 'E' || e == 'K')
+				return 0;
+			P.p += 2;
+		} else if (c == '[') {
+			skip_class(&P);
+		} else if (c == '(') {
+			const char *q = P.p + 1;
+			if (q < P.end && *q == '*')
+				return 0; /* (*VERB) */
+			if (q < P.end && *q == '?') {
+				q++;
+				const char *o = q;
+				while (o < P.end && (((*o | 0x20) >= 'a' && (*o | 0x20) <= 'z') || *o == '-' || *o == '^'))
+					o++;
+				if (o >= P.end)
+					return 0;
+				if (o > q && *o == ':')
+					; /* options of the group only */
+				else if (o == q && (*q == ':' || *q == '=' || *q == '!' || *q == '>'))
+					;
+				else if (o == q && *q == '<' && q + 1 < P.end && (q[1] == '=' || q[1] == '!'))
+					;
+				else
+					return 0; /* options for the rest, names, recursion, conditions, (?| */
+			}
+			depth++;
+			P.p++;
+		} else if (c == ')') {
+			if (--depth < 0)
+				return 0;
+			P.p++;
+		} else if (c == '|' && depth == 0) {
+			if (nb == max)
+				return 0;
+			start[nb] = b0, len[nb++] = (size_t)(P.p - pat) - b0;
+			b0 = (size_t)(P.p - pat) + 1;
+			P.p++;
+		} else {
+			P.p++;
+		}
+	}
+	if (P.fatal || depth || nb == max)
+		return 0;
+	start[nb] = b0, len[nb++] = n - b0;
+	return nb;
+}
+
+void bp_lits_append(struct bp_lits *L, struct bp_lits *from)
+{
+	L->s = xrealloc(L->s, (L->n + from->n) * sizeof *L->s);
+	L->len = xrealloc(L->len, (L->n + from->n) * sizeof *L->len);
+	L->ph = xrealloc(L->ph, (L->n + from->n) * sizeof *L->ph);
+	for (size_t i = 0; i < from->n; i++)
+		L->s[L->n] = from->s[i], L->len[L->n] = from->len[i], L->ph[L->n++] = from->ph[i];
+	for (int k = 0; k < 64; k++)
+		L->pair[k] |= from->pair[k];
+	free(from->s);
+	free(from->len);
+	free(from->ph);
+	memset(from, 0, sizeof *from);
+}
+
 int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
+{
+	return bp_lits_search_mask(L, s, n, NULL, 0);
+}
+
+int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
 {
 	if (!L->n)
 		return 1;
 	const unsigned char *u = (const unsigned char *)s;
+	/* pair_hash of each two bytes, the low six bits of the lowercase
+	 * form of each byte computed once (without a branch) */
+#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
+	unsigned prev = n ? LOW6(u[0]) : 0;
 	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned h = pair_hash(u[i], u[i + 1]);
+		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
+		prev = cur;
 		if (!(L->pair[h >> 6] >> (h & 63) & 1))
 			continue;
 		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
 			return 1;
 		for (size_t k = 0; k < L->n; k++) {
 			size_t m = L->len[k];
-			if (m > n - i)
+			if (L->ph[k] != h || m > n - i || (owner && !(owner[k] & want)))
 				continue;
 			const char *t = L->s[k];
 			size_t j = 0;
@@ -396,6 +482,7 @@ int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
 				return 1;
 		}
 	}
+#undef LOW6
 	return 0;
 }
 
@@ -405,5 +492,6 @@ void bp_lits_free(struct bp_lits *L)
 		free(L->s[i]);
 	free(L->s);
 	free(L->len);
+	free(L->ph);
 	memset(L, 0, sizeof *L);
 }

@@ -14,6 +14,7 @@ struct bp_lits {
 	char **s;      /* lowercase ASCII */
 	size_t *len;
 	size_t n;
+	uint16_t *ph;      /* each literal's first two bytes in the filter */
 	uint64_t pair[64]; /* 4096-bit filter of each literal's first two bytes */
 };
 
@@ -22,6 +23,17 @@ struct bp_lits {
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len);
 /* 1 if s[0..n) holds one of the literals, ignoring ASCII case. */
 int bp_lits_search(const struct bp_lits *L, const char *s, size_t n);
+/* The same for the literals k with owner[k] & want only (owner: NULL
+ * for all of them). */
+int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want);
+/* The branches of the pattern's top-level alternation (bp_gates.h):
+ * their number (at most max, 1 when there is no '|') with their offsets
+ * and lengths, or 0 when a branch may not be read alone (option settings
+ * for the rest of the pattern, back references, recursion, names,
+ * conditions, \Q, (*VERB)). */
+size_t bp_lits_branches(const char *pat, size_t n, size_t *start, size_t *len, size_t max);
+/* Move the literals of from into L. */
+void bp_lits_append(struct bp_lits *L, struct bp_lits *from);
 void bp_lits_free(struct bp_lits *L);
 
 #endif

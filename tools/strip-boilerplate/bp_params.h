@@ -43,6 +43,12 @@ struct bp_params {
 	double body_nonprose_weight; /* ... a good line that does not weighs this share of its words */
 	double body_back_words;  /* after a suspected end (a weak hit of an after rule) ... */
 	double body_back_paragraphs; /* ... the body comes back with this weight and paragraphs */
+	double lead_lines;      /* a good paragraph this many lines (bylines, dates) under a headline is the lead */
+	double body_tail_lines; /* the story's last lines after a block of this many lines (a prompt) */
+	double story_label_lines; /* at most this many lines a label rule hit between story lines are the story's */
+	double voice_block_lines; /* the body ends before such a block when what follows speaks to the reader */
+	double alt_caption_bytes; /* a line under an image that repeats this much of its alt text is its caption */
+	double table_rows;      /* a table of this many rows right after the body belongs to it */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
@@ -56,6 +62,7 @@ struct bp_params {
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
 	double short_words;     /* a rule of shape short takes lines of at most this many words */
+	double address_words;   /* a line addressing the reader less than once in this many words ... */
 	double credit_words;    /* a credit beside a sentence a figure rule hit has at most this many words */
 	double prose_words;     /* a line that reads as a sentence has this many words ... */
 	double prose_lower;     /* ... this share of them lowercase ... */

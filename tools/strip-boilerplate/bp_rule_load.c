@@ -79,52 +79,19 @@ static int reserved_name(const char *name)
 	return 0;
 }
 
-/* Could a match start with these n bytes? A hard partial match of them
- * fails when no longer row starting so can match. */
-static int may_start(struct bp_rule *rule, pcre2_match_data *md, const unsigned char *s, size_t n)
-{
-	return pcre2_match(rule->rx.code, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL) != PCRE2_ERROR_NOMATCH;
-}
-
-/* For an anchored pattern: the ASCII bytes a match can start with, and
- * with at most 32 of them, the lowercase letters that cannot follow each. */
+/* For an anchored pattern: the bytes a match can start with. */
 static void first_bytes(struct bp_rule *rule, int anchored)
 {
 	rule->anchored = rule->has_second = 0;
 	memset(rule->second, 0, sizeof rule->second);
-	if (!anchored)
-		return;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rule->rx.code, NULL);
-	if (!md)
-		return;
-	rule->anchored = 1;
-	rule->ascii_first[0] = rule->ascii_first[1] = 0;
-	int nfirst = 0;
-	for (int c = 0; c < 128; c++) {
-		unsigned char one = (unsigned char)c;
-		if (may_start(rule, md, &one, 1)) {
-			rule->ascii_first[c >> 6] |= 1ULL << (c & 63);
-			nfirst++;
-		}
-	}
-	for (int c = 0; c < 128 && nfirst <= 32; c++) {
-		if (!(rule->ascii_first[c >> 6] >> (c & 63) & 1))
-			continue;
-		for (int k = 0; k < 26; k++) {
-			unsigned char two[2] = {(unsigned char)c, (unsigned char)('a' + k)};
-			if (!may_start(rule, md, two, 2)) {
-				rule->second[c] |= 1u << k;
-				rule->has_second = 1;
-			}
-		}
-	}
-	pcre2_match_data_free(md);
+	if (anchored)
+		rule->anchored = bp_first_bytes(rule->rx.code, rule->ascii_first, rule->second, &rule->has_second);
 }
 
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
-					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "shape", "needs", NULL};
+					   "max_length", "tail", "inside", "after", "box", "figure", "with_figure", "note", "header", "shape", "needs", NULL};
 	ymap_check(r, keys);
 	const struct ynode *nn = ymap_need(r, "name");
 	const char *name = yscalar(nn);
@@ -172,8 +139,10 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	const struct ynode *v;
 	if ((v = ymap_get(r, "caseless")) && ybool(v))
 		flags |= RX_CASELESS;
-	if ((v = ymap_get(r, "ucp")) && ybool(v))
-		flags |= RX_UCP;
+	if ((v = ymap_get(r, "ucp")))
+		flags |= ybool(v) ? RX_UCP : 0;
+	else
+		flags |= RX_UCP_AUTO;
 	rule->max_len = (v = ymap_get(r, "max_length")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->tail = (v = ymap_get(r, "tail")) ? (size_t)yint(v, 0, 1L << 30) : 0;
 	rule->inside = (v = ymap_get(r, "inside")) ? ybool(v) : 0;
@@ -182,6 +151,7 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->figure = (v = ymap_get(r, "figure")) ? ybool(v) : 0;
 	rule->note = (v = ymap_get(r, "note")) ? ybool(v) : 0;
 	rule->with_figure = (v = ymap_get(r, "with_figure")) ? ybool(v) : 0;
+	rule->header = (v = ymap_get(r, "header")) ? ybool(v) : 0;
 	if (rule->with_figure)
 		rule->figure = 1;
 	rule->shape = BP_SHAPE_LABEL;
@@ -223,5 +193,12 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	bp_lits_free(&rule->req);
 	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
 		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
+	bp_gates_free(&rule->gates);
+	uint32_t argopts = 0;
+	/* (an anchored pattern runs once per row, a tail rule on its end:
+	 * a search of the whole row for literals would cost more) */
+	if (!(opts & PCRE2_ANCHORED) && !rule->tail &&
+	    pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &argopts) == 0)
+		bp_gates_build(&rule->gates, pat, pn->len, argopts);
 }
 

@@ -60,6 +60,8 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 	}
 	if (r->req.n && !bp_lits_search(&r->req, s + a, n))
 		return 0;
+	if (r->gates.n && !bp_gates_pass(&r->gates, s + a, n))
+		return 0;
 	int rc = rx_search(&r->rx, s + a, n, off, ms, me);
 	if (rc == RX_LIMIT)
 		return -1;

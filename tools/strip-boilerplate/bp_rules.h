@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bp_gates.h"
 #include "bp_lits.h"
 #include "rx.h"
 
@@ -61,6 +62,7 @@ struct bp_rule {
 	int note;        /* it hits notes that end a story (credits, copyright): a weak hit right after the body stays out */
 	int figure;      /* it hits the lines of a figure (captions, credits): a hit next to an image or another figure line is strong */
 	int with_figure; /* its hit is weak unless an image or another figure line is next to it */
+	int header;      /* it hits the lines between a headline and its story (bylines, dates) */
 	enum bp_shape shape;
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
 	 * anchored pattern cannot match a row whose first byte is not in first */
@@ -78,6 +80,9 @@ struct bp_rule {
 	/* strings one of which every match holds (bp_lits.h): a drop rule
 	 * whose pattern is not anchored runs only on rows holding one */
 	struct bp_lits req;
+	/* what each branch of the pattern needs (bp_gates.h): a row none of
+	 * them can match is not searched (after it counts as tried) */
+	struct bp_gates gates;
 	unsigned long long hits, tries;
 };
 

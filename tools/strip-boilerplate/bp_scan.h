@@ -1,5 +1,5 @@
 /* bp_scan.h - 16 bytes at a time for the hot loops of bp_features: the run
- * of ASCII letters and digits a word starts with, and the counts over the
+ * of ASCII letters and digits a word starts with, and the words of the
  * plain middle of a long line. SSE2 where the compiler has it (every
  * x86-64), else one byte at a time; both give the same answers. */
 #ifndef STRIP_BOILERPLATE_BP_SCAN_H
@@ -64,46 +64,51 @@ static inline uint32_t bp_run16(const char *p, unsigned *len)
 #endif
 }
 
-/* Over s[k] for k in [a, b - 1): spaces followed by something else (the
- * words of the middle), '[', ':', lead bytes 0xE3..0xE9 (scripts
- * written without spaces), and "://" (inside [a, b)). */
-struct bp_mid { unsigned sp, br, colon, cjk, url; };
-
-static inline void bp_mid_count(const char *s, size_t a, size_t b, struct bp_mid *m)
+/* What bp_features needs of the middle s[a..b) of a long line, looking
+ * at s[k] for k in [a, b - 1): 1 when it is plain (no '[', no lead byte
+ * 0xE3..0xE9 of a script written without spaces, no "://" inside),
+ * with its spaces followed by something else in *sp; else 0 (*sp not
+ * set). It stops at the first sign of markup, and the counts add up in
+ * byte lanes. */
+static inline int bp_mid_plain(const char *s, size_t a, size_t b, unsigned *sp)
 {
-	unsigned sp = 0, br = 0, colon = 0, cjk = 0, url = 0;
+	unsigned n = 0;
 	size_t k = a;
 #ifdef BP_SCAN_SSE2
 	const __m128i space = _mm_set1_epi8(' '), lb = _mm_set1_epi8('['), cl = _mm_set1_epi8(':');
-	const __m128i sl = _mm_set1_epi8('/');
+	const __m128i sl = _mm_set1_epi8('/'), zero = _mm_setzero_si128();
 	const __m128i bias = _mm_set1_epi8((char)(0xE3 - 0x80)), lim = _mm_set1_epi8((char)(0x80 + 7));
-	/* reads s[k .. k + 17], all before b */
-	for (; k + 18 <= b; k += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-		__m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 1));
-		__m128i nx2 = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 2));
-		unsigned vs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
-		unsigned ns = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(nx, space));
-		sp += bp_pop16(vs & ~ns & 0xFFFFu);
-		br += bp_pop16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lb)));
-		__m128i colons = _mm_cmpeq_epi8(v, cl);
-		colon += bp_pop16((unsigned)_mm_movemask_epi8(colons));
-		__m128i u3 = _mm_and_si128(colons, _mm_and_si128(_mm_cmpeq_epi8(nx, sl), _mm_cmpeq_epi8(nx2, sl)));
-		url += bp_pop16((unsigned)_mm_movemask_epi8(u3));
-		/* (unsigned)(ch - 0xE3) < 7 as a signed compare after a shift */
-		__m128i sh = _mm_sub_epi8(v, bias);
-		cjk += bp_pop16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(sh, lim)));
+	/* reads s[k .. k + 16], all before b */
+	while (k + 17 <= b) {
+		__m128i acc = zero;
+		for (int r = 0; r < 255 && k + 17 <= b; r++, k += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+			__m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 1));
+			__m128i ends = _mm_andnot_si128(_mm_cmpeq_epi8(nx, space), _mm_cmpeq_epi8(v, space));
+			acc = _mm_sub_epi8(acc, ends);
+			__m128i rare = _mm_or_si128(_mm_cmpeq_epi8(v, lb), _mm_cmplt_epi8(_mm_sub_epi8(v, bias), lim));
+			__m128i cs = _mm_and_si128(_mm_cmpeq_epi8(v, cl), _mm_cmpeq_epi8(nx, sl));
+			if (_mm_movemask_epi8(rare))
+				return 0;
+			for (unsigned m = (unsigned)_mm_movemask_epi8(cs); m; m &= m - 1) {
+				size_t at = k + (unsigned)__builtin_ctz(m);
+				if (at + 2 < b && s[at + 2] == '/')
+					return 0;
+			}
+		}
+		__m128i sum = _mm_sad_epu8(acc, zero);
+		n += (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 	}
 #endif
 	for (; k + 1 < b; k++) {
 		unsigned char ch = (unsigned char)s[k], nx = (unsigned char)s[k + 1];
-		sp += (ch == ' ') & (nx != ' ');
-		br += ch == '[';
-		colon += ch == ':';
-		cjk += (unsigned char)(ch - 0xE3) < 7;
-		url += ch == ':' && k + 2 < b && nx == '/' && s[k + 2] == '/';
+		n += (ch == ' ') & (nx != ' ');
+		if (ch == '[' || (unsigned char)(ch - 0xE3) < 7 ||
+		    (ch == ':' && k + 2 < b && nx == '/' && s[k + 2] == '/'))
+			return 0;
 	}
-	m->sp = sp, m->br = br, m->colon = colon, m->cjk = cjk, m->url = url;
+	*sp = n;
+	return 1;
 }
 
 #endif

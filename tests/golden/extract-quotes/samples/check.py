@@ -1,6 +1,8 @@
 # check.py PARAS QUOTES - every quote row's quote is its paragraphs' text
 # from start to end (code points; paragraphs joined by one newline, as the
-# scorer counts them), so offsets and text agree.
+# scorer counts them), so offsets and text agree - but for the mark that
+# opens each paragraph a quotation runs on into, which the quote leaves out.
+import re
 import sys
 
 ESC = {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}
@@ -33,7 +35,8 @@ with open(sys.argv[2], encoding='utf-8') as f:
         ps = docs[r['doc']]
         k = [p for p, _ in ps].index(r['para'])
         text = '\n'.join(t for _, t in ps[k:])
-        if text[int(r['start']):int(r['end'])] != unescape(r['quote']):
+        span = re.sub('\n["\u201c\u201d\u201e\u00ab\u00bb] *', '\n', text[int(r['start']):int(r['end'])])
+        if span != unescape(r['quote']):
             bad += 1
             print('mismatch', r['doc'], r['para'], r['start'])
 print('%d quotations, %d mismatches' % (rows, bad))
