@@ -4,6 +4,7 @@
 #include "out.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,16 @@ static void help(const struct cli_spec *spec)
 	}
 	if (spec->footer)
 		fputs(spec->footer, stdout);
+}
+
+double cli_number(const char *opt, const char *arg, double min, double max)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || isnan(v) || v < min || v > max)
+		cli_usage_error("%s: '%s' is not a number from %g to %g", opt, arg, min, max);
+	return v;
 }
 
 void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c)

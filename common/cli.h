@@ -63,6 +63,9 @@ void cli_parse(int argc, char **argv, const struct cli_spec *spec, struct cli *c
 /* Free what cli_parse allocated (the strings point into argv). */
 void cli_free(struct cli *c);
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The number in an option's argument, from min to max, else a usage error
+ * (exit 2) naming opt. */
+double cli_number(const char *opt, const char *arg, double min, double max);
 /* The reader options the shared flags set. */
 struct tsv_opts cli_tsv_opts(const struct cli *c);
 /* Load the program's default rules file from rules_default_dir() (unless

@@ -75,6 +75,10 @@ static void map_room(struct fold_map *map, size_t need)
 
 void fold(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
 {
+	if (flags & (FOLD_NOPUNCT | FOLD_SPACE1 | FOLD_MARKUP)) {
+		fold_words(s, n, flags, out, map); /* fold_words.c */
+		return;
+	}
 	size_t base = out->len;
 	if (map && n > 0xFFFFFFF0u) {
 		free(map->src);

@@ -23,6 +23,18 @@ enum {
 	FOLD_COMPAT = 1 << 3,  /* NFKC compatibility: ﬁ → fi, Ｆ → F, ² → 2 */
 	FOLD_MATCH = FOLD_MARKS | FOLD_ACCENTS | FOLD_COMPAT, /* gazetteers: case kept */
 	FOLD_ALL = FOLD_MATCH | FOLD_CASE,
+	/* For comparing texts word by word (dedupe): */
+	FOLD_NOPUNCT = 1 << 4, /* punctuation (ASCII !"#%&'()*,-./:;?@[\]_{} and
+				* Unicode P*) separates words like a space; an
+				* apostrophe, period or comma between two letters or
+				* digits joins them (don't → dont, U.S → us, 1,000 →
+				* 1000). Symbols ($ + € ...) stay. */
+	FOLD_SPACE1 = 1 << 5,  /* white space runs (line breaks too) → one ' ';
+				* none at the start or the end */
+	FOLD_MARKUP = 1 << 6,  /* HTML character references decoded (&amp; &#39;
+				* &nbsp; &eacute; ...), tags (<b>, </p>, <br/>,
+				* <!-- -->) read as a space */
+	FOLD_WORDS = FOLD_ALL | FOLD_NOPUNCT | FOLD_SPACE1 | FOLD_MARKUP,
 };
 
 /* Where each folded byte came from: src[i] is the byte offset in the
@@ -37,6 +49,8 @@ struct fold_map {
  * mapped (map->src stays NULL: callers give such rows up). */
 void fold(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map);
 void fold_map_free(struct fold_map *map);
+/* fold() with any of the word flags (fold_words.c). */
+void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map);
 
 /* One code point folded: writes at most FOLD_CP_MAX code points to dst,
  * returns how many (0: the code point folds to nothing). */

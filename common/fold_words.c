@@ -1,0 +1,445 @@
+/* fold_words.c - the word-by-word side of fold() (FOLD_NOPUNCT,
+ * FOLD_SPACE1, FOLD_MARKUP): punctuation read as a word break or, between
+ * two letters or digits, as nothing; white space runs made one space;
+ * HTML character references decoded and tags read as a space. Each code
+ * point that survives goes through fold_cp with the other flags. ASCII
+ * letters and digits are copied by a table loop. */
+#include "fold.h"
+#include "msg.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#include <string.h>
+#include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* ASCII classes: what a byte does under the word flags. */
+enum { C_WORD, C_SPACE, C_JOIN, C_PUNCT, C_AMP, C_LT, C_SYM };
+
+static const unsigned char ascii_class[128] = {
+	['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+	[' '] = C_SPACE,
+	['!'] = C_PUNCT, ['"'] = C_PUNCT, ['#'] = C_PUNCT, ['%'] = C_PUNCT, ['&'] = C_AMP,
+	['\''] = C_JOIN, ['('] = C_PUNCT, [')'] = C_PUNCT, ['*'] = C_PUNCT, [','] = C_JOIN,
+	['-'] = C_PUNCT, ['.'] = C_JOIN, ['/'] = C_PUNCT, [':'] = C_PUNCT, [';'] = C_PUNCT,
+	['<'] = C_LT, ['?'] = C_PUNCT, ['@'] = C_PUNCT, ['['] = C_PUNCT, ['\\'] = C_PUNCT,
+	[']'] = C_PUNCT, ['_'] = C_PUNCT, ['{'] = C_PUNCT, ['}'] = C_PUNCT,
+	['$'] = C_SYM, ['+'] = C_SYM, ['='] = C_SYM, ['>'] = C_SYM, ['^'] = C_SYM,
+	['`'] = C_SYM, ['|'] = C_SYM, ['~'] = C_SYM,
+};
+
+static inline int ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Named character references worth knowing in news text. */
+static const struct {
+	const char *name;
+	int32_t cp;
+} entities[] = {
+	{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+	{"nbsp", 0xA0}, {"ensp", 0x2002}, {"emsp", 0x2003}, {"thinsp", 0x2009},
+	{"zwsp", 0x200B}, {"zwnj", 0x200C}, {"zwj", 0x200D}, {"shy", 0xAD},
+	{"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},
+	{"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+	{"bdquo", 0x201E}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"lsaquo", 0x2039},
+	{"rsaquo", 0x203A}, {"middot", 0xB7}, {"bull", 0x2022}, {"copy", 0xA9},
+	{"reg", 0xAE}, {"trade", 0x2122}, {"deg", 0xB0}, {"euro", 0x20AC},
+	{"pound", 0xA3}, {"cent", 0xA2}, {"yen", 0xA5}, {"sect", 0xA7}, {"para", 0xB6},
+	{"times", 0xD7}, {"divide", 0xF7}, {"frac12", 0xBD}, {"frac14", 0xBC},
+	{"frac34", 0xBE}, {"szlig", 0xDF}, {"aelig", 0xE6}, {"AElig", 0xC6},
+	{"oslash", 0xF8}, {"Oslash", 0xD8}, {"aring", 0xE5}, {"Aring", 0xC5},
+	{"ccedil", 0xE7}, {"Ccedil", 0xC7}, {"ntilde", 0xF1}, {"Ntilde", 0xD1},
+	{"iexcl", 0xA1}, {"iquest", 0xBF},
+};
+
+/* Letters with an accent named &Xacute; &Xgrave; &Xcirc; &Xuml; &Xtilde;:
+ * the combining mark, composed with the letter by fold_cp's NFC. */
+static const struct {
+	const char *suffix;
+	int32_t mark;
+} accents[] = {
+	{"acute", 0x301}, {"grave", 0x300}, {"circ", 0x302}, {"uml", 0x308}, {"tilde", 0x303},
+};
+
+/* The character reference at s[0..n) (s[0] == '&'): its code points (at
+ * most 2) in cp, their number returned (0: not a reference); *len the
+ * bytes it takes, ';' included. */
+static int entity(const char *s, size_t n, int32_t cp[2], size_t *len)
+{
+	size_t i = 1;
+	if (i < n && s[i] == '#') {
+		i++;
+		int hex = i < n && (s[i] == 'x' || s[i] == 'X');
+		if (hex)
+			i++;
+		int32_t v = 0;
+		size_t d0 = i;
+		while (i < n && i - d0 < 8) {
+			unsigned char c = (unsigned char)s[i];
+			int dv = c >= '0' && c <= '9' ? c - '0'
+				 : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+									       : -1;
+			if (dv < 0)
+				break;
+			v = v * (hex ? 16 : 10) + dv;
+			i++;
+		}
+		if (i == d0 || i >= n || s[i] != ';' || v <= 0 || v > 0x10FFFF ||
+		    (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*len = i + 1;
+		cp[0] = v;
+		return 1;
+	}
+	size_t b = i;
+	while (i < n && i - b < 10 && ascii_alnum((unsigned char)s[i]))
+		i++;
+	if (i == b || i >= n || s[i] != ';')
+		return 0;
+	size_t k = i - b;
+	for (size_t e = 0; e < sizeof entities / sizeof entities[0]; e++)
+		if (strlen(entities[e].name) == k && memcmp(entities[e].name, s + b, k) == 0) {
+			*len = i + 1;
+			cp[0] = entities[e].cp;
+			return 1;
+		}
+	if (k >= 4 && strchr("AEIOUYNCaeiouync", s[b]))
+		for (size_t a = 0; a < sizeof accents / sizeof accents[0]; a++)
+			if (strlen(accents[a].suffix) == k - 1 &&
+			    memcmp(accents[a].suffix, s + b + 1, k - 1) == 0) {
+				*len = i + 1;
+				cp[0] = (unsigned char)s[b];
+				cp[1] = accents[a].mark;
+				return 2;
+			}
+	return 0;
+}
+
+/* A tag at s[0..n) (s[0] == '<'): <letter... >, </...>, <!...>, <?...>,
+ * at most 512 bytes without another '<'. Returns its length or 0. */
+static size_t tag(const char *s, size_t n)
+{
+	if (n < 3)
+		return 0;
+	unsigned char c = (unsigned char)s[1];
+	if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '/' && c != '!' && c != '?')
+		return 0;
+	if (c == '/' && !(n > 2 && ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z')))
+		return 0;
+	for (size_t i = 2; i < n && i < 512; i++) {
+		if (s[i] == '>')
+			return i + 1;
+		if (s[i] == '<' || s[i] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
+struct wstate {
+	struct buf *out;
+	struct fold_map *map;
+	size_t base;
+	unsigned flags;
+	int pending;   /* a word break is owed before the next character */
+	int alnum;     /* the last character written was a letter or digit */
+	size_t space_src;
+};
+
+static void room(struct wstate *w, size_t need)
+{
+	if (w->out->cap - w->out->len < need + 1)
+		buf_grow(w->out, need + 1);
+	if (w->map) {
+		size_t want = w->out->len - w->base + need + 1;
+		if (w->map->cap < want) {
+			size_t cap = w->map->cap ? w->map->cap : 256;
+			while (cap < want)
+				cap *= 2;
+			w->map->src = xrealloc(w->map->src, cap * sizeof *w->map->src);
+			w->map->cap = cap;
+		}
+	}
+}
+
+static inline void put_byte(struct wstate *w, char c, size_t src)
+{
+	if (w->map)
+		w->map->src[w->out->len - w->base] = (uint32_t)src;
+	w->out->p[w->out->len++] = c;
+}
+
+/* The word break owed, if any (not at the start with FOLD_SPACE1). */
+static inline void settle(struct wstate *w)
+{
+	if (!w->pending)
+		return;
+	w->pending = 0;
+	if ((w->flags & FOLD_SPACE1) && w->out->len == w->base)
+		return;
+	room(w, 1);
+	put_byte(w, ' ', w->space_src);
+}
+
+static inline void brk(struct wstate *w, size_t src)
+{
+	if (!(w->flags & FOLD_SPACE1)) {
+		w->pending = 1;
+		w->space_src = src;
+		settle(w);
+	} else if (!w->pending) {
+		w->pending = 1;
+		w->space_src = src;
+	}
+	w->alnum = 0;
+}
+
+/* Does a letter or digit start s[0..n)? */
+static int starts_alnum(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x80)
+		return ascii_alnum(c);
+	size_t len;
+	int32_t cp = u8_decode(s, n, &len);
+	return cp != U8_INVALID && (uni_is_letter(cp) || uni_is_digit(cp));
+}
+
+/* One folded code point q that came from s[src..), the input going on at
+ * s[next..n). */
+static void put_cp(struct wstate *w, int32_t q, const char *s, size_t src, size_t next, size_t n)
+{
+	if (q == ' ' || (q >= '\t' && q <= '\r') || uni_is_space(q)) {
+		if (w->flags & FOLD_SPACE1) {
+			brk(w, src);
+			return;
+		}
+		w->alnum = 0; /* written as it is */
+	} else if ((w->flags & FOLD_NOPUNCT) &&
+	    (q < 0x80 ? ascii_class[q] == C_PUNCT || ascii_class[q] == C_JOIN || q == '&'
+		      : uni_is_punct(q))) {
+		int join = q == '\'' || q == '.' || q == ',' || q == 0x2019 || q == 0x02BC;
+		if (join && w->alnum && !w->pending && starts_alnum(s + next, n - next))
+			return; /* inside a word: nothing */
+		brk(w, src);
+		return;
+	}
+	settle(w);
+	char enc[4];
+	size_t e = q < 0x80 ? (enc[0] = (char)q, 1) : u8_encode(q, enc);
+	room(w, e);
+	for (size_t k = 0; k < e; k++)
+		put_byte(w, enc[k], src);
+	w->alnum = q < 0x80 ? ascii_alnum((unsigned char)q)
+			    : uni_is_letter(q) || uni_is_digit(q) || uni_is_mark(q);
+}
+
+/* A code point cp of the input at s[i..i+len): folded, then written. */
+static void put_folded(struct wstate *w, int32_t cp, const char *s, size_t i, size_t next, size_t n)
+{
+	int32_t dst[FOLD_CP_MAX];
+	size_t k = fold_cp(cp, w->flags & (FOLD_MARKS | FOLD_ACCENTS | FOLD_CASE | FOLD_COMPAT), dst);
+	for (size_t q = 0; q < k; q++)
+		put_cp(w, dst[q], s, i, next, n);
+}
+
+/* One unit that is not a plain ASCII word byte, at s[i]: white space,
+ * punctuation, a character reference, a tag, a code point that is not
+ * ASCII, an invalid byte. Returns where the next unit starts. */
+static size_t step(struct wstate *w, const char *s, size_t n, size_t i)
+{
+	unsigned flags = w->flags;
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		int cls = ascii_class[c];
+		if (cls == C_SPACE && (flags & FOLD_SPACE1)) {
+			brk(w, i);
+			return i + 1;
+		}
+		if (cls == C_AMP && (flags & FOLD_MARKUP)) {
+			int32_t cp[2];
+			size_t len;
+			int k = entity(s + i, n - i, cp, &len);
+			if (k == 2) { /* a letter and its accent, composed */
+				utf8proc_int32_t u[2] = {cp[0], cp[1]};
+				if (utf8proc_normalize_utf32(u, 2, UTF8PROC_COMPOSE | UTF8PROC_STABLE) == 1)
+					cp[0] = u[0], k = 1;
+				else
+					k = 0;
+			}
+			if (k == 1) {
+				put_folded(w, cp[0], s, i, i + len, n);
+				return i + len;
+			}
+		}
+		if (cls == C_LT && (flags & FOLD_MARKUP)) {
+			size_t len = tag(s + i, n - i);
+			if (len) {
+				brk(w, i);
+				return i + len;
+			}
+		}
+		if ((flags & FOLD_NOPUNCT) && (cls == C_PUNCT || cls == C_JOIN || cls == C_AMP)) {
+			if (cls == C_JOIN && w->alnum && !w->pending && i + 1 < n && starts_alnum(s + i + 1, n - i - 1))
+				return i + 1; /* inside a word: nothing */
+			brk(w, i);
+			return i + 1;
+		}
+		put_folded(w, c, s, i, i + 1, n);
+		return i + 1;
+	}
+	size_t len;
+	int32_t cp = u8_decode(s + i, n - i, &len);
+	if (cp == U8_INVALID) {
+		settle(w);
+		room(w, 1);
+		put_byte(w, s[i], i);
+		w->alnum = 0;
+		return i + 1;
+	}
+	put_folded(w, cp, s, i, i + len, n);
+	return i + len;
+}
+
+/* Plain ASCII word bytes (letters, digits, controls) as written: lowered
+ * or not; 0 for every other byte. */
+static unsigned char plain_low[256], plain_keep[256];
+
+static void plain_init(void)
+{
+	for (int c = 1; c < 0x80; c++)
+		if (ascii_class[c] == C_WORD) {
+			plain_keep[c] = (unsigned char)c;
+			plain_low[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+}
+
+/* Plain ASCII from s[i..) (s[i] a letter or digit): letters and digits,
+ * and single spaces between them when spaces_too, lowered when asked,
+ * written to d (16 bytes are written; only the count returned is kept);
+ * never ends on a space. */
+static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int spaces_too, char *d)
+{
+#ifdef __SSE2__
+	{
+		__m128i x;
+		if (i + 16 <= n)
+			x = _mm_loadu_si128((const __m128i *)(s + i));
+		else { /* the last bytes, then NULs, which stop a run */
+			char tail[16] = {0};
+			memcpy(tail, s + i, n - i);
+			x = _mm_loadu_si128((const __m128i *)tail);
+		}
+#define IN_RANGE(v, lo, hi) \
+	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
+		       _mm_set1_epi8((hi) - (lo)))
+		__m128i up = IN_RANGE(x, 'A', 'Z');
+		__m128i ok = _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), up), IN_RANGE(x, '0', '9'));
+#undef IN_RANGE
+		unsigned sp = spaces_too ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) : 0;
+		unsigned mask = (unsigned)_mm_movemask_epi8(ok) | sp;
+		if (lower)
+			x = _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+		_mm_storeu_si128((__m128i *)d, x);
+		unsigned k = mask == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~mask);
+		unsigned dbl = sp & (sp >> 1); /* two spaces: stop before them */
+		if (dbl) {
+			unsigned p = (unsigned)__builtin_ctz(dbl);
+			if (p < k)
+				k = p;
+		}
+		if (k && (sp >> (k - 1)) & 1) /* one space at most (two stop it) */
+			k--;
+		return k;
+	}
+#else
+	size_t k = 0;
+	while (i + k < n && k < 16) {
+		unsigned char c = (unsigned char)s[i + k];
+		if (c == ' ' && spaces_too && k && i + k + 1 < n && ascii_alnum((unsigned char)s[i + k + 1]))
+			d[k++] = ' ';
+		else if (ascii_alnum(c))
+			d[k++] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
+		else
+			break;
+	}
+	return k;
+#endif
+}
+
+void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
+{
+	struct wstate w = {.out = out, .map = map, .base = out->len, .flags = flags};
+	if (map && n > 0xFFFFFFF0u) {
+		fold_map_free(map);
+		w.map = NULL;
+	}
+	if (!plain_keep['a'])
+		plain_init();
+	const int lower = (flags & FOLD_CASE) != 0;
+	const unsigned char *plain = lower ? plain_low : plain_keep;
+	/* single spaces between words go straight through when they fold to
+	 * themselves (FOLD_SPACE1) and no map is kept */
+	const int sp = (flags & FOLD_SPACE1) && !w.map;
+	room(&w, n + 16);
+	size_t i = 0;
+	char *d = out->p + out->len; /* out->len is brought up to date before step() */
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (plain[c]) {
+			/* a run of plain ASCII: the text never grows here, and room
+			 * for the rest of the input (and 16 bytes) is always there */
+			if (w.pending) {
+				w.pending = 0;
+				if (d != out->p + w.base || !(flags & FOLD_SPACE1)) {
+					if (w.map)
+						w.map->src[(size_t)(d - out->p) - w.base] = (uint32_t)w.space_src;
+					*d++ = ' ';
+				}
+			}
+			size_t i0 = i;
+			char *d0 = d;
+			size_t k;
+			do {
+				k = plain16(s, i, n, lower, sp, d);
+				i += k;
+				d += k;
+			} while (k == 16);
+			if (i == i0) { /* a control character */
+				*d++ = (char)plain[c];
+				i++;
+				w.alnum = 0;
+			} else
+				w.alnum = 1;
+			if (w.map)
+				for (size_t q = i0; q < i; q++)
+					w.map->src[(size_t)(d0 - out->p) - w.base + (q - i0)] = (uint32_t)q;
+			continue;
+		}
+		if (c == ' ' && (flags & FOLD_SPACE1)) {
+			if (!w.pending) {
+				w.pending = 1;
+				w.space_src = i;
+			}
+			w.alnum = 0;
+			i++;
+			continue;
+		}
+		out->len = (size_t)(d - out->p);
+		i = step(&w, s, n, i);
+		if (c >= 0x80 || c == '&')
+			room(&w, n - i + 16); /* a folded code point may be longer */
+		d = out->p + out->len;
+	}
+	out->len = (size_t)(d - out->p);
+	if (!(flags & FOLD_SPACE1))
+		settle(&w);
+	if (w.map)
+		w.map->src[out->len - w.base] = (uint32_t)n;
+	out->p[out->len] = '\0';
+}

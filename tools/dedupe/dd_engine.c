@@ -1,0 +1,191 @@
+/* dd_engine.c - the keep-first filter: a text that repeats a kept text,
+ * exactly (same folded text) or nearly (verified against the kept texts
+ * that share a band key, the earliest passing one named), is a repeat;
+ * any other text is kept. Repeats are never indexed, so a chain A ~ B ~ C
+ * only makes C a repeat of A when C passes against A itself. The exact
+ * table (folded text -> the kept text it is or repeats) comes first in near
+ * mode too: a text identical to an earlier one is what that one was, even
+ * where the verification would differ (a cut mark, a dateline: they are
+ * not in the folded text), so near mode drops all that exact mode drops,
+ * and the sharded mode, which links identical texts, decides the same. */
+#include "dd.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct dd_words *w)
+{
+	memset(e, 0, sizeof *e);
+	e->o = *o;
+	e->words = w;
+	dd_fptab_init(&e->exact, o->near || o->keys);
+	if (o->near)
+		e->al = dd_aligner_new();
+}
+
+void dd_engine_free(struct dd_engine *e)
+{
+	dd_fptab_free(&e->exact);
+	dd_store_free(&e->store);
+	dd_index_free(&e->index);
+	dd_text_free(&e->text);
+	dd_aligner_free(e->al);
+	dd_probe_free(&e->probe);
+	free(e->cand);
+	free(e->ctmp);
+	memset(e, 0, sizeof *e);
+}
+
+/* Sort v[0..n) ascending: insertion sort for a few, else two passes of a
+ * 16-bit radix sort through tmp (n more). */
+static void sort_ids(uint32_t *v, size_t n, uint32_t **tmp, size_t *tcap)
+{
+	if (n <= 48) {
+		for (size_t i = 1; i < n; i++) {
+			uint32_t x = v[i];
+			size_t j = i;
+			for (; j && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	if (*tcap < n) {
+		*tcap = n;
+		*tmp = xrealloc(*tmp, n * sizeof **tmp);
+	}
+	static size_t cnt[65536];
+	uint32_t *src = v, *dst = *tmp;
+	for (int shift = 0; shift < 32; shift += 16) {
+		memset(cnt, 0, sizeof cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(src[i] >> shift) & 0xFFFF]++;
+		size_t sum = 0;
+		for (size_t k = 0; k < 65536; k++) {
+			size_t c = cnt[k];
+			cnt[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xFFFF]++] = src[i];
+		uint32_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	/* two passes: the sorted ids are back in v */
+}
+
+static void count_guard(struct dd_engine *e, const char *why)
+{
+	if (!why)
+		return;
+	if (!strcmp(why, "number"))
+		e->st.guard_number++;
+	else if (!strcmp(why, "negation"))
+		e->st.guard_negation++;
+	else if (!strcmp(why, "direction"))
+		e->st.guard_direction++;
+}
+
+/* The earliest kept text sharing a key with t that t passes against, or
+ * UINT32_MAX. */
+static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const uint64_t *keys, unsigned nq)
+{
+	e->ncand = 0;
+	for (unsigned k = 0; k < nq; k++)
+		dd_index_find(&e->index, keys[k], &e->cand, &e->ncand, &e->ccand);
+	if (!e->ncand)
+		return UINT32_MAX;
+	sort_ids(e->cand, e->ncand, &e->ctmp, &e->cctmp);
+	struct dd_side b = {t->code, t->n, t->lead, t->cut, t->edges}, a;
+	dd_probe_set(&e->probe, &b);
+	uint32_t prev = UINT32_MAX, found = UINT32_MAX;
+	for (size_t i = 0; i < e->ncand; i++) {
+		uint32_t id = e->cand[i];
+		if (id == prev)
+			continue;
+		prev = id;
+		e->st.candidates++;
+		dd_store_side(&e->store, id, &a);
+		struct dd_verdict v;
+		int pass = dd_verify(e->al, &e->probe, &e->o.verify, &a, &b, &v);
+		e->st.verified += (unsigned)v.aligned;
+		if (pass) {
+			found = id;
+			break;
+		}
+		if (v.aligned) /* the guard speaks only after an alignment */
+			count_guard(e, v.why);
+	}
+	dd_probe_clear(&e->probe);
+	return found;
+}
+
+int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of)
+{
+	struct dd_text *t = &e->text;
+	e->st.texts++;
+	dd_normalize(e->words, s, n, e->o.near, t);
+	if (!t->fold.len) { /* nothing to compare: never a repeat */
+		*of = UINT32_MAX;
+		return 0;
+	}
+	if (!e->o.near) { /* one probe: the slot found or made */
+		int fresh;
+		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, &fresh);
+		if (!fresh) {
+			e->st.exact++;
+			*of = *slot;
+			return 1;
+		}
+		if (e->o.keys)
+			*slot = dd_store_key(&e->store, key, klen);
+		*of = *slot;
+		e->st.kept++;
+		return 0;
+	}
+	uint32_t *v = dd_fptab_get(&e->exact, t->exact);
+	if (v) {
+		e->st.exact++;
+		*of = *v;
+		return 1;
+	}
+	uint64_t keys[DD_MAXKEYS];
+	unsigned ni = 0, nq = dd_sketch(&e->o.sketch, t->code, t->n, keys, &ni);
+	uint32_t id = near_match(e, t, keys, nq);
+	if (id != UINT32_MAX) {
+		e->st.near++;
+		*dd_fptab_put(&e->exact, t->exact, NULL) = id;
+		*of = id;
+		return 1;
+	}
+	id = dd_store_add(&e->store, t);
+	if (e->o.keys) {
+		if (e->store.n > e->store.ckeyoff) {
+			e->store.ckeyoff = e->store.ckeyoff + e->store.ckeyoff / 8 + 1024;
+			e->store.keyoff = xrealloc(e->store.keyoff, e->store.ckeyoff * sizeof *e->store.keyoff);
+		}
+		e->store.keyoff[id] = dd_store_key(&e->store, key, klen);
+	}
+	for (unsigned k = 0; k < ni; k++)
+		dd_index_add(&e->index, keys[k], id);
+	*dd_fptab_put(&e->exact, t->exact, NULL) = id;
+	e->st.kept++;
+	*of = id;
+	return 0;
+}
+
+const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n)
+{
+	if (!e->o.keys) {
+		*n = 0;
+		return "";
+	}
+	return dd_store_keyat(&e->store, e->o.near ? e->store.keyoff[of] : of, n);
+}
+
+size_t dd_engine_bytes(const struct dd_engine *e)
+{
+	return dd_fptab_bytes(&e->exact) + dd_store_bytes(&e->store) + dd_index_bytes(&e->index);
+}

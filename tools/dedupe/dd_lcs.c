@@ -1,0 +1,211 @@
+/* dd_lcs.c - the quick bound before the alignment: the longest common
+ * subsequence of a kept text and the new one, 64 words at a time
+ * (bit-parallel LCS: V = (V + (V & M)) | (V & ~M) for each word of a, M
+ * the mask of b's positions holding it; the LCS is b's length less the
+ * ones left in V). b's masks are built once for all its candidates. */
+#include "dd.h"
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dd_probe_set(struct dd_probe *p, const struct dd_side *b)
+{
+	p->b = b;
+	p->words = (b->n + 63) / 64;
+	if (p->words <= 1) {
+		if (!p->direct)
+			p->direct = xcalloc(65536, sizeof *p->direct);
+		for (uint32_t i = 0; i < b->n; i++)
+			p->direct[b->code[i]] |= 1ULL << i;
+		return;
+	}
+	/* several words: a table of b's distinct codes */
+	uint32_t cap = 16;
+	while (cap < 2 * b->n)
+		cap *= 2;
+	if (cap > p->hcap) {
+		p->hkey = xrealloc(p->hkey, cap * sizeof *p->hkey);
+		p->hval = xrealloc(p->hval, cap * sizeof *p->hval);
+	}
+	p->hcap = cap;
+	memset(p->hval, 0, cap * sizeof *p->hval);
+	size_t need = (size_t)b->n * p->words;
+	if (need > p->mcap) {
+		p->mcap = need;
+		p->masks = xrealloc(p->masks, need * sizeof *p->masks);
+	}
+	if (p->words > p->vcap) {
+		p->vcap = p->words;
+		p->v = xrealloc(p->v, p->vcap * sizeof *p->v);
+	}
+	p->nmask = 0;
+	for (uint32_t i = 0; i < b->n; i++) {
+		uint16_t c = b->code[i];
+		uint32_t h = (uint32_t)(c * 0x9E37u) & (cap - 1);
+		while (p->hval[h] && p->hkey[h] != c)
+			h = (h + 1) & (cap - 1);
+		if (!p->hval[h]) {
+			p->hkey[h] = c;
+			p->hval[h] = ++p->nmask;
+			memset(p->masks + (size_t)(p->nmask - 1) * p->words, 0, p->words * sizeof *p->masks);
+		}
+		p->masks[(size_t)(p->hval[h] - 1) * p->words + i / 64] |= 1ULL << (i % 64);
+	}
+}
+
+void dd_probe_clear(struct dd_probe *p)
+{
+	if (p->b && p->words <= 1)
+		for (uint32_t i = 0; i < p->b->n; i++)
+			p->direct[p->b->code[i]] = 0;
+	p->b = NULL;
+}
+
+void dd_probe_free(struct dd_probe *p)
+{
+	free(p->direct);
+	free(p->hkey);
+	free(p->hval);
+	free(p->masks);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+/* b's mask for code c, word k (0 beyond b's first m words: masked by the
+ * caller for the last word). */
+static inline const uint64_t *mask_of(const struct dd_probe *p, uint16_t c)
+{
+	uint32_t cap = p->hcap;
+	uint32_t h = (uint32_t)(c * 0x9E37u) & (cap - 1);
+	while (p->hval[h] && p->hkey[h] != c)
+		h = (h + 1) & (cap - 1);
+	return p->hval[h] ? p->masks + (size_t)(p->hval[h] - 1) * p->words : NULL;
+}
+
+uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows)
+{
+	if (m > p->b->n)
+		m = p->b->n;
+	if (!m || !n)
+		return 0;
+	uint32_t w = (m + 63) / 64;
+	uint64_t last = m % 64 ? (1ULL << (m % 64)) - 1 : ~0ULL;
+	if (p->words <= 1) {
+		uint64_t v = ~0ULL;
+		for (uint32_t i = 0; i < n; i++) {
+			uint64_t mk = p->direct[a[i]] & last;
+			v = (v + (v & mk)) | (v & ~mk);
+			if (rows)
+				rows[i] = v;
+		}
+		return m - (uint32_t)__builtin_popcountll(v & last);
+	}
+	uint64_t *v = p->v;
+	for (uint32_t k = 0; k < w; k++)
+		v[k] = ~0ULL;
+	for (uint32_t i = 0; i < n; i++) {
+		const uint64_t *mk = mask_of(p, a[i]);
+		if (mk) {
+			uint64_t carry = 0;
+			for (uint32_t k = 0; k < w; k++) {
+				uint64_t x = v[k], mm = k == w - 1 ? mk[k] & last : mk[k], u = x & mm;
+				uint64_t s1 = x + u, c1 = s1 < x;
+				uint64_t s2 = s1 + carry, c2 = s2 < s1;
+				carry = c1 | c2;
+				v[k] = s2 | (x & ~mm);
+			}
+		}
+		if (rows)
+			memcpy(rows + (size_t)i * w, v, w * sizeof *v);
+	}
+	uint32_t ones = 0;
+	for (uint32_t k = 0; k < w; k++)
+		ones += (uint32_t)__builtin_popcountll(k == w - 1 ? v[k] & last : v[k]);
+	return m - ones;
+}
+
+/* L[i][j] from the rows: the zero bits of row i among the first j. */
+static inline uint32_t lcs_at(const uint64_t *rows, uint32_t w, uint32_t i, uint32_t j)
+{
+	if (!i || !j)
+		return 0;
+	const uint64_t *r = rows + (size_t)(i - 1) * w;
+	uint32_t z = 0, k = 0;
+	for (; (k + 1) * 64 <= j; k++)
+		z += 64 - (uint32_t)__builtin_popcountll(r[k]);
+	if (j % 64)
+		z += (uint32_t)__builtin_popcountll(~r[k] & ((1ULL << (j % 64)) - 1));
+	return z;
+}
+
+size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m,
+		      const uint64_t *rows, uint32_t *runs, size_t cap)
+{
+	if (m > p->b->n)
+		m = p->b->n;
+	const uint16_t *b = p->b->code;
+	uint32_t w = (m + 63) / 64;
+	/* back from (n, m): a match whenever the words are equal (always on an
+	 * LCS path), else up while the LCS holds, else left */
+	size_t nr = 0;
+	uint32_t i = n, j = m, cur = lcs_at(rows, w, n, m);
+	uint32_t run_end_a = 0, run_len = 0;
+	while (i && j) {
+		if (a[i - 1] == b[j - 1]) {
+			if (!run_len)
+				run_end_a = i;
+			run_len++;
+			i--, j--;
+			cur--;
+			continue;
+		}
+		if (run_len) {
+			if (nr < cap) {
+				runs[3 * nr] = run_end_a - run_len;
+				runs[3 * nr + 1] = j;
+				runs[3 * nr + 2] = run_len;
+			}
+			nr++;
+			run_len = 0;
+		}
+		if (lcs_at(rows, w, i - 1, j) == cur)
+			i--;
+		else
+			j--;
+	}
+	if (run_len) {
+		if (nr < cap) {
+			runs[3 * nr] = run_end_a - run_len;
+			runs[3 * nr + 1] = j;
+			runs[3 * nr + 2] = run_len;
+		}
+		nr++;
+	}
+	/* they were found last first */
+	size_t k = nr < cap ? nr : cap;
+	for (size_t x = 0, y = k; x + 1 < y; x++, y--)
+		for (int q = 0; q < 3; q++) {
+			uint32_t tmp = runs[3 * x + q];
+			runs[3 * x + q] = runs[3 * (y - 1) + q];
+			runs[3 * (y - 1) + q] = tmp;
+		}
+	return nr;
+}
+
+/* The words matched are at most the LCS; each side's unmatched words
+ * beyond what its edges can forgive count as changed (dd_verify.c). */
+int dd_may_pass(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b,
+		uint32_t n, uint32_t m, uint32_t l)
+{
+	uint32_t hi = a->n > b->n ? a->n : b->n;
+	if ((a->cut != DD_NOCUT || b->cut != DD_NOCUT) && 2 * l >= hi)
+		return 1;
+	if (l < o->min_match && !(a->n == b->n && l == a->n))
+		return 0;
+	uint32_t ea = a->edges ? o->edge_max : 0, eb = b->edges ? o->edge_max : 0;
+	double fa = (double)((a->lead > ea ? a->lead : ea) + ea);
+	double fb = (double)((b->lead > eb ? b->lead : eb) + eb);
+	double need = o->threshold * ((double)n - fa > (double)m - fb ? (double)n - fa : (double)m - fb);
+	return (double)l >= need;
+}

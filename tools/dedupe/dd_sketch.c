@@ -1,0 +1,151 @@
+/* dd_sketch.c - the keys under which a text is indexed and looked up, so
+ * that only texts sharing a key are verified. Shingles are runs of
+ * `shingle` word codes. Three sketches, chosen by measurement (README):
+ *
+ *   minhash  bands x rows independent minimums (one hash per value and
+ *            shingle), a band key per band: the textbook LSH;
+ *   oph      one permutation hashing: one hash per shingle picks a bin
+ *            and a value, empty bins filled from the next full one
+ *            (densification), then banded like minhash;
+ *   bottom   the shingles with the smallest hashes: a text is indexed
+ *            under its `bands` smallest and looks up its `rows` smallest.
+ */
+#include "dd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The shingle hashes of code[0..n) into sh (n of them at most, one for a
+ * text shorter than a shingle); returns how many. */
+static unsigned shingles(unsigned k, const uint16_t *code, uint32_t n, uint64_t *sh, unsigned cap)
+{
+	if (!n)
+		return 0;
+	if (k < 1)
+		k = 1;
+	if (k > 4)
+		k = 4;
+	/* shingles holding a number or a long word; all of them when fewer
+	 * than three such */
+	unsigned ns = 0;
+	uint32_t last = n >= k ? n - k + 1 : 1;
+	if (k == 2 && n >= 2) { /* the default, without the inner loop */
+		for (int pass = 0; pass < 2 && ns < 3; pass++) {
+			ns = 0;
+			for (uint32_t i = 0; i < last && ns < cap; i++) {
+				uint16_t a = code[i], b = code[i + 1];
+				if (pass || dd_is_telling(a) || dd_is_telling(b))
+					sh[ns++] = hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^
+							    0x5851F42D4C957F2DULL);
+			}
+		}
+		return ns;
+	}
+	for (int pass = 0; pass < 2 && ns < 3; pass++) {
+		ns = 0;
+		for (uint32_t i = 0; i < last && ns < cap; i++) {
+			uint64_t v = k;
+			int telling = pass;
+			for (unsigned j = 0; j < k && i + j < n; j++) {
+				v = (v << 16) | code[i + j];
+				telling |= dd_is_telling(code[i + j]);
+			}
+			if (telling)
+				sh[ns++] = hash_u64(v ^ 0x5851F42D4C957F2DULL);
+		}
+	}
+	return ns;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static uint64_t band_key(unsigned band, const uint64_t *v, unsigned rows)
+{
+	uint64_t h = hash_u64(0x9E3779B97F4A7C15ULL * (band + 1));
+	for (unsigned r = 0; r < rows; r++)
+		h = hash_u64(h ^ v[r]) + r;
+	return h;
+}
+
+enum { MAXSH = 4096, MAXVAL = 256 };
+
+unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_t n, uint64_t *keys,
+		   unsigned *ni)
+{
+	static uint64_t sh[MAXSH];
+	unsigned ns = shingles(o->shingle, code, n, sh, MAXSH);
+	*ni = 0;
+	if (!ns)
+		return 0;
+	unsigned bands = o->bands, rows = o->rows ? o->rows : 1;
+	if (o->kind == DD_SK_BOTTOM) {
+		qsort(sh, ns, sizeof *sh, cmp_u64);
+		unsigned u = 0;
+		for (unsigned i = 0; i < ns; i++)
+			if (!u || sh[i] != sh[u - 1])
+				sh[u++] = sh[i];
+		unsigned q = rows < u ? rows : u;
+		if (q > DD_MAXKEYS)
+			q = DD_MAXKEYS;
+		for (unsigned i = 0; i < q; i++)
+			keys[i] = sh[i];
+		*ni = bands < q ? bands : q;
+		return q;
+	}
+	unsigned k = bands * rows;
+	if (k > MAXVAL)
+		k = MAXVAL, bands = MAXVAL / rows;
+	if (bands > DD_MAXKEYS)
+		bands = DD_MAXKEYS;
+	uint64_t val[MAXVAL];
+	if (o->kind == DD_SK_MINHASH) {
+		for (unsigned j = 0; j < k; j++)
+			val[j] = UINT64_MAX;
+		for (unsigned i = 0; i < ns; i++) {
+			uint64_t h = sh[i];
+			for (unsigned j = 0; j < k; j++) {
+				uint64_t x = hash_u64(h + 0x9E3779B97F4A7C15ULL * (j + 1));
+				if (x < val[j])
+					val[j] = x;
+			}
+		}
+	} else { /* one permutation hashing with densification */
+		int full[MAXVAL];
+		for (unsigned j = 0; j < k; j++)
+			val[j] = UINT64_MAX, full[j] = 0;
+		for (unsigned i = 0; i < ns; i++) {
+			uint64_t h = sh[i];
+			unsigned bin = (unsigned)(((h >> 32) * (uint64_t)k) >> 32);
+			uint64_t x = h & 0xFFFFFFFFULL;
+			if (x < val[bin])
+				val[bin] = x;
+			full[bin] = 1;
+		}
+		/* an empty bin takes the next full bin's value (rotation), tagged
+		 * with how far it looked: copies that lost or gained a shingle
+		 * keep most of their bins (measured: fewer missed copies than
+		 * densifying from hashed bins) */
+		for (unsigned j = 0; j < k; j++) {
+			if (full[j])
+				continue;
+			unsigned t = 1;
+			while (!full[(j + t) % k])
+				t++;
+			val[j] = val[(j + t) % k] + ((uint64_t)t << 32);
+		}
+	}
+	/* band b takes bins b, b + bands, b + 2 bands...: bins far apart, so
+	 * that a bin densified from its neighbour is not in its band */
+	for (unsigned b = 0; b < bands; b++) {
+		uint64_t v[MAXVAL];
+		for (unsigned r = 0; r < rows; r++)
+			v[r] = val[b + r * bands];
+		keys[b] = band_key(b, v, rows);
+	}
+	*ni = bands;
+	return bands;
+}
