@@ -139,6 +139,18 @@ static inline uint32_t lcs_at(const uint64_t *rows, uint32_t w, uint32_t i, uint
 	return z;
 }
 
+/* One run of matched words (start in a, start in b, length), kept while
+ * there is room; nr counts them all. */
+static inline void put_run(uint32_t *runs, size_t cap, size_t *nr, uint32_t a0, uint32_t b0, uint32_t len)
+{
+	if (*nr < cap) {
+		runs[3 * *nr] = a0;
+		runs[3 * *nr + 1] = b0;
+		runs[3 * *nr + 2] = len;
+	}
+	++*nr;
+}
+
 size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m,
 		      const uint64_t *rows, uint32_t *runs, size_t cap)
 {
@@ -161,12 +173,7 @@ size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, u
 			continue;
 		}
 		if (run_len) {
-			if (nr < cap) {
-				runs[3 * nr] = run_end_a - run_len;
-				runs[3 * nr + 1] = j;
-				runs[3 * nr + 2] = run_len;
-			}
-			nr++;
+			put_run(runs, cap, &nr, run_end_a - run_len, j, run_len);
 			run_len = 0;
 		}
 		if (lcs_at(rows, w, i - 1, j) == cur)
@@ -174,14 +181,8 @@ size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, u
 		else
 			j--;
 	}
-	if (run_len) {
-		if (nr < cap) {
-			runs[3 * nr] = run_end_a - run_len;
-			runs[3 * nr + 1] = j;
-			runs[3 * nr + 2] = run_len;
-		}
-		nr++;
-	}
+	if (run_len)
+		put_run(runs, cap, &nr, run_end_a - run_len, j, run_len);
 	/* they were found last first */
 	size_t k = nr < cap ? nr : cap;
 	for (size_t x = 0, y = k; x + 1 < y; x++, y--)
