@@ -402,3 +402,19 @@ void yeach_string(const struct ynode *n, void (*fn)(const struct ynode *s, void 
 		fn(n->items[i], ctx);
 	}
 }
+
+void rules_check_word(const struct ynode *s, int lower, const char *hint)
+{
+	if (s->len == 0)
+		yerr(s, "an empty entry");
+	if (s->len > 60)
+		yerr(s, "entry '%.20s...' is too long (60 bytes at most)", s->str);
+	for (size_t i = 0; i < s->len; i++) {
+		unsigned char c = (unsigned char)s->str[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			yerr(s, "entry '%s' holds a space: list single words%s%s%s", s->str, hint ? " (" : "",
+			     hint ? hint : "", hint ? ")" : "");
+		if (lower && c >= 'A' && c <= 'Z')
+			yerr(s, "entry '%s' has capitals: words are matched lowercase", s->str);
+	}
+}

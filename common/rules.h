@@ -39,6 +39,10 @@ typedef void (*rules_fn)(const struct ynode *root, void *ctx);
 
 _Noreturn void yerr(const struct ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A list entry that must be one word: not empty, at most 60 bytes, no
+ * white space (the error names what to list instead: hint, may be NULL),
+ * and with lower set no capitals. An error is yerr's. */
+void rules_check_word(const struct ynode *s, int lower, const char *hint);
 
 /* Mapping helpers: check the keys against a NULL-terminated list; look up. */
 void ymap_check(const struct ynode *map, const char *const *allowed);

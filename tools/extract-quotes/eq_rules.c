@@ -78,17 +78,7 @@ const struct eq_mark *eq_mark_of(const struct eq_rules *R, int32_t cp)
 /* A word entry: lowercase, no space, not empty. */
 static void check_word(const struct ynode *s)
 {
-	if (s->len == 0)
-		yerr(s, "an empty entry");
-	if (s->len > 60)
-		yerr(s, "entry '%.20s...' is too long (60 bytes at most)", s->str);
-	for (size_t i = 0; i < s->len; i++) {
-		unsigned char c = (unsigned char)s->str[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			yerr(s, "entry '%s' holds a space: list single words", s->str);
-		if (c >= 'A' && c <= 'Z')
-			yerr(s, "entry '%s' has capitals: words are matched lowercase", s->str);
-	}
+	rules_check_word(s, 1, NULL);
 }
 
 /* A trailing period is not part of an entry (Sen. = sen). */

@@ -76,15 +76,7 @@ struct load {
 
 static void check_word(const struct ynode *s)
 {
-	if (s->len == 0)
-		yerr(s, "an empty entry");
-	if (s->len > 60)
-		yerr(s, "entry '%.20s...' is too long (60 bytes at most)", s->str);
-	for (size_t i = 0; i < s->len; i++) {
-		unsigned char c = (unsigned char)s->str[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			yerr(s, "entry '%s' holds a space: list single words (a.m., U.S., D-N.J.)", s->str);
-	}
+	rules_check_word(s, 0, "a.m., U.S., D-N.J.");
 	if (s->len == 1 && s->str[0] == '.')
 		yerr(s, "entry '.' is not a word");
 }
