@@ -587,6 +587,19 @@ static inline int capish_(const struct token *k, const char *s)
 
 static inline int capish(struct rowctx *r, size_t i) { return r->cap[i] & C_NAME; }
 
+/* A stop word that may be a surname after a first name: a word of three
+ * letters or more, no clitic ("I", "I'd" are not), not a day ("told Tom
+ * Friday" is news for "on Friday"; "Theresa May" is a name). */
+static inline int surname_stop(struct rowctx *r, size_t i)
+{
+	const struct token *k = T(r, i);
+	size_t n = k->e - k->b;
+	const char *w = r->g->s + k->b;
+	if (n < 3 || (k->flags & TOK_CLITIC) || !(k->flags & TOK_WORD))
+		return 0;
+	return !((w[n - 3] | 0x20) == 'd' && (w[n - 2] | 0x20) == 'a' && (w[n - 1] | 0x20) == 'y');
+}
+
 /* capish_ out of line, for the per-token pass (joined words are rare) */
 static __attribute__((noinline)) unsigned capish_joined(const struct token *k, const char *s)
 {
@@ -934,7 +947,11 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 				continue;
 			}
 		}
-		if (c & W_STOP) {
+		/* a stop word right after a first name in a run is its surname
+		 * (Theresa May, Dan Price), unless it is a pronoun or the like,
+		 * written in capitals only at a sentence's start */
+		if ((c & W_STOP) && !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
+				       !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
 			gap_piece(r, p, &np, gs, i);
 			i = gs = i + 1;
 			continue;
