@@ -458,6 +458,14 @@ static void add_match(struct rowctx *r, struct te_pattern *pt, size_t ms, size_t
 	c->ent = 0;
 }
 
+/* A search of pattern pt stopped at the match limit: counted, named in
+ * the warning at the document's end. */
+static inline void limit_hit(struct rowctx *r, const struct te_pattern *pt)
+{
+	r->g->limit_hits++;
+	r->g->limit_rule = pt->name;
+}
+
 /* Search a pattern that runs on every row. */
 static void pattern_row(struct rowctx *r, struct te_pattern *pt, const char *s, size_t n)
 {
@@ -465,8 +473,7 @@ static void pattern_row(struct rowctx *r, struct te_pattern *pt, const char *s, 
 	while (off <= n) {
 		int rc = rx_search(&pt->rx, s, n, off, &ms, &me);
 		if (rc == RX_LIMIT) {
-			r->g->limit_hits++;
-			r->g->limit_rule = pt->name;
+			limit_hit(r, pt);
 			return;
 		}
 		if (rc != RX_MATCH)
@@ -518,8 +525,7 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 					continue; /* no match starts with this byte */
 				int rc = rx_search(&pt->rx, s, end, T(r, a)->b, &ms, &me);
 				if (rc == RX_LIMIT) {
-					r->g->limit_hits++;
-					r->g->limit_rule = pt->name;
+					limit_hit(r, pt);
 					continue;
 				}
 				if (rc != RX_MATCH)
