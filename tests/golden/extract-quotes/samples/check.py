@@ -3,21 +3,11 @@
 # scorer counts them), so offsets and text agree - but for the mark that
 # opens each paragraph a quotation runs on into, which the quote leaves out.
 import re
+import os
 import sys
 
-ESC = {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}
-
-
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        if s[i] == '\\' and i + 1 < len(s) and s[i + 1] in ESC:
-            out.append(ESC[s[i + 1]])
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return ''.join(out)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../lib'))
+from tsvfield import unescape  # noqa: E402
 
 
 docs = {}

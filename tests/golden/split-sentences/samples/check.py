@@ -1,21 +1,11 @@
 # check.py PARAS SENTS - the sentence rows (from --offsets) give back each
 # paragraph exactly: text[start:end] is the sentence, and everything
 # between sentences is whitespace.
+import os
 import sys
 
-ESC = {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}
-
-
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        if s[i] == '\\':
-            out.append(ESC[s[i + 1]])
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return ''.join(out)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../lib'))
+from tsvfield import unescape  # noqa: E402
 
 
 paras = {}
