@@ -61,6 +61,19 @@ static int unique_id(struct articles *a, const char *id, size_t n)
 	return fresh;
 }
 
+/* After a document: the hard-wrap hint, once (then counted). */
+static void wrap_hint(struct articles *a)
+{
+	if (!a->W.wrapped || a->wrapped++)
+		return;
+	const char *fix = a->W.blanks ? "if blank lines separate the paragraphs, use -b (--blank-lines)"
+				      : "join each paragraph's lines first (there are no blank lines, so -b cannot)";
+	warn_at(a->L.name, a->jsonl ? a->L.lineno : 0,
+		"%lu of %lu lines go on with a lowercase word after a line that ends mid-sentence: "
+		"the text looks hard-wrapped, and one row per line cuts its sentences; %s",
+		a->W.continued, a->W.lines, fix);
+}
+
 static void json_line(struct articles *a, const char *s, size_t n)
 {
 	json_error_t err;
@@ -115,6 +128,7 @@ static void json_line(struct articles *a, const char *s, size_t n)
 	para_begin_doc(&a->W, ids, idn);
 	para_text(&a->W, json_string_value(text), json_string_length(text));
 	para_end_doc(&a->W);
+	wrap_hint(a);
 	json_decref(root);
 }
 
@@ -156,8 +170,10 @@ void art_read(struct articles *a, const char *doc, size_t docn)
 			para_line(&a->W, s, n);
 		}
 	}
-	if (!a->jsonl)
+	if (!a->jsonl) {
 		para_end_doc(&a->W);
+		wrap_hint(a);
+	}
 	lines_report_error(&a->L);
 	lines_close(&a->L);
 	if (a->W.repaired > before)
@@ -300,6 +316,8 @@ void art_run(struct articles *a)
 	if (a->not_text)
 		warnx("%llu file%s skipped: not text (a NUL byte in the first %d bytes), the first %s",
 		      a->not_text, a->not_text == 1 ? "" : "s", ART_PEEK, buf_str(&a->first_not_text));
+	if (a->wrapped > 1)
+		warnx("%llu more document%s looked hard-wrapped", a->wrapped - 1, a->wrapped == 2 ? "" : "s");
 }
 
 void art_free(struct articles *a)

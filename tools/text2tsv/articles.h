@@ -13,7 +13,9 @@
  * bytes or used before) is an error, or with skip_bad reported and
  * skipped. With from set, lines are converted to UTF-8 through iconv
  * (bytes with no meaning there become U+FFFD, counted). The rows go to the
- * paragraph writer (paragraphs.h). */
+ * paragraph writer (paragraphs.h). A document whose lines look
+ * hard-wrapped (para_end_doc) gets one warning with a hint (-b, or join
+ * the lines first); later ones are counted, one message at the end. */
 #ifndef TEXT2TSV_ARTICLES_H
 #define TEXT2TSV_ARTICLES_H
 
@@ -49,6 +51,7 @@ struct articles {
 	unsigned long long bad_lines;  /* JSON lines skipped */
 	unsigned long long not_text;   /* files skipped as not text */
 	struct buf first_not_text;
+	unsigned long long wrapped;    /* documents that looked hard-wrapped */
 };
 
 /* Set up after the options are set; -1 when iconv does not know from. */

@@ -37,6 +37,8 @@ void para_begin_doc(struct para_writer *w, const char *doc, size_t len)
 	buf_free(&raw);
 	buf_str(&w->doc);
 	w->para = 0;
+	w->lines = w->continued = w->blanks = 0;
+	w->prev_open = w->wrapped = 0;
 	w->docs++;
 }
 
@@ -61,10 +63,45 @@ static void emit(struct para_writer *w, const char *s, size_t n)
 	w->rows++;
 }
 
+/* Does a line of n bytes end a sentence or a clause a paragraph can end
+ * on (a stop, a closing quote or bracket)? */
+static int ends_sentence(const char *s, size_t n)
+{
+	size_t len;
+	int32_t cp = u8_decode_back(s, n, &len);
+	return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' ||
+	       cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+	       cp == 0x2019 || cp == 0xBB || cp == 0x2026;
+}
+
+/* A lowercase letter of ASCII or Latin-1 (a hint needs no more, and
+ * text2tsv does not link utf8proc). */
+static int starts_lower(const char *s, size_t n)
+{
+	size_t len;
+	int32_t cp = u8_decode(s, n, &len);
+	return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+}
+
+/* Hard-wrap evidence of one trimmed line (one row per line mode). */
+static void wrap_evidence(struct para_writer *w, const char *s, size_t n)
+{
+	if (n == 0) {
+		w->blanks++;
+		w->prev_open = 0;
+		return;
+	}
+	w->lines++;
+	if (w->prev_open && starts_lower(s, n))
+		w->continued++;
+	w->prev_open = n >= 30 && !ends_sentence(s, n);
+}
+
 void para_line(struct para_writer *w, const char *s, size_t n)
 {
 	trim(&s, &n);
 	if (!w->blank_lines) {
+		wrap_evidence(w, s, n);
 		emit(w, s, n);
 		return;
 	}
@@ -94,6 +131,7 @@ void para_end_doc(struct para_writer *w)
 	if (w->blank_lines && w->cur.len)
 		emit(w, w->cur.p, w->cur.len);
 	buf_reset(&w->cur);
+	w->wrapped = !w->blank_lines && w->continued >= 3 && w->continued * 5 >= w->lines;
 }
 
 void para_free(struct para_writer *w)
