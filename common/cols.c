@@ -29,6 +29,28 @@ void cols_init(struct cols *c, const struct tsv_reader *r, size_t tc, enum cols_
 		c->skip[tc] = 1;
 }
 
+void cols_warn_foreign(const struct cols *c, const struct tsv_reader *r, const char *own,
+		       const char *hint)
+{
+	struct buf names = {0};
+	int mine = 0;
+	for (size_t i = 0; i < r->ncols; i++) {
+		if (strcmp(r->names[i], own) == 0)
+			mine = 1;
+		if (i != c->tc && c->skip[i]) {
+			if (names.len)
+				buf_adds(&names, ", ");
+			buf_adds(&names, r->names[i]);
+		}
+	}
+	if (!mine && names.len)
+		warnx("the input's column%s %s %s replaced by this program's own, so an earlier "
+		      "stage's values are not in the output%s%s",
+		      strchr(buf_str(&names), ',') ? "s" : "", names.p,
+		      strchr(names.p, ',') ? "are" : "is", hint ? "; " : "", hint ? hint : "");
+	buf_free(&names);
+}
+
 void cols_free(struct cols *c)
 {
 	free(c->skip);

@@ -31,6 +31,12 @@ struct cols {
 void cols_init(struct cols *c, const struct tsv_reader *r, size_t tc, enum cols_mode mode,
 	       const char *const *added, size_t nadded);
 void cols_free(struct cols *c);
+/* Warn when input columns are replaced although the input is not this
+ * program's own output (it has no column named own): an earlier stage's
+ * values of that name are lost (split-sentences --offsets' start and end
+ * under tag-entities' mention rows). hint says how to keep them. */
+void cols_warn_foreign(const struct cols *c, const struct tsv_reader *r, const char *own,
+		       const char *hint);
 
 /* The header line, newline included. */
 void cols_header(const struct cols *c, const struct tsv_reader *r, struct out *o);

@@ -295,6 +295,7 @@ int main(int argc, char **argv)
 		U.ec = -1;
 	struct cols L;
 	cols_init(&L, &T, tc, COLS_REPLACE, added, all_pairs ? 8 : 7);
+	cols_warn_foreign(&L, &T, "quote", "rename them to keep them");
 	if (U.ec >= 0) {
 		/* the mentions' offsets point into the text, which is left out */
 		L.skip[U.ec] = 1;

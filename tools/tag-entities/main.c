@@ -276,8 +276,10 @@ int main(int argc, char **argv)
 	struct cols cols;
 	if (opt.inline_col)
 		cols_init(&cols, &TR, tc, COLS_INSERT, inline_cols, 1);
-	else
+	else {
 		cols_init(&cols, &TR, tc, COLS_REPLACE, mention_cols, 5);
+		cols_warn_foreign(&cols, &TR, "mention", "--inline keeps the input's columns");
+	}
 	if (!C.no_header)
 		cols_header(&cols, &TR, o);
 
