@@ -177,6 +177,12 @@ void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *
 				s = t;
 				break;
 			}
+			/* 'New Jersey Gov. Chris Christie' */
+			if (t >= s + 3 && title_period(R, I, P, t - 1) && capword(R, I, P, t) &&
+			    !(tok_cls(R, I, P, t - 2, NULL) & (EQ_W_MALE | EQ_W_FEMALE))) {
+				s = t;
+				break;
+			}
 		}
 		while (s < last && ((tok_cls(R, I, P, s, NULL) & EQ_W_TITLE) || title_period(R, I, P, s)) &&
 		       !(tok_cls(R, I, P, s, NULL) & (EQ_W_MALE | EQ_W_FEMALE)))

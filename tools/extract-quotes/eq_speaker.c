@@ -56,6 +56,9 @@ static void name_id(const struct eq_rules *R, struct eqi *I, struct cand *q, uin
 static uint32_t after_titles(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t a, uint32_t n0)
 {
 	int titles = 0, d;
+	/* 'said that New Jersey Gov. Chris Christie': a conjunction */
+	if (a < n0 && TOK_IS(P, a, "that") && capword(R, I, P, a + 1))
+		a++;
 	/* 'a defiant Trump', 'the embattled Clinton': the name */
 	if (a + 1 < n0 && det(R, I, P, a, &d)) {
 		size_t i = a + 1;
@@ -218,7 +221,12 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 			  TOK_IS(P, s, "that") || TOK_IS(P, s, "where") || TOK_IS(P, s, "whom");
 		const struct token *st = &P->t.v[s];
 		int participle = (st->flags & TOK_LOWER) && st->e - st->b > 4 && !memcmp(P->s + st->e - 3, "ing", 3);
-		if (!rel && !participle && (det(R, I, P, s, &d) || (st->flags & (TOK_NUM | TOK_LOWER)))) {
+		/* 'Ben Okri, Obama's deputy adviser': a possessive opens it too */
+		size_t pe = s;
+		while (pe < P->t.n && pe < s + 4 && (capword(R, I, P, pe) || title_period(R, I, P, pe)))
+			pe++;
+		int poss = pe > s && pe < P->t.n && (P->t.v[pe].flags & TOK_CLITIC) && P->t.v[pe - 1].e == P->t.v[pe].b;
+		if (!rel && !participle && (det(R, I, P, s, &d) || poss || (st->flags & (TOK_NUM | TOK_LOWER)))) {
 			while (e < P->t.n && e < s + 25 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
 			       !TOK_IS(P, e, "who") && !TOK_IS(P, e, "which") && !TOK_IS(P, e, "whose") &&
 			       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == ',' || P->t.v[e].cp == '.' ||
