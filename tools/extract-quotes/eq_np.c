@@ -299,6 +299,10 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 			k++;
 			continue;
 		}
+		/* 'a court document filed by ...': a passive participle ends it */
+		if (k > i && k + 1 < end && word(P, k) && (P->t.v[k].flags & TOK_LOWER) && TOK_IS(P, k + 1, "by") &&
+		    P->t.v[k].e - P->t.v[k].b > 4 && !memcmp(P->s + P->t.v[k].e - 2, "ed", 2))
+			break;
 		if (word(P, k) && modifier(R, I, P, k)) {
 			/* after a name, only words up to a role, people or
 			 * organisation word go on (Trump campaign manager Paul) */

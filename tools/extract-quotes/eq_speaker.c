@@ -220,7 +220,8 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		int rel = TOK_IS(P, s, "who") || TOK_IS(P, s, "which") || TOK_IS(P, s, "whose") ||
 			  TOK_IS(P, s, "that") || TOK_IS(P, s, "where") || TOK_IS(P, s, "whom");
 		const struct token *st = &P->t.v[s];
-		int participle = (st->flags & TOK_LOWER) && st->e - st->b > 4 && !memcmp(P->s + st->e - 3, "ing", 3);
+		int participle = (st->flags & TOK_LOWER) && st->e - st->b > 4 &&
+				 (!memcmp(P->s + st->e - 3, "ing", 3) || !memcmp(P->s + st->e - 2, "ed", 2));
 		/* 'Ben Okri, Obama's deputy adviser': a possessive opens it too */
 		size_t pe = s;
 		while (pe < P->t.n && pe < s + 4 && (capword(R, I, P, pe) || title_period(R, I, P, pe)))
@@ -260,7 +261,8 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 			const struct token *t = &P->t.v[i + 1];
 			if (TOK_IS(P, i + 1, "who") || TOK_IS(P, i + 1, "whose") || TOK_IS(P, i + 1, "which") ||
 			    TOK_IS(P, i + 1, "whom") || TOK_IS(P, i + 1, "where") || TOK_IS(P, i + 1, "when") ||
-			    ((t->flags & TOK_LOWER) && t->e - t->b > 4 && !memcmp(P->s + t->e - 3, "ing", 3))) {
+			    ((t->flags & TOK_LOWER) && t->e - t->b > 4 &&
+			     (!memcmp(P->s + t->e - 3, "ing", 3) || !memcmp(P->s + t->e - 2, "ed", 2)))) {
 				b = i;
 				break;
 			}
@@ -445,6 +447,18 @@ static void appositive_name(const struct eq_rules *R, struct eqi *I, struct par 
 	np->definite = np->resolvable = 0;
 }
 
+/* 'according to a statement released by the council': a text with its
+ * author after it names the author. */
+static void by_agent(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np, size_t hi)
+{
+	if (!np->ok || np->type != M_DESC || np->n1 <= np->n0 || !(tok_cls(R, I, P, np->n1 - 1, NULL) & EQ_W_TEXT) ||
+	    np->b + 2 >= hi || !TOK_IS(P, np->b + 1, "by"))
+		return;
+	struct np by = np_forward(R, I, P, np->b + 2, hi);
+	if (by.ok && by.type != M_PRON)
+		*np = by;
+}
+
 static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
 {
 	struct cand *q = &I->c[ci];
@@ -532,6 +546,8 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		}
 		if (!np.ok && k <= j + 2 && !objverb) {
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, r1), r1);
+			if (n > 1)
+				by_agent(R, I, P, &np, r1);
 			appositive_name(R, I, P, &np, r1);
 		}
 	} else {
@@ -552,6 +568,7 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		}
 		if (n > 1) { /* according to X */
 			np = np_forward(R, I, P, k + n, q->o);
+			by_agent(R, I, P, &np, q->o);
 			appositive_name(R, I, P, &np, q->o);
 		}
 		if (!np.ok)
