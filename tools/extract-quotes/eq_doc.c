@@ -216,8 +216,14 @@ static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 	o->resolved = q->pron ? q->resolved : 0;
 	if (q->sp_par >= 0) {
 		const struct par *S = &I->p[q->sp_par];
-		o->speaker = add_str(D, S->s + q->sp_b, q->sp_e - q->sp_b);
-		o->nspeaker = q->sp_e - q->sp_b;
+		if (q->cut_e > q->cut_b && q->cut_b >= q->sp_b && q->cut_e <= q->sp_e) {
+			o->speaker = add_str(D, S->s + q->sp_b, q->cut_b - q->sp_b);
+			add_str(D, S->s + q->cut_e, q->sp_e - q->cut_e);
+			o->nspeaker = q->sp_e - q->sp_b - (q->cut_e - q->cut_b);
+		} else {
+			o->speaker = add_str(D, S->s + q->sp_b, q->sp_e - q->sp_b);
+			o->nspeaker = q->sp_e - q->sp_b;
+		}
 	}
 	if (q->id_ent) {
 		o->id = add_str(D, q->id_ent, q->nid_ent);

@@ -53,6 +53,7 @@ struct cand {
 	int spk_how;               /* EQ_SPK_* */
 	int sp_par;                /* speaker text: bytes [sp_b, sp_e) of paragraph sp_par (-1: none) */
 	uint32_t sp_b, sp_e;
+	uint32_t cut_b, cut_e;     /* bytes of it left out (a title inside: 'chief executive Dr. Amira ...'), or equal */
 	int id_par;                /* its id: the slug of bytes [id_b, id_e) of paragraph id_par ... */
 	uint32_t id_b, id_e;
 	const char *id_ent;        /* ... or the id of the entities column */

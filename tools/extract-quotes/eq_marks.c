@@ -52,6 +52,11 @@ static int role_of(const struct eq_rules *R, struct eqi *I, struct par *P, size_
 				return ROLE_NONE; /* 'em, 'n' */
 			return ROLE_OPEN;
 		}
+		/* the second mark of 'n' (rock 'n' roll, fish ’n’ chips) */
+		if (palnum && i >= 2 && adjacent(T, i - 2, i - 1) && (v[i - 2].flags & TOK_QUOTE) &&
+		    v[i - 1].e - v[i - 1].b == 1 && (P->s[v[i - 1].b] | 0x20) == 'n' &&
+		    !(i >= 3 && adjacent(T, i - 3, i - 2) && (v[i - 3].flags & (TOK_WORD | TOK_NUM))))
+			return ROLE_NONE;
 		if (palnum && !nalnum)
 			return single_open ? ROLE_CLOSE : ROLE_NONE;
 		if (palnum && nalnum)

@@ -20,7 +20,10 @@ int capword_check(const struct eq_rules *R, struct eqi *I, struct par *P, size_t
 	const struct token *t = &P->t.v[i];
 	/* Says, Pen: a verb, unless it goes on a name (Marine Le Pen) */
 	if ((c & EQ_W_CUE) && !(i > 0 && !(P->tf[i] & TF_SB) && word(P, i - 1) && (P->t.v[i - 1].flags & TOK_CAP) &&
-				!(tok_cls(R, I, P, i - 1, NULL) & (EQ_W_CUE | EQ_W_FUNC | EQ_W_PRON))))
+				!(tok_cls(R, I, P, i - 1, NULL) & (EQ_W_CUE | EQ_W_FUNC | EQ_W_PRON))) &&
+	    /* 'Secretary of State' */
+	    !(i > 1 && !(P->tf[i] & TF_SB) && word(P, i - 1) && TOK_IS(P, i - 1, "of") && word(P, i - 2) &&
+	      (tok_cls(R, I, P, i - 2, NULL) & EQ_W_TITLE) && (P->t.v[i - 2].flags & TOK_CAP)))
 		return 0;
 	/* Don't, Won’t: a verb opening a question */
 	size_t n = t->e - t->b;
@@ -68,9 +71,75 @@ int title_period(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 }
 
 
+/* An 'of' inside a run of names ('Department of Transportation', 'Petra
+ * Lindqvist of the U.S. Department of Fisheries', 'Secretary of State'):
+ * token i, within (lo, hi), is "of" after a capitalized word or a title's
+ * period and before one, maybe after 'the'. How many tokens it joins
+ * over before the next capitalized word (1 or 2), or 0. */
+static size_t of_link(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, size_t lo, size_t hi)
+{
+	if (i <= lo || i + 1 >= hi || !word(P, i) || !TOK_IS(P, i, "of"))
+		return 0;
+	if (!capword(R, I, P, i - 1) && !title_period(R, I, P, i - 1))
+		return 0;
+	if (capword(R, I, P, i + 1))
+		return 1;
+	if (i + 2 < hi && TOK_IS(P, i + 1, "the") && capword(R, I, P, i + 2))
+		return 2;
+	return 0;
+}
+
+/* Where the name of a run of capitalized words [s, last] joined by 'of'
+ * is: the whole run when its first part ends in an organisation word
+ * ('U.S. Department of Fisheries', 'Bank of Eastland'); after the last
+ * 'of' when the first part is titles ('Secretary of State Jon Kerrigan');
+ * else the first part ('Petra Lindqvist' of 'Petra Lindqvist of Maine'),
+ * the rest a place or an affiliation the speaker's text keeps. *s and
+ * *last are moved; 1 when the run is an organisation's name. */
+static int of_run(const struct eq_rules *R, struct eqi *I, struct par *P, size_t *s, size_t *last)
+{
+	size_t o = *s;
+	while (o < *last && !(TOK_IS(P, o, "of") && of_link(R, I, P, o, *s, *last + 1)))
+		o++;
+	if (o >= *last)
+		return 0;
+	if (tok_cls(R, I, P, o - 1, NULL) & EQ_W_ORG)
+		return 1;
+	int titles = 1;
+	for (size_t i = *s; i < o && titles; i++)
+		titles = title_period(R, I, P, i) || (tok_cls(R, I, P, i, NULL) & EQ_W_TITLE);
+	if (titles) {
+		size_t k = *last;
+		while (k > o && !TOK_IS(P, k - 1, "of"))
+			k--;
+		*s = k;
+		if (TOK_IS(P, k, "the") && k < *last)
+			*s = k + 1;
+		/* 'Minister of Finance Ada Obi': the name from a first name on,
+		 * else its last two words ('Secretary of Homeland Security Jeh
+		 * Johnson'), the last of two ('Secretary of State Kerry') */
+		size_t n = 0;
+		for (size_t i = *s; i <= *last; i++)
+			n += capword(R, I, P, i);
+		if (n >= 2 && !(tok_cls(R, I, P, *s, NULL) & EQ_W_TITLE)) {
+			size_t f = *s;
+			for (size_t i = *s + 1; i < *last && f == *s; i++)
+				if (tok_cls(R, I, P, i, NULL) & (EQ_W_MALE | EQ_W_FEMALE))
+					f = i;
+			if (f == *s && capword(R, I, P, *last) && capword(R, I, P, *last - 1))
+				f = n >= 3 ? *last - 1 : *last;
+			*s = f;
+		}
+		return 0;
+	}
+	*last = o - 1;
+	return 0;
+}
+
 /* The name part of [a, b): the last run of capitalized words (with
- * particles and title periods), titles stripped; or, when the phrase ends
- * in a lowercase role or organisation word, the description. */
+ * particles, title periods and 'of' between names), titles stripped; or,
+ * when the phrase ends in a lowercase role or organisation word, the
+ * description. */
 void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np)
 {
 	size_t a = np->a, b = np->b;
@@ -82,14 +151,35 @@ void np_head(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *
 		last--;
 	if (capword(R, I, P, last)) {
 		size_t s = last;
-		while (s > a && (capword(R, I, P, s - 1) || particle(R, I, P, s - 1) || title_period(R, I, P, s - 1)))
-			s--;
+		for (;;) {
+			if (s > a && (capword(R, I, P, s - 1) || particle(R, I, P, s - 1) || title_period(R, I, P, s - 1)))
+				s--;
+			else if (s > a && of_link(R, I, P, s - 1, a, b) == 1)
+				s--;
+			else if (s > a + 1 && TOK_IS(P, s - 1, "the") && of_link(R, I, P, s - 2, a, b) == 2)
+				s -= 2;
+			else
+				break;
+		}
+		if (of_run(R, I, P, &s, &last)) {
+			np->n0 = (uint32_t)s;
+			np->n1 = (uint32_t)last + 1;
+			np->type = M_ORG;
+			np->ok = 1;
+			return;
+		}
 		/* strip the titles at its start (President, Sen., Col.) */
 		/* 'Republican National Committee Chairman Reince Priebus': the
 		 * name starts after the last title in the run */
 		for (size_t t = last; t > s; t--) {
 			uint64_t ct = tok_cls(R, I, P, t - 1, NULL);
 			if ((ct & EQ_W_TITLE) && !(ct & (EQ_W_MALE | EQ_W_FEMALE)) && capword(R, I, P, t) && t - 1 > s) {
+				s = t;
+				break;
+			}
+			/* 'New Jersey Gov. Chris Christie' */
+			if (t >= s + 3 && title_period(R, I, P, t - 1) && capword(R, I, P, t) &&
+			    !(tok_cls(R, I, P, t - 2, NULL) & (EQ_W_MALE | EQ_W_FEMALE))) {
 				s = t;
 				break;
 			}
@@ -184,16 +274,35 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 	if (k < end && det(R, I, P, k, &definite))
 		k++;
 	int seen_cap = 0;
+	size_t of_at = 0; /* the last 'of' joined over */
 	while (k < end && k < i + 14) {
 		if (capword(R, I, P, k) || particle(R, I, P, k) || title_period(R, I, P, k)) {
 			seen_cap = 1;
 			k++;
 			continue;
 		}
+		if (seen_cap) {
+			size_t l = of_link(R, I, P, k, i, end);
+			if (l) {
+				of_at = k;
+				k += l;
+				continue;
+			}
+		}
+		/* 'Antonacci of the New York delegation': the name stops at
+		 * 'of' (np_speaker keeps the rest) */
+		if (of_at && word(P, k) && !(P->t.v[k].flags & TOK_CAP) && !(P->t.v[k].flags & TOK_CLITIC)) {
+			k = of_at;
+			break;
+		}
 		if ((P->t.v[k].flags & TOK_CLITIC) && k > i) {
 			k++;
 			continue;
 		}
+		/* 'a court document filed by ...': a passive participle ends it */
+		if (k > i && k + 1 < end && word(P, k) && (P->t.v[k].flags & TOK_LOWER) && TOK_IS(P, k + 1, "by") &&
+		    P->t.v[k].e - P->t.v[k].b > 4 && !memcmp(P->s + P->t.v[k].e - 2, "ed", 2))
+			break;
 		if (word(P, k) && modifier(R, I, P, k)) {
 			/* after a name, only words up to a role, people or
 			 * organisation word go on (Trump campaign manager Paul) */
@@ -324,6 +433,15 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 		if (capword(R, I, P, j) || particle(R, I, P, j) || title_period(R, I, P, j) ||
 		    ((P->t.v[j].flags & TOK_CLITIC) && j + 1 < e)) {
 			k = j;
+			continue;
+		}
+		/* 'Department of Transportation', 'Lindqvist of the U.S. ...' */
+		if (k < e && of_link(R, I, P, j, start, e) == 1) {
+			k = j;
+			continue;
+		}
+		if (k < e && j > start && TOK_IS(P, j, "the") && of_link(R, I, P, j - 1, start, e) == 2) {
+			k = j - 1;
 			continue;
 		}
 		if (det(R, I, P, j, &d)) {

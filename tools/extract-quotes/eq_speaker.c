@@ -22,6 +22,7 @@ static void set_text(struct cand *q, uint32_t par, uint32_t b, uint32_t e)
 	q->sp_par = (int)par;
 	q->sp_b = b;
 	q->sp_e = e;
+	q->cut_b = q->cut_e = 0;
 }
 
 /* The id of a named speaker: the mention of the entities column in
@@ -55,6 +56,9 @@ static void name_id(const struct eq_rules *R, struct eqi *I, struct cand *q, uin
 static uint32_t after_titles(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t a, uint32_t n0)
 {
 	int titles = 0, d;
+	/* 'said that New Jersey Gov. Chris Christie': a conjunction */
+	if (a < n0 && TOK_IS(P, a, "that") && capword(R, I, P, a + 1))
+		a++;
 	/* 'a defiant Trump', 'the embattled Clinton': the name */
 	if (a + 1 < n0 && det(R, I, P, a, &d)) {
 		size_t i = a + 1;
@@ -64,11 +68,15 @@ static uint32_t after_titles(const struct eq_rules *R, struct eqi *I, struct par
 		if (i == n0)
 			return n0;
 	}
+	int of = 0;
 	for (size_t i = a; i < n0; i++) {
 		if (title_period(R, I, P, i))
 			continue;
 		if (!word(P, i))
 			return a;
+		/* 'Minister of Finance', 'Secretary of the Navy' */
+		if (of && (capword(R, I, P, i) || (TOK_IS(P, i, "the") && i + 1 < n0)))
+			continue;
 		uint64_t c = tok_cls(R, I, P, i, NULL);
 		/* Col., President, and a capitalized role used as one: Treasurer */
 		if ((c & (EQ_W_TITLE | EQ_W_ROLE | EQ_W_PEOPLE)) && !(c & (EQ_W_MALE | EQ_W_FEMALE | EQ_W_TEXT)) &&
@@ -76,9 +84,17 @@ static uint32_t after_titles(const struct eq_rules *R, struct eqi *I, struct par
 			titles++;
 			continue;
 		}
-		if ((i == a && (TOK_IS(P, i, "the") || TOK_IS(P, i, "former"))) ||
-		    (TOK_IS(P, i, "of") && titles && i + 1 < n0))
+		if (i == a && (TOK_IS(P, i, "the") || TOK_IS(P, i, "former")))
 			continue;
+		/* 'el alcalde Tomás Ibarra', 'der Bürgermeister' */
+		if (i == a && i + 2 == n0 && (P->t.v[i].flags & TOK_LOWER) &&
+		    (tok_cls(R, I, P, i, NULL) & EQ_W_PARTICLE) && word(P, i + 1) &&
+		    (tok_cls(R, I, P, i + 1, NULL) & EQ_W_TITLE))
+			return n0;
+		if (TOK_IS(P, i, "of") && titles && i + 1 < n0) {
+			of = 1;
+			continue;
+		}
 		return a;
 	}
 	return titles ? n0 : a;
@@ -131,7 +147,9 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		       const struct np *np)
 {
 	struct par *P = &I->p[par];
-	int resolving = !D->as_written && D->resolve != EQ_RESOLVE_NONE;
+	/* as written (-w), a pronoun or a description resolved gives the
+	 * id only; the text stays as the text has it */
+	int resolving = D->resolve != EQ_RESOLVE_NONE, have_id = 0;
 	if (np->type == M_PRON) {
 		q->pron = 1;
 		D->st.pronouns++;
@@ -144,6 +162,8 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 				I->m[x].gender = (int)want; /* "he said": a man from now on */
 			if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
 				resolved_speaker(R, I, D, q, x, sure, EQ_SPK_PRONOUN, (int)want);
+				if (D->as_written)
+					set_text(q, par, P->t.v[np->a].b, P->t.v[np->a].e);
 				return;
 			}
 		}
@@ -162,7 +182,9 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		}
 		if (x >= 0 && (sure || D->resolve == EQ_RESOLVE_ALL)) {
 			resolved_speaker(R, I, D, q, x, sure, EQ_SPK_DESC, 0);
-			return;
+			if (!D->as_written)
+				return;
+			have_id = 1;
 		}
 	}
 	/* the phrase as the text has it, with a party tag and a place after a
@@ -198,8 +220,14 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 		int rel = TOK_IS(P, s, "who") || TOK_IS(P, s, "which") || TOK_IS(P, s, "whose") ||
 			  TOK_IS(P, s, "that") || TOK_IS(P, s, "where") || TOK_IS(P, s, "whom");
 		const struct token *st = &P->t.v[s];
-		int participle = (st->flags & TOK_LOWER) && st->e - st->b > 4 && !memcmp(P->s + st->e - 3, "ing", 3);
-		if (!rel && !participle && (det(R, I, P, s, &d) || (st->flags & (TOK_NUM | TOK_LOWER)))) {
+		int participle = (st->flags & TOK_LOWER) && st->e - st->b > 4 &&
+				 (!memcmp(P->s + st->e - 3, "ing", 3) || !memcmp(P->s + st->e - 2, "ed", 2));
+		/* 'Ben Okri, Obama's deputy adviser': a possessive opens it too */
+		size_t pe = s;
+		while (pe < P->t.n && pe < s + 4 && (capword(R, I, P, pe) || title_period(R, I, P, pe)))
+			pe++;
+		int poss = pe > s && pe < P->t.n && (P->t.v[pe].flags & TOK_CLITIC) && P->t.v[pe - 1].e == P->t.v[pe].b;
+		if (!rel && !participle && (det(R, I, P, s, &d) || poss || (st->flags & (TOK_NUM | TOK_LOWER)))) {
 			while (e < P->t.n && e < s + 25 && !(P->tf[e] & (TF_MARK | TF_IN | TF_SB)) &&
 			       !TOK_IS(P, e, "who") && !TOK_IS(P, e, "which") && !TOK_IS(P, e, "whose") &&
 			       !(P->t.v[e].flags & TOK_PUNCT && (P->t.v[e].cp == ',' || P->t.v[e].cp == '.' ||
@@ -233,15 +261,37 @@ static void np_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D
 			const struct token *t = &P->t.v[i + 1];
 			if (TOK_IS(P, i + 1, "who") || TOK_IS(P, i + 1, "whose") || TOK_IS(P, i + 1, "which") ||
 			    TOK_IS(P, i + 1, "whom") || TOK_IS(P, i + 1, "where") || TOK_IS(P, i + 1, "when") ||
-			    ((t->flags & TOK_LOWER) && t->e - t->b > 4 && !memcmp(P->s + t->e - 3, "ing", 3))) {
+			    ((t->flags & TOK_LOWER) && t->e - t->b > 4 &&
+			     (!memcmp(P->s + t->e - 3, "ing", 3) || !memcmp(P->s + t->e - 2, "ed", 2)))) {
 				b = i;
 				break;
 			}
 		}
 	}
+	int id_par = q->id_par;
+	uint32_t id_b = q->id_b, id_e = q->id_e;
 	set_text(q, par, P->t.v[a].b, P->t.v[b - 1].e);
+	if (have_id) { /* as written, the description resolved */
+		q->id_par = id_par;
+		q->id_b = id_b;
+		q->id_e = id_e;
+		return;
+	}
+	if (!D->as_written && a < np->n0 && np->type == M_PER) {
+		/* titles between a description and the name go: 'chief
+		 * executive Dr. Amira Castellanos' */
+		size_t t = np->n0;
+		/* abbreviated ones only (Dr., Sen.): 'executive Director' is a
+		 * description */
+		while (t > a + 2 && title_period(R, I, P, t - 1) && (P->t.v[t - 2].flags & TOK_CAP))
+			t -= 2;
+		if (t < np->n0 && word(P, t - 1) && (P->t.v[t - 1].flags & TOK_LOWER)) {
+			q->cut_b = P->t.v[t].b;
+			q->cut_e = P->t.v[np->n0].b;
+		}
+	}
 	q->spk_how = np->type == M_DESC ? EQ_SPK_DESC : EQ_SPK_NAME;
-	if (D->as_written || np->type == M_DESC || (np->type == M_ORG && !capword(R, I, P, np->n1 - 1))) {
+	if (np->type == M_DESC || (np->type == M_ORG && !capword(R, I, P, np->n1 - 1))) {
 		q->id_par = (int)par;
 		q->id_b = P->t.v[np->n0].b;
 		q->id_e = P->t.v[np->n1 - 1].e;
@@ -305,9 +355,12 @@ static int ment_to_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 	struct ment *m = &I->m[mi];
 	struct par *P = &I->p[m->par];
 	if (D->as_written) {
+		/* the id of whom it stands for, the text as written */
 		uint32_t t0 = m->a0 != UINT32_MAX && m->a0 < m->t0 ? m->a0 : m->t0;
+		D->as_written = 0;
+		ment_to_speaker(R, I, D, q, mi);
+		D->as_written = 1;
 		set_text(q, m->par, P->t.v[t0].b, P->t.v[m->t1 - 1].e);
-		q->spk_how = m->type == M_PRON ? EQ_SPK_PRONOUN : m->type == M_DESC ? EQ_SPK_DESC : EQ_SPK_NAME;
 		return 1;
 	}
 	if (m->type == M_PRON || m->type == M_DESC) {
@@ -370,6 +423,40 @@ static int ct_participle(const struct par *P, size_t k)
 {
 	const struct token *ct = &P->t.v[k];
 	return ct->e - ct->b > 4 && !memcmp(P->s + ct->e - 3, "ing", 3);
+}
+
+/* 'said Halvorsen's spokeswoman, Tara Quill': a description with a name
+ * set off after it names that one; np (a description) takes the name as
+ * its own, and its phrase runs to the name's end. The name must end the
+ * phrase before hi, or its clause (a comma, a period, a bracket). */
+static void appositive_name(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np, size_t hi)
+{
+	if (!np->ok || np->type != M_DESC || np->b + 1 >= hi || !tok_punct(P, np->b, ',') ||
+	    !capword(R, I, P, np->b + 1))
+		return;
+	struct np nm = np_forward(R, I, P, np->b + 1, hi);
+	if (!nm.ok || nm.type != M_PER || nm.n0 != np->b + 1 || nm.n1 != nm.b)
+		return;
+	if (nm.b < hi && !tok_punct(P, nm.b, ',') && !tok_punct(P, nm.b, '.') && !tok_punct(P, nm.b, '(') &&
+	    !(P->tf[nm.b] & (TF_MARK | TF_SB)))
+		return;
+	np->n0 = nm.n0;
+	np->n1 = nm.n1;
+	np->b = nm.b;
+	np->type = M_PER;
+	np->definite = np->resolvable = 0;
+}
+
+/* 'according to a statement released by the council': a text with its
+ * author after it names the author. */
+static void by_agent(const struct eq_rules *R, struct eqi *I, struct par *P, struct np *np, size_t hi)
+{
+	if (!np->ok || np->type != M_DESC || np->n1 <= np->n0 || !(tok_cls(R, I, P, np->n1 - 1, NULL) & EQ_W_TEXT) ||
+	    np->b + 2 >= hi || !TOK_IS(P, np->b + 1, "by"))
+		return;
+	struct np by = np_forward(R, I, P, np->b + 2, hi);
+	if (by.ok && by.type != M_PRON)
+		*np = by;
 }
 
 static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
@@ -447,7 +534,8 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 				while (f.b < np.b && !tok_punct(P, f.b, ',') && !tok_punct(P, f.b, '(') && !TOK_IS(P, f.b, "who"))
 					f.b++;
 				np_head(R, I, P, &f);
-				if (!D->as_written && f.ok && f.type != M_PRON) {
+				appositive_name(R, I, P, &f, np.b);
+				if (f.ok && f.type != M_PRON) {
 					np.n0 = f.n0;
 					np.n1 = f.n1;
 					np.type = f.type;
@@ -456,11 +544,33 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 				}
 			}
 		}
-		if (!np.ok && k <= j + 2 && !objverb)
+		if (!np.ok && k <= j + 2 && !objverb) {
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, r1), r1);
+			if (n > 1)
+				by_agent(R, I, P, &np, r1);
+			appositive_name(R, I, P, &np, r1);
+		}
 	} else {
-		if (n > 1) /* according to X */
+		/* 'banners that read "...', 'a letter which said "...': a
+		 * relative clause of a thing; a person's ('an aide who said')
+		 * or a group's has its antecedent before it */
+		size_t e = before_fillers(R, I, P, k, l0);
+		if (e > l0 + 1 && word(P, e - 1) && (TOK_IS(P, e - 1, "that") || TOK_IS(P, e - 1, "which")) &&
+		    word(P, e - 2)) {
+			/* not a demonstrative: 'responded to that tweet', 'called
+			 * that report a lie' */
+			uint64_t c = tok_cls(R, I, P, e - 2, NULL);
+			const struct token *t = &P->t.v[e - 2];
+			int verb = t->e - t->b > 3 && !memcmp(P->s + t->e - 2, "ed", 2);
+			if (!(c & (EQ_W_FUNC | EQ_W_CUE)) && !verb &&
+			    ((c & EQ_W_TEXT) || !(capword(R, I, P, e - 2) || (c & HEAD_WORDS))))
+				return; /* no one speaks */
+		}
+		if (n > 1) { /* according to X */
 			np = np_forward(R, I, P, k + n, q->o);
+			by_agent(R, I, P, &np, q->o);
+			appositive_name(R, I, P, &np, q->o);
+		}
 		if (!np.ok)
 			np = np_backward(R, I, P, before_fillers(R, I, P, k, l0), l0, 1);
 		if (!np.ok && !objverb && n == 1)
@@ -514,6 +624,8 @@ static void copy_speaker(struct cand *q, const struct cand *from)
 	q->sp_par = from->sp_par;
 	q->sp_b = from->sp_b;
 	q->sp_e = from->sp_e;
+	q->cut_b = from->cut_b;
+	q->cut_e = from->cut_e;
 	q->id_par = from->id_par;
 	q->id_b = from->id_b;
 	q->id_e = from->id_e;
