@@ -1013,6 +1013,44 @@ static int dek_like(const struct bp_params *p, const struct bp_line *l)
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }
 
+/* A headline above its dek, above the body: the body starts after at
+ * most lead_lines lines that are not paragraphs (bylines, dates, images,
+ * captions, an author's name), one of them a strong hit of a rule of the
+ * lines between a headline and its story, and above those stands a
+ * sentence in sentence case (the dek) right under a title-like line.
+ * That line is the headline, whatever a rule or the duplicate check said
+ * of it ("Copyright suit dismissed", a headline the page repeats in a
+ * teaser), unless it is a heading of a section, a menu or numbers.
+ * Returns its index, or n. */
+static size_t headline_over_dek(const struct bp_config *c, const struct bp_line *L, size_t n, size_t bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t lmax = (size_t)p->lead_lines;
+	int header = 0;
+	for (size_t k = bs; k-- > 1 && bs - k <= lmax + 1;) {
+		const struct bp_line *l = &L[k];
+		if (l->prose && l->ends_punct == 1 && !strong_rule(c, l)) {
+			const struct bp_line *h = &L[k - 1];
+			if (!header || !dek_like(p, l) || h->heading > 1 || h->no_text || h->bullet ||
+			    h->links > p->max_link_density || h->has_url || h->words < p->title_min_words ||
+			    h->words > p->title_max_words || h->ends_punct == 1 || (h->punct[1] >> ('|' - 64) & 1) ||
+			    (h->looked > 0 && h->numeric > p->prose_numeric * h->looked) || !headline_words(p, h) ||
+			    h->caps > p->max_caps)
+				return n;
+			const struct bp_rule *r = strong_rule(c, h);
+			if (r && (r->after || r->box))
+				return n;
+			if (!r && h->cls0 == BPC_BAD && h->why != bp_reason_names[BPR_DUPLICATE] && !weak_hit(h))
+				return n;
+			return k - 1;
+		}
+		if (l->heading || text_class(l) == BPC_GOOD)
+			return n;
+		header |= strong_rule(c, l) && strong_rule(c, l)->header;
+	}
+	return n;
+}
+
 /* The kept parts of two lines hold the same bytes. */
 static int same_text(const struct bp_line *x, const struct bp_line *y)
 {
@@ -1288,6 +1326,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				t = i;
 				break;
 			}
+		if (t == n)
+			t = headline_over_dek(c, L, n, bs);
 		if (t == n) {
 			/* the nearest title-like line of more than title_min_words
 			 * words, else the nearest one of that many */
