@@ -1097,7 +1097,7 @@ static int find_duplicates(const struct bp_config *c, const struct bp_line *L, s
 		const struct bp_line *l = &L[i];
 		if (!dup_candidate(p, l) || dup_loose(p, l))
 			continue;
-		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
+		uint64_t h = bp_line_hash(l);
 		if (h)
 			k[m][0] = h, k[m][1] = i, m++;
 	}
@@ -1160,7 +1160,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_key(p, l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;

@@ -62,6 +62,7 @@ struct bp_params {
 	double dup_near_lines;  /* ... or any two copies this many lines apart or nearer */
 	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
 	double repeat_max_words;/* only lines of at most this many words count */
+	double repeat_digit_words; /* a line of at most this many words that are not numbers repeats whatever its digits */
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
 	double short_words;     /* a rule of shape short takes lines of at most this many words */
