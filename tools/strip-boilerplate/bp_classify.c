@@ -756,6 +756,166 @@ static void sentences_after_body(const struct bp_config *c, const struct bp_line
 	}
 }
 
+/* A line that reads as the story's own, after the body: a sentence (a
+ * weak hit's features count, not a strong hit), or a short one
+ * ("Nursing homes come first."); a list item
+ * when the line before it ends with a colon or is an item of the same
+ * kind (a list the story introduces); not a heading, link, image or a
+ * line that speaks to the reader outside quotation marks. */
+static int resume_line(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
+{
+	const struct bp_line *l = &L[i];
+	if (strong_rule(c, l) || l->heading || l->list_heading || l->has_url || l->links > 0 || l->image ||
+	    l->no_text || (l->address && !l->speech && l->quote != 2))
+		return 0;
+	if (l->bullet)
+		return i > 0 && ((L[i - 1].ends_punct == 2 && !L[i - 1].bullet && !strong_rule(c, &L[i - 1])) ||
+				 L[i - 1].bullet == l->bullet) &&
+		       (text_class(l) != BPC_BAD || l->why == bp_reason_names[BPR_LABEL]);
+	if (text_class(l) == BPC_BAD)
+		return 0;
+	if (l->prose)
+		return 1;
+	/* a line that opens a list with a colon */
+	if (l->ends_punct == 2 && l->words >= c->p.near_words && i + 1 < n && L[i + 1].bullet &&
+	    resume_line(c, L, n, i + 1))
+		return 1;
+	return short_sentence(l);
+}
+
+/* A rule's line, hit strongly, in L[s..n). */
+static int rule_later(const struct bp_config *c, const struct bp_line *L, size_t s, size_t n, int rule)
+{
+	for (size_t i = s; i < n; i++)
+		if (L[i].drop_rule == rule && L[i].hit == BP_HIT_STRONG)
+			return 1;
+	return 0;
+}
+
+/* The body is not ended by one line: after it, the lines that read as
+ * the story's (resume_line) and, past a block of at most
+ * body_resume_lines lines that are not (a comment header, a contact
+ * line, a box heading in bold), more such lines, come back when the
+ * later ones hold body_resume_paragraphs sentences and body_resume_words
+ * words (weak hits of the notes that end stories and of what follows
+ * them not counted: an author's box says who wrote, not what happened).
+ * Not across a heading, a line of links or an image, nor a box's heading
+ * unless what follows reports what someone said; across the line of a
+ * rule of what follows stories ("X on DATE wrote:") only to a quotation
+ * (the story quotes what was written; a comment is not set in quotation
+ * marks), and not when that rule's line comes again further down the
+ * page (a comment header before each comment); weak hits of note rules at the end stay out. The lines
+ * right after the body, with no block crossed, come back with the weight
+ * that brings a body back after a suspected end (body_back_words in
+ * body_back_paragraphs). */
+/* Does a line of L[s..e) report what someone said (a quotation, a verb
+ * of reported speech in a sentence)? */
+static int reports_speech(const struct bp_line *L, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (L[i].prose && (L[i].speech || L[i].quote))
+			return 1;
+	return 0;
+}
+
+static int resume_weighs(const struct bp_config *c, const struct bp_line *L, size_t s, size_t e, int crossed)
+{
+	const struct bp_params *p = &c->p;
+	double w = 0, np = 0;
+	for (size_t i = s; i < e; i++) {
+		const struct bp_line *x = &L[i];
+		if (weak_hit(x) && (c->rules[x->drop_rule].note || c->rules[x->drop_rule].after))
+			continue;
+		if (x->ends_punct == 1 || x->ends_punct == 2) {
+			w += x->words;
+			np += x->prose || short_sentence(x);
+		}
+	}
+	return crossed ? w >= p->body_resume_words && np >= p->body_resume_paragraphs
+		       : w >= p->body_back_words && np >= p->body_back_paragraphs;
+}
+
+static void resume_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t gmax = (size_t)p->body_resume_lines;
+	if (p->body_resume_paragraphs <= 0)
+		return;
+	while (*be < n) {
+		size_t j = *be, g, e;
+		while (j < n && resume_line(c, L, n, j))
+			j++;
+		/* a block of lines that are not the story's, then more that are */
+		int ok = 1, box = 0, after = 0;
+		for (g = j; g < n && g - j < gmax && !resume_line(c, L, n, g); g++) {
+			const struct bp_line *x = &L[g];
+			const struct bp_rule *r = strong_rule(c, x);
+			box |= r && r->box;
+			after |= r && r->after && !r->box;
+			if (x->heading || x->image || x->why == bp_reason_names[BPR_LINKS] ||
+			    (r && r->after && rule_later(c, L, g + 1, n, x->drop_rule))) {
+				ok = 0;
+				break;
+			}
+		}
+		if (ok && g > j && g < n && resume_line(c, L, n, g)) {
+			for (e = g; e < n && resume_line(c, L, n, e); e++)
+				;
+			while (e > g && weak_hit(&L[e - 1]) && c->rules[L[e - 1].drop_rule].note)
+				e--;
+			/* (a box's heading in bold, "About X", heads the story's
+			 * own section when what follows reports what was said) */
+			if (e > g && resume_weighs(c, L, g, e, 1) && (!box || reports_speech(L, g, e)) &&
+			    (!after || L[g].quote == 2)) {
+				*be = e;
+				continue;
+			}
+		}
+		/* else the lines right after the body alone */
+		e = j;
+		while (e > *be && weak_hit(&L[e - 1]) && c->rules[L[e - 1].drop_rule].note)
+			e--;
+		if (e <= *be || !resume_weighs(c, L, *be, e, 0))
+			return;
+		*be = e;
+	}
+}
+
+/* A list the story introduces: the items right after a line of the body
+ * that ends with a colon ("The rules for the trip were short:"), of one
+ * kind of bullet, are the story's while they hold no link, URL or image
+ * and no rule hit them strongly but one of the short lines' (a label, a
+ * "Photos: ..." promo shape): not a box, a figure or what follows
+ * stories. The body takes the list when it ends there. */
+static void story_lists(const struct bp_config *c, struct bp_line *L, size_t n, size_t bs, size_t *be)
+{
+	for (size_t i = bs; i < *be && i + 1 < n; i++) {
+		const struct bp_line *h = &L[i];
+		if (h->ends_punct != 2 || h->bullet || h->heading || h->words < c->p.near_words ||
+		    strong_rule(c, h) || text_class(h) == BPC_BAD || !L[i + 1].bullet)
+			continue;
+		unsigned char kind = L[i + 1].bullet;
+		size_t k = i + 1;
+		for (; k < n && L[k].bullet == kind; k++) {
+			const struct bp_line *x = &L[k];
+			const struct bp_rule *r = strong_rule(c, x);
+			if (x->links > 0 || x->has_url || x->image || x->no_text || x->list_heading ||
+			    (r && (r->shape == BP_SHAPE_ANY || r->box || r->after || r->figure || r->note)) ||
+			    (!r && x->cls == BPC_BAD && x->why != bp_reason_names[BPR_LABEL] &&
+			     !(weak_hit(x) && x->cls_text != BPC_BAD)))
+				break;
+		}
+		for (size_t m = i + 1; m < k; m++)
+			if (L[m].cls == BPC_BAD) {
+				L[m].cls = BPC_SHORT;
+				L[m].why = NULL;
+			}
+		if (k > *be)
+			*be = k;
+		i = k - 1;
+	}
+}
+
 /* A line a label rule hit that may be a story's own: a rule of the lines
  * outside stories (a tag line, contact details) or between a headline and
  * its story (a date), not of figures, boxes, inserts or what follows
@@ -853,6 +1013,44 @@ static int dek_like(const struct bp_params *p, const struct bp_line *l)
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }
 
+/* A headline above its dek, above the body: the body starts after at
+ * most lead_lines lines that are not paragraphs (bylines, dates, images,
+ * captions, an author's name), one of them a strong hit of a rule of the
+ * lines between a headline and its story, and above those stands a
+ * sentence in sentence case (the dek) right under a title-like line.
+ * That line is the headline, whatever a rule or the duplicate check said
+ * of it ("Copyright suit dismissed", a headline the page repeats in a
+ * teaser), unless it is a heading of a section, a menu or numbers.
+ * Returns its index, or n. */
+static size_t headline_over_dek(const struct bp_config *c, const struct bp_line *L, size_t n, size_t bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t lmax = (size_t)p->lead_lines;
+	int header = 0;
+	for (size_t k = bs; k-- > 1 && bs - k <= lmax + 1;) {
+		const struct bp_line *l = &L[k];
+		if (l->prose && l->ends_punct == 1 && !strong_rule(c, l)) {
+			const struct bp_line *h = &L[k - 1];
+			if (!header || !dek_like(p, l) || h->heading > 1 || h->no_text || h->bullet ||
+			    h->links > p->max_link_density || h->has_url || h->words < p->title_min_words ||
+			    h->words > p->title_max_words || h->ends_punct == 1 || (h->punct[1] >> ('|' - 64) & 1) ||
+			    (h->looked > 0 && h->numeric > p->prose_numeric * h->looked) || !headline_words(p, h) ||
+			    h->caps > p->max_caps)
+				return n;
+			const struct bp_rule *r = strong_rule(c, h);
+			if (r && (r->after || r->box))
+				return n;
+			if (!r && h->cls0 == BPC_BAD && h->why != bp_reason_names[BPR_DUPLICATE] && !weak_hit(h))
+				return n;
+			return k - 1;
+		}
+		if (l->heading || text_class(l) == BPC_GOOD)
+			return n;
+		header |= strong_rule(c, l) && strong_rule(c, l)->header;
+	}
+	return n;
+}
+
 /* The kept parts of two lines hold the same bytes. */
 static int same_text(const struct bp_line *x, const struct bp_line *y)
 {
@@ -899,7 +1097,7 @@ static int find_duplicates(const struct bp_config *c, const struct bp_line *L, s
 		const struct bp_line *l = &L[i];
 		if (!dup_candidate(p, l) || dup_loose(p, l))
 			continue;
-		uint64_t h = l->hash ? l->hash : bp_line_hash(l);
+		uint64_t h = bp_line_hash(l);
 		if (h)
 			k[m][0] = h, k[m][1] = i, m++;
 	}
@@ -962,7 +1160,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		l->keep = 0;
-		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_hash(l) : 0;
+		l->hash = (p->repeat_min_docs > 0 || c->freq.n) && l->words <= p->repeat_max_words ? bp_line_key(p, l) : 0;
 		if (l->drop_rule < 0 && l->stop >= 0 && l->words >= p->near_words) {
 			tw += l->words;
 			ts += l->stop * l->words;
@@ -1055,6 +1253,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		numbered_after_body(c, L, n, &be);
 		tail_lines(c, L, n, &be);
 		sentences_after_body(c, L, n, &be);
+		resume_body(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
 			be = k + 1;
@@ -1077,10 +1276,14 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
 		be++;
-	/* a short last paragraph that ends like a sentence belongs to it */
+	/* a short last paragraph that ends like a sentence (or a quotation of
+	 * one word: "Today.") belongs to it */
 	while (be > bs && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
-	       L[be].ends_punct == 1 && !L[be].heading && L[be].words >= 2)
+	       L[be].ends_punct == 1 && !L[be].heading && (L[be].words >= 2 || L[be].quote == 2))
 		be++;
+	/* lists the story introduces, and what follows them */
+	story_lists(c, L, n, bs, &be);
+	resume_body(c, L, n, &be);
 	/* a weak hit inside the body is what its features say: a sentence,
 	 * or a heading that a paragraph follows (a sub-heading) */
 	for (size_t i = bs; i < be; i++)
@@ -1123,6 +1326,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				t = i;
 				break;
 			}
+		if (t == n)
+			t = headline_over_dek(c, L, n, bs);
 		if (t == n) {
 			/* the nearest title-like line of more than title_min_words
 			 * words, else the nearest one of that many */

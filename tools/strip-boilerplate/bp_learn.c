@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void bp_learn_add(struct bp_learn *L, const struct bp_line *l, uint64_t doc)
+void bp_learn_add(struct bp_learn *L, const struct bp_params *p, const struct bp_line *l, uint64_t doc)
 {
-	uint64_t h = bp_line_hash(l);
+	uint64_t h = bp_line_key(p, l);
 	if (!h)
 		return;
 	int fresh;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "bp_line.h"
+#include "bp_params.h"
 #include "buf.h"
 #include "hash.h"
 #include "out.h"
@@ -24,8 +25,9 @@ struct bp_learn {
 	size_t n, cap;
 	struct buf text;
 };
-/* Count line l (after bp_prepare) as seen in document doc. */
-void bp_learn_add(struct bp_learn *L, const struct bp_line *l, uint64_t doc);
+/* Count line l (after bp_prepare) as seen in document doc (by its key,
+ * bp_line_key with thresholds p). */
+void bp_learn_add(struct bp_learn *L, const struct bp_params *p, const struct bp_line *l, uint64_t doc);
 /* Write "DOCS<TAB>line" for the lines seen in at least min_docs documents,
  * most frequent first, and free the table; returns the number written. */
 size_t bp_learn_write(struct bp_learn *L, unsigned long long min_docs, struct out *o);

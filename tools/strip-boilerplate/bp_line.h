@@ -84,6 +84,14 @@ struct bp_line {
 /* The hash of a line's kept part with case, digits and ASCII punctuation
  * folded away (0 for a line without letters or digits). */
 uint64_t bp_line_hash(const struct bp_line *l);
+struct bp_params;
+/* The key of a line in the table of repeated lines, the --learn counts
+ * and the frequent set: that hash when the numbers are what varies in
+ * the line (a counter, a date, a time: at most repeat_digit_words words
+ * that are not numbers), else the same with its digits kept, so that a
+ * headline differing from another only in a figure ("rise 4.99pc",
+ * "rise 3.99pc") is another line. */
+uint64_t bp_line_key(const struct bp_params *p, const struct bp_line *l);
 
 /* Scripts written without spaces between words: each character stands
  * alone (two count as a word). */

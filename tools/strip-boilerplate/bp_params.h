@@ -44,6 +44,9 @@ struct bp_params {
 	double body_back_words;  /* after a suspected end (a weak hit of an after rule) ... */
 	double body_back_paragraphs; /* ... the body comes back with this weight and paragraphs */
 	double lead_lines;      /* a good paragraph this many lines (bylines, dates) under a headline is the lead */
+	double body_resume_lines; /* the body comes back across this many lines that are not the story's ... */
+	double body_resume_words; /* ... to lines that are, of this many words ... */
+	double body_resume_paragraphs; /* ... and sentences (0: off) */
 	double body_tail_lines; /* the story's last lines after a block of this many lines (a prompt) */
 	double story_label_lines; /* at most this many lines a label rule hit between story lines are the story's */
 	double voice_block_lines; /* the body ends before such a block when what follows speaks to the reader */
@@ -59,6 +62,7 @@ struct bp_params {
 	double dup_near_lines;  /* ... or any two copies this many lines apart or nearer */
 	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
 	double repeat_max_words;/* only lines of at most this many words count */
+	double repeat_digit_words; /* a line of at most this many words that are not numbers repeats whatever its digits */
 	double repeat_window;   /* slots in the repeated-lines table */
 	double max_doc_rows;    /* rows buffered per document */
 	double short_words;     /* a rule of shape short takes lines of at most this many words */

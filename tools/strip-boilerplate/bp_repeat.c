@@ -1,5 +1,6 @@
 /* bp_repeat.c - lines that come back: a line's hash with case, digits and
- * punctuation folded away; the window of the short lines of recent
+ * punctuation folded away (digits kept in the key of a line whose numbers
+ * are not what varies in it); the window of the short lines of recent
  * documents (a fixed-size common/hash h64cache); the set of frequent lines
  * read by --frequent. */
 #include "bp.h"
@@ -10,7 +11,7 @@
  * output changes (by a few rows in 1e5: measured with XXH3 over the folded
  * bytes, the eval's F1 stayed the same to three decimals). To change with
  * the next re-tuning of the rules, not in a refactoring. */
-uint64_t bp_line_hash(const struct bp_line *l)
+static uint64_t line_hash(const struct bp_line *l, int fold_digits)
 {
 	uint64_t h = 1469598103934665603ULL;
 	int any = 0;
@@ -19,13 +20,23 @@ uint64_t bp_line_hash(const struct bp_line *l)
 		if (ch >= 'A' && ch <= 'Z')
 			ch |= 0x20;
 		else if (ch >= '0' && ch <= '9')
-			ch = '0';
+			ch = fold_digits ? '0' : ch;
 		else if (ch < 0x80 && !(ch >= 'a' && ch <= 'z'))
 			continue;
 		h = (h ^ ch) * 1099511628211ULL;
 		any = 1;
 	}
 	return any ? h | 1 : 0;
+}
+
+uint64_t bp_line_hash(const struct bp_line *l)
+{
+	return line_hash(l, 1);
+}
+
+uint64_t bp_line_key(const struct bp_params *p, const struct bp_line *l)
+{
+	return line_hash(l, (double)l->words - l->numeric <= p->repeat_digit_words);
 }
 
 /* Count l in the table of lines seen in recent documents; returns the

@@ -141,7 +141,7 @@ static void on_doc(struct docrows *d, void *ctx)
 	if (S->O.learn) {
 		for (size_t i = 0; i < d->n; i++)
 			if (lines[i].words <= S->B.p.repeat_max_words)
-				bp_learn_add(&S->learn, &lines[i], d->docs);
+				bp_learn_add(&S->learn, &S->B.p, &lines[i], d->docs);
 		return;
 	}
 	bp_classify(&S->B, lines, d->n);
@@ -204,7 +204,7 @@ static void load_frequent(struct bp_config *B, const char *path)
 		l.n = t.len;
 		if (bp_prepare(B, &l) >= 0)
 			die_at(EXIT_USAGE, fl.name, fl.lineno, "a rule hit the match limit on this line");
-		bp_freq_add(B, bp_line_hash(&l));
+		bp_freq_add(B, bp_line_key(&B->p, &l));
 	}
 	if (fl.err)
 		die(EXIT_USAGE, "--frequent %s: %s", path,
