@@ -119,6 +119,7 @@ void bp_free(struct bp_config *c)
 			rx_free(&c->rules[i].rx);
 		bp_lits_free(&c->rules[i].req);
 		bp_gates_free(&c->rules[i].gates);
+		bp_branches_free(&c->rules[i].br);
 		free(c->rules[i].name);
 	}
 	free(c->rules);
