@@ -197,8 +197,9 @@ static int wants_ucp(const char *p, size_t n)
 	return 0;
 }
 
-void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
-		const char *name, const struct ynode *where)
+/* Compile into r; 1, or 0 with the error's code and offset. */
+static int compile(struct rx *r, const char *pattern, size_t len, unsigned flags, const char *name,
+		   int *errcode, PCRE2_SIZE *erroff)
 {
 	setup();
 	if ((flags & RX_UCP_AUTO) && wants_ucp(pattern, len))
@@ -208,23 +209,16 @@ void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 		opts |= PCRE2_CASELESS;
 	if (flags & RX_UCP)
 		opts |= PCRE2_UCP;
-	int errcode;
-	PCRE2_SIZE erroff;
 	r->name = name;
-	r->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &errcode, &erroff, NULL);
-	if (!r->code) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(errcode, msg, sizeof msg);
-		if (where)
-			yerr(where, "rule '%s': bad pattern at offset %zu: %s", name, (size_t)erroff,
-			     (const char *)msg);
-		die(EXIT_USAGE, "built-in pattern '%s': offset %zu: %s", name, (size_t)erroff,
-		    (const char *)msg);
-	}
+	r->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, errcode, erroff, NULL);
+	if (!r->code)
+		return 0;
 	size_t bn;
 	char *b = (flags & RX_UCP) ? NULL : bracket_negated(pattern, len, &bn);
 	if (b) { /* errors are reported against the pattern as written */
-		pcre2_code *bc = pcre2_compile((PCRE2_SPTR)b, bn, opts, &errcode, &erroff, NULL);
+		int e2;
+		PCRE2_SIZE o2;
+		pcre2_code *bc = pcre2_compile((PCRE2_SPTR)b, bn, opts, &e2, &o2, NULL);
 		if (bc) {
 			pcre2_code_free(r->code);
 			r->code = bc;
@@ -235,6 +229,33 @@ void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (!r->md)
 		die(EXIT_TROUBLE, "out of memory (PCRE2 match data)");
+	return 1;
+}
+
+void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
+		const char *name, const struct ynode *where)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	if (!compile(r, pattern, len, flags, name, &errcode, &erroff)) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		if (where)
+			yerr(where, "rule '%s': bad pattern at offset %zu: %s", name, (size_t)erroff,
+			     (const char *)msg);
+		die(EXIT_USAGE, "built-in pattern '%s': offset %zu: %s", name, (size_t)erroff,
+		    (const char *)msg);
+	}
+}
+
+int rx_compile_try(struct rx *r, const char *pattern, size_t len, unsigned flags, const char *name)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	if (compile(r, pattern, len, flags, name, &errcode, &erroff))
+		return 1;
+	r->code = NULL, r->md = NULL, r->jit = 0;
+	return 0;
 }
 
 void rx_free(struct rx *r)

@@ -30,6 +30,9 @@ enum {
  * at the node (which may be NULL for built-in patterns). */
 void rx_compile(struct rx *r, const char *pattern, size_t len, unsigned flags,
 		const char *name, const struct ynode *where);
+/* The same for a pattern the program made (a part of a checked one):
+ * 1, or 0 when it does not compile (r empty, nothing reported). */
+int rx_compile_try(struct rx *r, const char *pattern, size_t len, unsigned flags, const char *name);
 void rx_free(struct rx *r);
 
 enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_LIMIT = -1 };

@@ -3,8 +3,9 @@
  * (and a few of its own), on rows made of boilerplate-like pieces, a match
  * of the regex always passes the first-byte and second-letter tables of
  * anchored patterns (PCRE2 partial matching), the required literals of
- * the others, and the gates of their branches (bp_gates.h); and patterns
- * whose branches cannot be read alone get no gates. */
+ * the others, and the gates of their branches (bp_gates.h); a rule
+ * searched branch by branch (bp_branches.c) answers as its whole pattern
+ * does; and patterns whose branches cannot be read alone get no gates. */
 #include "unit.h"
 #include "bp.h"
 #include "rules.h"
@@ -106,7 +107,7 @@ int main(void)
 		printf("rules/boilerplate.yaml not found: own rules only\n");
 	load_text(own_rules);
 	CHECK(C.nrules > 0);
-	size_t matched = 0, bad = 0;
+	size_t matched = 0, bad = 0, branched = 0;
 	char buf[600];
 	for (int t = 0; t < 40000; t++) {
 		size_t n = make_row(buf, sizeof buf);
@@ -115,7 +116,18 @@ int main(void)
 			if (r->action == BP_OFF)
 				continue;
 			size_t ms, me;
-			if (rx_search(&r->rx, buf, n, 0, &ms, &me) != RX_MATCH)
+			int whole = rx_search(&r->rx, buf, n, 0, &ms, &me) == RX_MATCH;
+			if (r->br.n) {
+				/* branch by branch: the same answer, every branch
+				 * searched or only those the gates let through */
+				int all = bp_branches_search(&r->br, r->name, buf, n, 0, ~0ULL);
+				int gated = bp_branches_search(&r->br, r->name, buf, n, 0, bp_gates_which(&r->gates, buf, n));
+				branched++;
+				if ((all != whole || gated != whole) && bad++ < 5)
+					fprintf(stderr, "rule %s: '%s' whole %d, branches %d, gated %d\n", r->name, buf, whole,
+						all, gated);
+			}
+			if (!whole)
 				continue;
 			matched++;
 			unsigned char c0 = (unsigned char)buf[0], c1 = (unsigned char)buf[1];
@@ -137,6 +149,7 @@ int main(void)
 	}
 	CHECK(bad == 0);
 	CHECK(matched > 1000);
+	CHECK(branched > 1000);
 	/* the tables say no where they should */
 	for (size_t i = 0; i < C.nrules; i++) {
 		struct bp_rule *r = &C.rules[i];
@@ -158,7 +171,7 @@ int main(void)
 		    strcmp(r->name, "backref") == 0)
 			CHECK(r->gates.n == 0);
 		if (strcmp(r->name, "copyright") == 0)
-			CHECK(r->gates.n > 10);
+			CHECK(r->gates.n > 10 && r->br.n == r->gates.n);
 	}
 	/* the drop rules by bit masks pick the same rule as the plain loop */
 	int same = 1;

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bp_classify.h"
 #include "bp_learn.h"
@@ -36,6 +37,9 @@ struct bp_config {
 	 * their packed key (BP_WFILTER_BITS bits), and one of the trigger
 	 * words among them (most words of running text stop here) */
 	uint64_t wfilter[BP_WFILTER_BITS / 64], tfilter[BP_WFILTER_BITS / 64];
+	/* and one of the longer words by their first and last 8 bytes and
+	 * length (bp_long_slot), before the string set */
+	uint64_t lfilter[BP_WFILTER_BITS / 64];
 	struct bp_drop *drops;   /* the drop rules (made on first use) */
 	size_t ndrops;
 	uint32_t *trims;         /* the indexes of the trim rules (the same) */
@@ -56,6 +60,18 @@ void bp_init(struct bp_config *c);
 static inline unsigned bp_wfilter_slot(uint64_t key)
 {
 	return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 49) & (BP_WFILTER_BITS - 1);
+}
+/* The slot of a word of more than 8 bytes in the filter of longer words,
+ * from its first and last 8 bytes with bit 5 set (which lowercases the
+ * letters, digits, apostrophes and hyphens of a word, and changes none of
+ * them in a lowercase one) and its length. */
+static inline unsigned bp_long_slot(const char *s, size_t n)
+{
+	uint64_t a, b;
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	a |= 0x2020202020202020ULL, b |= 0x2020202020202020ULL;
+	return bp_wfilter_slot((a * 0xC2B2AE3D27D4EB4FULL) ^ b ^ (uint64_t)n);
 }
 /* Add word s[0..n) (lowercase) of class cls and rule bits to the word set
  * and its filters. */

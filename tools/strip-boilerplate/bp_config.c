@@ -19,8 +19,13 @@ void bp_add_word(struct bp_config *c, const char *s, size_t n, uint64_t cls, uin
 	wordset_add(&c->words, s, n, cls, bits);
 	uint64_t key = ws_pack(s, n);
 	if (!key) {
-		/* longer words are looked up past the filter; so are words
-		 * with bytes beyond ASCII, which the fast path never sees */
+		/* longer words have a filter of their own; words with bytes
+		 * beyond ASCII are looked up past the filters (the fast path
+		 * never sees them) */
+		if (n > 8) {
+			unsigned l = bp_long_slot(s, n);
+			c->lfilter[l >> 6] |= 1ULL << (l & 63);
+		}
 		return;
 	}
 	unsigned h = bp_wfilter_slot(key);
@@ -119,6 +124,7 @@ void bp_free(struct bp_config *c)
 			rx_free(&c->rules[i].rx);
 		bp_lits_free(&c->rules[i].req);
 		bp_gates_free(&c->rules[i].gates);
+		bp_branches_free(&c->rules[i].br);
 		free(c->rules[i].name);
 	}
 	free(c->rules);

@@ -113,6 +113,28 @@ int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
 	return want && bp_lits_search_mask(&G->all, s, n, G->owner, want);
 }
 
+uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
+{
+	if (!G->n || !n)
+		return ~0ULL;
+	unsigned char c0 = (unsigned char)s[0], c1 = n >= 2 ? (unsigned char)s[1] : 0;
+	uint64_t want = 0, free_ = 0;
+	for (size_t b = 0; b < G->n; b++) {
+		const struct bp_gate *g = &G->g[b];
+		if (g->anchored && c0 < 0x80) {
+			if (!(g->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
+				continue;
+			if (c1 >= 'a' && c1 <= 'z' && (g->second[c0] >> (c1 - 'a') & 1))
+				continue;
+		}
+		if (!g->lits)
+			free_ |= 1ULL << b; /* it may start here, and needs no literal */
+		else
+			want |= 1ULL << b;
+	}
+	return free_ | (want ? bp_lits_owners(&G->all, s, n, G->owner, want) : 0);
+}
+
 void bp_gates_free(struct bp_gates *G)
 {
 	bp_lits_free(&G->all);

@@ -37,6 +37,9 @@ struct bp_gates {
 int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts);
 /* Can a branch match s[0..n)? (1 also when there are no gates) */
 int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n);
+/* The branches that can match s[0..n) (bit b: branch b; all bits when
+ * there are no gates). */
+uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n);
 void bp_gates_free(struct bp_gates *G);
 /* For an anchored pattern: the ASCII bytes a match can start with, and
  * with at most 32 of them, the lowercase letters that cannot follow each

@@ -486,6 +486,35 @@ int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const 
 	return 0;
 }
 
+uint64_t bp_lits_owners(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t found = 0;
+#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
+	unsigned prev = n ? LOW6(u[0]) : 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
+		prev = cur;
+		if (!(L->pair[h >> 6] >> (h & 63) & 1))
+			continue;
+		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
+			return want;
+		for (size_t k = 0; k < L->n; k++) {
+			size_t m = L->len[k];
+			if (L->ph[k] != h || m > n - i || !(owner[k] & want & ~found))
+				continue;
+			const char *t = L->s[k];
+			size_t j = 0;
+			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
+				j++;
+			if (j == m && (found |= owner[k] & want) == want)
+				return want;
+		}
+	}
+#undef LOW6
+	return found;
+}
+
 void bp_lits_free(struct bp_lits *L)
 {
 	for (size_t i = 0; i < L->n; i++)

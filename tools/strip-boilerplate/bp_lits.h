@@ -26,6 +26,8 @@ int bp_lits_search(const struct bp_lits *L, const char *s, size_t n);
 /* The same for the literals k with owner[k] & want only (owner: NULL
  * for all of them). */
 int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want);
+/* The owners (owner[k] & want) of the literals k that s[0..n) holds. */
+uint64_t bp_lits_owners(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want);
 /* The branches of the pattern's top-level alternation (bp_gates.h):
  * their number (at most max, 1 when there is no '|') with their offsets
  * and lengths, or 0 when a branch may not be read alone (option settings

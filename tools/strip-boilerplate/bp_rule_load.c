@@ -117,6 +117,7 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 		if (strcmp(c->rules[i].name, name) == 0) {
 			rule = &c->rules[i];
 			rx_free(&rule->rx);
+			bp_branches_free(&rule->br);
 			break;
 		}
 	const struct ynode *pn = ymap_get(r, "pattern");
@@ -194,11 +195,19 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
 		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
 	bp_gates_free(&rule->gates);
+	bp_branches_free(&rule->br);
 	uint32_t argopts = 0;
+	if (pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &argopts) != 0)
+		return;
 	/* (an anchored pattern runs once per row, a tail rule on its end:
 	 * a search of the whole row for literals would cost more) */
-	if (!(opts & PCRE2_ANCHORED) && !rule->tail &&
-	    pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &argopts) == 0)
+	if (!(opts & PCRE2_ANCHORED) && !rule->tail)
 		bp_gates_build(&rule->gates, pat, pn->len, argopts);
+	/* a drop rule of many branches with gates: searched branch by
+	 * branch (bp_branches.c), with the options its whole pattern was
+	 * compiled with (a tail rule has no gates: every branch would run) */
+	if (act == BP_DROP && rule->gates.n)
+		bp_branches_build(&rule->br, pat, pn->len,
+				  ((argopts & PCRE2_CASELESS) ? RX_CASELESS : 0) | ((argopts & PCRE2_UCP) ? RX_UCP : 0));
 }
 

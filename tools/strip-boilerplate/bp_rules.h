@@ -46,6 +46,25 @@ struct bp_drop {
 	uint8_t needs, lits;
 };
 
+/* A drop rule's pattern as the alternation of its branches, each
+ * searched alone (bp_branches.c): their text, and each compiled when a
+ * row first needs it (with the rule's own options: rx.h flags). */
+struct bp_branches {
+	size_t n; /* 0: the rule is searched as written */
+	char *text; /* the pattern, its branches at start[b], len[b] */
+	size_t *start, *len;
+	unsigned flags;
+	struct rx *rx;
+};
+
+/* Build B for pattern pat[0..n) (B->n stays 0 when it is no alternation
+ * of enough branches, or cannot be read so: bp_lits_branches). */
+void bp_branches_build(struct bp_branches *B, const char *pat, size_t n, unsigned rxflags);
+/* Does one of the branches in want (bit b: branch b) match s[off..n)?
+ * 1, 0, -1 the match limit, -2 a branch did not compile. */
+int bp_branches_search(struct bp_branches *B, const char *name, const char *s, size_t n, size_t off, uint64_t want);
+void bp_branches_free(struct bp_branches *B);
+
 struct bp_rule {
 	char *name;
 	enum bp_action action;
@@ -83,6 +102,8 @@ struct bp_rule {
 	/* what each branch of the pattern needs (bp_gates.h): a row none of
 	 * them can match is not searched (after it counts as tried) */
 	struct bp_gates gates;
+	/* a drop rule: its branches (their gates are those above) */
+	struct bp_branches br;
 	unsigned long long hits, tries;
 };
 

@@ -123,6 +123,9 @@ static inline unsigned bp_lookup_word(struct acc *A, const char *w, size_t wn, i
 		const struct wordset *ws = &A->c->words;
 		if (wn > ws->maxlen || !ws_filter_has(ws->sig, bp_ascii_sig(w, wn)))
 			return 0;
+		unsigned h = bp_long_slot(w, wn);
+		if (!(A->c->lfilter[h >> 6] >> (h & 63) & 1))
+			return 0;
 	}
 	return bp_lookup_slow(A, w, wn, slow);
 }
