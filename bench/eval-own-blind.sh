@@ -1,0 +1,39 @@
+#!/bin/sh
+# eval-own-blind.sh - the project's own blind sets (tests/data/*-blind*),
+# written on 2026-12-01 by authors who never ran the programs on them and
+# scored here only in totals: strip-boilerplate on boilerplate-blind2
+# (article paragraphs lost, boilerplate kept, per language), tag-entities
+# on entities-blind (CoNLL-type P/R/F1, default rules), extract-quotes on
+# quotes-blind (spans and speakers). Needs no ../shared.
+cd "$(dirname "$0")/.."
+BIN=${BIN:-$PWD/bin}
+T=${TMPDIR:-/tmp}/copydesk-blind.$$
+mkdir -p "$T" && trap 'rm -rf "$T"' EXIT INT TERM
+
+echo "== strip-boilerplate on tests/data/boilerplate-blind2 (written blind) =="
+B=tests/data/boilerplate-blind2
+cut -f1,2,4 $B/articles.tsv | "$BIN/strip-boilerplate" --mark > "$T/b.tsv" || exit 1
+printf '%-6s %28s %26s\n' lang 'article+title lost' 'boilerplate kept'
+for lang in en de fr es pt it nl all; do
+	re=$lang-; [ $lang = all ] && re='[a-z][a-z]-'
+	sh tests/data/boilerplate-prose/score.sh -d "$re" $B/articles.tsv "$T/b.tsv" | awk -v l=$lang -F': ' '
+		/^docs/ {}
+		/^article paragraphs dropped:/ { split($2, a, " "); lost = a[1] }
+		/^boilerplate paragraphs kept:/ { kept = $2 }
+		END { printf "%-6s %28s %26s\n", l, lost, kept }'
+done
+awk -F '\t' 'NR > 1 && $3 != "boilerplate" { n[substr($1, 1, 2)]++; t++ } END {
+	printf "(article+title paragraphs:"; for (l in n) printf " %s %d", l, n[l]; printf ", all %d)\n", t }' $B/articles.tsv
+
+echo
+echo "== tag-entities on tests/data/entities-blind (written blind; default rules) =="
+"$BIN/tag-entities" < tests/data/entities-blind/paragraphs.tsv > "$T/e.tsv" || exit 1
+python3 tests/data/entities-blind/score.py tests/data/entities-blind/gold.tsv "$T/e.tsv" | sed -n '2,7p'
+
+echo
+echo "== extract-quotes on tests/data/quotes-blind (written blind) =="
+for opt in '' -w; do
+	echo "-- extract-quotes $opt"
+	"$BIN/extract-quotes" $opt < tests/data/quotes-blind/paragraphs.tsv > "$T/q.tsv" || exit 1
+	python3 tests/data/quotes-blind/score.py tests/data/quotes-blind/gold.tsv "$T/q.tsv" | sed -n '1,6p;/^non-quotations/p'
+done
