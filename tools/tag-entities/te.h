@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "fold.h"
@@ -188,8 +189,20 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 
-/* Token hashing shared by the loader and the tagger. */
+/* Token hashing shared by the loader and the tagger: te_hash of the
+ * token's bytes (case kept, seed A) or of its folded bytes (seed B). */
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch);
+/* The hash of a token's bytes s[0..n): hash_short16 (on a copy, when the
+ * 16 bytes from s may not be read) up to 16 bytes, else hash_bytes. */
+static inline uint64_t te_hash(const char *s, size_t n, uint64_t seed)
+{
+	if (n <= 16) {
+		char b[16] = {0};
+		memcpy(b, s, n);
+		return hash_short16(b, n, seed) | 1;
+	}
+	return hash_bytes(s, n, seed) | 1;
+}
 static inline uint64_t te_ngram(uint64_t h, uint64_t tok) { return hash_u64(h * 0x9E3779B97F4A7C15ULL + tok); }
 enum { TE_SEED_A = 0x5eed, TE_SEED_B = 0xf01d };
 #define TE_MORE (1ULL << 63)

@@ -78,7 +78,8 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 		const struct token *k = &g->tk.v[i];
 		size_t n = k->e - k->b;
 		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = hash_bytes(g->s + k->b, n, TE_SEED_A) | 1;
+			*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
+							   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
 		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
 			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
@@ -89,7 +90,7 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
 			_Alignas(16) char low[16];
 			_mm_store_si128((__m128i *)(void *)low, v);
-			*c = hash_bytes(low, n, TE_SEED_B) | 1;
+			*c = hash_short16(low, n, TE_SEED_B) | 1;
 		}
 #endif
 		else
