@@ -219,9 +219,11 @@ struct te_mention {
 	uint8_t weak;    /* typed without evidence (may be retyped by context) */
 	uint16_t src;
 	uint32_t ent;    /* entry + 1 of a list hit, else 0 */
-	uint32_t id;     /* offset into the tagger's id buffer (TE_NO_ID: not yet) */
+	uint32_t id;     /* offset into the tagger's id buffer, or TE_ID_ENTRY | the
+			  * entry whose id it is (TE_NO_ID: not yet) */
 };
 #define TE_NO_ID UINT32_MAX
+#define TE_ID_ENTRY 0x80000000u
 
 enum te_how { HOW_LIST, HOW_PATTERN, HOW_CUE, HOW_GUESS, HOW_CONTEXT };
 
@@ -251,6 +253,7 @@ struct te_tagger {
 	/* answers of the big word sets (common words, first names) for the
 	 * words seen lately, by their folded hash: most words come back */
 	struct { uint64_t h; uint8_t known, common, first; } wcache[4096]; /* known: bit 0 common, 1 first */
+	uint64_t *pass;     /* te_tag.c's table of the pass over a row's tokens */
 	void *cands, *pieces, *sortbuf; /* te_tag.c's candidates and run pieces of a row */
 	size_t capcands, cappieces, capsort;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */
@@ -279,7 +282,7 @@ void te_tagger_free(struct te_tagger *g);
 void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows);
 static inline const char *te_mention_id(const struct te_tagger *g, const struct te_mention *m)
 {
-	return g->ids.p + m->id;
+	return m->id & TE_ID_ENTRY ? te_entry_id(g->t, m->id & ~TE_ID_ENTRY) : g->ids.p + m->id;
 }
 
 #endif
