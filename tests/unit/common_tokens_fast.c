@@ -60,6 +60,10 @@ int main(void)
 	 * digit, two spaces, a word at the end */
 	CHECK_STR(show("ab cd3 ef  gh x1y zzz"),
 		  "ab/WLASN@0|cd3/WLAS9@3|ef/WLAS@7|gh/WLAS@11|x1y/WLAS9@14|zzz/WLAS@18");
+	/* capitalized words and words in capitals, then a space (a fast path
+	 * too), a capital alone, one with a digit, one at the end */
+	CHECK_STR(show("ABC Def gHi X Y2 Z"),
+		  "ABC/WCUASN@0|Def/WCAS@4|gHi/WLAS@8|X/WCUAS@12|Y2/WCUAS9@14|Z/WCUAS@17");
 	/* non-ASCII before, inside and after ASCII words: offsets in code points */
 	CHECK_STR(show("“Señor,” dijo Ana’s niño."),
 		  "“/PQSN@0|Señor/WC@1|,/PA@6|”/PQ@7|dijo/WLAS@9|Ana/WCAS@14|’s/WL@17|niño/WLS@20|./PA@24");
