@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -17,6 +18,25 @@
 static inline uint64_t hash_bytes(const void *s, size_t n, uint64_t seed)
 {
 	return (uint64_t)XXH3_64bits_withSeed(s, n, (XXH64_hash_t)seed);
+}
+
+/* 64-bit hash of a key of n <= 16 bytes at s, where 16 bytes can be read
+ * (those past n are not part of the key): XXH3's mixing of its 9 to 16
+ * byte keys on the zero-padded 16 bytes, without the branches on the
+ * length (a word's length is not guessed right). Not hash_bytes' value:
+ * a table is built and probed with the same one. */
+static inline uint64_t hash_short16(const void *s, size_t n, uint64_t seed)
+{
+	uint64_t lo, hi;
+	memcpy(&lo, s, 8);
+	memcpy(&hi, (const char *)s + 8, 8);
+	size_t m = n > 8 ? n - 8 : 0;
+	lo &= n >= 8 ? ~0ULL : ((uint64_t)1 << (8 * n)) - 1;
+	hi &= m >= 8 ? ~0ULL : ((uint64_t)1 << (8 * m)) - 1;
+	lo ^= 0x1cad21f72c81017cULL + seed; /* XXH3's secret bytes 24..39 and 40..55, folded */
+	hi ^= 0xdb979083e96dd4deULL - seed;
+	uint64_t acc = n + XXH_swap64(lo) + hi + XXH3_mul128_fold64(lo, hi);
+	return (uint64_t)XXH3_avalanche(acc);
 }
 
 /* A 64-bit integer mixed into a well-spread hash (a bijection). */

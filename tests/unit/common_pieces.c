@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static void test_h64map(void)
@@ -63,6 +64,31 @@ static void test_h64map(void)
 	const char *p = strset_str(&s, 0, &n);
 	CHECK(n == 5 && memcmp(p, "alpha", 5) == 0);
 	strset_free(&s);
+}
+
+/* hash_short16: the bytes past n are no part of the key; each length and
+ * seed its own hash. */
+static void test_hash_short16(void)
+{
+	char a[16], b[16];
+	memset(a, 'x', sizeof a);
+	memset(b, 'y', sizeof b);
+	memcpy(a, "Lenwick", 7);
+	memcpy(b, "Lenwick", 7);
+	CHECK(hash_short16(a, 7, 1) == hash_short16(b, 7, 1));
+	CHECK(hash_short16(a, 7, 1) != hash_short16(a, 7, 2));
+	memcpy(a, "Brantel Harbours", 16);
+	uint64_t seen[17];
+	int distinct = 1;
+	for (size_t n = 0; n <= 16; n++) {
+		seen[n] = hash_short16(a, n, 1);
+		for (size_t k = 0; k < n; k++)
+			distinct &= seen[k] != seen[n];
+	}
+	CHECK(distinct);
+	memcpy(b, "Brantel Harbourz", 16);
+	CHECK(hash_short16(a, 16, 1) != hash_short16(b, 16, 1));
+	CHECK(hash_short16(a, 15, 1) == hash_short16(b, 15, 1));
 }
 
 static void test_h64cache(void)
@@ -341,6 +367,7 @@ static void test_docrows(void)
 int main(void)
 {
 	test_h64map();
+	test_hash_short16();
 	test_h64cache();
 	test_wordset();
 	test_fold();

@@ -13,7 +13,7 @@ static char out[4096];
 
 /* "text/flags@cp|..." with a letter per flag: W word, P punct, C cap, U
  * upper, L lower, Q quote, D dot, A ascii, S space before, N line before
- * (the start of the text counts as both). */
+ * (the start of the text counts as both), 9 a digit in it. */
 static const char *show(const char *s)
 {
 	struct toks t = {0};
@@ -27,7 +27,8 @@ static const char *show(const char *s)
 			unsigned flag;
 			char c;
 		} fl[] = {{TOK_WORD, 'W'}, {TOK_PUNCT, 'P'}, {TOK_CAP, 'C'}, {TOK_UPPER, 'U'}, {TOK_LOWER, 'L'},
-			  {TOK_QUOTE, 'Q'}, {TOK_DOT, 'D'}, {TOK_ASCII, 'A'}, {TOK_SPACE, 'S'}, {TOK_LINE, 'N'}};
+			  {TOK_QUOTE, 'Q'}, {TOK_DOT, 'D'}, {TOK_ASCII, 'A'}, {TOK_SPACE, 'S'}, {TOK_LINE, 'N'},
+			  {TOK_DIGIT, '9'}};
 		for (size_t j = 0; j < sizeof fl / sizeof fl[0]; j++)
 			if (k->flags & fl[j].flag)
 				f[n++] = fl[j].c;
@@ -53,8 +54,16 @@ int main(void)
 		  "J./WCUDAS@22|Ph.D./WCDAS@25|U.S./WCUDAS@31|abc/WLAS@36|./PA@39|def/WLA@40");
 	/* joiners keep words whole; numbers join across , . : / */
 	CHECK_STR(show("don't al-Assad e.g. 1,000.5 10:30 a/b x--y ..."),
-		  "don't/WLASN@0|al-Assad/WLAS@6|e.g./WLDAS@15|1,000.5/AS@20|10:30/AS@28|a/WLAS@34|"
+		  "don't/WLASN@0|al-Assad/WLAS@6|e.g./WLDAS@15|1,000.5/AS9@20|10:30/AS9@28|a/WLAS@34|"
 		  "//PA@35|b/WLA@36|x/WLAS@38|--/PA@39|y/WLA@41|.../PAS@43");
+	/* words in lower case and a space (the commonest token), one with a
+	 * digit, two spaces, a word at the end */
+	CHECK_STR(show("ab cd3 ef  gh x1y zzz"),
+		  "ab/WLASN@0|cd3/WLAS9@3|ef/WLAS@7|gh/WLAS@11|x1y/WLAS9@14|zzz/WLAS@18");
+	/* capitalized words and words in capitals, then a space (a fast path
+	 * too), a capital alone, one with a digit, one at the end */
+	CHECK_STR(show("ABC Def gHi X Y2 Z"),
+		  "ABC/WCUASN@0|Def/WCAS@4|gHi/WLAS@8|X/WCUAS@12|Y2/WCUAS9@14|Z/WCUAS@17");
 	/* non-ASCII before, inside and after ASCII words: offsets in code points */
 	CHECK_STR(show("“Señor,” dijo Ana’s niño."),
 		  "“/PQSN@0|Señor/WC@1|,/PA@6|”/PQ@7|dijo/WLAS@9|Ana/WCAS@14|’s/WL@17|niño/WLS@20|./PA@24");
@@ -63,8 +72,8 @@ int main(void)
 	CHECK_STR(show("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1 "
 		       "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, "
 		       "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC x9"),
-		  "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1/WCASN@0|"
+		  "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1/WCASN9@0|"
 		  "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/WCAS@57|,/PA@114|"
-		  "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC/WCUAS@116|x9/WLAS@187");
+		  "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC/WCUAS@116|x9/WLAS9@187");
 	return unit_done();
 }

@@ -94,6 +94,7 @@ struct run {
 	size_t caprows;
 	unsigned long long rows_in, mentions, docs;
 	unsigned long long by_type[TE_MAX_TYPES];
+	size_t tylen[TE_MAX_TYPES]; /* the lengths of the type names */
 	struct buf num;
 };
 
@@ -150,7 +151,7 @@ static void doc_fn(struct docrows *d, void *ctx)
 		for (size_t q = k0; q < k; q++) {
 			/* the row's columns, start, end, type, id, mention: in place */
 			const char *ty = R->t->types[m[q].type], *id = te_mention_id(&R->g, &m[q]);
-			size_t tyn = strlen(ty), idn = strlen(id), mn = m[q].e - m[q].b;
+			size_t tyn = R->tylen[m[q].type], idn = strlen(id), mn = m[q].e - m[q].b;
 			docrow_put_before(d, w, o);
 			char *p = out_room(o, 2 * 20 + tyn + idn + 2 * mn + 5);
 			p = out_uint_at(p, m[q].cb);
@@ -285,6 +286,8 @@ int main(int argc, char **argv)
 
 	struct run R = {0};
 	R.t = &T;
+	for (int i = 0; i < T.ntypes; i++)
+		R.tylen[i] = strlen(T.types[i]);
 	R.o = o;
 	te_tagger_init(&R.g, &T);
 	struct docrows D;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "fold.h"
@@ -188,8 +189,20 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 
-/* Token hashing shared by the loader and the tagger. */
+/* Token hashing shared by the loader and the tagger: te_hash of the
+ * token's bytes (case kept, seed A) or of its folded bytes (seed B). */
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch);
+/* The hash of a token's bytes s[0..n): hash_short16 (on a copy, when the
+ * 16 bytes from s may not be read) up to 16 bytes, else hash_bytes. */
+static inline uint64_t te_hash(const char *s, size_t n, uint64_t seed)
+{
+	if (n <= 16) {
+		char b[16] = {0};
+		memcpy(b, s, n);
+		return hash_short16(b, n, seed) | 1;
+	}
+	return hash_bytes(s, n, seed) | 1;
+}
 static inline uint64_t te_ngram(uint64_t h, uint64_t tok) { return hash_u64(h * 0x9E3779B97F4A7C15ULL + tok); }
 enum { TE_SEED_A = 0x5eed, TE_SEED_B = 0xf01d };
 #define TE_MORE (1ULL << 63)
@@ -206,9 +219,11 @@ struct te_mention {
 	uint8_t weak;    /* typed without evidence (may be retyped by context) */
 	uint16_t src;
 	uint32_t ent;    /* entry + 1 of a list hit, else 0 */
-	uint32_t id;     /* offset into the tagger's id buffer (TE_NO_ID: not yet) */
+	uint32_t id;     /* offset into the tagger's id buffer, or TE_ID_ENTRY | the
+			  * entry whose id it is (TE_NO_ID: not yet) */
 };
 #define TE_NO_ID UINT32_MAX
+#define TE_ID_ENTRY 0x80000000u
 
 enum te_how { HOW_LIST, HOW_PATTERN, HOW_CUE, HOW_GUESS, HOW_CONTEXT };
 
@@ -238,6 +253,7 @@ struct te_tagger {
 	/* answers of the big word sets (common words, first names) for the
 	 * words seen lately, by their folded hash: most words come back */
 	struct { uint64_t h; uint8_t known, common, first; } wcache[4096]; /* known: bit 0 common, 1 first */
+	uint64_t *pass;     /* te_tag.c's table of the pass over a row's tokens */
 	void *cands, *pieces, *sortbuf; /* te_tag.c's candidates and run pieces of a row */
 	size_t capcands, cappieces, capsort;
 	uint32_t *cover;    /* per token: the gazetteer hit covering it */
@@ -266,7 +282,7 @@ void te_tagger_free(struct te_tagger *g);
 void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows);
 static inline const char *te_mention_id(const struct te_tagger *g, const struct te_mention *m)
 {
-	return g->ids.p + m->id;
+	return m->id & TE_ID_ENTRY ? te_entry_id(g->t, m->id & ~TE_ID_ENTRY) : g->ids.p + m->id;
 }
 
 #endif

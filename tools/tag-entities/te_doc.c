@@ -53,15 +53,8 @@ void te_tagger_free(struct te_tagger *g)
 	free(g->hot);
 	free(g->trig);
 	free(g->cap);
+	free(g->pass);
 	memset(g, 0, sizeof *g);
-}
-
-static uint32_t put_id(struct te_tagger *g, const char *s, size_t n)
-{
-	uint32_t at = (uint32_t)g->ids.len;
-	buf_add(&g->ids, s, n);
-	buf_addc(&g->ids, '\0');
-	return at;
 }
 
 /* The keys of the mentions [from, g->nm) of the current row. */
@@ -142,9 +135,8 @@ static void id_of(struct te_tagger *g, const struct te_row *rows, size_t k)
 	struct te_mention *m = &g->m[k];
 	if (m->id != TE_NO_ID)
 		return;
-	if (m->ent) {
-		const char *id = te_entry_id(g->t, m->ent - 1);
-		m->id = put_id(g, id, strlen(id));
+	if (m->ent) { /* the entry's id, where the rules keep it */
+		m->id = TE_ID_ENTRY | (m->ent - 1);
 		return;
 	}
 	m->id = (uint32_t)g->ids.len;
@@ -386,7 +378,7 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		} else if (s && s->strong && (s->first < k || m->type == TE_PER) && s->src != k) {
 			id_of(g, rows, s->src);
 			id_of(g, rows, k);
-			if (m->type != TE_PER || strcmp(g->ids.p + m->id, g->ids.p + g->m[s->src].id) != 0)
+			if (m->type != TE_PER || strcmp(te_mention_id(g, m), te_mention_id(g, &g->m[s->src])) != 0)
 				set_ctx(g, rows, m, s, TE_PER);
 		} else if (s && s->guess && m->type == TE_PER && !m->ent && guessed_per(g, s->src))
 			set_ctx(g, rows, m, s, TE_PER); /* "said Trump" after a guessed "Donald Trump" */

@@ -128,16 +128,16 @@ uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch
 	}
 	uint64_t seed = fold_case ? TE_SEED_B : TE_SEED_A;
 	if (ascii && (!fold_case || !upper))
-		return hash_bytes(s, n, seed) | 1;
+		return te_hash(s, n, seed);
 	if (ascii && n <= 64) { /* ASCII folds to lower case only */
 		char low[64];
 		for (size_t i = 0; i < n; i++)
 			low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-		return hash_bytes(low, n, seed) | 1;
+		return te_hash(low, n, seed);
 	}
 	buf_reset(scratch);
 	fold(s, n, FOLD_MATCH | (fold_case ? FOLD_CASE : 0), scratch, NULL);
-	return hash_bytes(scratch->p, scratch->len, seed) | 1;
+	return te_hash(scratch->p, scratch->len, seed);
 }
 
 /* The filters: one bit for the first token of every alias, so most

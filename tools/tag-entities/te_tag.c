@@ -78,7 +78,8 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 		const struct token *k = &g->tk.v[i];
 		size_t n = k->e - k->b;
 		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = hash_bytes(g->s + k->b, n, TE_SEED_A) | 1;
+			*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
+							   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
 		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
 			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
@@ -89,7 +90,7 @@ uint64_t te_th(struct te_tagger *g, size_t i, int fc)
 			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
 			_Alignas(16) char low[16];
 			_mm_store_si128((__m128i *)(void *)low, v);
-			*c = hash_bytes(low, n, TE_SEED_B) | 1;
+			*c = hash_short16(low, n, TE_SEED_B) | 1;
 		}
 #endif
 		else
@@ -1220,17 +1221,18 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
  * lower case of 4+ bytes, capitalized of 4+ bytes), and bits: capish_
  * when it holds no joiner (PASS_C), capitalized, in capitals or with a
  * digit (PASS_HOT). */
-enum { PASS_C = 56, PASS_HOT = 57 };
-static uint64_t pass_tab[1 << 11];
-static int pass_ready;
+enum { PASS_C = 56, PASS_HOT = 57, PASS_NUM_TRIG = 58 };
 
 static inline size_t pass_index(uint32_t f, uint32_t len)
 {
 	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)((len > 1) + (len > 3)) << 9;
 }
 
-static void pass_init(void)
+/* The table of tagger g's rules: every token hot when a token in lower
+ * case may start a hit (all_hot), a number a trigger (num_trig). */
+static void pass_init(struct te_tagger *g, int all_hot, int num_trig)
 {
+	uint64_t *pass_tab = g->pass = xcalloc(1u << 11, sizeof *g->pass);
 	for (uint32_t x = 0; x < 1u << 11; x++) {
 		uint32_t f = (x & 0xFF) | (x & 0x100 ? TOK_DOT : 0);
 		uint32_t len = (x >> 9) == 0 ? 1 : (x >> 9) == 1 ? 2 : 4;
@@ -1241,23 +1243,22 @@ static void pass_init(void)
 		uint64_t low = word && !(f & TOK_UPPER) && (f & TOK_LOWER);
 		uint64_t cap4 = word && !(f & (TOK_UPPER | TOK_LOWER)) && (f & TOK_CAP) && len >= 4;
 		uint64_t c = word && len > 1 && (f & (TOK_CAP | TOK_UPPER));
-		uint64_t hot = (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+		uint64_t hot = all_hot || (f & (TOK_CAP | TOK_UPPER | TOK_DIGIT)) != 0;
+		uint64_t nt = num_trig && (f & TOK_NUM);
 		pass_tab[x] = (uint64_t)((f & TOK_NUM) != 0) | up << 8 | low << 16 | (low && len >= 4) << 24 |
-			      cap4 << 32 | c << PASS_C | hot << PASS_HOT;
+			      cap4 << 32 | c << PASS_C | hot << PASS_HOT | nt << PASS_NUM_TRIG;
 	}
-	pass_ready = 1;
 }
 
-/* The pass over a row's tokens (nt of them, the text s): cap[i] (capish),
- * the hot tokens, the tokens that may trigger a pattern (trig, when not
- * NULL: the first byte and length may start a trigger in tf, or a number
- * when num_trig), and the shape counts. */
+/* The pass over a row's tokens (nt of them, the text s) by the table
+ * pass_tab: cap[i] (capish), the hot tokens, the tokens that may trigger
+ * a pattern (trig, when not NULL: the first byte and length may start a
+ * trigger in tf, or a number that triggers), and the shape counts. */
 static __attribute__((noinline)) void token_pass(const struct token *restrict tv, size_t nt,
-						 const char *restrict s, unsigned char *restrict cap,
-						 uint32_t *restrict hot, size_t *nhot_,
-						 uint32_t *restrict trig, size_t *ntrig_,
-						 const uint32_t *restrict tf, uint32_t num_trig,
-						 unsigned hot_any, struct shape_counts *sc)
+						 const char *restrict s, const uint64_t *restrict pass_tab,
+						 unsigned char *restrict cap, uint32_t *restrict hot,
+						 size_t *nhot_, uint32_t *restrict trig, size_t *ntrig_,
+						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
 	size_t nhot = 0, ntrig = 0, commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
@@ -1273,11 +1274,11 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 				c = capish_joined(k, s);
 			cap[i] = (unsigned char)c;
 			hot[nhot] = (uint32_t)i;
-			nhot += c | hot_any | ((unsigned)(v >> PASS_HOT) & 1);
+			nhot += c | ((unsigned)(v >> PASS_HOT) & 1);
 			if (trig) {
 				trig[ntrig] = (uint32_t)i;
 				ntrig += (tf[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
-					 ((f & num_trig) != 0);
+					 ((unsigned)(v >> PASS_NUM_TRIG) & 1);
 			}
 			acc += v;
 			commas += k->cp == ','; /* only a comma's first code point is a comma */
@@ -1330,10 +1331,9 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	 * third of the time): what a token adds to the counts, and whether it
 	 * may be a name or start one, from one table by its flags and length
 	 * (capish_ only for joined words) */
-	if (!pass_ready)
-		pass_init();
-	token_pass(tv, nt, s, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first,
-		   t->on_number ? TOK_NUM : 0, all_hot ? 1u : 0u, &sc);
+	if (!g->pass)
+		pass_init(g, all_hot, t->on_number != 0);
+	token_pass(tv, nt, s, g->pass, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first, &sc);
 	r.hot = hot, r.nhot = nhot;
 	r.trig = trig, r.ntrig = ntrig;
 	int shape = row_shape(&sc, &g->tk);
