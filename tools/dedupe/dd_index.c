@@ -109,9 +109,12 @@ static void resize(struct dd_index *x, size_t cap)
 	*x = big;
 }
 
+/* A quarter more, an eighth past 2^20 slots (8 MB): right after growing a
+ * big index is 80 % full, not 72 % (its memory is what grows with the
+ * kept rows; a merge pass more now and then costs little). */
 static size_t grown(size_t cap)
 {
-	return cap ? cap + cap / 4 : 4096;
+	return !cap ? 4096 : cap < (1u << 20) ? cap + cap / 4 : cap + cap / 8;
 }
 
 void dd_index_reserve(struct dd_index *x, size_t n)

@@ -27,7 +27,7 @@ void dd_run_defaults(struct dd_run *r)
 	r->opts.sketch.shingle = 2;
 	r->opts.sketch.bands = 0;
 	r->opts.sketch.rows = 0;
-	r->opts.sketch.cap = 64;
+	r->opts.sketch.cap = 256;
 }
 
 /* ---- the row loop --------------------------------------------------------- */

@@ -48,7 +48,7 @@ static const char usage[] =
 	"      --bands B         bands (or keys indexed, for bottom)\n"
 	"      --rows R          values per band (or keys looked up, for bottom)\n"
 	"      --bucket-cap N    texts a band key holds at most, the first N offered\n"
-	"                        (default: 64; 0: no cap)\n"
+	"                        (default: 256; 0: no cap)\n"
 	"  -f, --field NAME      the text column (default: text)\n"
 	"  -r, --rules FILE      more word lists (YAML), after the default dedupe.yaml\n"
 	"      --no-default-rules  start without the default word lists\n"
