@@ -9,6 +9,7 @@
 #include "unicode.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -372,8 +373,152 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
 #endif
 }
 
+/* ---- the ASCII fast path (x86-64 with SSSE3) --------------------------------
+ * A text of ASCII bytes without NUL, '&' or '<' (no markup, nothing for
+ * utf8proc), folded with FOLD_NOPUNCT and FOLD_SPACE1 and no map, comes
+ * out of the path above as:
+ *   - letters and digits, lowered with FOLD_CASE; symbols ($ + = > ^ ` |
+ *     ~) and control characters as they are (kept bytes);
+ *   - every other byte (white space, punctuation: a gap) a word break: a
+ *     run of gap bytes between two kept bytes is one space, except one
+ *     joining byte (' . ,) between two letters or digits, which is
+ *     nothing; gaps at the start or the end are nothing.
+ * Here 16 bytes at a time: classes by two nibble lookups, the bytes to
+ * write as a mask, written by a shuffle (8 at a time). The unit test
+ * common_foldwords checks it against the path above on random texts. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <tmmintrin.h>
+#define FOLD_FAST 1
+
+/* The classes by nibbles: a byte is in class bit b when b is in both
+ * lo[c & 15] and hi[c >> 4]. Bits 0-5: gaps (rectangles of the table;
+ * NUL, '&', '<' and bytes >= 0x80 never come here), bit 6: joining bytes. */
+static unsigned char cls_lo[16], cls_hi[16];
+static unsigned char shuf[256][8], shuf_len[256];
+
+static void rect(int bit, int h, const char *lows)
+{
+	cls_hi[h] |= (unsigned char)(1u << bit);
+	for (const char *l = lows; *l; l++)
+		cls_lo[*l >= 'a' ? *l - 'a' + 10 : *l - '0'] |= (unsigned char)(1u << bit);
+}
+
+static void fast_init(void)
+{
+	rect(0, 0, "9abcd");             /* \t \n \v \f \r */
+	rect(1, 2, "0123456789abcdef");  /* space to '/', less $ and + (below) */
+	rect(2, 3, "abcf");              /* : ; < ? */
+	rect(3, 4, "0");                 /* @ */
+	rect(4, 5, "bcdf");              /* [ \ ] _ */
+	rect(5, 7, "bd");                /* { } */
+	rect(6, 2, "7ce");               /* ' , . */
+	for (int m = 0; m < 256; m++) {
+		int k = 0;
+		for (int b = 0; b < 8; b++)
+			if (m >> b & 1)
+				shuf[m][k++] = (unsigned char)b;
+		shuf_len[m] = (unsigned char)k;
+		for (; k < 8; k++)
+			shuf[m][k] = 0x80;
+	}
+}
+
+__attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, int lower, struct buf *out)
+{
+	char *d0 = out->p + out->len, *d = d0; /* room for n + 17 bytes */
+	const __m128i lo_t = _mm_loadu_si128((const __m128i *)cls_lo), hi_t = _mm_loadu_si128((const __m128i *)cls_hi);
+	const __m128i nib = _mm_set1_epi8(0x0F), gapbits = _mm_set1_epi8(0x3F), joinbit = _mm_set1_epi8(0x40);
+	unsigned prev_k = 0, prev_a = 0, join_end = 0;
+	for (size_t i = 0; i < n; i += 16) {
+		__m128i x;
+		size_t left = n - i;
+		if (left >= 16)
+			x = _mm_loadu_si128((const __m128i *)(s + i));
+		else {
+			char tail[16]; /* the last bytes, then spaces: a gap */
+			memset(tail, ' ', sizeof tail);
+			memcpy(tail, s + i, left);
+			x = _mm_loadu_si128((const __m128i *)tail);
+		}
+		__m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_t, _mm_and_si128(x, nib)),
+					  _mm_shuffle_epi8(hi_t, _mm_and_si128(_mm_srli_epi16(x, 4), nib)));
+		__m128i dollar = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('$')), _mm_cmpeq_epi8(x, _mm_set1_epi8('+')));
+		__m128i gap = _mm_andnot_si128(dollar, _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(c, gapbits), _mm_setzero_si128()),
+									 _mm_set1_epi8(-1)));
+		__m128i join = _mm_cmpeq_epi8(_mm_and_si128(c, joinbit), joinbit);
+#define IN_RANGE(v, lo, hi) \
+	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
+		       _mm_set1_epi8((hi) - (lo)))
+		__m128i up = IN_RANGE(x, 'A', 'Z');
+		__m128i alnum = _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), up), IN_RANGE(x, '0', '9'));
+#undef IN_RANGE
+		unsigned g = (unsigned)_mm_movemask_epi8(gap);
+		unsigned a = (unsigned)_mm_movemask_epi8(alnum);
+		unsigned j = (unsigned)_mm_movemask_epi8(join);
+		unsigned k = ~g & 0xFFFF;
+		unsigned kprev = (k << 1 | prev_k) & 0xFFFF, aprev = (a << 1 | prev_a) & 0xFFFF;
+		unsigned joined = g & j & aprev & a >> 1;
+		unsigned emit = k | (g & kprev & ~joined);
+		/* a joining byte that ended the last block, a letter or digit
+		 * starting this one: its space taken back */
+		d -= join_end & a;
+		/* the bytes: kept ones lowered (or not), gaps a space */
+		__m128i v = lower ? _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20))) : x;
+		v = _mm_or_si128(_mm_andnot_si128(gap, v), _mm_and_si128(gap, _mm_set1_epi8(' ')));
+		unsigned e0 = emit & 0xFF, e1 = emit >> 8;
+		__m128i s0 = _mm_loadl_epi64((const __m128i *)shuf[e0]);
+		__m128i s1 = _mm_loadl_epi64((const __m128i *)shuf[e1]);
+		_mm_storel_epi64((__m128i *)d, _mm_shuffle_epi8(v, s0));
+		d += shuf_len[e0];
+		_mm_storel_epi64((__m128i *)d, _mm_shuffle_epi8(_mm_srli_si128(v, 8), s1));
+		d += shuf_len[e1];
+		join_end = (g & j & aprev) >> 15 & 1;
+		prev_k = k >> 15 & 1;
+		prev_a = a >> 15 & 1;
+	}
+	if (d > d0 && d[-1] == ' ')
+		d--; /* a gap at the end */
+	out->len = (size_t)(d - out->p);
+	out->p[out->len] = '\0';
+}
+
+/* Is s[0..n) for the fast path? */
+static int fast_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()),
+					   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+							_mm_cmpeq_epi8(x, _mm_set1_epi8('<'))));
+		if (_mm_movemask_epi8(_mm_or_si128(bad, x))) /* x: its top bit, a byte >= 0x80 */
+			return 0;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!c || c >= 0x80 || c == '&' || c == '<')
+			return 0;
+	}
+	return 1;
+}
+#endif
+
 void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
 {
+#ifdef FOLD_FAST
+	static int fast = -1;
+	if (fast < 0) {
+		fast = __builtin_cpu_supports("ssse3") && !getenv("COPYDESK_NO_FAST_FOLD");
+		if (fast)
+			fast_init();
+	}
+	if (fast && !map && (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1) && fast_ok(s, n)) {
+		if (out->cap - out->len < n + 17)
+			buf_grow(out, n + 17);
+		fold_fast(s, n, (flags & FOLD_CASE) != 0, out);
+		return;
+	}
+#endif
 	struct wstate w = {.out = out, .map = map, .base = out->len, .flags = flags};
 	if (map && n > 0xFFFFFFF0u) {
 		fold_map_free(map);
@@ -422,6 +567,24 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 			continue;
 		}
 		if (c == ' ' && (flags & FOLD_SPACE1)) {
+			if (!w.pending) {
+				w.pending = 1;
+				w.space_src = i;
+			}
+			w.alnum = 0;
+			i++;
+			continue;
+		}
+		/* ASCII punctuation under FOLD_NOPUNCT and FOLD_SPACE1: what
+		 * step() does, without the call */
+		if (c < 0x80 && (ascii_class[c] == C_PUNCT || ascii_class[c] == C_JOIN) &&
+		    (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1)) {
+			if (ascii_class[c] == C_JOIN && w.alnum && !w.pending && i + 1 < n &&
+			    ((unsigned char)s[i + 1] < 0x80 ? ascii_alnum((unsigned char)s[i + 1])
+							   : starts_alnum(s + i + 1, n - i - 1))) {
+				i++; /* inside a word: nothing */
+				continue;
+			}
 			if (!w.pending) {
 				w.pending = 1;
 				w.space_src = i;

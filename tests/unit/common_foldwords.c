@@ -4,6 +4,8 @@
 #include "fold.h"
 #include "unit.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,8 +63,48 @@ static void test_map(void)
 	fold_map_free(&m);
 }
 
+/* Without a map (single spaces go through the 16-byte runs) against with
+ * one, on random texts of the bytes that matter: letters, digits, joining
+ * bytes, punctuation, white space, symbols, control characters. */
+static void test_fast_path(void)
+{
+	static const char alphabet[] = "aZ09 .,'-!\"()$+=>^`|~\t\n\x01\x7F_/:;?@[]{}#%*\\";
+	uint64_t r = 0x9E3779B97F4A7C15ULL;
+	struct buf a = {0}, b = {0};
+	struct fold_map m = {0};
+	static const unsigned flagsets[] = {FOLD_WORDS, FOLD_NOPUNCT | FOLD_SPACE1,
+					    FOLD_NOPUNCT | FOLD_SPACE1 | FOLD_CASE};
+	int same = 1;
+	for (int t = 0; t < 20000 && same; t++) {
+		char s[40];
+		size_t n = (size_t)(t % 37);
+		for (size_t i = 0; i < n; i++) {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			s[i] = alphabet[r % (sizeof alphabet - 1)];
+		}
+		unsigned flags = flagsets[t % 3];
+		buf_reset(&a);
+		buf_reset(&b);
+		fold(s, n, flags, &a, NULL);
+		fold(s, n, flags, &b, &m);
+		same = a.len == b.len && !memcmp(buf_str(&a), buf_str(&b), a.len);
+		if (!same)
+			fprintf(stderr, "no map differs on '%.*s': '%s' vs '%s'\n", (int)n, s, buf_str(&a), buf_str(&b));
+	}
+	CHECK(same);
+	/* a text after other bytes in the buffer: appended */
+	buf_reset(&a);
+	buf_add(&a, "x", 1);
+	fold(" A.b, c ", 8, FOLD_WORDS, &a, NULL);
+	CHECK_STR(buf_str(&a), "xab c");
+	buf_free(&a);
+	buf_free(&b);
+	fold_map_free(&m);
+}
+
 int main(void)
 {
+	test_fast_path();
 	test_words();
 	test_markup();
 	test_map();

@@ -103,5 +103,40 @@ int main(void)
 	CHECK(same(&x, key, 1, 20000));
 	CHECK(x.cap < 5 * 20000); /* slots added at the end, not a table 64 times the run */
 	dd_index_free(&x);
+
+	/* the bucket cap: the first 3 offers, kept or not, fill a bucket; a
+	 * near repeat (DD_IX_OFFER) is counted, never found */
+	dd_index_init(&x);
+	uint32_t t = dd_index_tag(0x1234567890ULL), t2 = t + 1;
+	CHECK(dd_index_offer(&x, t, 5, 3) == 1);
+	CHECK(dd_index_offer(&x, t, DD_IX_OFFER, 3) == 1);
+	CHECK(dd_index_offer(&x, t2, 6, 3) == 1); /* another bucket beside it */
+	CHECK(dd_index_offer(&x, t, 7, 3) == 1);
+	CHECK(dd_index_offer(&x, t, 8, 3) == 0); /* full */
+	CHECK(dd_index_offer(&x, t, DD_IX_OFFER, 3) == 0);
+	CHECK(dd_index_offer(&x, t2, DD_IX_OFFER, 3) == 1);
+	CHECK(dd_index_offer(&x, t2, DD_IX_OFFER, 3) == 1); /* one counting entry: 2 */
+	CHECK(dd_index_offer(&x, t2, 9, 3) == 0);
+	CHECK(x.n == 5); /* 5, 7, the count of t; 6, the count of t2 */
+	{
+		uint32_t *out = NULL;
+		size_t ng = 0, cap = 0;
+		dd_index_find_tag(&x, t, &out, &ng, &cap);
+		CHECK(ng == 2 && out[0] == 5 && out[1] == 7);
+		ng = 0;
+		dd_index_find_tag(&x, t2, &out, &ng, &cap);
+		CHECK(ng == 1 && out[0] == 6);
+		free(out);
+	}
+	CHECK(dd_index_offer(&x, t, 8, 0) == 1); /* no cap: added, */
+	CHECK(dd_index_offer(&x, t, DD_IX_OFFER, 0) == 0); /* nothing counted */
+	dd_index_free(&x);
+	/* a text's tags, each once, those to index first */
+	{
+		uint64_t k[4] = {1, 0x100000001ULL /* the tag of 0 */, 0, 5};
+		uint32_t tags[4];
+		unsigned ni = 2, nq = dd_index_tags(k, 4, &ni, tags);
+		CHECK(nq == 2 && ni == 1 && tags[0] == 1 && tags[1] == 5);
+	}
 	return unit_done();
 }

@@ -172,6 +172,7 @@ struct dd_sketch_opts {
 	enum dd_sketch_kind kind;
 	unsigned shingle;    /* words per shingle */
 	unsigned bands, rows; /* minhash/oph: bands x rows values; bottom: bands = keys indexed, rows = keys looked up */
+	unsigned cap;        /* texts a band key holds at most (--bucket-cap), 0: no cap */
 };
 
 /* Keys to look up (nq) and, first among them, the keys to index (ni <= nq)
@@ -183,8 +184,9 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
 /* ---- the exact table (dd_fptab.c) --------------------------------------
  * 64-bit fingerprints, each with an optional 32-bit value, open addressing
  * with linear probing at any capacity (the home slot by multiply-shift),
- * grown by a quarter when 85 % full: 8 or 12 bytes a slot, so 9.4 to 11.8
- * (14 to 17.6 with values) bytes a key, where h64map's 16-byte slots at
+ * grown when 85 % full: doubled without values (8 bytes a slot, 9.4 to
+ * 18.8 bytes a key: exact mode's speed), by a quarter with values past
+ * 2^16 slots (12 bytes a slot, 14 to 17.6 a key), where h64map's 16-byte slots at
  * load 1/4 to 1/2 take 32 to 64 (the reason for a table of its own:
  * dedupe's memory is its seen-set, and the target is 32 bytes a kept row
  * with keys). */
@@ -220,6 +222,21 @@ struct dd_index {
 void dd_index_init(struct dd_index *x);
 void dd_index_free(struct dd_index *x);
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id);
+/* The 32-bit tag of a band key: the index's bucket, and the key the
+ * sharded mode groups by, so both see the same buckets. */
+uint32_t dd_index_tag(uint64_t key);
+/* The tags of keys[0..nq) into tags, each once (a text in a bucket once),
+ * the tags to index first: returns how many, *ni (in: keys to index, out:
+ * tags to index). */
+unsigned dd_index_tags(const uint64_t *keys, unsigned nq, unsigned *ni, uint32_t *tags);
+/* The bucket cap: a text offered under tag, kept (id) or not (DD_IX_OFFER:
+ * a near repeat, only counted). The first `cap` texts offered under a tag
+ * are its bucket; later ones are turned away (returns 0). cap 0: no cap,
+ * every kept text is added and nothing is counted. Decided by the order
+ * of the texts alone, not by which were kept, so that the sharded mode
+ * (--clusters) applies the same cap. */
+enum { DD_IX_OFFER = 0x80000000u };
+int dd_index_offer(struct dd_index *x, uint32_t tag, uint32_t id, unsigned cap);
 /* Room for n entries (a state file being read: no growing meanwhile). */
 void dd_index_reserve(struct dd_index *x, size_t n);
 /* Add an entry by its tag (a state file being read). */
@@ -228,6 +245,7 @@ void dd_index_put_tag(struct dd_index *x, uint32_t tag, uint32_t id);
 int dd_index_entry(const struct dd_index *x, size_t i, uint32_t *tag, uint32_t *id);
 /* Append the texts under key to *out (n, cap: a growable array). */
 void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap);
+void dd_index_find_tag(const struct dd_index *x, uint32_t tag, uint32_t **out, size_t *n, size_t *cap);
 size_t dd_index_bytes(const struct dd_index *x);
 
 /* ---- kept texts (dd_store.c) -------------------------------------------
@@ -265,6 +283,7 @@ struct dd_opts {
 
 struct dd_stats {
 	unsigned long long texts, exact, near, kept, candidates, verified;
+	unsigned long long capped;  /* keys of kept texts turned away by full buckets */
 	unsigned long long guard_number, guard_negation, guard_direction;
 };
 

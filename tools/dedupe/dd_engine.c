@@ -37,8 +37,9 @@ void dd_engine_free(struct dd_engine *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* Sort v[0..n) ascending: insertion sort for a few, else two passes of a
- * 16-bit radix sort through tmp (n more). */
+/* Sort v[0..n) ascending: insertion sort for a few, else an 8-bit radix
+ * sort through tmp (n more), the passes where all ids share the byte
+ * left out. */
 static void sort_ids(uint32_t *v, size_t n, uint32_t **tmp, size_t *tcap)
 {
 	if (n <= 48) {
@@ -55,25 +56,34 @@ static void sort_ids(uint32_t *v, size_t n, uint32_t **tmp, size_t *tcap)
 		*tcap = n;
 		*tmp = xrealloc(*tmp, n * sizeof **tmp);
 	}
-	static size_t cnt[65536];
+	size_t cnt[4][256];
+	memset(cnt, 0, sizeof cnt);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t x = v[i];
+		cnt[0][x & 255]++;
+		cnt[1][(x >> 8) & 255]++;
+		cnt[2][(x >> 16) & 255]++;
+		cnt[3][x >> 24]++;
+	}
 	uint32_t *src = v, *dst = *tmp;
-	for (int shift = 0; shift < 32; shift += 16) {
-		memset(cnt, 0, sizeof cnt);
-		for (size_t i = 0; i < n; i++)
-			cnt[(src[i] >> shift) & 0xFFFF]++;
+	for (int p = 0; p < 4; p++) {
+		size_t *c = cnt[p];
+		if (c[(src[0] >> (8 * p)) & 255] == n)
+			continue; /* one byte value: nothing to do */
 		size_t sum = 0;
-		for (size_t k = 0; k < 65536; k++) {
-			size_t c = cnt[k];
-			cnt[k] = sum;
-			sum += c;
+		for (int k = 0; k < 256; k++) {
+			size_t x = c[k];
+			c[k] = sum;
+			sum += x;
 		}
 		for (size_t i = 0; i < n; i++)
-			dst[cnt[(src[i] >> shift) & 0xFFFF]++] = src[i];
+			dst[c[(src[i] >> (8 * p)) & 255]++] = src[i];
 		uint32_t *t = src;
 		src = dst;
 		dst = t;
 	}
-	/* two passes: the sorted ids are back in v */
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
 }
 
 static void count_guard(struct dd_engine *e, const char *why)
@@ -90,11 +100,11 @@ static void count_guard(struct dd_engine *e, const char *why)
 
 /* The earliest kept text sharing a key with t that t passes against, or
  * UINT32_MAX. */
-static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const uint64_t *keys, unsigned nq)
+static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const uint32_t *tags, unsigned nq)
 {
 	e->ncand = 0;
 	for (unsigned k = 0; k < nq; k++)
-		dd_index_find(&e->index, keys[k], &e->cand, &e->ncand, &e->ccand);
+		dd_index_find_tag(&e->index, tags[k], &e->cand, &e->ncand, &e->ccand);
 	if (!e->ncand)
 		return UINT32_MAX;
 	sort_ids(e->cand, e->ncand, &e->ctmp, &e->cctmp);
@@ -152,10 +162,14 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 		return 1;
 	}
 	uint64_t keys[DD_MAXKEYS];
+	uint32_t tags[DD_MAXKEYS];
 	unsigned ni = 0, nq = dd_sketch(&e->o.sketch, t->code, t->n, keys, &ni);
-	uint32_t id = near_match(e, t, keys, nq);
+	nq = dd_index_tags(keys, nq, &ni, tags);
+	uint32_t id = near_match(e, t, tags, nq);
 	if (id != UINT32_MAX) {
 		e->st.near++;
+		for (unsigned k = 0; k < ni; k++) /* counted against the cap */
+			dd_index_offer(&e->index, tags[k], DD_IX_OFFER, e->o.sketch.cap);
 		*dd_fptab_put(&e->exact, t->exact, NULL) = id;
 		*of = id;
 		return 1;
@@ -163,13 +177,13 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 	id = dd_store_add(&e->store, t);
 	if (e->o.keys) {
 		if (e->store.n > e->store.ckeyoff) {
-			e->store.ckeyoff = e->store.ckeyoff + e->store.ckeyoff / 8 + 1024;
+			e->store.ckeyoff = e->store.ckeyoff + e->store.ckeyoff / 16 + 1024;
 			e->store.keyoff = xrealloc(e->store.keyoff, e->store.ckeyoff * sizeof *e->store.keyoff);
 		}
 		e->store.keyoff[id] = dd_store_key(&e->store, key, klen);
 	}
 	for (unsigned k = 0; k < ni; k++)
-		dd_index_add(&e->index, keys[k], id);
+		e->st.capped += !dd_index_offer(&e->index, tags[k], id, e->o.sketch.cap);
 	*dd_fptab_put(&e->exact, t->exact, NULL) = id;
 	e->st.kept++;
 	*of = id;

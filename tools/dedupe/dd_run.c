@@ -27,6 +27,7 @@ void dd_run_defaults(struct dd_run *r)
 	r->opts.sketch.shingle = 2;
 	r->opts.sketch.bands = 0;
 	r->opts.sketch.rows = 0;
+	r->opts.sketch.cap = 256;
 }
 
 /* ---- the row loop --------------------------------------------------------- */
@@ -160,8 +161,15 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 		while (tsv_next(&T)) {
 			st->rows++;
 			hash_row(&L, &T);
-			buf_reset(&text);
-			tsv_field_text(&T, tc, &text);
+			/* the text: the field itself when it holds no escape */
+			const char *tp = T.f[tc].p;
+			size_t tn = T.f[tc].n;
+			if (tn && memchr(tp, '\\', tn)) {
+				buf_reset(&text);
+				tsv_field_text(&T, tc, &text);
+				tp = text.p ? text.p : "";
+				tn = text.len;
+			}
 			const char *dup = NULL;
 			size_t ndup = 0;
 			unsigned long long index = L.index++;
@@ -179,8 +187,7 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 				}
 			}
 			row_key(&L, &T, index);
-			int rep = decide(ctx, text.p ? text.p : "", text.len, L.key.p, L.key.len, index, &dup,
-					 &ndup);
+			int rep = decide(ctx, tn ? tp : "", tn, L.key.p, L.key.len, index, &dup, &ndup);
 			if (rep)
 				st->repeats++;
 			if (quiet || (rep && !r->mark))
@@ -242,8 +249,9 @@ void dd_print_stats(const struct dd_run *r, const struct dd_engine *e, const str
 	if (e->o.near)
 		fprintf(stderr,
 			"dedupe: %llu candidates, %llu verified; kept apart by the guard: %llu number, "
-			"%llu negation, %llu direction\n",
-			e->st.candidates, e->st.verified, e->st.guard_number, e->st.guard_negation, e->st.guard_direction);
+			"%llu negation, %llu direction; %llu keys of kept texts past a full bucket\n",
+			e->st.candidates, e->st.verified, e->st.guard_number, e->st.guard_negation, e->st.guard_direction,
+			e->st.capped);
 }
 
 /* The output file: written as FILE.tmp, renamed when complete; removed

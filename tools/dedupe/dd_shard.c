@@ -16,7 +16,8 @@
  *              drops or marks the rows of its part.
  *
  * One process and the sharded run compare the same pairs (those sharing a
- * band key) and keep the same rows.
+ * band key's 32-bit tag, within the first --bucket-cap rows that offer it)
+ * and keep the same rows.
  */
 #include "dd_run.h"
 #include "msg.h"
@@ -106,15 +107,17 @@ static int keys_decide(void *ctx, const char *text, size_t n, const char *key, s
 		buf_add(&k->words, c, 2);
 	}
 	uint64_t keys[DD_MAXKEYS];
+	uint32_t tags[DD_MAXKEYS];
 	unsigned ni = 0, nq = dd_sketch(&k->r->opts.sketch, t->code, t->n, keys, &ni);
+	nq = dd_index_tags(keys, nq, &ni, tags);
 	for (unsigned q = 0; q <= nq; q++) {
 		struct out *o = k->o;
 		if (q == nq) {
 			out_putc(o, 'x');
 			put_hex(o, t->exact, 16);
-		} else {
+		} else { /* the key's tag: the bucket one process puts it in */
 			out_putc(o, 'b');
-			put_hex(o, keys[q], 16);
+			put_hex(o, tags[q], 16);
 		}
 		out_putc(o, '\t');
 		put_hex(o, k->r->part, 8);
@@ -198,6 +201,7 @@ struct clusters_ctx {
 	unsigned long long groups, pairs, links;
 	char *first;
 	size_t cfirst;
+	size_t *bucket, cbucket;
 };
 
 static void flush_group(struct clusters_ctx *c, struct group *g, struct out *o)
@@ -226,6 +230,17 @@ static void flush_group(struct clusters_ctx *c, struct group *g, struct out *o)
 			c->first[i] = (char)fresh;
 		}
 		h64map_free(&seen);
+		/* the bucket: the first members (a cap of them) that offer the
+		 * key, kept or not, as one process fills it (dd_index_offer) */
+		unsigned cap = c->r->opts.sketch.cap;
+		if (c->cbucket < g->n) {
+			c->cbucket = g->n;
+			c->bucket = xrealloc(c->bucket, c->cbucket * sizeof *c->bucket);
+		}
+		size_t nb = 0;
+		for (size_t j = 0; j < g->n && (!cap || nb < cap); j++)
+			if (g->m[j].role == 'i' && c->first[j])
+				c->bucket[nb++] = j;
 		for (size_t i = 1; i < g->n; i++) {
 			struct member *mi = &g->m[i];
 			if (!c->first[i])
@@ -233,10 +248,8 @@ static void flush_group(struct clusters_ctx *c, struct group *g, struct out *o)
 			struct dd_side b, a;
 			side_of(g, mi, &b);
 			dd_probe_set(&c->probe, &b);
-			for (size_t j = 0; j < i; j++) {
-				struct member *mj = &g->m[j];
-				if (mj->role != 'i' || !c->first[j])
-					continue;
+			for (size_t q = 0; q < nb && c->bucket[q] < i; q++) {
+				struct member *mj = &g->m[c->bucket[q]];
 				side_of(g, mj, &a);
 				struct dd_verdict v;
 				c->pairs++;
@@ -328,6 +341,7 @@ int dd_run_clusters(struct dd_run *r)
 	dd_probe_free(&c.probe);
 	dd_aligner_free(c.al);
 	free(c.first);
+	free(c.bucket);
 	return EXIT_OK;
 }
 

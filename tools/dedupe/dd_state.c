@@ -35,7 +35,7 @@
 #include <unistd.h>
 
 #define MAGIC "CDDEDUP\x1a"
-enum { VERSION = 1, MAX_RUNS = 64 };
+enum { VERSION = 2, MAX_RUNS = 64 }; /* 2: the band index counts near repeats (--bucket-cap) */
 
 /* A run the state remembers. */
 struct record {
@@ -102,6 +102,7 @@ static uint64_t config_hash(const struct dd_run *r)
 		mix(&h, o->sketch.shingle);
 		mix(&h, o->sketch.bands);
 		mix(&h, o->sketch.rows);
+		mix(&h, o->sketch.cap);
 		mix_map(&h, &r->words->map);
 		mix_map(&h, &r->words->phrases);
 	}
@@ -319,7 +320,7 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	for (uint64_t i = 0; i < nidx; i++) {
 		uint32_t pair[2];
 		memcpy(pair, take(&rd, sizeof pair), sizeof pair);
-		if (!pair[0] || pair[1] >= n)
+		if (!pair[0] || (pair[1] & DD_IX_OFFER ? pair[1] == DD_IX_OFFER : pair[1] >= n))
 			corrupt(&rd, "a band index entry out of place");
 		dd_index_put_tag(&e->index, pair[0], pair[1]);
 	}

@@ -21,16 +21,16 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 	if (need <= *cap)
 		return p;
 	size_t c = *cap ? *cap : 1024;
-	while (c < need)
-		c += c / 8 + 64;
+	while (c < need) /* a sixteenth more: little slack (a big block's realloc moves no bytes) */
+		c += c / 16 + 64;
 	*cap = c;
 	return xrealloc(p, c * size);
 }
 
 uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t)
 {
-	if (s->n >= 0xFFFFFFFEu)
-		die(EXIT_TROUBLE, "more than 4294967294 kept texts");
+	if (s->n >= 0x7FFFFFFFu) /* ids below DD_IX_OFFER */
+		die(EXIT_TROUBLE, "more than 2147483646 kept texts");
 	if (s->ncode + t->n >= (1ULL << OFF_BITS))
 		die(EXIT_TROUBLE, "more than 2^43 kept words");
 	s->code = grow(s->code, &s->ccode, s->ncode + t->n, sizeof *s->code);

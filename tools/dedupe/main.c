@@ -47,6 +47,8 @@ static const char usage[] =
 	"      --shingle K       words per shingle (default: 2)\n"
 	"      --bands B         bands (or keys indexed, for bottom)\n"
 	"      --rows R          values per band (or keys looked up, for bottom)\n"
+	"      --bucket-cap N    texts a band key holds at most, the first N offered\n"
+	"                        (default: 256; 0: no cap)\n"
 	"  -f, --field NAME      the text column (default: text)\n"
 	"  -r, --rules FILE      more word lists (YAML), after the default dedupe.yaml\n"
 	"      --no-default-rules  start without the default word lists\n"
@@ -76,6 +78,7 @@ enum {
 	OPT_BANDS,
 	OPT_ROWS,
 	OPT_ROW_COL,
+	OPT_BUCKET_CAP,
 };
 
 static struct dd_run R;
@@ -106,6 +109,7 @@ static int own_opt(int opt, const char *arg, void *ctx)
 	case OPT_EDGE_MAX: r->opts.verify.edge_max = (unsigned)cli_number("--edge-max", arg, 0, 1000); return 0;
 	case OPT_SHINGLE: r->opts.sketch.shingle = (unsigned)cli_number("--shingle", arg, 1, 4); return 0;
 	case OPT_BANDS: r->opts.sketch.bands = (unsigned)cli_number("--bands", arg, 1, DD_MAXKEYS); return 0;
+	case OPT_BUCKET_CAP: r->opts.sketch.cap = (unsigned)cli_number("--bucket-cap", arg, 0, 1000000); return 0;
 	case OPT_ROWS: r->opts.sketch.rows = (unsigned)cli_number("--rows", arg, 1, DD_MAXKEYS); return 0;
 	case OPT_SKETCH:
 		if (!strcmp(arg, "minhash"))
@@ -142,6 +146,7 @@ int main(int argc, char **argv)
 		{"bands", required_argument, NULL, OPT_BANDS},
 		{"rows", required_argument, NULL, OPT_ROWS},
 		{"row-col", required_argument, NULL, OPT_ROW_COL},
+		{"bucket-cap", required_argument, NULL, OPT_BUCKET_CAP},
 		{0},
 	};
 	dd_run_defaults(&R);
