@@ -482,6 +482,17 @@ __attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, 
 	out->p[out->len] = '\0';
 }
 
+/* A space, or what folds to one, at byte i: one space is pending (its
+ * source the first such byte), and the next word begins anew. */
+static inline void space_at(struct wstate *w, size_t i)
+{
+	if (!w->pending) {
+		w->pending = 1;
+		w->space_src = i;
+	}
+	w->alnum = 0;
+}
+
 /* Is s[0..n) for the fast path? */
 static int fast_ok(const char *s, size_t n)
 {
@@ -567,12 +578,7 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 			continue;
 		}
 		if (c == ' ' && (flags & FOLD_SPACE1)) {
-			if (!w.pending) {
-				w.pending = 1;
-				w.space_src = i;
-			}
-			w.alnum = 0;
-			i++;
+			space_at(&w, i++);
 			continue;
 		}
 		/* ASCII punctuation under FOLD_NOPUNCT and FOLD_SPACE1: what
@@ -585,12 +591,7 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 				i++; /* inside a word: nothing */
 				continue;
 			}
-			if (!w.pending) {
-				w.pending = 1;
-				w.space_src = i;
-			}
-			w.alnum = 0;
-			i++;
+			space_at(&w, i++);
 			continue;
 		}
 		out->len = (size_t)(d - out->p);

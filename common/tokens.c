@@ -178,6 +178,20 @@ static inline uint64_t window(const unsigned char *m, size_t i)
 	return x >> (i & 7);
 }
 
+/* The next token of fast_run, whose v, tn and cap are t's copies in
+ * locals: grows t when full. */
+static inline struct token *fast_slot(struct toks *t, struct token **v, size_t *tn, size_t *cap)
+{
+	if (*tn == *cap) {
+		t->n = *tn;
+		push(t);
+		t->n--;
+		*v = t->v;
+		*cap = t->cap;
+	}
+	return &(*v)[(*tn)++];
+}
+
 /* The common tokens from s[i] on, until one that needs the general
  * path (which gives the same tokens, only slower): single spaces, ASCII
  * words and numbers that end before a byte that never joins, ASCII
@@ -209,14 +223,7 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			unsigned len = (unsigned)__builtin_ctzll(~w | (uint64_t)1 << 57);
 			j = i + len;
 			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & (((uint64_t)1 << len) - 1))) {
-				if (tn == cap) {
-					t->n = tn;
-					push(t);
-					t->n--;
-					v = t->v;
-					cap = t->cap;
-				}
-				struct token *tk = &v[tn++];
+				struct token *tk = fast_slot(t, &v, &tn, &cap);
 				tk->b = (uint32_t)i;
 				tk->e = (uint32_t)j;
 				tk->cb = cpos;
@@ -237,14 +244,7 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			j = i + len;
 			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & rm)) {
 				uint64_t up = window(up_m, i) & rm;
-				if (tn == cap) {
-					t->n = tn;
-					push(t);
-					t->n--;
-					v = t->v;
-					cap = t->cap;
-				}
-				struct token *tk = &v[tn++];
+				struct token *tk = fast_slot(t, &v, &tn, &cap);
 				tk->b = (uint32_t)i;
 				tk->e = (uint32_t)j;
 				tk->cb = cpos;
@@ -287,14 +287,7 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			fl = pre | TOK_PUNCT | TOK_ASCII | (fb & F_QUOTE ? TOK_QUOTE : 0) | (fb & F_DASH ? TOK_DASH : 0);
 		} else
 			break;
-		if (tn == cap) {
-			t->n = tn;
-			push(t); /* grows the array */
-			t->n--;
-			v = t->v;
-			cap = t->cap;
-		}
-		struct token *tk = &v[tn++];
+		struct token *tk = fast_slot(t, &v, &tn, &cap);
 		tk->b = (uint32_t)i;
 		tk->e = (uint32_t)j;
 		tk->cb = cpos;

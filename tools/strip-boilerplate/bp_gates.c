@@ -92,6 +92,16 @@ int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts)
 	return 1;
 }
 
+/* Can branch g match a line that begins with bytes c0 c1 (c1 0: none)? */
+static inline int may_start(const struct bp_gate *g, unsigned char c0, unsigned char c1)
+{
+	if (!g->anchored || c0 >= 0x80)
+		return 1;
+	if (!(g->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
+		return 0;
+	return !(c1 >= 'a' && c1 <= 'z' && (g->second[c0] >> (c1 - 'a') & 1));
+}
+
 int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
 {
 	if (!G->n || !n)
@@ -100,12 +110,8 @@ int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
 	uint64_t want = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (g->anchored && c0 < 0x80) {
-			if (!(g->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
-				continue;
-			if (c1 >= 'a' && c1 <= 'z' && (g->second[c0] >> (c1 - 'a') & 1))
-				continue;
-		}
+		if (!may_start(g, c0, c1))
+			continue;
 		if (!g->lits)
 			return 1; /* it may start here, and needs no literal */
 		want |= 1ULL << b;
@@ -121,12 +127,8 @@ uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
 	uint64_t want = 0, free_ = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (g->anchored && c0 < 0x80) {
-			if (!(g->ascii_first[c0 >> 6] >> (c0 & 63) & 1))
-				continue;
-			if (c1 >= 'a' && c1 <= 'z' && (g->second[c0] >> (c1 - 'a') & 1))
-				continue;
-		}
+		if (!may_start(g, c0, c1))
+			continue;
 		if (!g->lits)
 			free_ |= 1ULL << b; /* it may start here, and needs no literal */
 		else

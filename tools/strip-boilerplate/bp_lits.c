@@ -454,11 +454,14 @@ int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
 	return bp_lits_search_mask(L, s, n, NULL, 0);
 }
 
-int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
+/* The scan of bp_lits_search_mask (first: stop at the first literal of
+ * an owner in want, return 1) and bp_lits_owners (the owners in want
+ * whose literal occurs); owner NULL: every literal counts. */
+static inline uint64_t lits_scan(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner,
+				 uint64_t want, int first)
 {
-	if (!L->n)
-		return 1;
 	const unsigned char *u = (const unsigned char *)s;
+	uint64_t found = 0;
 	/* pair_hash of each two bytes, the low six bits of the lowercase
 	 * form of each byte computed once (without a branch) */
 #define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
@@ -469,50 +472,40 @@ int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const 
 		if (!(L->pair[h >> 6] >> (h & 63) & 1))
 			continue;
 		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
-			return 1;
+			return first ? 1 : want;
 		for (size_t k = 0; k < L->n; k++) {
 			size_t m = L->len[k];
-			if (L->ph[k] != h || m > n - i || (owner && !(owner[k] & want)))
+			if (L->ph[k] != h || m > n - i)
+				continue;
+			uint64_t o = owner ? owner[k] & want : ~0ULL;
+			if (!(o & ~found))
 				continue;
 			const char *t = L->s[k];
 			size_t j = 0;
 			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
 				j++;
-			if (j == m)
+			if (j < m)
+				continue;
+			if (first)
 				return 1;
-		}
-	}
-#undef LOW6
-	return 0;
-}
-
-uint64_t bp_lits_owners(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t found = 0;
-#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
-	unsigned prev = n ? LOW6(u[0]) : 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
-		prev = cur;
-		if (!(L->pair[h >> 6] >> (h & 63) & 1))
-			continue;
-		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
-			return want;
-		for (size_t k = 0; k < L->n; k++) {
-			size_t m = L->len[k];
-			if (L->ph[k] != h || m > n - i || !(owner[k] & want & ~found))
-				continue;
-			const char *t = L->s[k];
-			size_t j = 0;
-			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
-				j++;
-			if (j == m && (found |= owner[k] & want) == want)
+			if ((found |= o) == want)
 				return want;
 		}
 	}
 #undef LOW6
 	return found;
+}
+
+int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
+{
+	if (!L->n)
+		return 1;
+	return lits_scan(L, s, n, owner, want, 1) != 0;
+}
+
+uint64_t bp_lits_owners(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)
+{
+	return lits_scan(L, s, n, owner, want, 0);
 }
 
 void bp_lits_free(struct bp_lits *L)
