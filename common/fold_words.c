@@ -320,6 +320,31 @@ static void plain_init(void)
 		}
 }
 
+#ifdef __SSE2__
+/* The 16 bytes of s from i on; past n, the byte pad. */
+static inline __m128i load16(const char *s, size_t i, size_t n, char pad)
+{
+	if (i + 16 <= n)
+		return _mm_loadu_si128((const __m128i *)(s + i));
+	char tail[16];
+	memset(tail, pad, sizeof tail);
+	memcpy(tail, s + i, n - i);
+	return _mm_loadu_si128((const __m128i *)tail);
+}
+
+/* The bytes of x that are ASCII letters or digits (0xFF), and in *up
+ * those that are capitals. */
+static inline __m128i alnum16(__m128i x, __m128i *up)
+{
+#define IN_RANGE(v, lo, hi) \
+	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
+		       _mm_set1_epi8((hi) - (lo)))
+	*up = IN_RANGE(x, 'A', 'Z');
+	return _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), *up), IN_RANGE(x, '0', '9'));
+#undef IN_RANGE
+}
+#endif
+
 /* Plain ASCII from s[i..) (s[i] a letter or digit): letters and digits,
  * and single spaces between them when spaces_too, lowered when asked,
  * written to d (16 bytes are written; only the count returned is kept);
@@ -328,20 +353,8 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
 {
 #ifdef __SSE2__
 	{
-		__m128i x;
-		if (i + 16 <= n)
-			x = _mm_loadu_si128((const __m128i *)(s + i));
-		else { /* the last bytes, then NULs, which stop a run */
-			char tail[16] = {0};
-			memcpy(tail, s + i, n - i);
-			x = _mm_loadu_si128((const __m128i *)tail);
-		}
-#define IN_RANGE(v, lo, hi) \
-	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
-		       _mm_set1_epi8((hi) - (lo)))
-		__m128i up = IN_RANGE(x, 'A', 'Z');
-		__m128i ok = _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), up), IN_RANGE(x, '0', '9'));
-#undef IN_RANGE
+		__m128i x = load16(s, i, n, '\0'); /* NULs past the end stop a run */
+		__m128i up, ok = alnum16(x, &up);
 		unsigned sp = spaces_too ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) : 0;
 		unsigned mask = (unsigned)_mm_movemask_epi8(ok) | sp;
 		if (lower)
@@ -430,28 +443,14 @@ __attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, 
 	const __m128i nib = _mm_set1_epi8(0x0F), gapbits = _mm_set1_epi8(0x3F), joinbit = _mm_set1_epi8(0x40);
 	unsigned prev_k = 0, prev_a = 0, join_end = 0;
 	for (size_t i = 0; i < n; i += 16) {
-		__m128i x;
-		size_t left = n - i;
-		if (left >= 16)
-			x = _mm_loadu_si128((const __m128i *)(s + i));
-		else {
-			char tail[16]; /* the last bytes, then spaces: a gap */
-			memset(tail, ' ', sizeof tail);
-			memcpy(tail, s + i, left);
-			x = _mm_loadu_si128((const __m128i *)tail);
-		}
+		__m128i x = load16(s, i, n, ' '); /* spaces past the end: a gap */
 		__m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_t, _mm_and_si128(x, nib)),
 					  _mm_shuffle_epi8(hi_t, _mm_and_si128(_mm_srli_epi16(x, 4), nib)));
 		__m128i dollar = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('$')), _mm_cmpeq_epi8(x, _mm_set1_epi8('+')));
 		__m128i gap = _mm_andnot_si128(dollar, _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(c, gapbits), _mm_setzero_si128()),
 									 _mm_set1_epi8(-1)));
 		__m128i join = _mm_cmpeq_epi8(_mm_and_si128(c, joinbit), joinbit);
-#define IN_RANGE(v, lo, hi) \
-	_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8(lo)), _mm_set1_epi8((hi) - (lo))), \
-		       _mm_set1_epi8((hi) - (lo)))
-		__m128i up = IN_RANGE(x, 'A', 'Z');
-		__m128i alnum = _mm_or_si128(_mm_or_si128(IN_RANGE(x, 'a', 'z'), up), IN_RANGE(x, '0', '9'));
-#undef IN_RANGE
+		__m128i up, alnum = alnum16(x, &up);
 		unsigned g = (unsigned)_mm_movemask_epi8(gap);
 		unsigned a = (unsigned)_mm_movemask_epi8(alnum);
 		unsigned j = (unsigned)_mm_movemask_epi8(join);

@@ -192,6 +192,19 @@ static inline struct token *fast_slot(struct toks *t, struct token **v, size_t *
 	return &(*v)[(*tn)++];
 }
 
+/* The fast paths' word: the len ASCII bytes s[i..j) (code point cpos on),
+ * its first byte b0, and flags besides TOK_ASCII and TOK_WORD. */
+static inline void fast_word(struct token *tk, size_t i, size_t j, unsigned len, uint32_t cpos,
+			     unsigned b0, uint32_t flags)
+{
+	tk->b = (uint32_t)i;
+	tk->e = (uint32_t)j;
+	tk->cb = cpos;
+	tk->ce = cpos + len;
+	tk->cp = (int32_t)b0;
+	tk->flags = flags | TOK_ASCII | TOK_WORD;
+}
+
 /* The common tokens from s[i] on, until one that needs the general
  * path (which gives the same tokens, only slower): single spaces, ASCII
  * words and numbers that end before a byte that never joins, ASCII
@@ -223,13 +236,7 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			unsigned len = (unsigned)__builtin_ctzll(~w | (uint64_t)1 << 57);
 			j = i + len;
 			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & (((uint64_t)1 << len) - 1))) {
-				struct token *tk = fast_slot(t, &v, &tn, &cap);
-				tk->b = (uint32_t)i;
-				tk->e = (uint32_t)j;
-				tk->cb = cpos;
-				tk->ce = cpos + len;
-				tk->cp = (int32_t)b0;
-				tk->flags = pre | TOK_ASCII | TOK_WORD | TOK_LOWER;
+				fast_word(fast_slot(t, &v, &tn, &cap), i, j, len, cpos, b0, pre | TOK_LOWER);
 				pre = TOK_SPACE;
 				cpos += len + 1;
 				i = j + 1;
@@ -244,13 +251,8 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			j = i + len;
 			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & rm)) {
 				uint64_t up = window(up_m, i) & rm;
-				struct token *tk = fast_slot(t, &v, &tn, &cap);
-				tk->b = (uint32_t)i;
-				tk->e = (uint32_t)j;
-				tk->cb = cpos;
-				tk->ce = cpos + len;
-				tk->cp = (int32_t)b0;
-				tk->flags = pre | TOK_ASCII | TOK_WORD | TOK_CAP | (up == rm ? TOK_UPPER : 0);
+				fast_word(fast_slot(t, &v, &tn, &cap), i, j, len, cpos, b0,
+					  pre | TOK_CAP | (up == rm ? TOK_UPPER : 0));
 				pre = TOK_SPACE;
 				cpos += len + 1;
 				i = j + 1;
