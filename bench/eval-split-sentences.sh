@@ -4,8 +4,9 @@
 # rules, then the 4 extra ones, the last 4 docs) and the UD GUM news
 # paragraphs; then the repo's own sets, scored by tests/data/sentences/
 # score.sh, so those rows need no $SHARED: the news set (tests/data/
-# sentences) and the web-text set (tests/data/sentences-web: both halves,
-# dev = even doc numbers, holdout = odd, and all); prints a markdown table.
+# sentences) and the web-text sets (tests/data/sentences-web: both halves,
+# dev = even doc numbers, holdout = odd, and all; tests/data/
+# sentences-web-blind, written blind); prints a markdown table.
 # The last column is the peer ICU (bench/icu-sentences.c: ICU's sentence
 # BreakIterator, en_US) on the same input, scored the same way (on the
 # Golden Rules rows: docs exact); left out, with a note, when it is not
@@ -74,6 +75,10 @@ web() { # the web-text set: dev, holdout, all
 			"$D/web.gold.tsv" >"$tmp/web.$half.gold"
 		line own_score "web set, $half (tests/data/sentences-web)" f1 "$tmp/web.$half.gold" web
 	done
+	# written blind (2026-12-01): nobody tuning the splitter has read its rows
+	D=$top/tests/data/sentences-web-blind
+	run "$D/web.input.tsv" webblind
+	line own_score "blind web set (tests/data/sentences-web-blind)" f1 "$D/web.gold.tsv" webblind
 }
 if [ ! -f "$E/score.py" ]; then
 	echo "no $E/score.py: only the repo's own set" >&2
