@@ -1,8 +1,9 @@
 #!/bin/sh
 # eval-own-blind.sh - the project's own blind sets (tests/data/*-blind*),
 # written on 2026-12-01 by authors who never ran the programs on them and
-# scored here only in totals: strip-boilerplate on boilerplate-blind2
-# (article paragraphs lost, boilerplate kept, per language), tag-entities
+# scored here only in totals: strip-boilerplate on boilerplate-blind3 and
+# boilerplate-blind2 (article paragraphs lost, boilerplate kept, per
+# language), tag-entities
 # on entities-blind (CoNLL-type P/R/F1, default rules), extract-quotes on
 # quotes-blind (spans and speakers). Needs no ../shared.
 cd "$(dirname "$0")/.."
@@ -10,20 +11,27 @@ BIN=${BIN:-$PWD/bin}
 T=${TMPDIR:-/tmp}/copydesk-blind.$$
 mkdir -p "$T" && trap 'rm -rf "$T"' EXIT INT TERM
 
+# bp_totals SET: title+article paragraphs lost and boilerplate kept, per
+# language, strip-boilerplate --mark on the set's pages
+bp_totals() {
+	B=tests/data/$1
+	cut -f1,2,4 $B/articles.tsv | "$BIN/strip-boilerplate" --mark > "$T/b.tsv" || exit 1
+	printf '%-6s %28s %26s\n' lang 'article+title lost' 'boilerplate kept'
+	for lang in en de fr es pt it nl all; do
+		re=$lang-; [ $lang = all ] && re='[a-z][a-z]-'
+		sh tests/data/boilerplate-prose/score.sh -d "$re" $B/articles.tsv "$T/b.tsv" | awk -v l=$lang -F': ' '
+			/^article paragraphs dropped:/ { split($2, a, " "); lost = a[1] }
+			/^boilerplate paragraphs kept:/ { kept = $2 }
+			END { printf "%-6s %28s %26s\n", l, lost, kept }'
+	done
+	awk -F '\t' 'NR > 1 && $3 != "boilerplate" { n[substr($1, 1, 2)]++; t++ } END {
+		printf "(article+title paragraphs:"; for (l in n) printf " %s %d", l, n[l]; printf ", all %d)\n", t }' $B/articles.tsv
+}
+echo "== strip-boilerplate on tests/data/boilerplate-blind3 (written blind) =="
+bp_totals boilerplate-blind3
+echo
 echo "== strip-boilerplate on tests/data/boilerplate-blind2 (written blind) =="
-B=tests/data/boilerplate-blind2
-cut -f1,2,4 $B/articles.tsv | "$BIN/strip-boilerplate" --mark > "$T/b.tsv" || exit 1
-printf '%-6s %28s %26s\n' lang 'article+title lost' 'boilerplate kept'
-for lang in en de fr es pt it nl all; do
-	re=$lang-; [ $lang = all ] && re='[a-z][a-z]-'
-	sh tests/data/boilerplate-prose/score.sh -d "$re" $B/articles.tsv "$T/b.tsv" | awk -v l=$lang -F': ' '
-		/^docs/ {}
-		/^article paragraphs dropped:/ { split($2, a, " "); lost = a[1] }
-		/^boilerplate paragraphs kept:/ { kept = $2 }
-		END { printf "%-6s %28s %26s\n", l, lost, kept }'
-done
-awk -F '\t' 'NR > 1 && $3 != "boilerplate" { n[substr($1, 1, 2)]++; t++ } END {
-	printf "(article+title paragraphs:"; for (l in n) printf " %s %d", l, n[l]; printf ", all %d)\n", t }' $B/articles.tsv
+bp_totals boilerplate-blind2
 
 echo
 echo "== tag-entities on tests/data/entities-blind (written blind; default rules) =="
