@@ -1223,9 +1223,13 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
  * digit (PASS_HOT). */
 enum { PASS_C = 56, PASS_HOT = 57, PASS_NUM_TRIG = 58 };
 
-static inline size_t pass_index(uint32_t f, uint32_t len)
+/* The length class of a token of m bytes (m <= 31): 0 for 1 byte, 1 for
+ * 2-3, 2 for 4+ (two bits a length in one constant: no compares). */
+#define PASS_LC 0xAAAAAAAAAAAAAA50ULL /* m 0, 1: 0; 2, 3: 1; 4+: 2 */
+
+static inline size_t pass_index(uint32_t f, uint32_t m)
 {
-	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)((len > 1) + (len > 3)) << 9;
+	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)(PASS_LC >> (2 * m) & 3) << 9;
 }
 
 /* The table of tagger g's rules: every token hot when a token in lower
@@ -1260,7 +1264,8 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 						 size_t *nhot_, uint32_t *restrict trig, size_t *ntrig_,
 						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
-	size_t nhot = 0, ntrig = 0, commas = 0;
+	size_t nhot = 0, ntrig = 0;
+	uint64_t commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
 		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
 		uint64_t acc = 0;
@@ -1268,18 +1273,18 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 			const struct token *k = &tv[i];
 			uint32_t f = k->flags;
 			uint32_t len = k->e - k->b;
-			uint64_t v = pass_tab[pass_index(f, len)];
+			uint32_t m = len < 31 ? len : 31;
+			uint64_t v = pass_tab[pass_index(f, m)];
 			unsigned c = (unsigned)(v >> PASS_C) & 1;
 			if (__builtin_expect((f & TOK_JOINED) != 0, 0))
 				c = capish_joined(k, s);
 			cap[i] = (unsigned char)c;
 			hot[nhot] = (uint32_t)i;
 			nhot += c | ((unsigned)(v >> PASS_HOT) & 1);
-			if (trig) {
-				trig[ntrig] = (uint32_t)i;
-				ntrig += (tf[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
-					 ((unsigned)(v >> PASS_NUM_TRIG) & 1);
-			}
+			/* a trigger may start here: its first byte and length (a
+			 * table without triggers is all zeros) */
+			trig[ntrig] = (uint32_t)i;
+			ntrig += ((tf[(unsigned char)s[k->b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
 			acc += v;
 			commas += k->cp == ','; /* only a comma's first code point is a comma */
 		}
@@ -1333,9 +1338,9 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	 * (capish_ only for joined words) */
 	if (!g->pass)
 		pass_init(g, all_hot, t->on_number != 0);
-	token_pass(tv, nt, s, g->pass, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first, &sc);
+	token_pass(tv, nt, s, g->pass, cap, hot, &nhot, trig, &ntrig, t->trig_first, &sc);
 	r.hot = hot, r.nhot = nhot;
-	r.trig = trig, r.ntrig = ntrig;
+	r.trig = trig, r.ntrig = any_trig ? ntrig : 0;
 	int shape = row_shape(&sc, &g->tk);
 	g->shape = shape;
 	g->table = sc.nums >= 2 && sc.nums * 4 >= nt;
