@@ -1264,40 +1264,42 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 						 size_t *nhot_, uint32_t *restrict trig, size_t *ntrig_,
 						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
-	size_t nhot = 0, ntrig = 0;
-	uint64_t commas = 0;
+	/* few live values (the compiler keeps them in registers): the lists
+	 * by their ends, the commas counted in byte 5 of the counts */
+	uint32_t *hp = hot, *tp = trig;
+	size_t commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
 		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
 		uint64_t acc = 0;
 		for (size_t i = i0; i < z; i++) {
-			const struct token *k = &tv[i];
-			uint32_t f = k->flags;
-			uint32_t len = k->e - k->b;
+			uint32_t f = tv[i].flags, b = tv[i].b;
+			uint32_t len = tv[i].e - b;
 			uint32_t m = len < 31 ? len : 31;
 			uint64_t v = pass_tab[pass_index(f, m)];
 			unsigned c = (unsigned)(v >> PASS_C) & 1;
 			if (__builtin_expect((f & TOK_JOINED) != 0, 0))
-				c = capish_joined(k, s);
+				c = capish_joined(&tv[i], s);
 			cap[i] = (unsigned char)c;
-			hot[nhot] = (uint32_t)i;
-			nhot += c | ((unsigned)(v >> PASS_HOT) & 1);
+			*hp = (uint32_t)i;
+			hp += c | ((unsigned)(v >> PASS_HOT) & 1);
 			/* a trigger may start here: its first byte and length (a
 			 * table without triggers is all zeros) */
-			trig[ntrig] = (uint32_t)i;
-			ntrig += ((tf[(unsigned char)s[k->b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
-			acc += v;
-			commas += k->cp == ','; /* only a comma's first code point is a comma */
+			*tp = (uint32_t)i;
+			tp += ((tf[(unsigned char)s[b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
+			/* only a comma's first code point is a comma */
+			acc += v + ((uint64_t)(tv[i].cp == ',') << 40);
 		}
 		sc->nums += acc & 0xFF;
 		sc->up += acc >> 8 & 0xFF;
 		sc->low += acc >> 16 & 0xFF;
 		sc->low4 += acc >> 24 & 0xFF;
 		sc->cap4 += acc >> 32 & 0xFF;
+		commas += acc >> 40 & 0xFF;
 		i0 = z;
 	}
 	sc->commas = commas;
-	*nhot_ = nhot;
-	*ntrig_ = ntrig;
+	*nhot_ = (size_t)(hp - hot);
+	*ntrig_ = (size_t)(tp - trig);
 }
 
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
