@@ -106,10 +106,20 @@ uint64_t te_th_title(struct te_tagger *g, size_t i)
 	if (!(k->flags & TOK_UPPER) || !(k->flags & TOK_WORD) || k->e - k->b < 2 ||
 	    (k->flags & TOK_DOT))
 		return te_th(g, i, 0);
-	/* lower case all but the first letter (ASCII; others through fold) */
-	buf_reset(&g->scratch2);
 	const char *s = g->s + k->b;
 	size_t n = k->e - k->b, l;
+	if ((k->flags & TOK_ASCII) && n <= 64) {
+		/* ASCII: the first byte, the rest in lower case, hashed as
+		 * te_tok_hash hashes ASCII kept in case (fold changes nothing
+		 * else of it) */
+		char low[64];
+		low[0] = s[0];
+		for (size_t q = 1; q < n; q++)
+			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
+		return te_hash(low, n, TE_SEED_A);
+	}
+	/* lower case all but the first letter (through fold) */
+	buf_reset(&g->scratch2);
 	u8_decode(s, n, &l);
 	buf_add(&g->scratch2, s, l);
 	fold(s + l, n - l, FOLD_CASE, &g->scratch2, NULL);
