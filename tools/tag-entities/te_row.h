@@ -22,8 +22,20 @@ struct ctxrec {
 
 /* Set up the lazy per-token caches of the current row (g->tk). */
 void te_row_begin(struct te_tagger *g, const char *s, size_t n);
-/* Hash of token i: case kept (fc 0) or folded (1). */
-uint64_t te_th(struct te_tagger *g, size_t i, int fc);
+/* The caches of a row's tokens (hashes, cue classes) are valid where the
+ * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
+ * te_tag.c's capish(). */
+enum { C_NAME = 1, C_TH = 2, C_THB = 4, C_WC = 8 };
+
+/* Hash of token i: case kept (fc 0) or folded (1); te_th_compute when
+ * it is not in the row's cache yet. */
+uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc);
+static inline uint64_t te_th(struct te_tagger *g, size_t i, int fc)
+{
+	if (g->cap[i] & (fc ? C_THB : C_TH))
+		return fc ? g->thb[i] : g->th[i];
+	return te_th_compute(g, i, fc);
+}
 /* Hash of token i written Title-case (for lines in capitals); the plain hash
  * when it is not a word in capitals. */
 uint64_t te_th_title(struct te_tagger *g, size_t i);

@@ -18,11 +18,8 @@
 #include <emmintrin.h>
 #endif
 
-/* The caches of a row's tokens (hashes, cue classes) are valid where the
- * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
- * capish(). te_tag_row writes those bytes for every token anyway; other
- * callers clear them here. */
-enum { C_NAME = 1, C_TH = 2, C_THB = 4, C_WC = 8 };
+/* te_tag_row writes the token cache bytes (te_row.h: C_*) for every
+ * token anyway; other callers clear them in te_row_begin. */
 
 static void room(struct te_tagger *g, size_t n)
 {
@@ -70,33 +67,38 @@ static inline uint64_t low_key(const struct te_tagger *g, const char *p, size_t 
 	return x;
 }
 
-uint64_t te_th(struct te_tagger *g, size_t i, int fc)
+/* te_tok_hash of token i (the tokens the fast paths of te_th_compute
+ * do not take), out of line. */
+static __attribute__((noinline)) uint64_t th_general(struct te_tagger *g, const struct token *k, int fc)
+{
+	return te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
+}
+
+uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc)
 {
 	unsigned bit = fc ? C_THB : C_TH;
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
-	if (!(g->cap[i] & bit)) {
-		const struct token *k = &g->tk.v[i];
-		size_t n = k->e - k->b;
-		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
-							   : te_hash(g->s + k->b, n, TE_SEED_A);
+	const struct token *k = &g->tk.v[i];
+	size_t n = k->e - k->b;
+	if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
+		*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
+						   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
-		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
-			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
-			 * one store (the hash's loads take it from the store) */
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
-			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
-						    _mm_set1_epi8((char)(-128 + 26)));
-			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
-			_Alignas(16) char low[16];
-			_mm_store_si128((__m128i *)(void *)low, v);
-			*c = hash_short16(low, n, TE_SEED_B) | 1;
-		}
-#endif
-		else
-			*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
-		g->cap[i] |= (unsigned char)bit;
+	else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
+		/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
+		 * one store (the hash's loads take it from the store) */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
+		__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
+					    _mm_set1_epi8((char)(-128 + 26)));
+		v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
+		_Alignas(16) char low[16];
+		_mm_store_si128((__m128i *)(void *)low, v);
+		*c = hash_short16(low, n, TE_SEED_B) | 1;
 	}
+#endif
+	else
+		*c = th_general(g, k, fc);
+	g->cap[i] |= (unsigned char)bit;
 	return *c;
 }
 
