@@ -183,7 +183,15 @@ char *out_uint_at(char *p, unsigned long long v)
 
 char *out_escaped_at(char *p, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	/* 8 bytes at a time while none may need escaping */
+	for (uint64_t w; i + 8 <= n; i += 8, p += 8) {
+		memcpy(&w, s + i, 8);
+		if (may_escape(w))
+			break;
+		memcpy(p, &w, 8);
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i], e = needs_escape[c];
 		if (__builtin_expect(e != 0, 0)) {
 			*p++ = '\\';
