@@ -128,10 +128,10 @@ uint64_t te_th_title(struct te_tagger *g, size_t i)
 	return te_tok_hash(g->scratch2.p, g->scratch2.len, 0, &g->scratch);
 }
 
-uint32_t te_wcls(struct te_tagger *g, size_t i)
+/* te_wcls of the words it does not take itself (longer, not ASCII, at
+ * the row's end). */
+uint32_t te_wcls_other(struct te_tagger *g, size_t i)
 {
-	if (g->cap[i] & C_WC)
-		return g->wc[i];
 	const struct token *k = &g->tk.v[i];
 	const char *s = g->s + k->b;
 	size_t n = k->e - k->b;
@@ -139,17 +139,8 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 	if (k->flags & TOK_DOT && n > 1)
 		n--; /* J. -> j, U.S. -> u.s */
 	char low[32];
-	if ((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn) {
-		/* the common case: the word in lower case, packed in a register,
-		 * looked up in the cue table (no word of it holds a NUL byte) */
-		uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
-		memcpy(&x, s, 8);
-		if (n < 8)
-			x &= ((uint64_t)1 << (8 * n)) - 1;
-		uint64_t a = x & lo7;
-		x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
-		cls = te_cue_cls(g->t, x);
-	} else if ((k->flags & TOK_ASCII) && n < sizeof low) {
+	/* (te_wcls takes the words of up to 8 bytes with 8 bytes of the row from them) */
+	if ((k->flags & TOK_ASCII) && n < sizeof low) {
 		/* the set's filter on the three bytes its signature reads, in lower
 		 * case, before the word is copied */
 		const struct wordset *w = &g->t->words;
