@@ -164,8 +164,10 @@ char *out_uint_at(char *p, unsigned long long v)
 				     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				     "8081828384858687888990919293949596979899";
 	size_t n = 1;
-	for (unsigned long long x = v; x >= 10; x /= 10)
-		n++;
+	unsigned long long x = v;
+	for (; x >= 10000; x /= 10000)
+		n += 4;
+	n += (x >= 10) + (x >= 100) + (x >= 1000);
 	char *q = p + n;
 	while (v >= 100) {
 		unsigned d = (unsigned)(v % 100);
