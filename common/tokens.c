@@ -217,15 +217,9 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 	const unsigned char *lt_m = (const unsigned char *)t->mk, *up_m = lt_m + t->mkstride,
 			    *dg_m = up_m + t->mkstride;
 	while (i < n) {
+		/* the words first (fast[] has no letter bit for a space or a byte
+		 * of 0x80 or more, tested after them) */
 		unsigned b0 = (unsigned char)s[i];
-		if (b0 == ' ') {
-			pre |= TOK_SPACE;
-			i++;
-			cpos++;
-			continue;
-		}
-		if (b0 >= 0x80)
-			break;
 		unsigned fb = fast[b0];
 		uint32_t fl;
 		size_t j;
@@ -260,6 +254,14 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 				continue;
 			}
 		}
+		if (b0 == ' ') {
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
+		if (b0 >= 0x80)
+			break;
 		if (fb & (F_UP | F_LO | F_DG)) {
 			unsigned len = (unsigned)__builtin_ctzll(~(window(lt_m, i) | window(dg_m, i)) | (uint64_t)1 << 57);
 			if (__builtin_expect(len == 57, 0))
