@@ -1226,13 +1226,15 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
  * digit (PASS_HOT). */
 enum { PASS_C = 56, PASS_HOT = 57, PASS_NUM_TRIG = 58 };
 
-/* The length class of a token of m bytes (m <= 31): 0 for 1 byte, 1 for
- * 2-3, 2 for 4+ (two bits a length in one constant: no compares). */
-#define PASS_LC 0xAAAAAAAAAAAAAA50ULL /* m 0, 1: 0; 2, 3: 1; 4+: 2 */
+/* The length class of a token of m bytes (m <= 31) in the index's bits 9
+ * and 10: 0 for 1 byte, 1 for 2-3, 2 for 4+ (a load, no compares). */
+static const uint16_t pass_lc[32] = {0, 0, 1 << 9, 1 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9,
+				     2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9,
+				     2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9};
 
 static inline size_t pass_index(uint32_t f, uint32_t m)
 {
-	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)(PASS_LC >> (2 * m) & 3) << 9;
+	return (f & 0xFF) | (f >> 3 & 0x100) | pass_lc[m];
 }
 
 /* The table of tagger g's rules: every token hot when a token in lower
