@@ -1069,17 +1069,13 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 
 static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 {
-	/* a run starts at a capish token or a gazetteer hit, both hot */
-	size_t h = 0;
-	for (size_t i = 0; i < r->n;) {
-		if (!capish(r, i) && !r->cover[i]) {
-			while (h < r->nhot && r->hot[h] <= i)
-				h++;
-			if (h == r->nhot)
-				break;
-			i = r->hot[h];
+	/* a run starts at a capish token or a gazetteer hit, both hot (and
+	 * ends before a token that is neither) */
+	for (size_t h = 0, i = 0; h < r->nhot; h++) {
+		size_t s0 = r->hot[h];
+		if (s0 < i || (!capish(r, s0) && !r->cover[s0]))
 			continue;
-		}
+		i = s0;
 		size_t j = i;
 		while (j < r->n) {
 			if (r->cover[j]) {
