@@ -232,6 +232,7 @@ struct cand {
 struct rowctx {
 	struct te_tagger *g;
 	const struct te *t;
+	const struct token *tv; /* the row's tokens (g->tk.v, the same through the row) */
 	uint32_t row;
 	size_t n;
 	struct cand *c; /* gazetteer and pattern hits, then run pieces (g->cands) */
@@ -263,7 +264,7 @@ static struct cand *add_cand(struct rowctx *r)
 	return c;
 }
 
-static inline const struct token *T(struct rowctx *r, size_t i) { return &r->g->tk.v[i]; }
+static inline const struct token *T(struct rowctx *r, size_t i) { return &r->tv[i]; }
 
 /* The longest alias from token i in one key space; returns its length in
  * tokens (0: none) and the entry + 1 in *ent. */
@@ -502,7 +503,7 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 	if (!t->triggers.nvals && !t->on_number)
 		return;
 	size_t next[64]; /* per pattern: the first token not tried yet */
-	memset(next, 0, sizeof next);
+	memset(next, 0, (t->npat < 64 ? t->npat : 64) * sizeof *next);
 	for (size_t h = 0; h < r->ntrig; h++) {
 		size_t i = r->trig[h];
 		const struct token *k = T(r, i);
@@ -1312,6 +1313,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	g->sn = n;
 	r.g = g;
 	r.t = g->t;
+	r.tv = g->tk.v;
 	r.row = row;
 	r.n = g->tk.n;
 	r.nc = 0;
