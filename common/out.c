@@ -158,18 +158,42 @@ void out_uint(struct out *o, unsigned long long v)
 
 char *out_uint_at(char *p, unsigned long long v)
 {
-	char tmp[24];
-	size_t k = sizeof tmp;
-	do
-		tmp[--k] = (char)('0' + v % 10);
-	while (v /= 10);
-	memcpy(p, tmp + k, sizeof tmp - k);
-	return p + (sizeof tmp - k);
+	/* the digits counted first, then written from the last one back in
+	 * place (two at a time), no copy */
+	static const char two[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+				     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+				     "8081828384858687888990919293949596979899";
+	size_t n = 1;
+	unsigned long long x = v;
+	for (; x >= 10000; x /= 10000)
+		n += 4;
+	n += (x >= 10) + (x >= 100) + (x >= 1000);
+	char *q = p + n;
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100);
+		v /= 100;
+		q -= 2;
+		memcpy(q, two + 2 * d, 2);
+	}
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, two + 2 * v, 2);
+	} else
+		*--q = (char)('0' + v);
+	return p + n;
 }
 
 char *out_escaped_at(char *p, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	/* 8 bytes at a time while none may need escaping */
+	for (uint64_t w; i + 8 <= n; i += 8, p += 8) {
+		memcpy(&w, s + i, 8);
+		if (may_escape(w))
+			break;
+		memcpy(p, &w, 8);
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i], e = needs_escape[c];
 		if (__builtin_expect(e != 0, 0)) {
 			*p++ = '\\';

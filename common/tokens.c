@@ -120,8 +120,8 @@ static struct token *push(struct toks *t)
 }
 
 /* The bit masks of the text's bytes, a bit a byte (the first the low bit
- * of the first byte), in three arrays of t->mkstride bytes: ASCII letters
- * and digits, capitals, digits; zeros past the text's end, so 8 bytes
+ * of the first byte), in three arrays of t->mkstride bytes: ASCII letters,
+ * capitals, digits; zeros past the text's end, so 8 bytes
  * read at any byte of the text's bits are all there. */
 static void masks(const char *s, size_t n, struct toks *t)
 {
@@ -131,7 +131,7 @@ static void masks(const char *s, size_t n, struct toks *t)
 		t->mk = xrealloc(t->mk, t->mkcap * 8);
 	}
 	t->mkstride = stride;
-	unsigned char *an = (unsigned char *)t->mk, *up = an + stride, *dg = up + stride;
+	unsigned char *lt = (unsigned char *)t->mk, *up = lt + stride, *dg = up + stride;
 	size_t b = 0;
 	for (; b < n; b += 16) {
 		const char *p = s + b;
@@ -160,12 +160,12 @@ static void masks(const char *s, size_t n, struct toks *t)
 			d |= (uint16_t)((f & F_DG ? 1u : 0u) << q);
 		}
 #endif
-		uint16_t a = (uint16_t)(u | l | d);
-		memcpy(an + b / 8, &a, 2);
+		uint16_t a = (uint16_t)(u | l);
+		memcpy(lt + b / 8, &a, 2);
 		memcpy(up + b / 8, &u, 2);
 		memcpy(dg + b / 8, &d, 2);
 	}
-	memset(an + b / 8, 0, 8);
+	memset(lt + b / 8, 0, 8);
 	memset(up + b / 8, 0, 8);
 	memset(dg + b / 8, 0, 8);
 }
@@ -214,28 +214,23 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 	uint32_t cpos = *cpos_, pre = *pre_;
 	struct token *v = t->v;
 	size_t tn = t->n, cap = t->cap;
-	const unsigned char *an_m = (const unsigned char *)t->mk, *up_m = an_m + t->mkstride,
+	const unsigned char *lt_m = (const unsigned char *)t->mk, *up_m = lt_m + t->mkstride,
 			    *dg_m = up_m + t->mkstride;
 	while (i < n) {
+		/* the words first (fast[] has no letter bit for a space or a byte
+		 * of 0x80 or more, tested after them) */
 		unsigned b0 = (unsigned char)s[i];
-		if (b0 == ' ') {
-			pre |= TOK_SPACE;
-			i++;
-			cpos++;
-			continue;
-		}
-		if (b0 >= 0x80)
-			break;
 		unsigned fb = fast[b0];
 		uint32_t fl;
 		size_t j;
 		if (fb & F_LO) {
 			/* most tokens: a word in lower case, no digit in it, then a
-			 * space (what the general steps below give, in fewer) */
-			uint64_t w = window(an_m, i);
+			 * space (what the general steps below give, in fewer; a
+			 * digit after the letters is no space) */
+			uint64_t w = window(lt_m, i);
 			unsigned len = (unsigned)__builtin_ctzll(~w | (uint64_t)1 << 57);
 			j = i + len;
-			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & (((uint64_t)1 << len) - 1))) {
+			if (len < 57 && j < n && s[j] == ' ') {
 				fast_word(fast_slot(t, &v, &tn, &cap), i, j, len, cpos, b0, pre | TOK_LOWER);
 				pre = TOK_SPACE;
 				cpos += len + 1;
@@ -246,10 +241,10 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 		if (fb & F_UP) {
 			/* a capitalized word or one in capitals, no digit, then a
 			 * space (not a lone capital: J. takes its period) */
-			unsigned len = (unsigned)__builtin_ctzll(~window(an_m, i) | (uint64_t)1 << 57);
+			unsigned len = (unsigned)__builtin_ctzll(~window(lt_m, i) | (uint64_t)1 << 57);
 			uint64_t rm = ((uint64_t)1 << len) - 1;
 			j = i + len;
-			if (len < 57 && j < n && s[j] == ' ' && !(window(dg_m, i) & rm)) {
+			if (len < 57 && j < n && s[j] == ' ') {
 				uint64_t up = window(up_m, i) & rm;
 				fast_word(fast_slot(t, &v, &tn, &cap), i, j, len, cpos, b0,
 					  pre | TOK_CAP | (up == rm ? TOK_UPPER : 0));
@@ -259,8 +254,16 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 				continue;
 			}
 		}
+		if (b0 == ' ') {
+			pre |= TOK_SPACE;
+			i++;
+			cpos++;
+			continue;
+		}
+		if (b0 >= 0x80)
+			break;
 		if (fb & (F_UP | F_LO | F_DG)) {
-			unsigned len = (unsigned)__builtin_ctzll(~window(an_m, i) | (uint64_t)1 << 57);
+			unsigned len = (unsigned)__builtin_ctzll(~(window(lt_m, i) | window(dg_m, i)) | (uint64_t)1 << 57);
 			if (__builtin_expect(len == 57, 0))
 				break; /* 57 letters or more */
 			j = i + len;

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "fold.h"
@@ -176,11 +179,26 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 	size_t b = te_cue_bucket(t, key);
 	/* the keys of a bucket compared without branches (a word is a cue or
 	 * not as the text goes: no guess of it holds) */
+#if defined(__SSE2__)
+	__m128i kk = _mm_set1_epi64x((long long)key);
+#endif
 	for (;;) {
 		const uint64_t *k = t->cue_key + b * TE_CUE_B;
 		const uint32_t *c = t->cue_cls + b * TE_CUE_B;
+#if defined(__SSE2__)
+		/* the four keys in two loads (the bucket is aligned), equal where
+		 * both halves of a key are; the class of the one equal, or 0 */
+		__m128i e0 = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const void *)k), kk);
+		__m128i e1 = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const void *)(k + 2)), kk);
+		e0 = _mm_and_si128(e0, _mm_shuffle_epi32(e0, _MM_SHUFFLE(2, 3, 0, 1)));
+		e1 = _mm_and_si128(e1, _mm_shuffle_epi32(e1, _MM_SHUFFLE(2, 3, 0, 1)));
+		unsigned m = (unsigned)_mm_movemask_pd(_mm_castsi128_pd(e0)) |
+			     (unsigned)_mm_movemask_pd(_mm_castsi128_pd(e1)) << 2;
+		uint32_t cls = c[__builtin_ctz(m | 8)] & (0u - (uint32_t)(m != 0));
+#else
 		uint32_t cls = (c[0] & (0u - (uint32_t)(k[0] == key))) | (c[1] & (0u - (uint32_t)(k[1] == key))) |
 			       (c[2] & (0u - (uint32_t)(k[2] == key))) | (c[3] & (0u - (uint32_t)(k[3] == key)));
+#endif
 		if (__builtin_expect(!k[TE_CUE_B - 1] || cls, 1))
 			return cls;
 		b = (b + 1) & t->cue_mask;

@@ -22,6 +22,7 @@ struct mkey {
 	uint64_t mid;   /* short-form key of the second word of a person of 3+ words */
 	uint64_t bare;  /* an organisation without its legal form ("Brantel" of "Brantel SA") */
 	uint32_t words;
+	uint32_t rfull; /* the context record of full + 1 (0: none), once te_tag_doc made it */
 };
 
 void te_tagger_init(struct te_tagger *g, const struct te *t)
@@ -245,7 +246,7 @@ static void caps_rows(struct te_tagger *g, const struct te_row *rows, size_t nro
  * has its text, and the guesses of its text vote PER? */
 static int guessed_per(struct te_tagger *g, size_t k)
 {
-	const struct ctxrec *c = rec(g, g->keys[k].full, 0);
+	const struct ctxrec *c = g->keys[k].rfull ? &g->cr[g->keys[k].rfull - 1] : NULL;
 	if (!c || c->strong)
 		return 0;
 	for (int ty = 0; ty < 4; ty++)
@@ -331,6 +332,7 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 		struct te_mention *m = &g->m[k];
 		struct mkey *y = &g->keys[k];
 		struct ctxrec *c = rec(g, y->full, 1);
+		y->rfull = c ? (uint32_t)(c - g->cr) + 1 : 0;
 		if (!m->weak) {
 			if (!c->strong) {
 				const struct ctxrec *s = rec(g, y->self, 0);
@@ -348,7 +350,7 @@ void te_tag_doc(struct te_tagger *g, const struct te_row *rows, size_t nrows)
 	for (size_t k = 0; k < nm; k++) {
 		struct te_mention *m = &g->m[k];
 		struct mkey *y = &g->keys[k];
-		const struct ctxrec *c = rec(g, y->full, 0);
+		const struct ctxrec *c = y->rfull ? &g->cr[y->rfull - 1] : NULL;
 		const struct ctxrec *s = rec(g, y->self, 0);
 		if (m->weak) {
 			if (s && s->strong && (!c || !c->strong || c->type == TE_PER))

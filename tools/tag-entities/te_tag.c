@@ -18,11 +18,8 @@
 #include <emmintrin.h>
 #endif
 
-/* The caches of a row's tokens (hashes, cue classes) are valid where the
- * token's byte in g->cap says so (C_TH, C_THB, C_WC); bit C_NAME is
- * capish(). te_tag_row writes those bytes for every token anyway; other
- * callers clear them here. */
-enum { C_NAME = 1, C_TH = 2, C_THB = 4, C_WC = 8 };
+/* te_tag_row writes the token cache bytes (te_row.h: C_*) for every
+ * token anyway; other callers clear them in te_row_begin. */
 
 static void room(struct te_tagger *g, size_t n)
 {
@@ -70,33 +67,38 @@ static inline uint64_t low_key(const struct te_tagger *g, const char *p, size_t 
 	return x;
 }
 
-uint64_t te_th(struct te_tagger *g, size_t i, int fc)
+/* te_tok_hash of token i (the tokens the fast paths of te_th_compute
+ * do not take), out of line. */
+static __attribute__((noinline)) uint64_t th_general(struct te_tagger *g, const struct token *k, int fc)
+{
+	return te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
+}
+
+uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc)
 {
 	unsigned bit = fc ? C_THB : C_TH;
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
-	if (!(g->cap[i] & bit)) {
-		const struct token *k = &g->tk.v[i];
-		size_t n = k->e - k->b;
-		if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
-			*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
-							   : te_hash(g->s + k->b, n, TE_SEED_A);
+	const struct token *k = &g->tk.v[i];
+	size_t n = k->e - k->b;
+	if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
+		*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
+						   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
-		else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
-			/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
-			 * one store (the hash's loads take it from the store) */
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
-			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
-						    _mm_set1_epi8((char)(-128 + 26)));
-			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
-			_Alignas(16) char low[16];
-			_mm_store_si128((__m128i *)(void *)low, v);
-			*c = hash_short16(low, n, TE_SEED_B) | 1;
-		}
-#endif
-		else
-			*c = te_tok_hash(g->s + k->b, k->e - k->b, fc, &g->scratch);
-		g->cap[i] |= (unsigned char)bit;
+	else if ((k->flags & TOK_ASCII) && n <= 16 && k->b + 16 <= g->sn) {
+		/* ASCII in lower case, as te_tok_hash folds it, 16 bytes in
+		 * one store (the hash's loads take it from the store) */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(g->s + k->b));
+		__m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - 'A'))),
+					    _mm_set1_epi8((char)(-128 + 26)));
+		v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
+		_Alignas(16) char low[16];
+		_mm_store_si128((__m128i *)(void *)low, v);
+		*c = hash_short16(low, n, TE_SEED_B) | 1;
 	}
+#endif
+	else
+		*c = th_general(g, k, fc);
+	g->cap[i] |= (unsigned char)bit;
 	return *c;
 }
 
@@ -106,20 +108,30 @@ uint64_t te_th_title(struct te_tagger *g, size_t i)
 	if (!(k->flags & TOK_UPPER) || !(k->flags & TOK_WORD) || k->e - k->b < 2 ||
 	    (k->flags & TOK_DOT))
 		return te_th(g, i, 0);
-	/* lower case all but the first letter (ASCII; others through fold) */
-	buf_reset(&g->scratch2);
 	const char *s = g->s + k->b;
 	size_t n = k->e - k->b, l;
+	if ((k->flags & TOK_ASCII) && n <= 64) {
+		/* ASCII: the first byte, the rest in lower case, hashed as
+		 * te_tok_hash hashes ASCII kept in case (fold changes nothing
+		 * else of it) */
+		char low[64];
+		low[0] = s[0];
+		for (size_t q = 1; q < n; q++)
+			low[q] = (char)(s[q] >= 'A' && s[q] <= 'Z' ? s[q] + 32 : s[q]);
+		return te_hash(low, n, TE_SEED_A);
+	}
+	/* lower case all but the first letter (through fold) */
+	buf_reset(&g->scratch2);
 	u8_decode(s, n, &l);
 	buf_add(&g->scratch2, s, l);
 	fold(s + l, n - l, FOLD_CASE, &g->scratch2, NULL);
 	return te_tok_hash(g->scratch2.p, g->scratch2.len, 0, &g->scratch);
 }
 
-uint32_t te_wcls(struct te_tagger *g, size_t i)
+/* te_wcls of the words it does not take itself (longer, not ASCII, at
+ * the row's end). */
+uint32_t te_wcls_other(struct te_tagger *g, size_t i)
 {
-	if (g->cap[i] & C_WC)
-		return g->wc[i];
 	const struct token *k = &g->tk.v[i];
 	const char *s = g->s + k->b;
 	size_t n = k->e - k->b;
@@ -127,17 +139,8 @@ uint32_t te_wcls(struct te_tagger *g, size_t i)
 	if (k->flags & TOK_DOT && n > 1)
 		n--; /* J. -> j, U.S. -> u.s */
 	char low[32];
-	if ((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn) {
-		/* the common case: the word in lower case, packed in a register,
-		 * looked up in the cue table (no word of it holds a NUL byte) */
-		uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
-		memcpy(&x, s, 8);
-		if (n < 8)
-			x &= ((uint64_t)1 << (8 * n)) - 1;
-		uint64_t a = x & lo7;
-		x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
-		cls = te_cue_cls(g->t, x);
-	} else if ((k->flags & TOK_ASCII) && n < sizeof low) {
+	/* (te_wcls takes the words of up to 8 bytes with 8 bytes of the row from them) */
+	if ((k->flags & TOK_ASCII) && n < sizeof low) {
 		/* the set's filter on the three bytes its signature reads, in lower
 		 * case, before the word is copied */
 		const struct wordset *w = &g->t->words;
@@ -229,6 +232,7 @@ struct cand {
 struct rowctx {
 	struct te_tagger *g;
 	const struct te *t;
+	const struct token *tv; /* the row's tokens (g->tk.v, the same through the row) */
 	uint32_t row;
 	size_t n;
 	struct cand *c; /* gazetteer and pattern hits, then run pieces (g->cands) */
@@ -260,7 +264,7 @@ static struct cand *add_cand(struct rowctx *r)
 	return c;
 }
 
-static inline const struct token *T(struct rowctx *r, size_t i) { return &r->g->tk.v[i]; }
+static inline const struct token *T(struct rowctx *r, size_t i) { return &r->tv[i]; }
 
 /* The longest alias from token i in one key space; returns its length in
  * tokens (0: none) and the entry + 1 in *ent. */
@@ -499,7 +503,7 @@ static void pattern_hits(struct rowctx *r, const char *s, size_t n)
 	if (!t->triggers.nvals && !t->on_number)
 		return;
 	size_t next[64]; /* per pattern: the first token not tried yet */
-	memset(next, 0, sizeof next);
+	memset(next, 0, (t->npat < 64 ? t->npat : 64) * sizeof *next);
 	for (size_t h = 0; h < r->ntrig; h++) {
 		size_t i = r->trig[h];
 		const struct token *k = T(r, i);
@@ -1066,17 +1070,13 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 
 static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 {
-	/* a run starts at a capish token or a gazetteer hit, both hot */
-	size_t h = 0;
-	for (size_t i = 0; i < r->n;) {
-		if (!capish(r, i) && !r->cover[i]) {
-			while (h < r->nhot && r->hot[h] <= i)
-				h++;
-			if (h == r->nhot)
-				break;
-			i = r->hot[h];
+	/* a run starts at a capish token or a gazetteer hit, both hot (and
+	 * ends before a token that is neither) */
+	for (size_t h = 0, i = 0; h < r->nhot; h++) {
+		size_t s0 = r->hot[h];
+		if (s0 < i || (!capish(r, s0) && !r->cover[s0]))
 			continue;
-		}
+		i = s0;
 		size_t j = i;
 		while (j < r->n) {
 			if (r->cover[j]) {
@@ -1223,9 +1223,15 @@ static void cand_sort(struct cand *v, size_t n, struct cand *tmp)
  * digit (PASS_HOT). */
 enum { PASS_C = 56, PASS_HOT = 57, PASS_NUM_TRIG = 58 };
 
-static inline size_t pass_index(uint32_t f, uint32_t len)
+/* The length class of a token of m bytes (m <= 31) in the index's bits 9
+ * and 10: 0 for 1 byte, 1 for 2-3, 2 for 4+ (a load, no compares). */
+static const uint16_t pass_lc[32] = {0, 0, 1 << 9, 1 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9,
+				     2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9,
+				     2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9, 2 << 9};
+
+static inline size_t pass_index(uint32_t f, uint32_t m)
 {
-	return (f & 0xFF) | (f >> 3 & 0x100) | (size_t)((len > 1) + (len > 3)) << 9;
+	return (f & 0xFF) | (f >> 3 & 0x100) | pass_lc[m];
 }
 
 /* The table of tagger g's rules: every token hot when a token in lower
@@ -1260,39 +1266,42 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 						 size_t *nhot_, uint32_t *restrict trig, size_t *ntrig_,
 						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
-	size_t nhot = 0, ntrig = 0, commas = 0;
+	/* few live values (the compiler keeps them in registers): the lists
+	 * by their ends, the commas counted in byte 5 of the counts */
+	uint32_t *hp = hot, *tp = trig;
+	size_t commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
 		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
 		uint64_t acc = 0;
 		for (size_t i = i0; i < z; i++) {
-			const struct token *k = &tv[i];
-			uint32_t f = k->flags;
-			uint32_t len = k->e - k->b;
-			uint64_t v = pass_tab[pass_index(f, len)];
+			uint32_t f = tv[i].flags, b = tv[i].b;
+			uint32_t len = tv[i].e - b;
+			uint32_t m = len < 31 ? len : 31;
+			uint64_t v = pass_tab[pass_index(f, m)];
 			unsigned c = (unsigned)(v >> PASS_C) & 1;
 			if (__builtin_expect((f & TOK_JOINED) != 0, 0))
-				c = capish_joined(k, s);
+				c = capish_joined(&tv[i], s);
 			cap[i] = (unsigned char)c;
-			hot[nhot] = (uint32_t)i;
-			nhot += c | ((unsigned)(v >> PASS_HOT) & 1);
-			if (trig) {
-				trig[ntrig] = (uint32_t)i;
-				ntrig += (tf[(unsigned char)s[k->b]] >> (len < 31 ? len : 31) & 1) |
-					 ((unsigned)(v >> PASS_NUM_TRIG) & 1);
-			}
-			acc += v;
-			commas += k->cp == ','; /* only a comma's first code point is a comma */
+			*hp = (uint32_t)i;
+			hp += c | ((unsigned)(v >> PASS_HOT) & 1);
+			/* a trigger may start here: its first byte and length (a
+			 * table without triggers is all zeros) */
+			*tp = (uint32_t)i;
+			tp += ((tf[(unsigned char)s[b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
+			/* only a comma's first code point is a comma */
+			acc += v + ((uint64_t)(tv[i].cp == ',') << 40);
 		}
 		sc->nums += acc & 0xFF;
 		sc->up += acc >> 8 & 0xFF;
 		sc->low += acc >> 16 & 0xFF;
 		sc->low4 += acc >> 24 & 0xFF;
 		sc->cap4 += acc >> 32 & 0xFF;
+		commas += acc >> 40 & 0xFF;
 		i0 = z;
 	}
 	sc->commas = commas;
-	*nhot_ = nhot;
-	*ntrig_ = ntrig;
+	*nhot_ = (size_t)(hp - hot);
+	*ntrig_ = (size_t)(tp - trig);
 }
 
 void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
@@ -1304,6 +1313,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	g->sn = n;
 	r.g = g;
 	r.t = g->t;
+	r.tv = g->tk.v;
 	r.row = row;
 	r.n = g->tk.n;
 	r.nc = 0;
@@ -1333,9 +1343,9 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 	 * (capish_ only for joined words) */
 	if (!g->pass)
 		pass_init(g, all_hot, t->on_number != 0);
-	token_pass(tv, nt, s, g->pass, cap, hot, &nhot, any_trig ? trig : NULL, &ntrig, t->trig_first, &sc);
+	token_pass(tv, nt, s, g->pass, cap, hot, &nhot, trig, &ntrig, t->trig_first, &sc);
 	r.hot = hot, r.nhot = nhot;
-	r.trig = trig, r.ntrig = ntrig;
+	r.trig = trig, r.ntrig = any_trig ? ntrig : 0;
 	int shape = row_shape(&sc, &g->tk);
 	g->shape = shape;
 	g->table = sc.nums >= 2 && sc.nums * 4 >= nt;
