@@ -37,6 +37,8 @@ enum {
 	EQ_W_TEXT = 1 << 19,    /* what speaks in writing: statement, email (with EQ_W_PEOPLE) */
 	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
 	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
+	EQ_W_FIRST_M = 1 << 22, /* a male first name of the long list: a gender only before a surname */
+	EQ_W_FIRST_F = 1 << 23, /* a female one (Denis McAlister, Wilma Sherwin; not 'Warren said') */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */

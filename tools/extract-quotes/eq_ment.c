@@ -33,6 +33,9 @@ static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P
 			return EQ_G_MALE;
 		if (c & EQ_W_FEMALE)
 			return EQ_G_FEMALE;
+		/* a first name of the long lists, before a surname */
+		if (i + 1 < t1 && (c & (EQ_W_FIRST_M | EQ_W_FIRST_F)) && !(c & EQ_W_TITLE))
+			return c & EQ_W_FIRST_M ? EQ_G_MALE : EQ_G_FEMALE;
 		if (!(c & EQ_W_TITLE))
 			break;
 	}
@@ -395,7 +398,9 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		/* a first word of a sentence the document also writes lowercase
 		 * is no name ('Federal mandates', 'Victims of ...') */
-		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
+		if (e == s + 1 &&
+		    ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK)) ||
+		     (s > 0 && (P->tf[s - 1] & TF_SB) && !word(P, s - 1))) && !g && /* '– Country less safe –' */
 		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
 			i = k;
 			continue;

@@ -2,6 +2,8 @@
  * speech verbs with their forms, cue phrases, pronouns, titles, roles,
  * organisation heads, places, first names, and the scorer's weights. */
 #include "eq.h"
+#include "buf.h"
+#include "lines.h"
 #include "msg.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -279,12 +281,54 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
 	}
 }
 
+/* A list file's path: relative to the rules file that names it. */
+static char *rel_path(const struct ynode *n)
+{
+	const char *p = yscalar(n);
+	if (p[0] == '/' || !n->file)
+		return xstrdup(p);
+	const char *slash = strrchr(n->file, '/');
+	struct buf b = {0};
+	if (slash)
+		buf_add(&b, n->file, (size_t)(slash - n->file) + 1);
+	buf_adds(&b, p);
+	return b.p;
+}
+
+/* {file: PATH, source, licence}: one lowercase word a line ('#' lines
+ * are comments), each added with class cls. */
+static void word_file(struct eq_rules *R, const struct ynode *v, uint64_t cls)
+{
+	static const char *const keys[] = {"file", "source", "licence", "license", NULL};
+	if (v->kind != Y_MAP)
+		yerr(v, "a word list file is {file: PATH, source: ..., licence: ...}");
+	ymap_check(v, keys);
+	const struct ynode *fn = ymap_need(v, "file");
+	char *path = rel_path(fn);
+	struct lines L = {0};
+	if (lines_try_open(&L, path) != 0)
+		yerr(fn, "cannot read the word list %s", path);
+	while (lines_next(&L)) {
+		if (!L.len || L.line[0] == '#')
+			continue;
+		words_add(R, L.line, L.len, cls, 0);
+	}
+	lines_close(&L);
+	lines_free(&L);
+	free(path);
+}
+
 static void load_names(struct eq_rules *R, const struct ynode *v)
 {
-	static const char *const keys[] = {"male", "female", NULL};
+	static const char *const keys[] = {"male", "female", "male-list", "female-list", NULL};
 	ymap_check(v, keys);
 	word_list(R, v, "male", EQ_W_MALE);
 	word_list(R, v, "female", EQ_W_FEMALE);
+	const struct ynode *f;
+	if ((f = ymap_get(v, "male-list")))
+		word_file(R, f, EQ_W_FIRST_M);
+	if ((f = ymap_get(v, "female-list")))
+		word_file(R, f, EQ_W_FIRST_F);
 }
 
 static void load_score(struct eq_rules *R, const struct ynode *v)
