@@ -50,6 +50,10 @@ int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i
 		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose") ||
 		    (P->t.v[i - 1].flags & TOK_CLITIC)))
 			return 0;
+		/* '," Read said': a capitalized one before a cue is a name */
+		if ((P->t.v[i].flags & TOK_CAP) && i + 1 < P->t.n && is_word(P, i + 1) &&
+		    (P->t.v[i + 1].flags & TOK_LOWER) && (tok_cls(R, I, P, i + 1, NULL) & EQ_W_CUE))
+			return 0;
 		return 1;
 	}
 	if (!(c & EQ_W_PHRASE))
