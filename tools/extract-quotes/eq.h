@@ -66,6 +66,7 @@ enum {
 	X(LONG, "long")                 /* 8 words or more */                             \
 	X(MULTI_SENT, "several-sentences")                                                \
 	X(TITLE_CASE, "title-case")     /* every word capitalized, up to 8 words */      \
+	X(TITLE_APPOS, "title-apposition") /* title case set off after a noun: 'his show, "The Apprentice,"' */ \
 	X(SCARE_BEFORE, "scare-word-before") /* so-called "...", the "...", of "..." */  \
 	X(WORD_BEFORE, "word-before")   /* a word right before the opening mark */       \
 	X(WORD_AFTER, "word-after")     /* a word right after the closing mark */        \

@@ -608,8 +608,13 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			const struct token *t = &P->t.v[e - 2];
 			int verb = t->e - t->b > 3 && !memcmp(P->s + t->e - 2, "ed", 2);
 			if (!(c & (EQ_W_FUNC | EQ_W_CUE)) && !verb &&
-			    ((c & EQ_W_TEXT) || !(capword(R, I, P, e - 2) || (c & HEAD_WORDS))))
-				return; /* no one speaks */
+			    ((c & EQ_W_TEXT) || !(capword(R, I, P, e - 2) || (c & HEAD_WORDS)))) {
+				/* no one speaks; what is written on a thing (not a
+				 * text: 'a letter which said') is no quotation */
+				if (!(c & EQ_W_TEXT))
+					q->kind = EQ_NONE;
+				return;
+			}
 		}
 		if (n > 1) { /* according to X */
 			np = np_forward(R, I, P, k + n, q->o);
@@ -693,6 +698,8 @@ void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 		if (q->kind == EQ_NONE || q->prev >= 0)
 			continue;
 		find_speaker(R, I, D, ci);
+		if (q->kind == EQ_NONE)
+			continue; /* 'T-shirts that said "..."' */
 		/* a quotation over paragraphs: the attribution may follow its last part */
 		for (int k = q->next; k >= 0 && q->sp_par < 0; k = I->c[k].next) {
 			find_speaker(R, I, D, (size_t)k);
