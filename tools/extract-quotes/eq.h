@@ -123,6 +123,11 @@ struct eq_rules {
 	size_t cue_maxlen;
 	int marks_are_quotes;  /* every mark is one tokens.h flags TOK_QUOTE */
 	int sorted;
+	/* common-words: everyday lowercase words (not a name when a sentence
+	 * starts with one): the file's bytes, its lines' starts, sorted */
+	char *cw;
+	uint32_t *cwo;
+	size_t ncw;
 };
 
 void eq_rules_init(struct eq_rules *R);
@@ -130,6 +135,9 @@ void eq_rules_init(struct eq_rules *R);
 void eq_rules_load(const struct ynode *root, void *ctx);
 void eq_rules_free(struct eq_rules *R);
 const struct eq_mark *eq_mark_of(const struct eq_rules *R, int32_t cp);
+/* Is the word w (its first letter capitalized or not) a common word of
+ * the rules' common-words list? ASCII letters only. */
+int eq_common_word(const struct eq_rules *R, const char *w, size_t n);
 
 /* One paragraph of the document, unescaped; ents: the `entities` field of
  * tag-entities --inline (NULL when the input has none). */

@@ -8,6 +8,7 @@
 #include "unicode.h"
 #include "utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,8 @@ void eq_rules_free(struct eq_rules *R)
 		for (size_t k = 0; k < R->phr[i].nw; k++)
 			free(R->phr[i].w[k]);
 	free(R->phr);
+	free(R->cw);
+	free(R->cwo);
 	memset(R, 0, sizeof *R);
 }
 
@@ -331,6 +334,93 @@ static void load_names(struct eq_rules *R, const struct ynode *v)
 		word_file(R, f, EQ_W_FIRST_F);
 }
 
+static int cmp_cw(const void *a, const void *b, void *ctx)
+{
+	const char *s = ctx;
+	return strcmp(s + *(const uint32_t *)a, s + *(const uint32_t *)b);
+}
+
+/* common-words: {file: PATH, source, licence}, one lowercase word a line,
+ * '#' lines comments. Read whole; looked up by binary search (no hashing
+ * of 60,000 words at start-up). A later file replaces an earlier one. */
+static void load_common(struct eq_rules *R, const struct ynode *v)
+{
+	static const char *const keys[] = {"file", "source", "licence", "license", NULL};
+	if (v->kind != Y_MAP)
+		yerr(v, "'common-words' is {file: PATH, source: ..., licence: ...}");
+	ymap_check(v, keys);
+	const struct ynode *fn = ymap_need(v, "file");
+	char *path = rel_path(fn);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		yerr(fn, "cannot read the word list %s", path);
+	struct buf b = {0};
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad || b.len > UINT32_MAX / 2)
+		yerr(fn, "cannot read the word list %s", path);
+	free(path);
+	buf_addc(&b, '\n');
+	free(R->cw);
+	free(R->cwo);
+	R->cw = b.p;
+	R->cwo = NULL;
+	R->ncw = 0;
+	size_t cap = 0;
+	int sorted = 1;
+	for (size_t i = 0; i < b.len;) {
+		char *nl = memchr(b.p + i, '\n', b.len - i);
+		size_t e = (size_t)(nl - b.p), n = e - i;
+		if (n && b.p[e - 1] == '\r')
+			b.p[e - 1] = 0, n--;
+		*nl = 0;
+		if (n && b.p[i] != '#') {
+			if (R->ncw == cap) {
+				cap = cap ? 2 * cap : 4096;
+				R->cwo = xrealloc(R->cwo, cap * sizeof *R->cwo);
+			}
+			if (R->ncw && strcmp(b.p + R->cwo[R->ncw - 1], b.p + i) > 0)
+				sorted = 0;
+			R->cwo[R->ncw++] = (uint32_t)i;
+		}
+		i = e + 1;
+	}
+	if (!sorted)
+		qsort_r(R->cwo, R->ncw, sizeof *R->cwo, cmp_cw, R->cw);
+}
+
+int eq_common_word(const struct eq_rules *R, const char *w, size_t n)
+{
+	char low[32];
+	if (!R->ncw || n < 2 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 0x20);
+		else if (c < 'a' || c > 'z')
+			return 0;
+		low[i] = c;
+	}
+	low[n] = 0;
+	size_t lo = 0, hi = R->ncw;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(R->cw + R->cwo[mid], low);
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 static void load_score(struct eq_rules *R, const struct ynode *v)
 {
 	ymap(v);
@@ -376,7 +466,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	static const char *const keys[] = {"version", "marks", "elisions", "speech-verbs", "cue-phrases",
 					   "pronouns", "titles", "roles", "people", "texts", "object-verbs", "org-heads", "places",
 					   "first-names", "function-words", "time-words", "scare-words",
-					   "score", "forget", NULL};
+					   "score", "forget", "common-words", NULL};
 	ymap_check(root, keys);
 	const struct ynode *v;
 	if ((v = ymap_get(root, "forget"))) {
@@ -396,6 +486,8 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 		load_names(R, v);
 	if ((v = ymap_get(root, "score")))
 		load_score(R, v);
+	if ((v = ymap_get(root, "common-words")))
+		load_common(R, v);
 	word_list(R, root, "elisions", EQ_W_ELISION);
 	word_list(R, root, "titles", EQ_W_TITLE);
 	word_list(R, root, "roles", EQ_W_ROLE);
