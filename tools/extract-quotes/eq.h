@@ -37,8 +37,6 @@ enum {
 	EQ_W_TEXT = 1 << 19,    /* what speaks in writing: statement, email (with EQ_W_PEOPLE) */
 	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
 	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
-	EQ_W_FIRST_M = 1 << 22, /* a male first name of the long list: a gender only before a surname */
-	EQ_W_FIRST_F = 1 << 23, /* a female one (Denis McAlister, Wilma Sherwin; not 'Warren said') */
 };
 
 /* Pronoun features (bits of an EQ_W_PRON word). */
@@ -106,6 +104,16 @@ struct eq_phrase {
 	size_t nw;
 };
 
+/* A sorted list file: its bytes, one lowercase word a line ('#' lines at
+ * its top left out), each line ending in '\n'. */
+struct eq_list {
+	char *s;          /* the words, each ending in '\n' */
+	size_t n;
+	uint32_t *w;      /* where each word starts, and one past the last */
+	size_t nw;
+	uint32_t at[26 * 26 + 1]; /* the first word of each two first letters */
+};
+
 struct eq_rules {
 	struct wordset words;
 	struct eq_mark marks[64];
@@ -123,11 +131,11 @@ struct eq_rules {
 	size_t cue_maxlen;
 	int marks_are_quotes;  /* every mark is one tokens.h flags TOK_QUOTE */
 	int sorted;
-	/* common-words: everyday lowercase words (not a name when a sentence
-	 * starts with one): the file's bytes, its lines' starts, sorted */
-	char *cw;
-	uint32_t *cwo;
-	size_t ncw;
+	/* long word lists read from files, sorted, looked up by binary
+	 * search: everyday words (not a name when a sentence starts with one)
+	 * and first names by gender (before a surname only: Denis McAlister,
+	 * Wilma Sherwin; not 'Warren said') */
+	struct eq_list common, male, female;
 };
 
 void eq_rules_init(struct eq_rules *R);
@@ -135,9 +143,13 @@ void eq_rules_init(struct eq_rules *R);
 void eq_rules_load(const struct ynode *root, void *ctx);
 void eq_rules_free(struct eq_rules *R);
 const struct eq_mark *eq_mark_of(const struct eq_rules *R, int32_t cp);
-/* Is the word w (its first letter capitalized or not) a common word of
- * the rules' common-words list? ASCII letters only. */
-int eq_common_word(const struct eq_rules *R, const char *w, size_t n);
+/* Does list L hold the word w (capitals folded; ASCII letters only)? */
+int eq_list_has(const struct eq_list *L, const char *w, size_t n);
+/* ... a common word of the rules' common-words list */
+static inline int eq_common_word(const struct eq_rules *R, const char *w, size_t n)
+{
+	return eq_list_has(&R->common, w, n);
+}
 
 /* One paragraph of the document, unescaped; ents: the `entities` field of
  * tag-entities --inline (NULL when the input has none). */

@@ -25,6 +25,22 @@ static struct ment *new_ment(struct eqi *I)
 	return m;
 }
 
+/* The gender the long first-name lists give token i (0 none), asked once
+ * per document and word. */
+static int list_gender(const struct eq_rules *R, struct eqi *I, const struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	const char *w = P->s + t->b;
+	size_t n = t->e - t->b;
+	uint64_t key = hash_bytes(w, n, 0x67656e646572ULL);
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit)
+		return (int)*hit;
+	int g = eq_list_has(&R->male, w, n) ? EQ_G_MALE : eq_list_has(&R->female, w, n) ? EQ_G_FEMALE : 0;
+	*h64map_put(&I->names, key, NULL) = (uint64_t)g;
+	return g;
+}
+
 static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1)
 {
 	for (size_t i = t0; i < t1; i++) {
@@ -34,8 +50,8 @@ static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P
 		if (c & EQ_W_FEMALE)
 			return EQ_G_FEMALE;
 		/* a first name of the long lists, before a surname */
-		if (i + 1 < t1 && (c & (EQ_W_FIRST_M | EQ_W_FIRST_F)) && !(c & EQ_W_TITLE))
-			return c & EQ_W_FIRST_M ? EQ_G_MALE : EQ_G_FEMALE;
+		if (i + 1 < t1 && !(c & EQ_W_TITLE))
+			return list_gender(R, I, P, i);
 		if (!(c & EQ_W_TITLE))
 			break;
 	}
@@ -382,10 +398,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 				    /* an everyday word: 'Soon, ...', 'Footage shows',
 				     * 'Understated Perez'; not 'Pence said', nor a Sessions
 				     * after Jeff Sessions */
-				    (eq_common_word(R, w, len) && !(g & (EQ_G_MALE | EQ_G_FEMALE)) &&
+				    (!(g & (EQ_G_MALE | EQ_G_FEMALE)) && eq_common_word(R, w, len) &&
 				     !(s + 1 < n && word(P, s + 1) && (P->t.v[s + 1].flags & TOK_LOWER) &&
 				       (tok_cls(R, I, P, s + 1, NULL) & EQ_W_CUE)) &&
-				     !fuller_before(R, I, pi, P, s)));
+				     (e > s + 1 || !fuller_before(R, I, pi, P, s))));
 			if (drop) {
 				s++;
 				if (s >= e) {

@@ -102,7 +102,7 @@ int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const ch
 			int cls = 2;
 			/* the long lists' first names count here: before a surname */
 			if (!(c & (EQ_W_MALE | EQ_W_FEMALE)))
-				c |= c & EQ_W_FIRST_M ? EQ_W_MALE : c & EQ_W_FIRST_F ? EQ_W_FEMALE : 0;
+				c |= eq_list_has(&R->male, low, n) ? EQ_W_MALE : eq_list_has(&R->female, low, n) ? EQ_W_FEMALE : 0;
 			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2))) {
 				g |= 1;
 				cls = 0;
