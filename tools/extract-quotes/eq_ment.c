@@ -41,7 +41,10 @@ static int list_gender(const struct eq_rules *R, struct eqi *I, const struct par
 	return g;
 }
 
-static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1)
+/* The gender of the name [t0, t1): its first word's past titles, from the
+ * short first-name lists, or with lists set also from the long ones
+ * (before a surname only). */
+static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1, int lists)
 {
 	for (size_t i = t0; i < t1; i++) {
 		uint64_t c = tok_cls(R, I, P, i, NULL);
@@ -50,12 +53,17 @@ static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P
 		if (c & EQ_W_FEMALE)
 			return EQ_G_FEMALE;
 		/* a first name of the long lists, before a surname */
-		if (i + 1 < t1 && !(c & EQ_W_TITLE))
+		if (lists && i + 1 < t1 && !(c & EQ_W_TITLE))
 			return list_gender(R, I, P, i);
 		if (!(c & EQ_W_TITLE))
 			break;
 	}
 	return 0;
+}
+
+int ment_list_gender(const struct eq_rules *R, struct eqi *I, const struct ment *x)
+{
+	return gender_of_name(R, I, &I->p[x->par], x->t0, x->t1, 1);
 }
 
 /* Does the document write a fuller form of the one word at token s of
@@ -141,6 +149,7 @@ static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
 				m->ante = -1;
 				m->id = f[3];
 				m->nid = (size_t)(e - f[3]);
+				m->glist = type == M_PER; /* its first name's gender, when asked */
 			}
 		}
 		s = e + 1;
@@ -370,7 +379,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		for (size_t t = e; t > s + 1; t--) {
 			uint64_t ct = tok_cls(R, I, P, t - 1, NULL);
 			if ((ct & EQ_W_TITLE) && !(ct & (EQ_W_MALE | EQ_W_FEMALE)) && t + 1 < e + 1 && capword(R, I, P, t) &&
-			    t < e && (gender_of_name(R, I, P, t, e) || e - t >= 2)) {
+			    t < e && (gender_of_name(R, I, P, t, e, 1) || e - t >= 2)) {
 				s = t;
 				break;
 			}
@@ -392,7 +401,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			const struct token *t = &P->t.v[s];
 			size_t len = t->e - t->b;
 			const char *w = P->s + t->b;
-			int drop = !gender_of_name(R, I, P, s, s + 1) &&
+			int drop = !gender_of_name(R, I, P, s, s + 1, 0) &&
 				   ((len > 4 && !memcmp(w + len - 3, "ing", 3)) || (len > 4 && !memcmp(w + len - 2, "ly", 2)) ||
 				    (len > 4 && !memcmp(w + len - 2, "ed", 2)) ||
 				    /* an everyday word: 'Soon, ...', 'Footage shows',
@@ -433,7 +442,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		if (e == s + 1 &&
 		    ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK)) ||
 		     (s > 0 && (P->tf[s - 1] & TF_SB) && !word(P, s - 1))) && !g && /* '– Country less safe –' */
-		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
+		    !gender_of_name(R, I, P, s, e, 0) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
 			i = k;
 			continue;
 		}
@@ -444,7 +453,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			m->t1 = (uint32_t)e;
 			m->a0 = (uint32_t)i;
 			m->type = org ? M_ORG : (e - s >= 2 || g) ? M_PER : M_UNK;
-			m->gender = g ? g : gender_of_name(R, I, P, s, e);
+			m->gender = g ? g : gender_of_name(R, I, P, s, e, 0);
+			/* the long lists are asked when a pronoun wants it
+			 * (ment_list_gender): most names never need a gender */
+			m->glist = !m->gender && e - s >= 2;
 			m->ante = -1;
 		}
 		i = k;

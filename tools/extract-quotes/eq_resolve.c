@@ -76,6 +76,11 @@ static int fuller_form(const struct eq_rules *R, struct eqi *I, struct ment *x)
  * 'Juan Guaido'; none for a 'Clinton' after Bill and Hillary). */
 static void inherit_gender(const struct eq_rules *R, struct eqi *I, struct ment *x)
 {
+	if (x->glist) { /* asked once, when a pronoun wants it */
+		x->glist = 0;
+		if (!x->gender)
+			x->gender = ment_list_gender(R, I, x);
+	}
 	if (x->gender || x->type != M_UNK || x->t1 != x->t0 + 1 || x->id)
 		return;
 	const struct par *P = &I->p[x->par];
