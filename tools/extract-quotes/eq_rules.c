@@ -335,6 +335,8 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 	fclose(f);
 	if (bad)
 		yerr(fn, "cannot read the word list %s", path);
+	if (b.len >= UINT32_MAX / 2)
+		yerr(fn, "the word list %s is too long (2 GB at most)", path);
 	if (b.len && b.p[b.len - 1] != '\n')
 		buf_addc(&b, '\n');
 	size_t at = 0; /* past the comments */
