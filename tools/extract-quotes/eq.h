@@ -64,6 +64,7 @@ enum {
 	X(LONG, "long")                 /* 8 words or more */                             \
 	X(MULTI_SENT, "several-sentences")                                                \
 	X(TITLE_CASE, "title-case")     /* every word capitalized, up to 8 words */      \
+	X(TITLE_APPOS, "title-apposition") /* title case set off after a noun: 'his show, "The Apprentice,"' */ \
 	X(SCARE_BEFORE, "scare-word-before") /* so-called "...", the "...", of "..." */  \
 	X(WORD_BEFORE, "word-before")   /* a word right before the opening mark */       \
 	X(WORD_AFTER, "word-after")     /* a word right after the closing mark */        \
@@ -103,6 +104,16 @@ struct eq_phrase {
 	size_t nw;
 };
 
+/* A sorted list file: its bytes, one lowercase word a line ('#' lines at
+ * its top left out), each line ending in '\n'. */
+struct eq_list {
+	char *s;          /* the words, each ending in '\n' */
+	size_t n;
+	uint32_t *w;      /* where each word starts, and one past the last */
+	size_t nw;
+	uint32_t at[26 * 26 + 1]; /* the first word of each two first letters */
+};
+
 struct eq_rules {
 	struct wordset words;
 	struct eq_mark marks[64];
@@ -120,6 +131,11 @@ struct eq_rules {
 	size_t cue_maxlen;
 	int marks_are_quotes;  /* every mark is one tokens.h flags TOK_QUOTE */
 	int sorted;
+	/* long word lists read from files, sorted, looked up by binary
+	 * search: everyday words (not a name when a sentence starts with one)
+	 * and first names by gender (before a surname only: Denis McAlister,
+	 * Wilma Sherwin; not 'Warren said') */
+	struct eq_list common, male, female;
 };
 
 void eq_rules_init(struct eq_rules *R);
@@ -127,6 +143,13 @@ void eq_rules_init(struct eq_rules *R);
 void eq_rules_load(const struct ynode *root, void *ctx);
 void eq_rules_free(struct eq_rules *R);
 const struct eq_mark *eq_mark_of(const struct eq_rules *R, int32_t cp);
+/* Does list L hold the word w (capitals folded; ASCII letters only)? */
+int eq_list_has(const struct eq_list *L, const char *w, size_t n);
+/* ... a common word of the rules' common-words list */
+static inline int eq_common_word(const struct eq_rules *R, const char *w, size_t n)
+{
+	return eq_list_has(&R->common, w, n);
+}
 
 /* One paragraph of the document, unescaped; ents: the `entities` field of
  * tag-entities --inline (NULL when the input has none). */

@@ -50,6 +50,10 @@ int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i
 		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose") ||
 		    (P->t.v[i - 1].flags & TOK_CLITIC)))
 			return 0;
+		/* '," Read said': a capitalized one before a cue is a name */
+		if ((P->t.v[i].flags & TOK_CAP) && i + 1 < P->t.n && is_word(P, i + 1) &&
+		    (P->t.v[i + 1].flags & TOK_LOWER) && (tok_cls(R, I, P, i + 1, NULL) & EQ_W_CUE))
+			return 0;
 		return 1;
 	}
 	if (!(c & EQ_W_PHRASE))
@@ -278,6 +282,11 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 		if (tok_cls(R, I, P, q->o - 1, NULL) & EQ_W_SCARE)
 			f[EQ_F_SCARE_BEFORE] = 1;
 	}
+	/* 'Trump's reality TV show, "The Apprentice," who ...', 'his new
+	 * book, "Crippled America: ...,"': a title in apposition to a noun */
+	if (f[EQ_F_TITLE_CASE] && q->o > 1 && tok_punct(P, q->o - 1, ',') && is_word(P, q->o - 2) &&
+	    (v[q->o - 2].flags & TOK_LOWER) && !cue_at(R, I, P, q->o - 2))
+		f[EQ_F_TITLE_APPOS] = 1;
 	if (q->unclosed && q->next < 0)
 		f[EQ_F_UNCLOSED] = 1;
 	if (q->next >= 0 || q->prev >= 0)

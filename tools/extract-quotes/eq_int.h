@@ -78,6 +78,7 @@ struct ment {
 	int ante;               /* a pronoun or description: the mention it stands for (-1 none, -2 not yet) */
 	int sure;               /* ... and the text leaves no doubt about it (eq_resolve.c) */
 	int fuller;             /* a one-word name: 1 a fuller form comes before it, -1 none, 0 not asked */
+	int glist;              /* the long first-name lists not asked yet for its gender */
 	const char *id;         /* from the entities column (not NUL-terminated) */
 	size_t nid;
 };
@@ -229,6 +230,9 @@ struct np np_backward(const struct eq_rules *R, struct eqi *I, struct par *P, si
 
 /* eq_ment.c: mentions */
 void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi);
+
+/* The gender the long first-name lists give name mention x (0 none). */
+int ment_list_gender(const struct eq_rules *R, struct eqi *I, const struct ment *x);
 
 /* eq_names.c: what the document says about a name */
 /* Is the capitalized word w written lowercase as a word near paragraph pi? */

@@ -25,7 +25,26 @@ static struct ment *new_ment(struct eqi *I)
 	return m;
 }
 
-static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1)
+/* The gender the long first-name lists give token i (0 none), asked once
+ * per document and word. */
+static int list_gender(const struct eq_rules *R, struct eqi *I, const struct par *P, size_t i)
+{
+	const struct token *t = &P->t.v[i];
+	const char *w = P->s + t->b;
+	size_t n = t->e - t->b;
+	uint64_t key = hash_bytes(w, n, 0x67656e646572ULL);
+	uint64_t *hit = h64map_get(&I->names, key);
+	if (hit)
+		return (int)*hit;
+	int g = eq_list_has(&R->male, w, n) ? EQ_G_MALE : eq_list_has(&R->female, w, n) ? EQ_G_FEMALE : 0;
+	*h64map_put(&I->names, key, NULL) = (uint64_t)g;
+	return g;
+}
+
+/* The gender of the name [t0, t1): its first word's past titles, from the
+ * short first-name lists, or with lists set also from the long ones
+ * (before a surname only). */
+static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P, size_t t0, size_t t1, int lists)
 {
 	for (size_t i = t0; i < t1; i++) {
 		uint64_t c = tok_cls(R, I, P, i, NULL);
@@ -33,10 +52,27 @@ static int gender_of_name(const struct eq_rules *R, struct eqi *I, struct par *P
 			return EQ_G_MALE;
 		if (c & EQ_W_FEMALE)
 			return EQ_G_FEMALE;
+		/* a first name of the long lists, before a surname */
+		if (lists && i + 1 < t1 && !(c & EQ_W_TITLE))
+			return list_gender(R, I, P, i);
 		if (!(c & EQ_W_TITLE))
 			break;
 	}
 	return 0;
+}
+
+int ment_list_gender(const struct eq_rules *R, struct eqi *I, const struct ment *x)
+{
+	return gender_of_name(R, I, &I->p[x->par], x->t0, x->t1, 1);
+}
+
+/* Does the document write a fuller form of the one word at token s of
+ * paragraph pi before it ('Mike Pence' for 'Pence')? */
+static int fuller_before(const struct eq_rules *R, struct eqi *I, uint32_t pi, const struct par *P, size_t s)
+{
+	uint32_t fp = pi, fb = P->t.v[s].b, fe = P->t.v[s].e, b0 = fb;
+	full_name(R, I, pi, 0, &fp, &fb, &fe);
+	return !(fp == pi && fb == b0);
 }
 
 static int title_gender(const struct par *P, size_t i)
@@ -113,6 +149,7 @@ static void ents_collect(struct eqi *I, struct par *P, uint32_t pi)
 				m->ante = -1;
 				m->id = f[3];
 				m->nid = (size_t)(e - f[3]);
+				m->glist = type == M_PER; /* its first name's gender, when asked */
 			}
 		}
 		s = e + 1;
@@ -342,7 +379,7 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		for (size_t t = e; t > s + 1; t--) {
 			uint64_t ct = tok_cls(R, I, P, t - 1, NULL);
 			if ((ct & EQ_W_TITLE) && !(ct & (EQ_W_MALE | EQ_W_FEMALE)) && t + 1 < e + 1 && capword(R, I, P, t) &&
-			    t < e && (gender_of_name(R, I, P, t, e) || e - t >= 2)) {
+			    t < e && (gender_of_name(R, I, P, t, e, 1) || e - t >= 2)) {
 				s = t;
 				break;
 			}
@@ -364,9 +401,16 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			const struct token *t = &P->t.v[s];
 			size_t len = t->e - t->b;
 			const char *w = P->s + t->b;
-			int drop = !gender_of_name(R, I, P, s, s + 1) &&
+			int drop = !gender_of_name(R, I, P, s, s + 1, 0) &&
 				   ((len > 4 && !memcmp(w + len - 3, "ing", 3)) || (len > 4 && !memcmp(w + len - 2, "ly", 2)) ||
-				    (len > 4 && !memcmp(w + len - 2, "ed", 2)));
+				    (len > 4 && !memcmp(w + len - 2, "ed", 2)) ||
+				    /* an everyday word: 'Soon, ...', 'Footage shows',
+				     * 'Understated Perez'; not 'Pence said', nor a Sessions
+				     * after Jeff Sessions */
+				    (!(g & (EQ_G_MALE | EQ_G_FEMALE)) && eq_common_word(R, w, len) &&
+				     !(s + 1 < n && word(P, s + 1) && (P->t.v[s + 1].flags & TOK_LOWER) &&
+				       (tok_cls(R, I, P, s + 1, NULL) & EQ_W_CUE)) &&
+				     (e > s + 1 || !fuller_before(R, I, pi, P, s))));
 			if (drop) {
 				s++;
 				if (s >= e) {
@@ -395,8 +439,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 		}
 		/* a first word of a sentence the document also writes lowercase
 		 * is no name ('Federal mandates', 'Victims of ...') */
-		if (e == s + 1 && ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK))) && !g &&
-		    !gender_of_name(R, I, P, s, e) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
+		if (e == s + 1 &&
+		    ((P->tf[s] & TF_SB) || (s > 0 && (P->tf[s - 1] & TF_MARK)) ||
+		     (s > 0 && (P->tf[s - 1] & TF_SB) && !word(P, s - 1))) && !g && /* '– Country less safe –' */
+		    !gender_of_name(R, I, P, s, e, 0) && low_somewhere(I, pi, P->s + P->t.v[s].b, P->t.v[s].e - P->t.v[s].b)) {
 			i = k;
 			continue;
 		}
@@ -407,7 +453,10 @@ void mentions_collect(const struct eq_rules *R, struct eqi *I, uint32_t pi)
 			m->t1 = (uint32_t)e;
 			m->a0 = (uint32_t)i;
 			m->type = org ? M_ORG : (e - s >= 2 || g) ? M_PER : M_UNK;
-			m->gender = g ? g : gender_of_name(R, I, P, s, e);
+			m->gender = g ? g : gender_of_name(R, I, P, s, e, 0);
+			/* the long lists are asked when a pronoun wants it
+			 * (ment_list_gender): most names never need a gender */
+			m->glist = !m->gender && e - s >= 2;
 			m->ante = -1;
 		}
 		i = k;

@@ -100,6 +100,9 @@ int surname_facts(const struct eq_rules *R, struct eqi *I, uint32_t pi, const ch
 				continue;
 			uint64_t c = wordset_cls(&R->words, low, n);
 			int cls = 2;
+			/* the long lists' first names count here: before a surname */
+			if (!(c & (EQ_W_MALE | EQ_W_FEMALE)))
+				c |= eq_list_has(&R->male, low, n) ? EQ_W_MALE : eq_list_has(&R->female, low, n) ? EQ_W_FEMALE : 0;
 			if ((c & EQ_W_MALE) || (n == 2 && !memcmp(low, "mr", 2))) {
 				g |= 1;
 				cls = 0;

@@ -23,7 +23,10 @@ int capword_check(const struct eq_rules *R, struct eqi *I, struct par *P, size_t
 				!(tok_cls(R, I, P, i - 1, NULL) & (EQ_W_CUE | EQ_W_FUNC | EQ_W_PRON))) &&
 	    /* 'Secretary of State' */
 	    !(i > 1 && !(P->tf[i] & TF_SB) && word(P, i - 1) && TOK_IS(P, i - 1, "of") && word(P, i - 2) &&
-	      (tok_cls(R, I, P, i - 2, NULL) & EQ_W_TITLE) && (P->t.v[i - 2].flags & TOK_CAP)))
+	      (tok_cls(R, I, P, i - 2, NULL) & EQ_W_TITLE) && (P->t.v[i - 2].flags & TOK_CAP)) &&
+	    /* '," Read said': a name before a cue */
+	    !(i + 1 < P->t.n && word(P, i + 1) && (P->t.v[i + 1].flags & TOK_LOWER) &&
+	      (tok_cls(R, I, P, i + 1, NULL) & EQ_W_CUE) && i > 0 && (P->tf[i - 1] & TF_MARK)))
 		return 0;
 	/* Don't, Won’t: a verb opening a question */
 	size_t n = t->e - t->b;
@@ -292,7 +295,13 @@ struct np np_forward(const struct eq_rules *R, struct eqi *I, struct par *P, siz
 		/* 'Antonacci of the New York delegation': the name stops at
 		 * 'of' (np_speaker keeps the rest) */
 		if (of_at && word(P, k) && !(P->t.v[k].flags & TOK_CAP) && !(P->t.v[k].flags & TOK_CLITIC)) {
-			k = of_at;
+			/* not after titles: 'Secretary of State Jon Kerrigan urged' */
+			int titles = 1;
+			for (size_t t = np.a; t < of_at && titles; t++)
+				titles = title_period(R, I, P, t) || (tok_cls(R, I, P, t, NULL) & (EQ_W_TITLE | EQ_W_DEF)) ||
+					 (!(P->t.v[t].flags & TOK_CAP) && modifier(R, I, P, t));
+			if (!titles)
+				k = of_at;
 			break;
 		}
 		if ((P->t.v[k].flags & TOK_CLITIC) && k > i) {

@@ -76,6 +76,11 @@ static int fuller_form(const struct eq_rules *R, struct eqi *I, struct ment *x)
  * 'Juan Guaido'; none for a 'Clinton' after Bill and Hillary). */
 static void inherit_gender(const struct eq_rules *R, struct eqi *I, struct ment *x)
 {
+	if (x->glist) { /* asked once, when a pronoun wants it */
+		x->glist = 0;
+		if (!x->gender)
+			x->gender = ment_list_gender(R, I, x);
+	}
 	if (x->gender || x->type != M_UNK || x->t1 != x->t0 + 1 || x->id)
 		return;
 	const struct par *P = &I->p[x->par];
@@ -390,23 +395,47 @@ static int may_name_head(const struct par *P, size_t pn, const struct par *Q, si
 	return 0;
 }
 
+/* Does every lowercase word before the head word h of the description
+ * starting at token a of Q stand within three words of token i of P
+ * ('the vice president' is not President Obama; 'the former president'
+ * wants 'former President Bush')? Capitalized ones (the Florida senator)
+ * and the determiner are not asked for. */
+static int mods_near(const struct eq_rules *R, struct eqi *I, const struct par *P, size_t i, const struct par *Q,
+		     size_t a, size_t h)
+{
+	for (size_t k = a; k < h; k++) {
+		int d;
+		if (!(Q->t.v[k].flags & TOK_LOWER) || det(R, I, (struct par *)Q, k, &d))
+			continue;
+		const struct token *w = &Q->t.v[k];
+		size_t wn = w->e - w->b;
+		int seen = 0;
+		for (size_t j = i > 3 ? i - 3 : 0; j < P->t.n && j <= i + 3 && !seen; j++)
+			seen = j != i && P->t.v[j].e - P->t.v[j].b == wn && !strncasecmp(P->s + P->t.v[j].b, Q->s + w->b, wn);
+		if (!seen)
+			return 0;
+	}
+	return 1;
+}
+
 /* Did the text describe mention x with the head word h of Q: a title or
  * a modifier before the name ('Senator Brandt', 'Florida senator Marco
  * Rubio'), an appositive after it ('Brandt, the senator from the coast'),
  * or, for an organisation, a word of its name ('Kestrel Freight
  * Company')? */
-static int described(const struct eq_rules *R, struct eqi *I, const struct ment *x, const struct par *Q, size_t h)
+static int described(const struct eq_rules *R, struct eqi *I, const struct ment *x, const struct par *Q, size_t qa,
+		     size_t h)
 {
 	struct par *P = &I->p[x->par];
 	if (x->type == M_ORG) {
 		for (size_t i = x->t0; i < x->t1; i++)
-			if (names_head(P, i, Q, h))
+			if (names_head(P, i, Q, h) && mods_near(R, I, P, i, Q, qa, h))
 				return 1;
 		return 0;
 	}
 	size_t a = x->a0 != UINT32_MAX && x->a0 < x->t0 ? x->a0 : x->t0;
 	for (size_t i = a; i < x->t0; i++)
-		if (names_head(P, i, Q, h))
+		if (names_head(P, i, Q, h) && mods_near(R, I, P, i, Q, qa, h))
 			return 1;
 	/* the words right before it that modify it: 'Florida senator Marco
 	 * Rubio', not 'the suit says that Gowdy' */
@@ -415,7 +444,7 @@ static int described(const struct eq_rules *R, struct eqi *I, const struct ment 
 		if (!(P->t.v[i].flags & TOK_WORD) || (P->tf[i] & (TF_IN | TF_MARK)) ||
 		    (tok_cls(R, I, P, i, NULL) & (EQ_W_FUNC | EQ_W_CUE | EQ_W_PRON)))
 			break;
-		if (names_head(P, i, Q, h))
+		if (names_head(P, i, Q, h) && mods_near(R, I, P, i, Q, qa, h))
 			return 1;
 	}
 	/* 'Brandt, the senator from the coast', 'Fiorina, the former CEO' */
@@ -424,7 +453,7 @@ static int described(const struct eq_rules *R, struct eqi *I, const struct ment 
 			int d;
 			if (P->t.v[i].flags & TOK_PUNCT || (P->tf[i] & (TF_IN | TF_MARK)))
 				break;
-			if (names_head(P, i, Q, h))
+			if (names_head(P, i, Q, h) && mods_near(R, I, P, i, Q, qa, h))
 				return 1;
 			if ((tok_cls(R, I, P, i, NULL) & (EQ_W_FUNC | EQ_W_CUE)) && !det(R, I, P, i, &d) &&
 			    !TOK_IS(P, i, "former"))
@@ -452,7 +481,7 @@ int resolve_desc(const struct eq_rules *R, struct eqi *I, uint32_t pi, size_t a,
 				continue; /* after it, or itself */
 			if (org ? x->type != M_ORG : (x->type != M_PER && x->type != M_UNK))
 				continue;
-			if (!described(R, I, x, Q, head))
+			if (!described(R, I, x, Q, a, head))
 				continue;
 			if (found < 0) {
 				found = (int)k;

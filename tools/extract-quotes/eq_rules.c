@@ -2,10 +2,14 @@
  * speech verbs with their forms, cue phrases, pronouns, titles, roles,
  * organisation heads, places, first names, and the scorer's weights. */
 #include "eq.h"
+#include "buf.h"
+#include "lines.h"
 #include "msg.h"
 #include "unicode.h"
 #include "utf8.h"
 
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +66,12 @@ void eq_rules_free(struct eq_rules *R)
 		for (size_t k = 0; k < R->phr[i].nw; k++)
 			free(R->phr[i].w[k]);
 	free(R->phr);
+	free(R->common.s);
+	free(R->male.s);
+	free(R->female.s);
+	free(R->common.w);
+	free(R->male.w);
+	free(R->female.w);
 	memset(R, 0, sizeof *R);
 }
 
@@ -279,12 +289,168 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
 	}
 }
 
+/* A list file's path: relative to the rules file that names it. */
+static char *rel_path(const struct ynode *n)
+{
+	const char *p = yscalar(n);
+	if (p[0] == '/' || !n->file)
+		return xstrdup(p);
+	const char *slash = strrchr(n->file, '/');
+	struct buf b = {0};
+	if (slash)
+		buf_add(&b, n->file, (size_t)(slash - n->file) + 1);
+	buf_adds(&b, p);
+	return b.p;
+}
+
+/* A list file {file: PATH, source, licence}: one lowercase word a line,
+ * sorted as by LC_ALL=C sort, '#' comment lines at its top. Read whole and
+ * looked up by binary search (no hashing of 60,000 words at start-up); a
+ * sample of its lines is checked for the order. A later file replaces an
+ * earlier one. */
+static void list_index(struct eq_list *L);
+
+static void load_list(const struct ynode *v, struct eq_list *L)
+{
+	static const char *const keys[] = {"file", "source", "licence", "license", NULL};
+	if (v->kind != Y_MAP)
+		yerr(v, "a word list is {file: PATH, source: ..., licence: ...}");
+	ymap_check(v, keys);
+	const struct ynode *fn = ymap_need(v, "file");
+	char *path = rel_path(fn);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		yerr(fn, "cannot read the word list %s", path);
+	struct buf b = {0};
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && st.st_size < ((off_t)1 << 30))
+		buf_grow(&b, (size_t)st.st_size + 2);
+	size_t got;
+	do {
+		buf_grow(&b, 65536);
+		got = fread(b.p + b.len, 1, b.cap - b.len - 1, f);
+		b.len += got;
+	} while (got > 0);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		yerr(fn, "cannot read the word list %s", path);
+	if (b.len >= UINT32_MAX / 2)
+		yerr(fn, "the word list %s is too long (2 GB at most)", path);
+	if (b.len && b.p[b.len - 1] != '\n')
+		buf_addc(&b, '\n');
+	size_t at = 0; /* past the comments */
+	while (at < b.len && b.p[at] == '#')
+		at = (size_t)((char *)memchr(b.p + at, '\n', b.len - at) - b.p) + 1;
+	if (at) {
+		memmove(b.p, b.p + at, b.len - at);
+		b.len -= at;
+	}
+	/* sorted, lowercase? 64 lines spread over it, each against the next
+	 * one (not every byte: the list is read at every start) */
+	for (int k = 1; k < 64 && b.len; k++) {
+		const char *x = b.p + (size_t)((double)b.len * k / 64);
+		while (x > b.p && x[-1] != '\n')
+			x--;
+		const char *y = (const char *)memchr(x, '\n', (size_t)(b.p + b.len - x)) + 1;
+		if (y >= b.p + b.len)
+			break;
+		size_t xn = (size_t)((const char *)memchr(x, '\n', (size_t)(b.p + b.len - x)) - x);
+		size_t yn = (size_t)((const char *)memchr(y, '\n', (size_t)(b.p + b.len - y)) - y);
+		int c = memcmp(x, y, xn < yn ? xn : yn);
+		if (c > 0 || (c == 0 && xn > yn))
+			yerr(fn, "%s is not sorted (LC_ALL=C sort)", path);
+		for (size_t i = 0; i < xn; i++)
+			if (x[i] == '\r' || x[i] == ' ' || x[i] == '\t' || (x[i] >= 'A' && x[i] <= 'Z'))
+				yerr(fn, "%s: one lowercase word a line", path);
+	}
+	free(path);
+	free(L->s);
+	free(L->w);
+	L->s = b.p;
+	L->n = b.len;
+	list_index(L);
+}
+
+/* The first word of L's words [lo, hi) at or after key[0..n); *found
+ * when it is key. */
+static size_t list_bound(const struct eq_list *L, size_t lo, size_t hi, const char *key, size_t n, int *found)
+{
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *x = L->s + L->w[mid];
+		size_t ln = L->w[mid + 1] - L->w[mid] - 1, m = ln < n ? ln : n, i = 0;
+		while (i < m && x[i] == key[i]) /* short words: no library call */
+			i++;
+		int c = i < m ? (unsigned char)x[i] - (unsigned char)key[i] : ln < n ? -1 : ln > n ? 1 : 0;
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* L->w, one offset a word, and L->at, each two-letter prefix's first
+ * word, so a look-up searches only the words that begin like it. */
+static void list_index(struct eq_list *L)
+{
+	size_t cap = 1024;
+	L->w = xrealloc(NULL, cap * sizeof *L->w);
+	L->nw = 0;
+	for (const char *p = L->s, *end = L->s + L->n; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (L->nw + 2 > cap) {
+			cap *= 2;
+			L->w = xrealloc(L->w, cap * sizeof *L->w);
+		}
+		L->w[L->nw++] = (uint32_t)(p - L->s);
+		p = nl + 1;
+	}
+	L->w[L->nw] = (uint32_t)L->n;
+	int found;
+	for (int k = 0; k < 26 * 26; k++) {
+		char key[2] = {(char)('a' + k / 26), (char)('a' + k % 26)};
+		L->at[k] = (uint32_t)list_bound(L, k ? L->at[k - 1] : 0, L->nw, key, 2, &found);
+	}
+	L->at[26 * 26] = (uint32_t)L->nw;
+}
+
+int eq_list_has(const struct eq_list *L, const char *w, size_t n)
+{
+	char low[32];
+	if (!L->n || n < 2 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 0x20);
+		else if (c < 'a' || c > 'z')
+			return 0;
+		low[i] = c;
+	}
+	/* binary search over the bytes of the words that begin like it */
+	int k = (low[0] - 'a') * 26 + (low[1] - 'a'), found;
+	list_bound(L, L->at[k], L->at[k + 1], low, n, &found);
+	return found;
+}
+
 static void load_names(struct eq_rules *R, const struct ynode *v)
 {
-	static const char *const keys[] = {"male", "female", NULL};
+	static const char *const keys[] = {"male", "female", "male-list", "female-list", NULL};
 	ymap_check(v, keys);
 	word_list(R, v, "male", EQ_W_MALE);
 	word_list(R, v, "female", EQ_W_FEMALE);
+	const struct ynode *f;
+	if ((f = ymap_get(v, "male-list")))
+		load_list(f, &R->male);
+	if ((f = ymap_get(v, "female-list")))
+		load_list(f, &R->female);
 }
 
 static void load_score(struct eq_rules *R, const struct ynode *v)
@@ -332,7 +498,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	static const char *const keys[] = {"version", "marks", "elisions", "speech-verbs", "cue-phrases",
 					   "pronouns", "titles", "roles", "people", "texts", "object-verbs", "org-heads", "places",
 					   "first-names", "function-words", "time-words", "scare-words",
-					   "score", "forget", NULL};
+					   "score", "forget", "common-words", NULL};
 	ymap_check(root, keys);
 	const struct ynode *v;
 	if ((v = ymap_get(root, "forget"))) {
@@ -352,6 +518,8 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 		load_names(R, v);
 	if ((v = ymap_get(root, "score")))
 		load_score(R, v);
+	if ((v = ymap_get(root, "common-words")))
+		load_list(v, &R->common);
 	word_list(R, root, "elisions", EQ_W_ELISION);
 	word_list(R, root, "titles", EQ_W_TITLE);
 	word_list(R, root, "roles", EQ_W_ROLE);

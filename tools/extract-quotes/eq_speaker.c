@@ -400,7 +400,10 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 			while (a < cue && !(P->t.v[a++].flags & TOK_DASH))
 				; /* past 'WASHINGTON —' */
 		while (a < cue && (TOK_IS(P, a, "but") || TOK_IS(P, a, "and") || TOK_IS(P, a, "so") ||
-				   TOK_IS(P, a, "yet") || TOK_IS(P, a, "still") || TOK_IS(P, a, "then")))
+				   TOK_IS(P, a, "yet") || TOK_IS(P, a, "still") || TOK_IS(P, a, "then") ||
+				   /* 'Former Secretary of State Ada Obuya urged ...' */
+				   (TOK_IS(P, a, "former") && a + 1 < cue &&
+				    (P->t.v[a + 1].flags & TOK_CAP))))
 			a++;
 		struct np np = np_forward(R, I, P, a, cue);
 		if (np.ok && np.type != M_PRON && np.b < cue && np.b > a && !tok_punct(P, np.b, ',') &&
@@ -408,6 +411,15 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 			np_speaker(R, I, D, q, par, &np);
 			return 1;
 		}
+	}
+	/* who speaks in the clause before: 'In an interview with journalist
+	 * Matei Rosca, Lazar said he ... and added, "' */
+	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
+		struct ment *m = &I->m[k];
+		if (m->t0 < s0 || m->t0 >= cue)
+			continue;
+		if (m->speaks && !m->oblique && m->type != M_PRON)
+			return ment_to_speaker(R, I, D, q, k);
 	}
 	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
 		struct ment *m = &I->m[k];
@@ -459,6 +471,37 @@ static void by_agent(const struct eq_rules *R, struct eqi *I, struct par *P, str
 		*np = by;
 }
 
+/* 'Kasich resisted: "...', 'Clinton has since apologized for what
+ * happened: "...': the subject of a short clause that opens its sentence
+ * and ends in the colon before the quotation (a few lowercase words after
+ * it, no comma), the verb its cue. */
+static void colon_subject(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, struct cand *q, size_t l0)
+{
+	struct par *P = &I->p[q->par];
+	size_t colon = q->o - 1, a = colon;
+	while (a > l0 && !(P->tf[a] & TF_SB))
+		a--;
+	if (a == 0 && dateline(P))
+		return;
+	struct np np = np_forward(R, I, P, a, colon);
+	if (!np.ok || np.b >= colon || np.b + 7 < colon || !word(P, np.b) || !(P->t.v[np.b].flags & TOK_LOWER) ||
+	    (np.type != M_PRON && np.type != M_PER && np.type != M_ORG && np.type != M_DESC))
+		return;
+	if (np.type == M_PRON && !(np.pbits & EQ_P_THIRD))
+		return;
+	for (size_t k = np.b; k < colon; k++)
+		if (!word(P, k) || !(P->t.v[k].flags & TOK_LOWER) || (tok_cls(R, I, P, k, NULL) & EQ_W_PRON))
+			return; /* 'Trump has a new name for him:' */
+	size_t v = np.b; /* the verb: past 'has since' */
+	while (v + 1 < colon && (tok_cls(R, I, P, v, NULL) & (EQ_W_FILL | EQ_W_TIME | EQ_W_FUNC)))
+		v++;
+	q->cue_par = (int)q->par;
+	q->cue_t = (int)v;
+	q->cue_n = 1;
+	q->cue_side = -1;
+	np_speaker(R, I, D, q, q->par, &np);
+}
+
 static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc *D, size_t ci)
 {
 	struct cand *q = &I->c[ci];
@@ -490,6 +533,8 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 				q->cue_t = (int)q->o - 1;
 				q->cue_n = 1;
 				np_speaker(R, I, D, q, q->par, &np);
+			} else {
+				colon_subject(R, I, D, q, l0);
 			}
 		} else if (q->c + 1 < P->t.n && (P->t.v[q->c + 1].flags & TOK_DASH) && r1 == P->t.n) {
 			np = np_forward(R, I, P, q->c + 2, r1);
@@ -563,8 +608,13 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			const struct token *t = &P->t.v[e - 2];
 			int verb = t->e - t->b > 3 && !memcmp(P->s + t->e - 2, "ed", 2);
 			if (!(c & (EQ_W_FUNC | EQ_W_CUE)) && !verb &&
-			    ((c & EQ_W_TEXT) || !(capword(R, I, P, e - 2) || (c & HEAD_WORDS))))
-				return; /* no one speaks */
+			    ((c & EQ_W_TEXT) || !(capword(R, I, P, e - 2) || (c & HEAD_WORDS)))) {
+				/* no one speaks; what is written on a thing (not a
+				 * text: 'a letter which said') is no quotation */
+				if (!(c & EQ_W_TEXT))
+					q->kind = EQ_NONE;
+				return;
+			}
 		}
 		if (n > 1) { /* according to X */
 			np = np_forward(R, I, P, k + n, q->o);
@@ -648,6 +698,8 @@ void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D)
 		if (q->kind == EQ_NONE || q->prev >= 0)
 			continue;
 		find_speaker(R, I, D, ci);
+		if (q->kind == EQ_NONE)
+			continue; /* 'T-shirts that said "..."' */
 		/* a quotation over paragraphs: the attribution may follow its last part */
 		for (int k = q->next; k >= 0 && q->sp_par < 0; k = I->c[k].next) {
 			find_speaker(R, I, D, (size_t)k);
