@@ -15,7 +15,7 @@
 
 /* Word classes of the rules' word set (struct ws_val.cls). */
 enum {
-	EQ_W_CUE = 1 << 0,      /* a speech verb form; bits = the lemma's number */
+	EQ_W_CUE = 1 << 0,      /* a speech verb form; bits: EQ_CUE_BARE */
 	EQ_W_TITLE = 1 << 1,    /* stripped before a name: Sen, Col, President */
 	EQ_W_ROLE = 1 << 2,     /* describes a person: senator, businessman */
 	EQ_W_ORG = 1 << 3,      /* ends an organisation's name: Party, campaign */
@@ -38,6 +38,11 @@ enum {
 	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
 	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
 };
+
+/* The bits of an EQ_W_CUE word: the verb's bare form ('offer', 'report',
+ * 'press'), which is as often a noun, unlike 'offered' (a lemma whose list
+ * of forms is empty, 'según', is no bare form). Past the pronoun bits. */
+#define EQ_CUE_BARE (UINT64_C(1) << 32)
 
 /* Pronoun features (bits of an EQ_W_PRON word). */
 enum {

@@ -39,16 +39,44 @@ void cand_context(struct eqi *I, size_t ci, size_t *l0, size_t *r1)
 	*r1 = j;
 }
 
+/* Is the bare form of a speech verb at i a noun? After a lowercase word
+ * that cannot be its subject (no pronoun, person, organisation, plural,
+ * auxiliary or adverb): 'its latest offer', 'a quick reply', 'the annual
+ * report'; or, after a word, before a title or role: 'White House press
+ * secretary'. 'Officials say', 'critics say', 'they say', 'to say' and
+ * '," say officials' stay cues. */
+static int bare_noun(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
+{
+	if (i == 0 || !is_word(P, i - 1))
+		return 0;
+	if (i + 1 < P->t.n && is_word(P, i + 1) && (tok_cls(R, I, P, i + 1, NULL) & (EQ_W_TITLE | EQ_W_ROLE)))
+		return 1;
+	const struct token *w = &P->t.v[i - 1];
+	if (!(w->flags & TOK_LOWER) || (P->tf[i] & TF_SB))
+		return 0;
+	if (tok_cls(R, I, P, i - 1, NULL) & (EQ_W_PRON | EQ_W_PEOPLE | EQ_W_ROLE | EQ_W_ORG | EQ_W_FILL | EQ_W_TIME |
+					     EQ_W_FUNC | EQ_W_CUE))
+		return 0;
+	const char *s = P->s + w->b;
+	size_t n = w->e - w->b;
+	/* 'parents say', 'the documents say'; and adverbs ('openly admit') */
+	if (n > 2 && ((s[n - 1] == 's' && s[n - 2] != 's') || (s[n - 2] == 'l' && s[n - 1] == 'y')))
+		return 0;
+	return 1;
+}
+
 /* cue_at past its first tests (eq_int.h) */
 int cue_at_word(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i)
 {
-	uint64_t c = tok_cls(R, I, P, i, NULL);
+	uint64_t bits = 0, c = tok_cls(R, I, P, i, &bits);
 	if (c & EQ_W_CUE) {
 		/* a noun after a determiner or a possessive: "his remarks", "Zornick's comment" */
 		if (i > 0 && is_word(P, i - 1) && (TOK_IS(P, i - 1, "the") || TOK_IS(P, i - 1, "a") ||
 		    TOK_IS(P, i - 1, "his") || TOK_IS(P, i - 1, "her") || TOK_IS(P, i - 1, "their") ||
 		    TOK_IS(P, i - 1, "its") || TOK_IS(P, i - 1, "an") || TOK_IS(P, i - 1, "whose") ||
 		    (P->t.v[i - 1].flags & TOK_CLITIC)))
+			return 0;
+		if ((bits & EQ_CUE_BARE) && bare_noun(R, I, P, i))
 			return 0;
 		/* '," Read said': a capitalized one before a cue is a name */
 		if ((P->t.v[i].flags & TOK_CAP) && i + 1 < P->t.n && is_word(P, i + 1) &&

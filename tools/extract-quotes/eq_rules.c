@@ -205,9 +205,9 @@ static void load_verbs(struct eq_rules *R, const struct ynode *v)
 		const struct ynode *lemma = v->items[i], *forms = v->items[i + 1];
 		check_word(lemma);
 		uint64_t id = ++R->nlemmas;
-		words_add(R, lemma->str, lemma->len, EQ_W_CUE, 0);
 		if (forms->kind != Y_SEQ)
 			yerr(forms, "the forms of '%s' must be a list: %s: [forms]", lemma->str, lemma->str);
+		words_add(R, lemma->str, lemma->len, EQ_W_CUE, forms->n ? EQ_CUE_BARE : 0);
 		struct addw a = {R, EQ_W_CUE, 0};
 		(void)id;
 		yeach_string(forms, add_word, &a);
