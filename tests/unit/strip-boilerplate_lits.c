@@ -122,6 +122,24 @@ int main(void)
 	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
 	CHECK(L.n == 1 && has(&L, "(photo)"));
 	bp_lits_free(&L);
+	/* a character without case is literal (©), one with case is not (é) */
+	p = "(?:^|[.!?]\\s+)\xc2\xa9\\s*[a-z]+|photo: \\w+";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 2));
+	CHECK(L.n == 2 && has(&L, "\xc2\xa9") && has(&L, "photo: "));
+	CHECK(bp_lits_search(&L, "Jane Doe \xc2\xa9 Agency", 17));
+	CHECK(!bp_lits_search(&L, "Jane Doe (c) Agency", 19));
+	bp_lits_free(&L);
+	p = "x\xc3\xa9t\xc3\xa9|abcd";
+	CHECK(!bp_lits_from_pattern(&L, p, strlen(p), 2));
+	bp_lits_free(&L);
+	p = "\xe2\x80\x94+ read more";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
+	CHECK(L.n == 1 && has(&L, " read more"));
+	bp_lits_free(&L);
+	p = "\xe2\x80\x94 read more";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
+	CHECK(L.n == 1 && has(&L, "\xe2\x80\x94 read more"));
+	bp_lits_free(&L);
 	/* no set: a branch without a literal, extended mode, \Q, verbs, short */
 	const char *none[] = {"abcd|\\d+", "(?x) abcd", "\\Qabcd\\E", "(*UTF)abcd", "ab", "abcd|",
 			      "x{,3}abcd", "(?:abcd)?", "©|abcd", "(?#c)abcd"};

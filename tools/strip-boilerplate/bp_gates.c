@@ -48,7 +48,7 @@ int bp_first_bytes(pcre2_code *code, uint64_t ascii_first[2], uint32_t second[12
 }
 
 /* One branch: 1 when it gates (anchored or with literals). */
-static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, struct bp_lits *lits)
+static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, struct bp_lits *lits, size_t lit_min)
 {
 	struct bp_gate *g = &G->g[G->n];
 	memset(g, 0, sizeof *g);
@@ -63,13 +63,20 @@ static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, 
 		g->anchored = bp_first_bytes(code, g->ascii_first, g->second, &g->has_second);
 	pcre2_code_free(code);
 	memset(lits, 0, sizeof *lits);
-	g->lits = bp_lits_from_pattern(lits, pat, n, GATE_LIT_MIN);
+	g->lits = bp_lits_from_pattern(lits, pat, n, lit_min);
 	return g->anchored || g->lits;
 }
 
 int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts)
 {
+	return bp_gates_build_min(G, pat, n, opts, 0);
+}
+
+int bp_gates_build_min(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, size_t lit_min)
+{
 	memset(G, 0, sizeof *G);
+	if (!lit_min)
+		lit_min = GATE_LIT_MIN;
 	size_t start[MAX_BRANCHES], len[MAX_BRANCHES];
 	size_t nb = bp_lits_branches(pat, n, start, len, MAX_BRANCHES);
 	if (!nb || (opts & PCRE2_EXTENDED))
@@ -77,7 +84,7 @@ int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts)
 	G->g = xcalloc(nb, sizeof *G->g);
 	for (size_t b = 0; b < nb; b++) {
 		struct bp_lits L;
-		if (!branch(G, pat + start[b], len[b], opts, &L)) {
+		if (!branch(G, pat + start[b], len[b], opts, &L, lit_min)) {
 			bp_lits_free(&L);
 			bp_gates_free(G);
 			return 0; /* a branch that may match anywhere */
@@ -104,22 +111,32 @@ static inline int may_start(const struct bp_gate *g, unsigned char c0, unsigned 
 
 int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
 {
+	return bp_gates_pass_at(G, s, n, 0);
+}
+
+int bp_gates_pass_at(const struct bp_gates *G, const char *s, size_t n, size_t off)
+{
 	if (!G->n || !n)
 		return 1;
 	unsigned char c0 = (unsigned char)s[0], c1 = n >= 2 ? (unsigned char)s[1] : 0;
 	uint64_t want = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (!may_start(g, c0, c1))
+		if (!off && !may_start(g, c0, c1))
 			continue;
 		if (!g->lits)
 			return 1; /* it may start here, and needs no literal */
 		want |= 1ULL << b;
 	}
-	return want && bp_lits_search_mask(&G->all, s, n, G->owner, want);
+	return want && bp_lits_search_mask(&G->all, s + off, n - off, G->owner, want);
 }
 
 uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
+{
+	return bp_gates_which_at(G, s, n, 0);
+}
+
+uint64_t bp_gates_which_at(const struct bp_gates *G, const char *s, size_t n, size_t off)
 {
 	if (!G->n || !n)
 		return ~0ULL;
@@ -127,14 +144,14 @@ uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
 	uint64_t want = 0, free_ = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (!may_start(g, c0, c1))
+		if (!off && !may_start(g, c0, c1))
 			continue;
 		if (!g->lits)
 			free_ |= 1ULL << b; /* it may start here, and needs no literal */
 		else
 			want |= 1ULL << b;
 	}
-	return free_ | (want ? bp_lits_owners(&G->all, s, n, G->owner, want) : 0);
+	return free_ | (want ? bp_lits_owners(&G->all, s + off, n - off, G->owner, want) : 0);
 }
 
 void bp_gates_free(struct bp_gates *G)

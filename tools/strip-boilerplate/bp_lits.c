@@ -6,6 +6,7 @@
  * gives up, and so does a branch with no literal (it may match anywhere). */
 #include "bp_lits.h"
 #include "msg.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,14 @@ struct parser {
 static unsigned char lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* A code point beyond ASCII that no case folding touches: Latin-1
+ * punctuation and symbols (not µ), general punctuation, currency signs. */
+static int caseless_char(int32_t cp)
+{
+	return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5 && cp != 0xAA && cp != 0xBA) || (cp >= 0x2000 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
 static void set_free(struct set *S)
@@ -293,12 +302,28 @@ static struct set parse_seq(struct parser *P)
 			P->fatal = 1;
 			break;
 		} else if (c >= 0x80) {
-			/* not ASCII: case folding is not this file's business */
+			/* not ASCII: a character without case (punctuation and
+			 * symbols such as © ’ … «) is itself in every match; the
+			 * case folding of others is not this file's business */
+			const char *ch = P->p;
+			size_t clen;
+			int32_t cp = u8_decode(ch, (size_t)(P->end - ch), &clen);
 			P->p++;
 			while (P->p < P->end && ((unsigned char)*P->p & 0xC0) == 0x80)
 				P->p++;
-			flush(&best, run, &rn);
-			quantifier(P);
+			if (cp < 0 || P->p != ch + clen || !caseless_char(cp)) {
+				flush(&best, run, &rn);
+				quantifier(P);
+				continue;
+			}
+			const char *qs = P->p;
+			unsigned long min = quantifier(P);
+			if (rn + clen > MAX_RUN)
+				flush(&best, run, &rn);
+			if (P->p == qs || min >= 1)
+				memcpy(run + rn, ch, clen), rn += clen;
+			if (P->p != qs)
+				flush(&best, run, &rn);
 			continue;
 		}
 		/* the literal character c */

@@ -1,6 +1,7 @@
-/* bp_lits.h - required literals of a rule's pattern: a set of ASCII strings
- * one of which every match holds (compared ignoring ASCII case, which makes
- * the set fit caseless and case-sensitive patterns alike), read off the
+/* bp_lits.h - required literals of a rule's pattern: a set of strings (ASCII
+ * and characters without case, such as ©) one of which every match holds
+ * (compared ignoring ASCII case, which makes the set fit caseless and
+ * case-sensitive patterns alike), read off the
  * pattern's text, and a search for them in a line. A row that holds none
  * of them cannot match, so the regex is not run on it. Patterns the reader
  * does not fully understand get no set (the regex always runs). */
