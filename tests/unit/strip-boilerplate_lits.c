@@ -164,6 +164,36 @@ int main(void)
 	}
 	CHECK(same);
 	bp_lits_free(&L);
+	/* many literals (all eight buckets of the 32-byte scan) on longer
+	 * rows: the search, and the owners of the literals a row holds */
+	p = "abc|b(?:ca|xyz)d|zzzz|yes|no way|Dcba|x-ray|aa|zy|\xc2\xa9 d|cdc|ddd|y z|a-b|bad|cab|dab|-x-";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 2));
+	CHECK(L.n > 16);
+	uint64_t owner[64];
+	for (size_t k = 0; k < L.n; k++)
+		owner[k] = 1ULL << (k % 5);
+	int owners_same = 1;
+	same = 1;
+	for (int t = 0; t < 50000; t++) {
+		char buf[300];
+		size_t n = rnd() % sizeof buf;
+		for (size_t i = 0; i < n; i++)
+			buf[i] = "abcdxyzABCDZ -enowsY\xc2\xa9"[rnd() % 22];
+		if (naive(&L, buf, n) != bp_lits_search(&L, buf, n))
+			same = 0;
+		uint64_t want = 1 + rnd() % 31, expect = 0;
+		for (size_t k = 0; k < L.n; k++) {
+			struct bp_lits one = L;
+			one.s = &L.s[k], one.len = &L.len[k], one.n = 1;
+			if ((owner[k] & want) && naive(&one, buf, n))
+				expect |= owner[k] & want;
+		}
+		if (bp_lits_owners(&L, buf, n, owner, want) != expect)
+			owners_same = 0;
+	}
+	CHECK(same);
+	CHECK(owners_same);
+	bp_lits_free(&L);
 
 	/* soundness against PCRE2 on random rows */
 	check_sound("\\bif you (?:enjoyed|liked|appreciate) (?:this|our|reading)\\b|\\bsupport (?:our|independent|quality|local) (?:journalism|newsroom)\\b|\\bbecome a (?:member|subscriber|supporter|patron)\\b|\\b(?:subscribe|subscription) (?:today|now)\\b|\\bfor as little as\\b|\\balready (?:a subscriber|have an account)\\b", RX_CASELESS);

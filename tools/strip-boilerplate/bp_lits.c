@@ -5,6 +5,7 @@
  * does not know (\Q, (*VERB), extended mode, a '{' that is no quantifier)
  * gives up, and so does a branch with no literal (it may match anywhere). */
 #include "bp_lits.h"
+#include "bp_scan.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -373,6 +374,28 @@ static unsigned pair_hash(unsigned char a, unsigned char b)
 	return ((unsigned)(lower(a) & 63) << 6) | (lower(b) & 63);
 }
 
+/* The nibble buckets (bp_lits.h) of L's literals, both cases of a letter,
+ * and the two characters of bp_lits_search that fold to ASCII. */
+static void nib_add(struct bp_lits *L, int pos, unsigned char c, unsigned bit)
+{
+	L->nib[2 * pos][c & 15] |= (uint8_t)bit;
+	L->nib[2 * pos + 1][c >> 4] |= (uint8_t)bit;
+	if (c >= 'a' && c <= 'z')
+		nib_add(L, pos, (unsigned char)(c - 32), bit);
+}
+
+static void nib_build(struct bp_lits *L)
+{
+	memset(L->nib, 0, sizeof L->nib);
+	for (size_t k = 0; k < L->n; k++) {
+		unsigned bit = 1u << (k & 7);
+		nib_add(L, 0, (unsigned char)L->s[k][0], bit);
+		nib_add(L, 1, (unsigned char)L->s[k][1], bit);
+	}
+	nib_add(L, 0, 0xC5, 1), nib_add(L, 1, 0xBF, 1);
+	nib_add(L, 0, 0xE2, 1), nib_add(L, 1, 0x84, 1);
+}
+
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len)
 {
 	memset(L, 0, sizeof *L);
@@ -397,6 +420,7 @@ int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t mi
 	L->pair[h >> 6] |= 1ULL << (h & 63);
 	h = pair_hash(0xE2, 0x84);
 	L->pair[h >> 6] |= 1ULL << (h & 63);
+	nib_build(L);
 	return 1;
 }
 
@@ -468,6 +492,7 @@ void bp_lits_append(struct bp_lits *L, struct bp_lits *from)
 		L->s[L->n] = from->s[i], L->len[L->n] = from->len[i], L->ph[L->n++] = from->ph[i];
 	for (int k = 0; k < 64; k++)
 		L->pair[k] |= from->pair[k];
+	nib_build(L);
 	free(from->s);
 	free(from->len);
 	free(from->ph);
@@ -479,46 +504,108 @@ int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
 	return bp_lits_search_mask(L, s, n, NULL, 0);
 }
 
+/* pair_hash of two bytes from the low six bits of the lowercase form of
+ * each (without a branch) */
+#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
+
+/* What the scan below does at u[i] (h: the pair hash of u[i], u[i + 1]):
+ * 1 when it is done, the answer in *ret. */
+static inline int lits_at(const struct bp_lits *L, const unsigned char *u, size_t n, size_t i, unsigned h,
+			  const uint64_t *owner, uint64_t want, int first, uint64_t *found, uint64_t *ret)
+{
+	if (!(L->pair[h >> 6] >> (h & 63) & 1))
+		return 0;
+	if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84)) {
+		*ret = first ? 1 : want;
+		return 1;
+	}
+	for (size_t k = 0; k < L->n; k++) {
+		size_t m = L->len[k];
+		if (L->ph[k] != h || m > n - i)
+			continue;
+		uint64_t o = owner ? owner[k] & want : ~0ULL;
+		if (!(o & ~*found))
+			continue;
+		const char *t = L->s[k];
+		size_t j = 0;
+		while (j < m && lower(u[i + j]) == (unsigned char)t[j])
+			j++;
+		if (j < m)
+			continue;
+		if (first) {
+			*ret = 1;
+			return 1;
+		}
+		if ((*found |= o) == want) {
+			*ret = want;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The scan of bp_lits_search_mask (first: stop at the first literal of
  * an owner in want, return 1) and bp_lits_owners (the owners in want
- * whose literal occurs); owner NULL: every literal counts. */
+ * whose literal occurs); owner NULL: every literal counts. From u[i0]
+ * (the bytes before it hold no literal's start). */
+static inline uint64_t lits_scan_from(const struct bp_lits *L, const unsigned char *u, size_t n, size_t i0,
+				      const uint64_t *owner, uint64_t want, int first, uint64_t found)
+{
+	uint64_t ret;
+	unsigned prev = i0 < n ? LOW6(u[i0]) : 0;
+	for (size_t i = i0; i + 1 < n; i++) {
+		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
+		prev = cur;
+		if (lits_at(L, u, n, i, h, owner, want, first, &found, &ret))
+			return ret;
+	}
+	return found;
+}
+
+#ifdef BP_SCAN_AVX2
+/* The same, 32 positions at a time where the machine has AVX2: the
+ * positions whose two bytes may start a literal of some bucket (nib) are
+ * looked at as above, in order, and the last bytes one by one. */
+__attribute__((target("avx2"))) static uint64_t lits_scan_avx2(const struct bp_lits *L, const unsigned char *u,
+							       size_t n, const uint64_t *owner, uint64_t want,
+							       int first)
+{
+	const __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[0]));
+	const __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[1]));
+	const __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[2]));
+	const __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[3]));
+	const __m256i m15 = _mm256_set1_epi8(15), zero = _mm256_setzero_si256();
+	uint64_t found = 0, ret;
+	size_t i = 0;
+	/* reads u[i .. i + 32], all before n */
+	for (; i + 33 <= n; i += 32) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
+		__m256i ca = _mm256_and_si256(_mm256_shuffle_epi8(lo0, _mm256_and_si256(a, m15)),
+					      _mm256_shuffle_epi8(hi0, _mm256_and_si256(_mm256_srli_epi16(a, 4), m15)));
+		__m256i cb = _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, m15)),
+					      _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), m15)));
+		unsigned cand = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(ca, cb), zero));
+		for (; cand; cand &= cand - 1) {
+			size_t at = i + (unsigned)__builtin_ctz(cand);
+			unsigned h = LOW6(u[at]) << 6 | LOW6(u[at + 1]);
+			if (lits_at(L, u, n, at, h, owner, want, first, &found, &ret))
+				return ret;
+		}
+	}
+	return lits_scan_from(L, u, n, i, owner, want, first, found);
+}
+#endif
+
 static inline uint64_t lits_scan(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner,
 				 uint64_t want, int first)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t found = 0;
-	/* pair_hash of each two bytes, the low six bits of the lowercase
-	 * form of each byte computed once (without a branch) */
-#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
-	unsigned prev = n ? LOW6(u[0]) : 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
-		prev = cur;
-		if (!(L->pair[h >> 6] >> (h & 63) & 1))
-			continue;
-		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
-			return first ? 1 : want;
-		for (size_t k = 0; k < L->n; k++) {
-			size_t m = L->len[k];
-			if (L->ph[k] != h || m > n - i)
-				continue;
-			uint64_t o = owner ? owner[k] & want : ~0ULL;
-			if (!(o & ~found))
-				continue;
-			const char *t = L->s[k];
-			size_t j = 0;
-			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
-				j++;
-			if (j < m)
-				continue;
-			if (first)
-				return 1;
-			if ((found |= o) == want)
-				return want;
-		}
-	}
-#undef LOW6
-	return found;
+#ifdef BP_SCAN_AVX2
+	if (n >= 33 && bp_have_avx2())
+		return lits_scan_avx2(L, u, n, owner, want, first);
+#endif
+	return lits_scan_from(L, u, n, 0, owner, want, first, 0);
 }
 
 int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)

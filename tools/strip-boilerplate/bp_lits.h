@@ -17,6 +17,10 @@ struct bp_lits {
 	size_t n;
 	uint16_t *ph;      /* each literal's first two bytes in the filter */
 	uint64_t pair[64]; /* 4096-bit filter of each literal's first two bytes */
+	/* the same in eight buckets by nibbles, for 32 bytes at a time (bit b
+	 * of nib[0][lo] & nib[1][hi]: a byte of those nibbles may be the
+	 * first byte of a literal of bucket b; nib[2], nib[3]: the second) */
+	uint8_t nib[4][16];
 };
 
 /* Fill L from the pattern (n bytes); 1 if there is a set whose shortest
