@@ -370,19 +370,23 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 			if (CL & ~done)
 				colons(&T, i, CL & ~done);
 		} else if (e) {
-			uint64_t st = S, looks = 0; /* the first bits of the words looked up */
-			unsigned words = T.words, looked = T.looked, lookup_max = T.lookup_max;
+			uint64_t st = S;
+			unsigned words = T.words, looked = T.looked;
+			/* the words looked up (as many as the line's lookups
+			 * leave): a packed key, its filter bit, then the word
+			 * set; past the block's 72nd byte from the end, every
+			 * word has 8 bytes to read */
+			unsigned take = looked < T.lookup_max ? T.lookup_max - looked : 0, ne = pop64(e);
+			take = take < ne ? take : ne;
 			const char *b = s + i, *end = s + n;
-			/* the words looked up: a packed key, its filter bit,
-			 * then the word set */
-			while (e && looked < lookup_max) {
+			const int room = n - i >= 72;
+			for (unsigned q = 0; q < take; q++) {
 				unsigned ks = (unsigned)__builtin_ctzll(st), ke = (unsigned)__builtin_ctzll(e);
 				st &= st - 1, e &= e - 1;
 				const char *w = b + ks;
 				size_t wn = ke - ks;
-				unsigned idx = words++, k = 0;
-				looked++;
-				if (wn <= 8 && end - w >= 8) {
+				unsigned idx = words + q, k = 0;
+				if (wn <= 8 && (room || end - w >= 8)) {
 					uint64_t key;
 					memcpy(&key, w, 8);
 					key = (key | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * wn));
@@ -405,8 +409,9 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 				if (!(k & (BP_VERB | BP_SPEECH | BP_ADDRESS | BP_ADDRESS_CAP)) && w[wn - 1] == 'd' && wn >= 4 &&
 				    w[wn - 2] == 'e' && (LOW >> ks & 1) && idx)
 					T.verbs++;
-				looks |= 1ULL << ks;
 			}
+			words += take, looked += take;
+			uint64_t looks = S ^ st; /* the first bits of the words looked up */
 			if (e && !T.trig) {
 				words += pop64(e); /* past the lookups: counted only */
 			} else {
