@@ -563,9 +563,9 @@ static inline uint64_t lits_scan_from(const struct bp_lits *L, const unsigned ch
 }
 
 #ifdef BP_SCAN_AVX2
-/* The same, 32 positions at a time where the machine has AVX2: the
- * positions whose two bytes may start a literal of some bucket (nib) are
- * looked at as above, in order, and the last bytes one by one. */
+/* The same, 32 positions at a time where the machine has AVX2 (n >= 33):
+ * the positions whose two bytes may start a literal of some bucket (nib)
+ * are looked at as above, in order. */
 __attribute__((target("avx2"))) static uint64_t lits_scan_avx2(const struct bp_lits *L, const unsigned char *u,
 							       size_t n, const uint64_t *owner, uint64_t want,
 							       int first)
@@ -576,24 +576,27 @@ __attribute__((target("avx2"))) static uint64_t lits_scan_avx2(const struct bp_l
 	const __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[3]));
 	const __m256i m15 = _mm256_set1_epi8(15), zero = _mm256_setzero_si256();
 	uint64_t found = 0, ret;
-	size_t i = 0;
-	/* reads u[i .. i + 32], all before n */
-	for (; i + 33 <= n; i += 32) {
-		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
-		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
+	/* reads u[i .. i + 32], all before n (n >= 33); the last window
+	 * ends at the end, its positions looked at before left out */
+	for (size_t i = 0; i + 1 < n;) {
+		size_t j = i + 33 <= n ? i : n - 33;
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(u + j));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(u + j + 1));
 		__m256i ca = _mm256_and_si256(_mm256_shuffle_epi8(lo0, _mm256_and_si256(a, m15)),
 					      _mm256_shuffle_epi8(hi0, _mm256_and_si256(_mm256_srli_epi16(a, 4), m15)));
 		__m256i cb = _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, m15)),
 					      _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), m15)));
 		unsigned cand = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(ca, cb), zero));
+		cand &= ~0u << (i - j); /* (i - j < 32: i <= n - 2) */
 		for (; cand; cand &= cand - 1) {
-			size_t at = i + (unsigned)__builtin_ctz(cand);
+			size_t at = j + (unsigned)__builtin_ctz(cand);
 			unsigned h = LOW6(u[at]) << 6 | LOW6(u[at + 1]);
 			if (lits_at(L, u, n, at, h, owner, want, first, &found, &ret))
 				return ret;
 		}
+		i = j + 32;
 	}
-	return lits_scan_from(L, u, n, i, owner, want, first, found);
+	return found;
 }
 #endif
 
