@@ -122,6 +122,22 @@ int main(void)
 	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
 	CHECK(L.n == 1 && has(&L, "(photo)"));
 	bp_lits_free(&L);
+	/* a second set from another part of a sequence; none for a union */
+	struct bp_lits L2;
+	p = "\\b(?:join|follow) (?:us|our)\\b.{0,80}\\b(?:twitter|facebook)\\b";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 2 && has(&L, "twitter") && has(&L, "facebook"));
+	CHECK(L2.n == 2 && has(&L2, "join") && has(&L2, "follow"));
+	bp_lits_free(&L);
+	bp_lits_free(&L2);
+	p = "abcd.*efgh|ijkl";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 2 && L2.n == 0);
+	bp_lits_free(&L);
+	p = "(?:abcd.*efgh)xy";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 1 && L2.n == 0); /* (the group's two are not the pattern's) */
+	bp_lits_free(&L);
 	/* a character without case is literal (©), one with case is not (é) */
 	p = "(?:^|[.!?]\\s+)\xc2\xa9\\s*[a-z]+|photo: \\w+";
 	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 2));

@@ -169,6 +169,12 @@ int main(void)
 	CHECK(matched > 1000);
 	CHECK(branched > 1000);
 	CHECK(tailed > 100);
+	/* branches gated by two sets of literals (bp_gates.h: two) */
+	size_t two = 0;
+	for (size_t i = 0; i < C.nrules; i++)
+		two += (size_t)__builtin_popcountll(C.rules[i].gates.two);
+	printf("branches with two sets of literals: %zu\n", two);
+	CHECK(two > 0);
 	printf("tail rules searched from an offset: %zu rows\n", tailed);
 	/* the tables say no where they should */
 	for (size_t i = 0; i < C.nrules; i++) {

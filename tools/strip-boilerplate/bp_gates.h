@@ -30,6 +30,11 @@ struct bp_gates {
 	struct bp_gate *g;
 	struct bp_lits all;  /* the literals of every branch ... */
 	uint64_t *owner;     /* ... and, for each, the branches that hold it */
+	/* the branches (bit b) whose match holds a literal of a second set
+	 * too (bp_lits_from_pattern2), and those sets with their owners */
+	uint64_t two;
+	struct bp_lits all2;
+	uint64_t *owner2;
 };
 
 /* Gates for pattern pat[0..n), compiled with PCRE2 options opts (those

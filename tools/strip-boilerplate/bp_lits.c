@@ -25,6 +25,8 @@ struct set {
 struct parser {
 	const char *p, *end;
 	int fatal;
+	int level;         /* alternations entered (1: the pattern's own) */
+	struct set second; /* the second best set of the pattern's sequence */
 };
 
 static unsigned char lower(unsigned char c)
@@ -64,6 +66,34 @@ static size_t set_minlen(const struct set *S)
 		if (S->len[i] < m)
 			m = S->len[i];
 	return m;
+}
+
+/* Is X better than Y (longer shortest literal, then fewer)? */
+static int better(const struct set *X, const struct set *Y)
+{
+	if (!X->ok || !X->n)
+		return 0;
+	if (!Y->ok)
+		return 1;
+	size_t my = set_minlen(Y), mx = set_minlen(X);
+	return mx > my || (mx == my && X->n < Y->n);
+}
+
+/* Keep the best two of *best, *second and X: sets of different items of
+ * one sequence, every match holds a literal of each. */
+static void consider2(struct set *best, struct set *second, struct set *X)
+{
+	if (better(X, best)) {
+		set_free(second);
+		*second = *best;
+		*best = *X;
+	} else if (better(X, second)) {
+		set_free(second);
+		*second = *X;
+	} else {
+		set_free(X);
+	}
+	memset(X, 0, sizeof *X);
 }
 
 /* Keep the better of *best and X (longer shortest literal, then fewer). */
@@ -207,7 +237,16 @@ static void skip_escape(struct parser *P)
 
 static struct set parse_alt(struct parser *P);
 
-static void flush(struct set *best, char *run, size_t *rn)
+/* (the pattern's own sequence keeps its second best set too) */
+static void keep(struct parser *P, struct set *best, struct set *X)
+{
+	if (P->level == 1)
+		consider2(best, &P->second, X);
+	else
+		consider(best, X);
+}
+
+static void flush(struct parser *P, struct set *best, char *run, size_t *rn)
 {
 	if (!*rn)
 		return;
@@ -215,7 +254,7 @@ static void flush(struct set *best, char *run, size_t *rn)
 	X.ok = 1;
 	set_add(&X, run, *rn);
 	*rn = 0;
-	consider(best, &X);
+	keep(P, best, &X);
 }
 
 /* One branch, up to '|' or ')' or the end. */
@@ -239,18 +278,18 @@ static struct set parse_seq(struct parser *P)
 			}
 			if ((e >= '0' && e <= '9') || ((e | 0x20) >= 'a' && (e | 0x20) <= 'z')) {
 				skip_escape(P);
-				flush(&best, run, &rn);
+				flush(P, &best, run, &rn);
 				quantifier(P);
 				continue;
 			}
 			c = e; /* an escaped punctuation character stands for itself */
 		} else if (c == '[') {
 			skip_class(P);
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			quantifier(P);
 			continue;
 		} else if (c == '(') {
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			const char *q = P->p + 1;
 			if (q < P->end && *q == '*') {
 				P->fatal = 1;
@@ -290,13 +329,13 @@ static struct set parse_seq(struct parser *P)
 			else
 				P->p++;
 			if (quantifier(P) >= 1)
-				consider(&best, &g);
+				keep(P, &best, &g);
 			else
 				set_free(&g);
 			continue;
 		} else if (c == '.' || c == '^' || c == '$') {
 			P->p++;
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			quantifier(P);
 			continue;
 		} else if (c == '?' || c == '*' || c == '+' || c == '{') {
@@ -313,18 +352,18 @@ static struct set parse_seq(struct parser *P)
 			while (P->p < P->end && ((unsigned char)*P->p & 0xC0) == 0x80)
 				P->p++;
 			if (cp < 0 || P->p != ch + clen || !caseless_char(cp)) {
-				flush(&best, run, &rn);
+				flush(P, &best, run, &rn);
 				quantifier(P);
 				continue;
 			}
 			const char *qs = P->p;
 			unsigned long min = quantifier(P);
 			if (rn + clen > MAX_RUN)
-				flush(&best, run, &rn);
+				flush(P, &best, run, &rn);
 			if (P->p == qs || min >= 1)
 				memcpy(run + rn, ch, clen), rn += clen;
 			if (P->p != qs)
-				flush(&best, run, &rn);
+				flush(P, &best, run, &rn);
 			continue;
 		}
 		/* the literal character c */
@@ -334,14 +373,14 @@ static struct set parse_seq(struct parser *P)
 		if (P->p != qs) {
 			if (min >= 1 && rn < MAX_RUN)
 				run[rn++] = (char)lower(c);
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			continue;
 		}
 		if (rn == MAX_RUN)
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 		run[rn++] = (char)lower(c);
 	}
-	flush(&best, run, &rn);
+	flush(P, &best, run, &rn);
 	return best;
 }
 
@@ -349,7 +388,10 @@ static struct set parse_alt(struct parser *P)
 {
 	struct set acc = {0};
 	acc.ok = 1;
-	for (;;) {
+	P->level++;
+	for (int nb = 0;; nb++) {
+		if (nb && P->level == 1)
+			set_free(&P->second); /* (a union of branches has none) */
 		struct set b = parse_seq(P);
 		if (!b.ok || !b.n)
 			acc.ok = 0;
@@ -362,10 +404,13 @@ static struct set parse_alt(struct parser *P)
 			set_free(&acc); /* stays unknown; go on reading */
 		if (P->p < P->end && *P->p == '|' && !P->fatal) {
 			P->p++;
+			if (P->level == 1)
+				set_free(&P->second);
 			continue;
 		}
 		break;
 	}
+	P->level--;
 	return acc;
 }
 
@@ -396,18 +441,39 @@ static void nib_build(struct bp_lits *L)
 	nib_add(L, 0, 0xE2, 1), nib_add(L, 1, 0x84, 1);
 }
 
+static void fill(struct bp_lits *L, struct set *S);
+
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len)
 {
+	return bp_lits_from_pattern2(L, NULL, pat, n, min_len);
+}
+
+int bp_lits_from_pattern2(struct bp_lits *L, struct bp_lits *L2, const char *pat, size_t n, size_t min_len)
+{
 	memset(L, 0, sizeof *L);
-	struct parser P = {pat, pat + n, 0};
+	if (L2)
+		memset(L2, 0, sizeof *L2);
+	struct parser P = {pat, pat + n, 0, 0, {0}};
 	struct set S = parse_alt(&P);
 	if (P.fatal || P.p != P.end || !S.ok || !S.n || set_minlen(&S) < min_len || min_len < 2) {
 		set_free(&S);
+		set_free(&P.second);
 		return 0;
 	}
-	L->s = S.s;
-	L->len = S.len;
-	L->n = S.n;
+	fill(L, &S);
+	if (L2 && P.second.ok && P.second.n && set_minlen(&P.second) >= min_len)
+		fill(L2, &P.second);
+	else
+		set_free(&P.second);
+	return 1;
+}
+
+/* L from the set S (taken). */
+static void fill(struct bp_lits *L, struct set *S)
+{
+	L->s = S->s;
+	L->len = S->len;
+	L->n = S->n;
 	L->ph = xcalloc(L->n, sizeof *L->ph);
 	for (size_t i = 0; i < L->n; i++) {
 		unsigned h = pair_hash((unsigned char)L->s[i][0], (unsigned char)L->s[i][1]);
@@ -421,12 +487,11 @@ int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t mi
 	h = pair_hash(0xE2, 0x84);
 	L->pair[h >> 6] |= 1ULL << (h & 63);
 	nib_build(L);
-	return 1;
 }
 
 size_t bp_lits_branches(const char *pat, size_t n, size_t *start, size_t *len, size_t max)
 {
-	struct parser P = {pat, pat + n, 0};
+	struct parser P = {pat, pat + n, 0, 0, {0}};
 	size_t nb = 0, b0 = 0;
 	int depth = 0;
 	while (P.p < P.end && !P.fatal) {

@@ -26,6 +26,11 @@ struct bp_lits {
 /* Fill L from the pattern (n bytes); 1 if there is a set whose shortest
  * literal has at least min_len bytes, else 0 (L left empty). */
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len);
+/* The same, and in L2 (when not NULL) a second set from another part of
+ * the pattern, which every match holds a literal of as well (a pattern
+ * that is one sequence: "(?:join|follow) us.{0,80}(?:twitter|facebook)"),
+ * or nothing (L2 empty). */
+int bp_lits_from_pattern2(struct bp_lits *L, struct bp_lits *L2, const char *pat, size_t n, size_t min_len);
 /* 1 if s[0..n) holds one of the literals, ignoring ASCII case. */
 int bp_lits_search(const struct bp_lits *L, const char *s, size_t n);
 /* The same for the literals k with owner[k] & want only (owner: NULL
