@@ -122,6 +122,40 @@ int main(void)
 	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
 	CHECK(L.n == 1 && has(&L, "(photo)"));
 	bp_lits_free(&L);
+	/* a second set from another part of a sequence; none for a union */
+	struct bp_lits L2;
+	p = "\\b(?:join|follow) (?:us|our)\\b.{0,80}\\b(?:twitter|facebook)\\b";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 2 && has(&L, "twitter") && has(&L, "facebook"));
+	CHECK(L2.n == 2 && has(&L2, "join") && has(&L2, "follow"));
+	bp_lits_free(&L);
+	bp_lits_free(&L2);
+	p = "abcd.*efgh|ijkl";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 2 && L2.n == 0);
+	bp_lits_free(&L);
+	p = "(?:abcd.*efgh)xy";
+	CHECK(bp_lits_from_pattern2(&L, &L2, p, strlen(p), 3));
+	CHECK(L.n == 1 && L2.n == 0); /* (the group's two are not the pattern's) */
+	bp_lits_free(&L);
+	/* a character without case is literal (©), one with case is not (é) */
+	p = "(?:^|[.!?]\\s+)\xc2\xa9\\s*[a-z]+|photo: \\w+";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 2));
+	CHECK(L.n == 2 && has(&L, "\xc2\xa9") && has(&L, "photo: "));
+	CHECK(bp_lits_search(&L, "Jane Doe \xc2\xa9 Agency", 17));
+	CHECK(!bp_lits_search(&L, "Jane Doe (c) Agency", 19));
+	bp_lits_free(&L);
+	p = "x\xc3\xa9t\xc3\xa9|abcd";
+	CHECK(!bp_lits_from_pattern(&L, p, strlen(p), 2));
+	bp_lits_free(&L);
+	p = "\xe2\x80\x94+ read more";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
+	CHECK(L.n == 1 && has(&L, " read more"));
+	bp_lits_free(&L);
+	p = "\xe2\x80\x94 read more";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 3));
+	CHECK(L.n == 1 && has(&L, "\xe2\x80\x94 read more"));
+	bp_lits_free(&L);
 	/* no set: a branch without a literal, extended mode, \Q, verbs, short */
 	const char *none[] = {"abcd|\\d+", "(?x) abcd", "\\Qabcd\\E", "(*UTF)abcd", "ab", "abcd|",
 			      "x{,3}abcd", "(?:abcd)?", "©|abcd", "(?#c)abcd"};
@@ -145,6 +179,36 @@ int main(void)
 			same = 0;
 	}
 	CHECK(same);
+	bp_lits_free(&L);
+	/* many literals (all eight buckets of the 32-byte scan) on longer
+	 * rows: the search, and the owners of the literals a row holds */
+	p = "abc|b(?:ca|xyz)d|zzzz|yes|no way|Dcba|x-ray|aa|zy|\xc2\xa9 d|cdc|ddd|y z|a-b|bad|cab|dab|-x-";
+	CHECK(bp_lits_from_pattern(&L, p, strlen(p), 2));
+	CHECK(L.n > 16);
+	uint64_t owner[64];
+	for (size_t k = 0; k < L.n; k++)
+		owner[k] = 1ULL << (k % 5);
+	int owners_same = 1;
+	same = 1;
+	for (int t = 0; t < 50000; t++) {
+		char buf[300];
+		size_t n = rnd() % sizeof buf;
+		for (size_t i = 0; i < n; i++)
+			buf[i] = "abcdxyzABCDZ -enowsY\xc2\xa9"[rnd() % 22];
+		if (naive(&L, buf, n) != bp_lits_search(&L, buf, n))
+			same = 0;
+		uint64_t want = 1 + rnd() % 31, expect = 0;
+		for (size_t k = 0; k < L.n; k++) {
+			struct bp_lits one = L;
+			one.s = &L.s[k], one.len = &L.len[k], one.n = 1;
+			if ((owner[k] & want) && naive(&one, buf, n))
+				expect |= owner[k] & want;
+		}
+		if (bp_lits_owners(&L, buf, n, owner, want) != expect)
+			owners_same = 0;
+	}
+	CHECK(same);
+	CHECK(owners_same);
 	bp_lits_free(&L);
 
 	/* soundness against PCRE2 on random rows */

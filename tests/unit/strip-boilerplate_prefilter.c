@@ -84,6 +84,11 @@ static const char own_rules[] =
 	"    action: drop\n"
 	"    pattern: '\\b(?:follow|sign up) (?:us|for)\\b'\n"
 	"    caseless: true\n"
+	"  - name: tail-branches\n"
+	"    action: drop\n"
+	"    tail: 24\n"
+	"    pattern: '(?:photo|image):\\s*\\w+$|\xc2\xa9\\s*\\w+$|/\\s*(?:ap|afp|reuters)\\W*$|\\bvia \\w+$'\n"
+	"    caseless: true\n"
 	"  - name: branches\n"
 	"    action: drop\n"
 	"    pattern: '^\\W*(?:by|photo)\\b|\\ball rights reserved\\b|\\bskip to\\b'\n"
@@ -107,7 +112,7 @@ int main(void)
 		printf("rules/boilerplate.yaml not found: own rules only\n");
 	load_text(own_rules);
 	CHECK(C.nrules > 0);
-	size_t matched = 0, bad = 0, branched = 0;
+	size_t matched = 0, bad = 0, branched = 0, tailed = 0;
 	char buf[600];
 	for (int t = 0; t < 40000; t++) {
 		size_t n = make_row(buf, sizeof buf);
@@ -126,6 +131,19 @@ int main(void)
 				if ((all != whole || gated != whole) && bad++ < 5)
 					fprintf(stderr, "rule %s: '%s' whole %d, branches %d, gated %d\n", r->name, buf, whole,
 						all, gated);
+			}
+			if (r->tail && r->br.n && n > r->tail) {
+				/* a tail rule: its gates look at the tail only */
+				size_t off = n - r->tail;
+				while (off < n && ((unsigned char)buf[off] & 0xC0) == 0x80)
+					off++;
+				int wt = rx_search(&r->rx, buf, n, off, &ms, &me) == RX_MATCH;
+				int gt = bp_branches_search(&r->br, r->name, buf, n, off,
+							    bp_gates_which_at(&r->gates, buf, n, off));
+				tailed++;
+				if (wt != gt && bad++ < 5)
+					fprintf(stderr, "rule %s: '%s' from %zu whole %d, gated %d\n", r->name, buf, off, wt,
+						gt);
 			}
 			if (!whole)
 				continue;
@@ -150,6 +168,14 @@ int main(void)
 	CHECK(bad == 0);
 	CHECK(matched > 1000);
 	CHECK(branched > 1000);
+	CHECK(tailed > 100);
+	/* branches gated by two sets of literals (bp_gates.h: two) */
+	size_t two = 0;
+	for (size_t i = 0; i < C.nrules; i++)
+		two += (size_t)__builtin_popcountll(C.rules[i].gates.two);
+	printf("branches with two sets of literals: %zu\n", two);
+	CHECK(two > 0);
+	printf("tail rules searched from an offset: %zu rows\n", tailed);
 	/* the tables say no where they should */
 	for (size_t i = 0; i < C.nrules; i++) {
 		struct bp_rule *r = &C.rules[i];

@@ -164,7 +164,7 @@ static void features(const struct bp_config *c, struct bp_line *l, scan_fn *scan
 		/* words start after a space; a bracket, a URL or a script
 		 * written without spaces needs the full scan */
 		unsigned sp;
-		if (!bp_mid_plain(s, cut1, cut2, &sp))
+		if (!bp_mid_plain_fast(s, cut1, cut2, &sp))
 			cut1 = cut2 = 0; /* not plain: scan it all */
 		else {
 			scan_text(&A, s + i, cut1 - i, 0);

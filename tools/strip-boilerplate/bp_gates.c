@@ -48,7 +48,8 @@ int bp_first_bytes(pcre2_code *code, uint64_t ascii_first[2], uint32_t second[12
 }
 
 /* One branch: 1 when it gates (anchored or with literals). */
-static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, struct bp_lits *lits)
+static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, struct bp_lits *lits,
+		  struct bp_lits *lits2, size_t lit_min)
 {
 	struct bp_gate *g = &G->g[G->n];
 	memset(g, 0, sizeof *g);
@@ -63,22 +64,31 @@ static int branch(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, 
 		g->anchored = bp_first_bytes(code, g->ascii_first, g->second, &g->has_second);
 	pcre2_code_free(code);
 	memset(lits, 0, sizeof *lits);
-	g->lits = bp_lits_from_pattern(lits, pat, n, GATE_LIT_MIN);
+	memset(lits2, 0, sizeof *lits2);
+	g->lits = bp_lits_from_pattern2(lits, lits2, pat, n, lit_min);
 	return g->anchored || g->lits;
 }
 
 int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts)
 {
+	return bp_gates_build_min(G, pat, n, opts, 0);
+}
+
+int bp_gates_build_min(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, size_t lit_min)
+{
 	memset(G, 0, sizeof *G);
+	if (!lit_min)
+		lit_min = GATE_LIT_MIN;
 	size_t start[MAX_BRANCHES], len[MAX_BRANCHES];
 	size_t nb = bp_lits_branches(pat, n, start, len, MAX_BRANCHES);
 	if (!nb || (opts & PCRE2_EXTENDED))
 		return 0;
 	G->g = xcalloc(nb, sizeof *G->g);
 	for (size_t b = 0; b < nb; b++) {
-		struct bp_lits L;
-		if (!branch(G, pat + start[b], len[b], opts, &L)) {
+		struct bp_lits L, L2;
+		if (!branch(G, pat + start[b], len[b], opts, &L, &L2, lit_min)) {
 			bp_lits_free(&L);
+			bp_lits_free(&L2);
 			bp_gates_free(G);
 			return 0; /* a branch that may match anywhere */
 		}
@@ -87,6 +97,15 @@ int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts)
 		G->owner = xrealloc(G->owner, (G->all.n ? G->all.n : 1) * sizeof *G->owner);
 		for (size_t k = k0; k < G->all.n; k++)
 			G->owner[k] = 1ULL << b;
+		if (L2.n) {
+			k0 = G->all2.n;
+			bp_lits_append(&G->all2, &L2);
+			G->owner2 = xrealloc(G->owner2, G->all2.n * sizeof *G->owner2);
+			for (size_t k = k0; k < G->all2.n; k++)
+				G->owner2[k] = 1ULL << b;
+			G->two |= 1ULL << b;
+		}
+		bp_lits_free(&L2);
 		G->n++;
 	}
 	return 1;
@@ -102,7 +121,22 @@ static inline int may_start(const struct bp_gate *g, unsigned char c0, unsigned 
 	return !(c1 >= 'a' && c1 <= 'z' && (g->second[c0] >> (c1 - 'a') & 1));
 }
 
+/* The branches in want whose literals s[0..n) holds: one of the first
+ * set, and for the branches in two one of the second as well. */
+static uint64_t both(const struct bp_gates *G, const char *s, size_t n, uint64_t want)
+{
+	uint64_t got = bp_lits_owners(&G->all, s, n, G->owner, want), w2 = got & G->two;
+	if (w2)
+		got = (got & ~w2) | bp_lits_owners(&G->all2, s, n, G->owner2, w2);
+	return got;
+}
+
 int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
+{
+	return bp_gates_pass_at(G, s, n, 0);
+}
+
+int bp_gates_pass_at(const struct bp_gates *G, const char *s, size_t n, size_t off)
 {
 	if (!G->n || !n)
 		return 1;
@@ -110,16 +144,25 @@ int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n)
 	uint64_t want = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (!may_start(g, c0, c1))
+		if (!off && !may_start(g, c0, c1))
 			continue;
 		if (!g->lits)
 			return 1; /* it may start here, and needs no literal */
 		want |= 1ULL << b;
 	}
-	return want && bp_lits_search_mask(&G->all, s, n, G->owner, want);
+	if (!want)
+		return 0;
+	if (!(want & G->two))
+		return bp_lits_search_mask(&G->all, s + off, n - off, G->owner, want);
+	return both(G, s + off, n - off, want) != 0;
 }
 
 uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
+{
+	return bp_gates_which_at(G, s, n, 0);
+}
+
+uint64_t bp_gates_which_at(const struct bp_gates *G, const char *s, size_t n, size_t off)
 {
 	if (!G->n || !n)
 		return ~0ULL;
@@ -127,20 +170,22 @@ uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n)
 	uint64_t want = 0, free_ = 0;
 	for (size_t b = 0; b < G->n; b++) {
 		const struct bp_gate *g = &G->g[b];
-		if (!may_start(g, c0, c1))
+		if (!off && !may_start(g, c0, c1))
 			continue;
 		if (!g->lits)
 			free_ |= 1ULL << b; /* it may start here, and needs no literal */
 		else
 			want |= 1ULL << b;
 	}
-	return free_ | (want ? bp_lits_owners(&G->all, s, n, G->owner, want) : 0);
+	return free_ | (want ? both(G, s + off, n - off, want) : 0);
 }
 
 void bp_gates_free(struct bp_gates *G)
 {
 	bp_lits_free(&G->all);
+	bp_lits_free(&G->all2);
 	free(G->g);
 	free(G->owner);
+	free(G->owner2);
 	memset(G, 0, sizeof *G);
 }

@@ -30,16 +30,29 @@ struct bp_gates {
 	struct bp_gate *g;
 	struct bp_lits all;  /* the literals of every branch ... */
 	uint64_t *owner;     /* ... and, for each, the branches that hold it */
+	/* the branches (bit b) whose match holds a literal of a second set
+	 * too (bp_lits_from_pattern2), and those sets with their owners */
+	uint64_t two;
+	struct bp_lits all2;
+	uint64_t *owner2;
 };
 
 /* Gates for pattern pat[0..n), compiled with PCRE2 options opts (those
  * the rule's own compile had). 1 when there are gates, else 0 (G empty). */
 int bp_gates_build(struct bp_gates *G, const char *pat, size_t n, uint32_t opts);
+/* The same with literals of at least lit_min bytes (0: the default, 3):
+ * a rule searched on the tail of a row only can afford shorter ones. */
+int bp_gates_build_min(struct bp_gates *G, const char *pat, size_t n, uint32_t opts, size_t lit_min);
 /* Can a branch match s[0..n)? (1 also when there are no gates) */
 int bp_gates_pass(const struct bp_gates *G, const char *s, size_t n);
 /* The branches that can match s[0..n) (bit b: branch b; all bits when
  * there are no gates). */
 uint64_t bp_gates_which(const struct bp_gates *G, const char *s, size_t n);
+/* The same for a search from offset off (a rule's tail): a match lies in
+ * s[off..n), and so do the literals it holds (they are never taken from
+ * an assertion); the first bytes are not tested when off > 0. */
+int bp_gates_pass_at(const struct bp_gates *G, const char *s, size_t n, size_t off);
+uint64_t bp_gates_which_at(const struct bp_gates *G, const char *s, size_t n, size_t off);
 void bp_gates_free(struct bp_gates *G);
 /* For an anchored pattern: the ASCII bytes a match can start with, and
  * with at most 32 of them, the lowercase letters that cannot follow each

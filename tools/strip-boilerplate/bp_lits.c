@@ -5,7 +5,9 @@
  * does not know (\Q, (*VERB), extended mode, a '{' that is no quantifier)
  * gives up, and so does a branch with no literal (it may match anywhere). */
 #include "bp_lits.h"
+#include "bp_scan.h"
 #include "msg.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +25,21 @@ struct set {
 struct parser {
 	const char *p, *end;
 	int fatal;
+	int level;         /* alternations entered (1: the pattern's own) */
+	struct set second; /* the second best set of the pattern's sequence */
 };
 
 static unsigned char lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* A code point beyond ASCII that no case folding touches: Latin-1
+ * punctuation and symbols (not µ), general punctuation, currency signs. */
+static int caseless_char(int32_t cp)
+{
+	return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5 && cp != 0xAA && cp != 0xBA) || (cp >= 0x2000 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
 static void set_free(struct set *S)
@@ -54,6 +66,34 @@ static size_t set_minlen(const struct set *S)
 		if (S->len[i] < m)
 			m = S->len[i];
 	return m;
+}
+
+/* Is X better than Y (longer shortest literal, then fewer)? */
+static int better(const struct set *X, const struct set *Y)
+{
+	if (!X->ok || !X->n)
+		return 0;
+	if (!Y->ok)
+		return 1;
+	size_t my = set_minlen(Y), mx = set_minlen(X);
+	return mx > my || (mx == my && X->n < Y->n);
+}
+
+/* Keep the best two of *best, *second and X: sets of different items of
+ * one sequence, every match holds a literal of each. */
+static void consider2(struct set *best, struct set *second, struct set *X)
+{
+	if (better(X, best)) {
+		set_free(second);
+		*second = *best;
+		*best = *X;
+	} else if (better(X, second)) {
+		set_free(second);
+		*second = *X;
+	} else {
+		set_free(X);
+	}
+	memset(X, 0, sizeof *X);
 }
 
 /* Keep the better of *best and X (longer shortest literal, then fewer). */
@@ -197,7 +237,16 @@ static void skip_escape(struct parser *P)
 
 static struct set parse_alt(struct parser *P);
 
-static void flush(struct set *best, char *run, size_t *rn)
+/* (the pattern's own sequence keeps its second best set too) */
+static void keep(struct parser *P, struct set *best, struct set *X)
+{
+	if (P->level == 1)
+		consider2(best, &P->second, X);
+	else
+		consider(best, X);
+}
+
+static void flush(struct parser *P, struct set *best, char *run, size_t *rn)
 {
 	if (!*rn)
 		return;
@@ -205,7 +254,7 @@ static void flush(struct set *best, char *run, size_t *rn)
 	X.ok = 1;
 	set_add(&X, run, *rn);
 	*rn = 0;
-	consider(best, &X);
+	keep(P, best, &X);
 }
 
 /* One branch, up to '|' or ')' or the end. */
@@ -229,18 +278,18 @@ static struct set parse_seq(struct parser *P)
 			}
 			if ((e >= '0' && e <= '9') || ((e | 0x20) >= 'a' && (e | 0x20) <= 'z')) {
 				skip_escape(P);
-				flush(&best, run, &rn);
+				flush(P, &best, run, &rn);
 				quantifier(P);
 				continue;
 			}
 			c = e; /* an escaped punctuation character stands for itself */
 		} else if (c == '[') {
 			skip_class(P);
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			quantifier(P);
 			continue;
 		} else if (c == '(') {
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			const char *q = P->p + 1;
 			if (q < P->end && *q == '*') {
 				P->fatal = 1;
@@ -280,25 +329,41 @@ static struct set parse_seq(struct parser *P)
 			else
 				P->p++;
 			if (quantifier(P) >= 1)
-				consider(&best, &g);
+				keep(P, &best, &g);
 			else
 				set_free(&g);
 			continue;
 		} else if (c == '.' || c == '^' || c == '$') {
 			P->p++;
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			quantifier(P);
 			continue;
 		} else if (c == '?' || c == '*' || c == '+' || c == '{') {
 			P->fatal = 1;
 			break;
 		} else if (c >= 0x80) {
-			/* not ASCII: case folding is not this file's business */
+			/* not ASCII: a character without case (punctuation and
+			 * symbols such as © ’ … «) is itself in every match; the
+			 * case folding of others is not this file's business */
+			const char *ch = P->p;
+			size_t clen;
+			int32_t cp = u8_decode(ch, (size_t)(P->end - ch), &clen);
 			P->p++;
 			while (P->p < P->end && ((unsigned char)*P->p & 0xC0) == 0x80)
 				P->p++;
-			flush(&best, run, &rn);
-			quantifier(P);
+			if (cp < 0 || P->p != ch + clen || !caseless_char(cp)) {
+				flush(P, &best, run, &rn);
+				quantifier(P);
+				continue;
+			}
+			const char *qs = P->p;
+			unsigned long min = quantifier(P);
+			if (rn + clen > MAX_RUN)
+				flush(P, &best, run, &rn);
+			if (P->p == qs || min >= 1)
+				memcpy(run + rn, ch, clen), rn += clen;
+			if (P->p != qs)
+				flush(P, &best, run, &rn);
 			continue;
 		}
 		/* the literal character c */
@@ -308,14 +373,14 @@ static struct set parse_seq(struct parser *P)
 		if (P->p != qs) {
 			if (min >= 1 && rn < MAX_RUN)
 				run[rn++] = (char)lower(c);
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 			continue;
 		}
 		if (rn == MAX_RUN)
-			flush(&best, run, &rn);
+			flush(P, &best, run, &rn);
 		run[rn++] = (char)lower(c);
 	}
-	flush(&best, run, &rn);
+	flush(P, &best, run, &rn);
 	return best;
 }
 
@@ -323,7 +388,10 @@ static struct set parse_alt(struct parser *P)
 {
 	struct set acc = {0};
 	acc.ok = 1;
-	for (;;) {
+	P->level++;
+	for (int nb = 0;; nb++) {
+		if (nb && P->level == 1)
+			set_free(&P->second); /* (a union of branches has none) */
 		struct set b = parse_seq(P);
 		if (!b.ok || !b.n)
 			acc.ok = 0;
@@ -336,10 +404,13 @@ static struct set parse_alt(struct parser *P)
 			set_free(&acc); /* stays unknown; go on reading */
 		if (P->p < P->end && *P->p == '|' && !P->fatal) {
 			P->p++;
+			if (P->level == 1)
+				set_free(&P->second);
 			continue;
 		}
 		break;
 	}
+	P->level--;
 	return acc;
 }
 
@@ -348,18 +419,61 @@ static unsigned pair_hash(unsigned char a, unsigned char b)
 	return ((unsigned)(lower(a) & 63) << 6) | (lower(b) & 63);
 }
 
+/* The nibble buckets (bp_lits.h) of L's literals, both cases of a letter,
+ * and the two characters of bp_lits_search that fold to ASCII. */
+static void nib_add(struct bp_lits *L, int pos, unsigned char c, unsigned bit)
+{
+	L->nib[2 * pos][c & 15] |= (uint8_t)bit;
+	L->nib[2 * pos + 1][c >> 4] |= (uint8_t)bit;
+	if (c >= 'a' && c <= 'z')
+		nib_add(L, pos, (unsigned char)(c - 32), bit);
+}
+
+static void nib_build(struct bp_lits *L)
+{
+	memset(L->nib, 0, sizeof L->nib);
+	for (size_t k = 0; k < L->n; k++) {
+		unsigned bit = 1u << (k & 7);
+		nib_add(L, 0, (unsigned char)L->s[k][0], bit);
+		nib_add(L, 1, (unsigned char)L->s[k][1], bit);
+	}
+	nib_add(L, 0, 0xC5, 1), nib_add(L, 1, 0xBF, 1);
+	nib_add(L, 0, 0xE2, 1), nib_add(L, 1, 0x84, 1);
+}
+
+static void fill(struct bp_lits *L, struct set *S);
+
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len)
 {
+	return bp_lits_from_pattern2(L, NULL, pat, n, min_len);
+}
+
+int bp_lits_from_pattern2(struct bp_lits *L, struct bp_lits *L2, const char *pat, size_t n, size_t min_len)
+{
 	memset(L, 0, sizeof *L);
-	struct parser P = {pat, pat + n, 0};
+	if (L2)
+		memset(L2, 0, sizeof *L2);
+	struct parser P = {pat, pat + n, 0, 0, {0}};
 	struct set S = parse_alt(&P);
 	if (P.fatal || P.p != P.end || !S.ok || !S.n || set_minlen(&S) < min_len || min_len < 2) {
 		set_free(&S);
+		set_free(&P.second);
 		return 0;
 	}
-	L->s = S.s;
-	L->len = S.len;
-	L->n = S.n;
+	fill(L, &S);
+	if (L2 && P.second.ok && P.second.n && set_minlen(&P.second) >= min_len)
+		fill(L2, &P.second);
+	else
+		set_free(&P.second);
+	return 1;
+}
+
+/* L from the set S (taken). */
+static void fill(struct bp_lits *L, struct set *S)
+{
+	L->s = S->s;
+	L->len = S->len;
+	L->n = S->n;
 	L->ph = xcalloc(L->n, sizeof *L->ph);
 	for (size_t i = 0; i < L->n; i++) {
 		unsigned h = pair_hash((unsigned char)L->s[i][0], (unsigned char)L->s[i][1]);
@@ -372,12 +486,12 @@ int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t mi
 	L->pair[h >> 6] |= 1ULL << (h & 63);
 	h = pair_hash(0xE2, 0x84);
 	L->pair[h >> 6] |= 1ULL << (h & 63);
-	return 1;
+	nib_build(L);
 }
 
 size_t bp_lits_branches(const char *pat, size_t n, size_t *start, size_t *len, size_t max)
 {
-	struct parser P = {pat, pat + n, 0};
+	struct parser P = {pat, pat + n, 0, 0, {0}};
 	size_t nb = 0, b0 = 0;
 	int depth = 0;
 	while (P.p < P.end && !P.fatal) {
@@ -443,6 +557,7 @@ void bp_lits_append(struct bp_lits *L, struct bp_lits *from)
 		L->s[L->n] = from->s[i], L->len[L->n] = from->len[i], L->ph[L->n++] = from->ph[i];
 	for (int k = 0; k < 64; k++)
 		L->pair[k] |= from->pair[k];
+	nib_build(L);
 	free(from->s);
 	free(from->len);
 	free(from->ph);
@@ -454,46 +569,111 @@ int bp_lits_search(const struct bp_lits *L, const char *s, size_t n)
 	return bp_lits_search_mask(L, s, n, NULL, 0);
 }
 
+/* pair_hash of two bytes from the low six bits of the lowercase form of
+ * each (without a branch) */
+#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
+
+/* What the scan below does at u[i] (h: the pair hash of u[i], u[i + 1]):
+ * 1 when it is done, the answer in *ret. */
+static inline int lits_at(const struct bp_lits *L, const unsigned char *u, size_t n, size_t i, unsigned h,
+			  const uint64_t *owner, uint64_t want, int first, uint64_t *found, uint64_t *ret)
+{
+	if (!(L->pair[h >> 6] >> (h & 63) & 1))
+		return 0;
+	if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84)) {
+		*ret = first ? 1 : want;
+		return 1;
+	}
+	for (size_t k = 0; k < L->n; k++) {
+		size_t m = L->len[k];
+		if (L->ph[k] != h || m > n - i)
+			continue;
+		uint64_t o = owner ? owner[k] & want : ~0ULL;
+		if (!(o & ~*found))
+			continue;
+		const char *t = L->s[k];
+		size_t j = 0;
+		while (j < m && lower(u[i + j]) == (unsigned char)t[j])
+			j++;
+		if (j < m)
+			continue;
+		if (first) {
+			*ret = 1;
+			return 1;
+		}
+		if ((*found |= o) == want) {
+			*ret = want;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The scan of bp_lits_search_mask (first: stop at the first literal of
  * an owner in want, return 1) and bp_lits_owners (the owners in want
- * whose literal occurs); owner NULL: every literal counts. */
+ * whose literal occurs); owner NULL: every literal counts. From u[i0]
+ * (the bytes before it hold no literal's start). */
+static inline uint64_t lits_scan_from(const struct bp_lits *L, const unsigned char *u, size_t n, size_t i0,
+				      const uint64_t *owner, uint64_t want, int first, uint64_t found)
+{
+	uint64_t ret;
+	unsigned prev = i0 < n ? LOW6(u[i0]) : 0;
+	for (size_t i = i0; i + 1 < n; i++) {
+		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
+		prev = cur;
+		if (lits_at(L, u, n, i, h, owner, want, first, &found, &ret))
+			return ret;
+	}
+	return found;
+}
+
+#ifdef BP_SCAN_AVX2
+/* The same, 32 positions at a time where the machine has AVX2 (n >= 33):
+ * the positions whose two bytes may start a literal of some bucket (nib)
+ * are looked at as above, in order. */
+__attribute__((target("avx2"))) static uint64_t lits_scan_avx2(const struct bp_lits *L, const unsigned char *u,
+							       size_t n, const uint64_t *owner, uint64_t want,
+							       int first)
+{
+	const __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[0]));
+	const __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[1]));
+	const __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[2]));
+	const __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)L->nib[3]));
+	const __m256i m15 = _mm256_set1_epi8(15), zero = _mm256_setzero_si256();
+	uint64_t found = 0, ret;
+	/* reads u[i .. i + 32], all before n (n >= 33); the last window
+	 * ends at the end, its positions looked at before left out */
+	for (size_t i = 0; i + 1 < n;) {
+		size_t j = i + 33 <= n ? i : n - 33;
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(u + j));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(u + j + 1));
+		__m256i ca = _mm256_and_si256(_mm256_shuffle_epi8(lo0, _mm256_and_si256(a, m15)),
+					      _mm256_shuffle_epi8(hi0, _mm256_and_si256(_mm256_srli_epi16(a, 4), m15)));
+		__m256i cb = _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, m15)),
+					      _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), m15)));
+		unsigned cand = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(ca, cb), zero));
+		cand &= ~0u << (i - j); /* (i - j < 32: i <= n - 2) */
+		for (; cand; cand &= cand - 1) {
+			size_t at = j + (unsigned)__builtin_ctz(cand);
+			unsigned h = LOW6(u[at]) << 6 | LOW6(u[at + 1]);
+			if (lits_at(L, u, n, at, h, owner, want, first, &found, &ret))
+				return ret;
+		}
+		i = j + 32;
+	}
+	return found;
+}
+#endif
+
 static inline uint64_t lits_scan(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner,
 				 uint64_t want, int first)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t found = 0;
-	/* pair_hash of each two bytes, the low six bits of the lowercase
-	 * form of each byte computed once (without a branch) */
-#define LOW6(c) (((unsigned)(c) + ((unsigned)((c) - 'A') < 26 ? 32u : 0u)) & 63)
-	unsigned prev = n ? LOW6(u[0]) : 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned cur = LOW6(u[i + 1]), h = prev << 6 | cur;
-		prev = cur;
-		if (!(L->pair[h >> 6] >> (h & 63) & 1))
-			continue;
-		if ((u[i] == 0xC5 && u[i + 1] == 0xBF) || (u[i] == 0xE2 && u[i + 1] == 0x84))
-			return first ? 1 : want;
-		for (size_t k = 0; k < L->n; k++) {
-			size_t m = L->len[k];
-			if (L->ph[k] != h || m > n - i)
-				continue;
-			uint64_t o = owner ? owner[k] & want : ~0ULL;
-			if (!(o & ~found))
-				continue;
-			const char *t = L->s[k];
-			size_t j = 0;
-			while (j < m && lower(u[i + j]) == (unsigned char)t[j])
-				j++;
-			if (j < m)
-				continue;
-			if (first)
-				return 1;
-			if ((found |= o) == want)
-				return want;
-		}
-	}
-#undef LOW6
-	return found;
+#ifdef BP_SCAN_AVX2
+	if (n >= 33 && bp_have_avx2())
+		return lits_scan_avx2(L, u, n, owner, want, first);
+#endif
+	return lits_scan_from(L, u, n, 0, owner, want, first, 0);
 }
 
 int bp_lits_search_mask(const struct bp_lits *L, const char *s, size_t n, const uint64_t *owner, uint64_t want)

@@ -1,6 +1,7 @@
-/* bp_lits.h - required literals of a rule's pattern: a set of ASCII strings
- * one of which every match holds (compared ignoring ASCII case, which makes
- * the set fit caseless and case-sensitive patterns alike), read off the
+/* bp_lits.h - required literals of a rule's pattern: a set of strings (ASCII
+ * and characters without case, such as ©) one of which every match holds
+ * (compared ignoring ASCII case, which makes the set fit caseless and
+ * case-sensitive patterns alike), read off the
  * pattern's text, and a search for them in a line. A row that holds none
  * of them cannot match, so the regex is not run on it. Patterns the reader
  * does not fully understand get no set (the regex always runs). */
@@ -16,11 +17,20 @@ struct bp_lits {
 	size_t n;
 	uint16_t *ph;      /* each literal's first two bytes in the filter */
 	uint64_t pair[64]; /* 4096-bit filter of each literal's first two bytes */
+	/* the same in eight buckets by nibbles, for 32 bytes at a time (bit b
+	 * of nib[0][lo] & nib[1][hi]: a byte of those nibbles may be the
+	 * first byte of a literal of bucket b; nib[2], nib[3]: the second) */
+	uint8_t nib[4][16];
 };
 
 /* Fill L from the pattern (n bytes); 1 if there is a set whose shortest
  * literal has at least min_len bytes, else 0 (L left empty). */
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len);
+/* The same, and in L2 (when not NULL) a second set from another part of
+ * the pattern, which every match holds a literal of as well (a pattern
+ * that is one sequence: "(?:join|follow) us.{0,80}(?:twitter|facebook)"),
+ * or nothing (L2 empty). */
+int bp_lits_from_pattern2(struct bp_lits *L, struct bp_lits *L2, const char *pat, size_t n, size_t min_len);
 /* 1 if s[0..n) holds one of the literals, ignoring ASCII case. */
 int bp_lits_search(const struct bp_lits *L, const char *s, size_t n);
 /* The same for the literals k with owner[k] & want only (owner: NULL

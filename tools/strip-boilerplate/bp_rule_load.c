@@ -199,15 +199,20 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	uint32_t argopts = 0;
 	if (pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &argopts) != 0)
 		return;
-	/* (an anchored pattern runs once per row, a tail rule on its end:
-	 * a search of the whole row for literals would cost more) */
-	if (!(opts & PCRE2_ANCHORED) && !rule->tail)
-		bp_gates_build(&rule->gates, pat, pn->len, argopts);
+	/* (an anchored pattern runs once per row: a search of the whole row
+	 * for literals would cost more; a tail rule's gates look at its tail
+	 * only, where literals of two bytes pay too) */
+	if (!(opts & PCRE2_ANCHORED))
+		bp_gates_build_min(&rule->gates, pat, pn->len, argopts, rule->tail ? 2 : 0);
 	/* a drop rule of many branches with gates: searched branch by
 	 * branch (bp_branches.c), with the options its whole pattern was
-	 * compiled with (a tail rule has no gates: every branch would run) */
+	 * compiled with */
 	if (act == BP_DROP && rule->gates.n)
 		bp_branches_build(&rule->br, pat, pn->len,
 				  ((argopts & PCRE2_CASELESS) ? RX_CASELESS : 0) | ((argopts & PCRE2_UCP) ? RX_UCP : 0));
+	/* (a tail rule searched as written costs less than its gates: its
+	 * tail is short) */
+	if (rule->tail && !rule->br.n)
+		bp_gates_free(&rule->gates);
 }
 

@@ -61,14 +61,14 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 	if (r->req.n && !bp_lits_search(&r->req, s + a, n))
 		return 0;
 	if (r->br.n) { /* a drop rule: whether it matches, branch by branch */
-		uint64_t want = bp_gates_which(&r->gates, s + a, n);
+		uint64_t want = bp_gates_which_at(&r->gates, s + a, n, off);
 		if (!want)
 			return 0;
 		int m = bp_branches_search(&r->br, r->name, s + a, n, off, want);
 		if (m != -2)
 			return m;
 		bp_branches_free(&r->br); /* (as written from now on) */
-	} else if (r->gates.n && !bp_gates_pass(&r->gates, s + a, n)) {
+	} else if (r->gates.n && !bp_gates_pass_at(&r->gates, s + a, n, off)) {
 		return 0;
 	}
 	int rc = rx_search(&r->rx, s + a, n, off, ms, me);

@@ -12,6 +12,14 @@
 #include <emmintrin.h>
 #define BP_SCAN_SSE2 1
 #endif
+/* (and 32 bytes at a time on x86-64 machines with AVX2, chosen when the
+ * program runs: GCC and clang build such a function without -mavx2) */
+#if defined(BP_SCAN_SSE2) && defined(__x86_64__) && defined(__GNUC__) && defined(__has_attribute)
+#if __has_attribute(target)
+#include <immintrin.h>
+#define BP_SCAN_AVX2 1
+#endif
+#endif
 
 /* Set bits of a 16-bit mask. */
 static inline unsigned bp_pop16(unsigned x)
@@ -109,6 +117,68 @@ static inline int bp_mid_plain(const char *s, size_t a, size_t b, unsigned *sp)
 	}
 	*sp = n;
 	return 1;
+}
+
+#ifdef BP_SCAN_AVX2
+/* bp_mid_plain 32 bytes at a time (the machine must have AVX2): the same
+ * answers, the last bytes by bp_mid_plain. */
+__attribute__((target("avx2"))) static inline int bp_mid_plain_avx2(const char *s, size_t a, size_t b, unsigned *sp)
+{
+	unsigned n = 0;
+	size_t k = a;
+	const __m256i space = _mm256_set1_epi8(' '), lb = _mm256_set1_epi8('['), cl = _mm256_set1_epi8(':');
+	const __m256i sl = _mm256_set1_epi8('/'), zero = _mm256_setzero_si256();
+	const __m256i bias = _mm256_set1_epi8((char)(0xE3 - 0x80)), lim = _mm256_set1_epi8((char)(0x80 + 7));
+	/* reads s[k .. k + 32], all before b */
+	while (k + 33 <= b) {
+		__m256i acc = zero;
+		for (int r = 0; r < 255 && k + 33 <= b; r++, k += 32) {
+			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + k));
+			__m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(s + k + 1));
+			__m256i ends = _mm256_andnot_si256(_mm256_cmpeq_epi8(nx, space), _mm256_cmpeq_epi8(v, space));
+			acc = _mm256_sub_epi8(acc, ends);
+			__m256i rare = _mm256_or_si256(_mm256_cmpeq_epi8(v, lb),
+						       _mm256_cmpgt_epi8(lim, _mm256_sub_epi8(v, bias)));
+			__m256i cs = _mm256_and_si256(_mm256_cmpeq_epi8(v, cl), _mm256_cmpeq_epi8(nx, sl));
+			if (_mm256_movemask_epi8(rare))
+				return 0;
+			for (unsigned m = (unsigned)_mm256_movemask_epi8(cs); m; m &= m - 1) {
+				size_t at = k + (unsigned)__builtin_ctz(m);
+				if (at + 2 < b && s[at + 2] == '/')
+					return 0;
+			}
+		}
+		__m256i sum = _mm256_sad_epu8(acc, zero);
+		__m128i s2 = _mm_add_epi64(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+		n += (unsigned)_mm_cvtsi128_si32(s2) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(s2, 8));
+	}
+	unsigned rest;
+	if (!bp_mid_plain(s, k, b, &rest))
+		return 0;
+	*sp = n + rest;
+	return 1;
+}
+
+/* Does this machine have AVX2? (asked once) */
+static inline int bp_have_avx2(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx2") != 0;
+	}
+	return have;
+}
+#endif
+
+/* bp_mid_plain, 32 bytes at a time where the machine can. */
+static inline int bp_mid_plain_fast(const char *s, size_t a, size_t b, unsigned *sp)
+{
+#ifdef BP_SCAN_AVX2
+	if (bp_have_avx2())
+		return bp_mid_plain_avx2(s, a, b, sp);
+#endif
+	return bp_mid_plain(s, a, b, sp);
 }
 
 #endif

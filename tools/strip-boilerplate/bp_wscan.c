@@ -176,6 +176,27 @@ static void colons(struct wst *T, size_t i, uint64_t m)
 	}
 }
 
+/* (the scan is built twice, see bp_scan_words) */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define BP_WSCAN_CLONES 1
+#endif
+#endif
+/* (and its masks 32 bytes at a time there: GCC 12 knows the ISA level) */
+#if defined(BP_WSCAN_CLONES) && defined(BP_SCAN_AVX2) && __GNUC__ >= 12
+#define BP_WSCAN_V3 1
+/* Is this machine x86-64-v3? (asked once) */
+static int have_v3(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("x86-64-v3") != 0;
+	}
+	return have;
+}
+#endif
+
 #define RANGE(v, lo, n) /* lo <= v < lo + n, for ASCII v */ \
 	_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - (lo)))), _mm_set1_epi8((char)(-128 + (n))))
 #define EQ(v, c) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(c)))
@@ -213,6 +234,45 @@ static inline __attribute__((always_inline)) void block_masks(const char *p, str
 	M->hi = r[0], M->let = r[1], M->dg = r[2], M->sp = r[3], M->b5 = r[4], M->jn = r[5], M->cq = r[6];
 }
 
+#ifdef BP_WSCAN_V3
+/* The same masks 32 bytes at a time (the machine must be x86-64-v3). */
+/* (its constants from memory: built in place at every call, they would
+ * cost as much as the masks) */
+#define K32(c) {c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c}
+static const char masks_k[10][32] __attribute__((aligned(32))) = {
+	K32(0x20), K32((char)(0x80 - 'a')), K32((char)(-128 + 26)), K32((char)(0x80 - '0')), K32((char)(-128 + 10)),
+	K32((char)(0x80 - '\t')), K32((char)(-128 + 5)), K32(' '), K32('\''), K32('-')};
+static const char masks_k2[2][32] __attribute__((aligned(32))) = {K32(':'), K32('"')};
+#undef K32
+#define KV(t, i) _mm256_load_si256((const __m256i *)(const void *)t[i])
+#define RANGE2(v, a, b) _mm256_cmpgt_epi8(KV(k, b), _mm256_add_epi8(v, KV(k, a)))
+#define MM2(x) ((uint64_t)(unsigned)_mm256_movemask_epi8(x))
+__attribute__((target("arch=x86-64-v3"))) static inline void block_masks_v3(const char *p, struct masks *M)
+{
+	/* (hidden from the compiler, which would build them in place again) */
+	const char(*k)[32] = masks_k, (*k2)[32] = masks_k2;
+	__asm__("" : "+r"(k), "+r"(k2));
+	uint64_t m[7][2];
+#pragma GCC unroll 2
+	for (int q = 0; q < 2; q++) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * q));
+		m[0][q] = MM2(v);
+		m[1][q] = MM2(RANGE2(_mm256_or_si256(v, KV(k, 0)), 1, 2));
+		m[2][q] = MM2(RANGE2(v, 3, 4));
+		m[3][q] = MM2(_mm256_or_si256(_mm256_cmpeq_epi8(v, KV(k, 7)), RANGE2(v, 5, 6)));
+		m[4][q] = MM2(_mm256_slli_epi16(v, 2)); /* bit 5 of each byte */
+		m[5][q] = MM2(_mm256_or_si256(_mm256_cmpeq_epi8(v, KV(k, 8)), _mm256_cmpeq_epi8(v, KV(k, 9))));
+		m[6][q] = MM2(_mm256_or_si256(_mm256_cmpeq_epi8(v, KV(k2, 0)), _mm256_cmpeq_epi8(v, KV(k2, 1))));
+	}
+	M->hi = m[0][0] | m[0][1] << 32, M->let = m[1][0] | m[1][1] << 32, M->dg = m[2][0] | m[2][1] << 32;
+	M->sp = m[3][0] | m[3][1] << 32, M->b5 = m[4][0] | m[4][1] << 32, M->jn = m[5][0] | m[5][1] << 32;
+	M->cq = m[6][0] | m[6][1] << 32;
+}
+#undef KV
+#undef RANGE2
+#undef MM2
+#endif
+
 /* Does the word starting at bit ks of the block p start a sentence: a
  * sentence mark (. ! ? : " () among the bytes since the word before it
  * (W: the block's word bytes), or, with no word before it in the block
@@ -249,10 +309,8 @@ static inline void block_cq(const char *p, uint64_t *cl, uint64_t *qt)
 /* (built twice, chosen when the program starts: for machines with the
  * bit instructions of x86-64-v3 (popcnt, tzcnt, blsr, shlx ...), which
  * most of the scan's mask work is, and for any x86-64) */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
+#ifdef BP_WSCAN_CLONES
 __attribute__((target_clones("arch=x86-64-v3", "default")))
-#endif
 #endif
 void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 {
@@ -275,6 +333,9 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 	size_t i, w0;
 	int inword, cap, slow, low, num, sent_start;
 	uint64_t p0, p1;
+#ifdef BP_WSCAN_V3
+	const int v3 = have_v3();
+#endif
 	LOAD();
 	while (i < n) {
 		char buf[64];
@@ -291,7 +352,12 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 		/* the words whose shape counts are those looked up */
 		int looking = T.looked < T.lookup_max;
 		struct masks M;
-		block_masks(p, &M);
+#ifdef BP_WSCAN_V3
+		if (v3)
+			block_masks_v3(p, &M);
+		else
+#endif
+			block_masks(p, &M);
 		uint64_t V = len == 64 ? ~0ULL : (1ULL << len) - 1;
 		uint64_t hi = M.hi & V;
 		if (hi & 1) {
@@ -370,19 +436,23 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 			if (CL & ~done)
 				colons(&T, i, CL & ~done);
 		} else if (e) {
-			uint64_t st = S, looks = 0; /* the first bits of the words looked up */
-			unsigned words = T.words, looked = T.looked, lookup_max = T.lookup_max;
+			uint64_t st = S;
+			unsigned words = T.words, looked = T.looked;
+			/* the words looked up (as many as the line's lookups
+			 * leave): a packed key, its filter bit, then the word
+			 * set; past the block's 72nd byte from the end, every
+			 * word has 8 bytes to read */
+			unsigned take = looked < T.lookup_max ? T.lookup_max - looked : 0, ne = pop64(e);
+			take = take < ne ? take : ne;
 			const char *b = s + i, *end = s + n;
-			/* the words looked up: a packed key, its filter bit,
-			 * then the word set */
-			while (e && looked < lookup_max) {
+			const int room = n - i >= 72;
+			for (unsigned q = 0; q < take; q++) {
 				unsigned ks = (unsigned)__builtin_ctzll(st), ke = (unsigned)__builtin_ctzll(e);
 				st &= st - 1, e &= e - 1;
 				const char *w = b + ks;
 				size_t wn = ke - ks;
-				unsigned idx = words++, k = 0;
-				looked++;
-				if (wn <= 8 && end - w >= 8) {
+				unsigned idx = words + q, k = 0;
+				if (wn <= 8 && (room || end - w >= 8)) {
 					uint64_t key;
 					memcpy(&key, w, 8);
 					key = (key | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * wn));
@@ -405,8 +475,9 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 				if (!(k & (BP_VERB | BP_SPEECH | BP_ADDRESS | BP_ADDRESS_CAP)) && w[wn - 1] == 'd' && wn >= 4 &&
 				    w[wn - 2] == 'e' && (LOW >> ks & 1) && idx)
 					T.verbs++;
-				looks |= 1ULL << ks;
 			}
+			words += take, looked += take;
+			uint64_t looks = S ^ st; /* the first bits of the words looked up */
 			if (e && !T.trig) {
 				words += pop64(e); /* past the lookups: counted only */
 			} else {
