@@ -1051,6 +1051,65 @@ static size_t headline_over_dek(const struct bp_config *c, const struct bp_line 
 	return n;
 }
 
+/* A line that may be a headline named by the words it shares with the
+ * lead: one line of a few words, no list item, link, URL or sentence
+ * end, no heading below level 2; a rule may have hit it (a headline may
+ * read like a byline, a label or a copy the page repeats), but not one of
+ * the lines of boxes, figures or what follows stories. */
+static int headline_shape(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_params *p = &c->p;
+	const struct bp_rule *r = strong_rule(c, l);
+	if (r && (r->after || r->box || r->figure || r->note))
+		return 0;
+	return !l->no_text && !l->image && l->bullet != 1 && l->heading <= 2 && l->links <= p->max_link_density &&
+	       !l->has_url && l->words >= p->title_min_words && l->words <= p->title_max_words &&
+	       l->ends_punct != 1 && !(l->punct[1] >> ('|' - 64) & 1);
+}
+
+/* The headline by the words it shares with the lead (the first two
+ * good lines of the body from fb): the title-like line found nearest
+ * above the body (t, or n when none) is often a byline, a section label
+ * or the dek under the headline ("Match report" under "Harbourside 2-1
+ * Ashby Town"; a headline in capitals above its dek). The line right
+ * above t (when none was found, the one of the lead_lines lines above
+ * fb sharing the most words with the lead: ties, the nearest), of a
+ * headline's shape, sharing at least two words with the lead and a third
+ * of its own, is the headline when t shares at most one and stands above
+ * no dek. Never below t (a dek
+ * shares more with its lead than its headline does), nor further up (a
+ * site's name shares the town's name with the lead). Returns its index,
+ * or t. */
+static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t be,
+			       size_t t)
+{
+	if (fb == 0)
+		return t;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = fb, k = 0; i < be && k < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
+	size_t lo = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
+	size_t hi = t < n ? t : fb;
+	if (hi == 0)
+		return t;
+	hi--;
+	unsigned best = t < n ? bp_shared_words(c, &lead, L[t].s + L[t].a, L[t].b - L[t].a, NULL) : 0;
+	/* (t sharing two words, or standing above a dek, is the headline) */
+	if (best > 1 || (t < n && t + 1 < fb && dek_like(&c->p, &L[t + 1])))
+		return t;
+	best = 1;
+	size_t h = t;
+	for (size_t i = hi + 1; i-- > lo;) {
+		if (!headline_shape(c, &L[i]))
+			continue;
+		unsigned w, k = bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, &w);
+		if (k > best && 3 * k >= w)
+			h = i, best = k;
+	}
+	return h;
+}
+
 /* The kept parts of two lines hold the same bytes. */
 static int same_text(const struct bp_line *x, const struct bp_line *y)
 {
@@ -1356,6 +1415,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
 			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
+			t = headline_by_lead(c, L, n, fb, be, t);
 		}
 		title = t;
 		/* the headline and its dek (up to two lines right after it in
