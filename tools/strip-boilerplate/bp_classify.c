@@ -1210,6 +1210,14 @@ static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n,
 	}
 }
 
+/* A line set in bold or as a heading ("**11:40**", "### 11:40"). */
+static int emphasis(const struct bp_line *l)
+{
+	size_t n = l->b - l->a;
+	const char *t = l->s + l->a;
+	return l->heading || (n >= 4 && t[0] == '*' && t[1] == '*' && t[n - 1] == '*' && t[n - 2] == '*');
+}
+
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
@@ -1356,6 +1364,30 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	 * own */
 	for (size_t i = bs + 1; i + 1 < be; i++)
 		for (size_t k = story_labels(c, L, be, i); i < k; i++) {
+			L[i].cls = BPC_SHORT;
+			L[i].why = NULL;
+		}
+	/* a label (a time, a score, a number) inside the body between a line
+	 * of the story (or a byline or date above it) and a paragraph is the
+	 * story's when the body holds two or more such, or it is set in bold
+	 * or as a heading: a live blog's time headings; not one next to an
+	 * image, a line without text, links or a promo (a gallery counter, a
+	 * video's length), nor a lone plain one (a date the page adds) */
+	size_t nlab = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = bs + 1; i + 1 < be; i++) {
+			const struct bp_line *a = &L[i - 1];
+			const struct bp_rule *ra = strong_rule(c, a);
+			if (!(L[i].why == bp_reason_names[BPR_LABEL] && reads_as_text(&L[i + 1]) && !L[i + 1].image &&
+			      !a->image && !a->no_text && !a->has_url && a->links == 0 && !weak_hit(a) &&
+			      (ra ? ra->header : a->cls != BPC_BAD) && L[i].links == 0 && !L[i].has_url))
+				continue;
+			if (pass == 0) {
+				nlab++;
+				continue;
+			}
+			if (nlab < 2 && !emphasis(&L[i]))
+				continue;
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
