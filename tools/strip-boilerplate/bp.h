@@ -120,6 +120,11 @@ void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *
 unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, const char *s, size_t n,
 			 unsigned *words);
 
+/* Speaker turns (bp_turns.c): where labels take turns on the page
+ * ("Q:", "A:", "NAME:"), the lines they open are reported speech, read
+ * as sentences by what follows the label. */
+void bp_speaker_turns(const struct bp_config *c, struct bp_line *lines, size_t n);
+
 /* Lines that come back (bp_repeat.c): count line hash h as seen in the
  * current document; returns the recent documents it was seen in. */
 unsigned bp_seen_in_docs(struct bp_config *c, uint64_t h);
