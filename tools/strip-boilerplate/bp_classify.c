@@ -77,6 +77,25 @@ static int story_shape(const struct bp_line *l)
  * images, short lines, other boilerplate). */
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 {
+	/* a caption stands by its figure: the hit of a figure rule that
+	 * looks at the row's end (a credit after the words: "... is kept in
+	 * the society's collection (Dunmore archives)") on a line of many
+	 * words, most of them lowercase, with no image or line without text
+	 * within two lines, is weak (not a caption's label at its start:
+	 * "Image caption ...", which stands alone where the image is lost) */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule < 0 || l->hit != BP_HIT_STRONG || !c->rules[l->drop_rule].figure ||
+		    !c->rules[l->drop_rule].tail || c->rules[l->drop_rule].action != BP_DROP || l->image ||
+		    l->words < c->p.good_words ||
+		    l->looked == 0 || l->lower < c->p.prose_lower_alone * l->looked)
+			continue;
+		int fig = 0;
+		for (size_t k = i > 2 ? i - 2 : 0; k < n && k <= i + 2 && !fig; k++)
+			fig = k != i && (L[k].image || L[k].no_text);
+		if (!fig)
+			l->hit = BP_HIT_WEAK;
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
@@ -1392,6 +1411,15 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
+	/* a table's rule line ("|---|---|") between two of its rows in the
+	 * body goes with them */
+	for (size_t i = bs + 1; i + 1 < be; i++) {
+		unsigned k = table_cells(&L[i]);
+		if (k && L[i].why == bp_reason_names[BPR_NO_TEXT] && !strong_rule(c, &L[i]) &&
+		    table_cells(&L[i - 1]) == k && table_cells(&L[i + 1]) == k && L[i - 1].cls != BPC_BAD &&
+		    L[i + 1].cls != BPC_BAD)
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
+	}
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {
