@@ -740,7 +740,8 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
  * their own and sit inside stories (an image credit, a cookie line, an
  * advertisement): the story's last paragraphs, too short to weigh as a
  * body ("Park, a Democrat, was elected in 2022."), when nothing but the
- * end of the page or another rule's line comes after them. The inserted
+ * end of the page, another rule's line or a line of links comes after
+ * them. The inserted
  * lines stay boilerplate. When unsure, keep: a sentence nothing hit is
  * not dropped for standing after an image. */
 static int short_sentence(const struct bp_line *l)
@@ -769,7 +770,7 @@ static void sentences_after_body(const struct bp_config *c, const struct bp_line
 		size_t e = j;
 		while (e < n && L[e].drop_rule < 0 && text_class(&L[e]) != BPC_BAD && short_sentence(&L[e]))
 			e++;
-		if (e == j || (e < n && !strong_rule(c, &L[e])))
+		if (e == j || (e < n && !strong_rule(c, &L[e]) && L[e].why != bp_reason_names[BPR_LINKS]))
 			return;
 		*be = e;
 	}
