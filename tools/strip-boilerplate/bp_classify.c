@@ -96,6 +96,14 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		if (!fig)
 			l->hit = BP_HIT_WEAK;
 	}
+	/* a story that speaks to the reader itself (a service piece: "See
+	 * your GP if ...", "book eight weeks ahead"): three or more of its
+	 * paragraphs that no rule hit address the reader; then a weak hit's
+	 * address is no evidence */
+	unsigned voiced = 0;
+	for (size_t i = 0; i < n; i++)
+		voiced += L[i].drop_rule < 0 && L[i].prose && L[i].address && !L[i].speech && L[i].quote != 2 &&
+			  L[i].words >= c->p.good_words && !L[i].has_url && L[i].links == 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
@@ -108,7 +116,7 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
 		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
-		else if (l->address && !l->speech && l->quote != 2 &&
+		else if (l->address && !l->speech && l->quote != 2 && voiced < 3 &&
 			 !(l->address * c->p.address_words < l->looked && i > 0 && i + 1 < n &&
 			   story_shape(&L[i - 1]) && story_shape(&L[i + 1])))
 			l->hit = BP_HIT_STRONG;
