@@ -425,9 +425,16 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
 		int done = 0, weak = 1, suspect = 0, back = 0;
-		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
+		/* (after a suspected end, a sub-heading no rule hit is crossed
+		 * too: "## When to see a doctor" under a sentence an author
+		 * rule hit weakly) */
+		for (j = *be + 1; j < n && j <= *be + gmax &&
+				  (bridgeable(c, &L[j - 1]) ||
+				   (suspect && weak && L[j - 1].heading && L[j - 1].drop_rule < 0));
+		     j++) {
 			const struct bp_line *g = &L[j - 1];
-			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside);
+			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside) ||
+				(suspect && g->heading && g->drop_rule < 0);
 			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
