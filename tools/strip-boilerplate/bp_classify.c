@@ -1106,15 +1106,15 @@ static int headline_shape(const struct bp_config *c, const struct bp_line *l)
  * good lines of the body from fb): the title-like line found nearest
  * above the body (t, or n when none) is often a byline, a section label
  * or the dek under the headline ("Match report" under "Harbourside 2-1
- * Ashby Town"; a headline in capitals above its dek). The line right
- * above t (when none was found, the one of the lead_lines lines above
- * fb sharing the most words with the lead: ties, the nearest), of a
- * headline's shape, sharing at least two words with the lead and a third
- * of its own, is the headline when t shares at most one and stands above
- * no dek. Never below t (a dek
- * shares more with its lead than its headline does), nor further up (a
- * site's name shares the town's name with the lead). Returns its index,
- * or t. */
+ * Ashby Town"; a headline in capitals above its dek). When t shares at
+ * most one word with the lead and stands above no dek, the line of a
+ * headline's shape among the 20 above fb sharing the most words with the
+ * lead, at least two and a third of its own (ties: the nearest), is the
+ * headline; not one of the page's first two lines (a site's name shares
+ * the town's name with the lead), and a markdown heading only right above
+ * t or, when none was found, among the lead_lines lines above fb (a
+ * heading further up or below t is a section's). Returns its index, or
+ * t. */
 static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t be,
 			       size_t t)
 {
@@ -1124,8 +1124,9 @@ static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *
 	for (size_t i = fb, k = 0; i < be && k < 2; i++)
 		if (L[i].cls0 == BPC_GOOD)
 			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
-	size_t lo = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
-	size_t hi = t < n ? t : fb;
+	size_t lo = fb > 22 ? fb - 20 : 2;
+	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
+	size_t hi = fb;
 	if (hi == 0)
 		return t;
 	hi--;
@@ -1136,7 +1137,7 @@ static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *
 	best = 1;
 	size_t h = t;
 	for (size_t i = hi + 1; i-- > lo;) {
-		if (!headline_shape(c, &L[i]))
+		if (!headline_shape(c, &L[i]) || ((i < near || (t < n && i >= t)) && L[i].heading))
 			continue;
 		unsigned w, k = bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, &w);
 		if (k > best && 3 * k >= w)
