@@ -106,6 +106,25 @@ void bp_classify(struct bp_config *c, struct bp_line *lines, size_t n);
  * "key=value" words into o (reset first). */
 void bp_explain(const struct bp_config *c, const struct bp_line *lines, size_t n, size_t i, struct buf *o);
 
+/* The content words of a story's lead (bp_shared_words.c): keys of the
+ * lowercase words that are not stopwords, of at least three bytes. */
+#define BP_LEAD_WORDS 96
+struct bp_lead {
+	uint64_t key[BP_LEAD_WORDS];
+	size_t n;
+};
+/* Add the words of s[0..n) to lead (start with n = 0). */
+void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n);
+/* How many content words of s[0..n) the lead holds (and, in words when
+ * not NULL, how many it has). */
+unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, const char *s, size_t n,
+			 unsigned *words);
+
+/* Speaker turns (bp_turns.c): where labels take turns on the page
+ * ("Q:", "A:", "NAME:"), the lines they open are reported speech, read
+ * as sentences by what follows the label. */
+void bp_speaker_turns(const struct bp_config *c, struct bp_line *lines, size_t n);
+
 /* Lines that come back (bp_repeat.c): count line hash h as seen in the
  * current document; returns the recent documents it was seen in. */
 unsigned bp_seen_in_docs(struct bp_config *c, uint64_t h);

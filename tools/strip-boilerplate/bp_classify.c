@@ -77,6 +77,33 @@ static int story_shape(const struct bp_line *l)
  * images, short lines, other boilerplate). */
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 {
+	/* a caption stands by its figure: the hit of a figure rule that
+	 * looks at the row's end (a credit after the words: "... is kept in
+	 * the society's collection (Dunmore archives)") on a line of many
+	 * words, most of them lowercase, with no image or line without text
+	 * within two lines, is weak (not a caption's label at its start:
+	 * "Image caption ...", which stands alone where the image is lost) */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule < 0 || l->hit != BP_HIT_STRONG || !c->rules[l->drop_rule].figure ||
+		    !c->rules[l->drop_rule].tail || c->rules[l->drop_rule].action != BP_DROP || l->image ||
+		    l->words < c->p.good_words ||
+		    l->looked == 0 || l->lower < c->p.prose_lower_alone * l->looked)
+			continue;
+		int fig = 0;
+		for (size_t k = i > 2 ? i - 2 : 0; k < n && k <= i + 2 && !fig; k++)
+			fig = k != i && (L[k].image || L[k].no_text);
+		if (!fig)
+			l->hit = BP_HIT_WEAK;
+	}
+	/* a story that speaks to the reader itself (a service piece: "See
+	 * your GP if ...", "book eight weeks ahead"): three or more of its
+	 * paragraphs that no rule hit address the reader; then a weak hit's
+	 * address is no evidence */
+	unsigned voiced = 0;
+	for (size_t i = 0; i < n; i++)
+		voiced += L[i].drop_rule < 0 && L[i].prose && L[i].address && !L[i].speech && L[i].quote != 2 &&
+			  L[i].words >= c->p.good_words && !L[i].has_url && L[i].links == 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &L[i];
 		if (l->drop_rule < 0 || l->hit != BP_HIT_WEAK)
@@ -89,7 +116,7 @@ static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 		    ((i > 0 && figure_line(c, &L[i - 1], credit) && (!credit || L[i - 1].image)) ||
 		     (i + 1 < n && figure_line(c, &L[i + 1], credit))))
 			l->hit = BP_HIT_STRONG;
-		else if (l->address && !l->speech && l->quote != 2 &&
+		else if (l->address && !l->speech && l->quote != 2 && voiced < 3 &&
 			 !(l->address * c->p.address_words < l->looked && i > 0 && i + 1 < n &&
 			   story_shape(&L[i - 1]) && story_shape(&L[i + 1])))
 			l->hit = BP_HIT_STRONG;
@@ -398,9 +425,16 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
 		int done = 0, weak = 1, suspect = 0, back = 0;
-		for (j = *be + 1; j < n && j <= *be + gmax && bridgeable(c, &L[j - 1]); j++) {
+		/* (after a suspected end, a sub-heading no rule hit is crossed
+		 * too: "## When to see a doctor" under a sentence an author
+		 * rule hit weakly) */
+		for (j = *be + 1; j < n && j <= *be + gmax &&
+				  (bridgeable(c, &L[j - 1]) ||
+				   (suspect && weak && L[j - 1].heading && L[j - 1].drop_rule < 0));
+		     j++) {
 			const struct bp_line *g = &L[j - 1];
-			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside);
+			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside) ||
+				(suspect && g->heading && g->drop_rule < 0);
 			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
 			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
 				continue;
@@ -721,7 +755,8 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
  * their own and sit inside stories (an image credit, a cookie line, an
  * advertisement): the story's last paragraphs, too short to weigh as a
  * body ("Park, a Democrat, was elected in 2022."), when nothing but the
- * end of the page or another rule's line comes after them. The inserted
+ * end of the page, another rule's line or a line of links comes after
+ * them. The inserted
  * lines stay boilerplate. When unsure, keep: a sentence nothing hit is
  * not dropped for standing after an image. */
 static int short_sentence(const struct bp_line *l)
@@ -750,7 +785,7 @@ static void sentences_after_body(const struct bp_config *c, const struct bp_line
 		size_t e = j;
 		while (e < n && L[e].drop_rule < 0 && text_class(&L[e]) != BPC_BAD && short_sentence(&L[e]))
 			e++;
-		if (e == j || (e < n && !strong_rule(c, &L[e])))
+		if (e == j || (e < n && !strong_rule(c, &L[e]) && L[e].why != bp_reason_names[BPR_LINKS]))
 			return;
 		*be = e;
 	}
@@ -1051,6 +1086,66 @@ static size_t headline_over_dek(const struct bp_config *c, const struct bp_line 
 	return n;
 }
 
+/* A line that may be a headline named by the words it shares with the
+ * lead: one line of a few words, no list item, link, URL or sentence
+ * end, no heading below level 2; a rule may have hit it (a headline may
+ * read like a byline, a label or a copy the page repeats), but not one of
+ * the lines of boxes, figures or what follows stories. */
+static int headline_shape(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_params *p = &c->p;
+	const struct bp_rule *r = strong_rule(c, l);
+	if (r && (r->after || r->box || r->figure || r->note))
+		return 0;
+	return !l->no_text && !l->image && l->bullet != 1 && l->heading <= 2 && l->links <= p->max_link_density &&
+	       !l->has_url && l->words >= p->title_min_words && l->words <= p->title_max_words &&
+	       l->ends_punct != 1 && !(l->punct[1] >> ('|' - 64) & 1);
+}
+
+/* The headline by the words it shares with the lead (the first two
+ * good lines of the body from fb): the title-like line found nearest
+ * above the body (t, or n when none) is often a byline, a section label
+ * or the dek under the headline ("Match report" under "Harbourside 2-1
+ * Ashby Town"; a headline in capitals above its dek). When t shares at
+ * most one word with the lead and stands above no dek, the line of a
+ * headline's shape among the 20 above fb sharing the most words with the
+ * lead, at least two and a third of its own (ties: the nearest), is the
+ * headline; not one of the page's first two lines (a site's name shares
+ * the town's name with the lead), and a markdown heading only right above
+ * t or, when none was found, among the lead_lines lines above fb (a
+ * heading further up or below t is a section's). Returns its index, or
+ * t. */
+static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t be,
+			       size_t t)
+{
+	if (fb == 0)
+		return t;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = fb, k = 0; i < be && k < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
+	size_t lo = fb > 22 ? fb - 20 : 2;
+	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
+	size_t hi = fb;
+	if (hi == 0)
+		return t;
+	hi--;
+	unsigned best = t < n ? bp_shared_words(c, &lead, L[t].s + L[t].a, L[t].b - L[t].a, NULL) : 0;
+	/* (t sharing two words, or standing above a dek, is the headline) */
+	if (best > 1 || (t < n && t + 1 < fb && dek_like(&c->p, &L[t + 1])))
+		return t;
+	best = 1;
+	size_t h = t;
+	for (size_t i = hi + 1; i-- > lo;) {
+		if (!headline_shape(c, &L[i]) || ((i < near || (t < n && i >= t)) && L[i].heading))
+			continue;
+		unsigned w, k = bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, &w);
+		if (k > best && 3 * k >= w)
+			h = i, best = k;
+	}
+	return h;
+}
+
 /* The kept parts of two lines hold the same bytes. */
 static int same_text(const struct bp_line *x, const struct bp_line *y)
 {
@@ -1151,6 +1246,14 @@ static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n,
 	}
 }
 
+/* A line set in bold or as a heading ("**11:40**", "### 11:40"). */
+static int emphasis(const struct bp_line *l)
+{
+	size_t n = l->b - l->a;
+	const char *t = l->s + l->a;
+	return l->heading || (n >= 4 && t[0] == '*' && t[1] == '*' && t[n - 1] == '*' && t[n - 2] == '*');
+}
+
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
@@ -1167,6 +1270,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
+	bp_speaker_turns(c, L, n);
 	weigh_hits(c, L, n);
 	double gw = 0, gp = 0; /* words of good lines, and of those that read as sentences */
 	for (size_t i = 0; i < n; i++) {
@@ -1300,6 +1404,39 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
+	/* a label (a time, a score, a number) inside the body between a line
+	 * of the story (or a byline or date above it) and a paragraph is the
+	 * story's when the body holds two or more such, or it is set in bold
+	 * or as a heading: a live blog's time headings; not one next to an
+	 * image, a line without text, links or a promo (a gallery counter, a
+	 * video's length), nor a lone plain one (a date the page adds) */
+	size_t nlab = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = bs + 1; i + 1 < be; i++) {
+			const struct bp_line *a = &L[i - 1];
+			const struct bp_rule *ra = strong_rule(c, a);
+			if (!(L[i].why == bp_reason_names[BPR_LABEL] && reads_as_text(&L[i + 1]) && !L[i + 1].image &&
+			      !a->image && !a->no_text && !a->has_url && a->links == 0 && !weak_hit(a) &&
+			      (ra ? ra->header : a->cls != BPC_BAD) && L[i].links == 0 && !L[i].has_url))
+				continue;
+			if (pass == 0) {
+				nlab++;
+				continue;
+			}
+			if (nlab < 2 && !emphasis(&L[i]))
+				continue;
+			L[i].cls = BPC_SHORT;
+			L[i].why = NULL;
+		}
+	/* a table's rule line ("|---|---|") between two of its rows in the
+	 * body goes with them */
+	for (size_t i = bs + 1; i + 1 < be; i++) {
+		unsigned k = table_cells(&L[i]);
+		if (k && L[i].why == bp_reason_names[BPR_NO_TEXT] && !strong_rule(c, &L[i]) &&
+		    table_cells(&L[i - 1]) == k && table_cells(&L[i + 1]) == k && L[i - 1].cls != BPC_BAD &&
+		    L[i + 1].cls != BPC_BAD)
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
+	}
 	/* inside the body every line that is not boilerplate on its own is
 	 * article; outside it nothing is */
 	for (size_t i = 0; i < n; i++) {
@@ -1356,6 +1493,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
 			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
+			t = headline_by_lead(c, L, n, fb, be, t);
 		}
 		title = t;
 		/* the headline and its dek (up to two lines right after it in

@@ -1,0 +1,61 @@
+/* bp_shared_words.c - the words a line shares with a story's lead: a
+ * headline names what its lead paragraph tells (the people, the place,
+ * the thing), a byline, a date or a section label do not. Words are
+ * tok_scan's, lowercase, without stopwords and words of fewer than three
+ * bytes; words of five bytes or more compare by their first five (a
+ * cheap stem: "titles", "title"; "seconds", "second"). */
+#include "bp.h"
+#include "tokens.h"
+
+#include <stdlib.h>
+
+/* The keys of the content words of s[0..n) into k (at most cap); returns
+ * how many. */
+static size_t word_keys(const struct bp_config *c, const char *s, size_t n, struct toks *t, uint64_t *k, size_t cap)
+{
+	size_t m = 0;
+	tok_scan(s, n, t);
+	for (size_t i = 0; i < t->n && m < cap; i++) {
+		const struct token *w = &t->v[i];
+		if (!(w->flags & TOK_WORD) || (w->flags & TOK_CLITIC) || w->e - w->b < 3)
+			continue;
+		char low[64];
+		size_t ln = bp_lower(s + w->b, w->e - w->b, low, sizeof low);
+		if (ln == 0 || (wordset_cls(&c->words, low, ln) & BP_STOPWORD))
+			continue;
+		uint64_t h = hash_bytes(low, ln >= 5 ? 5 : ln, 0x1ead);
+		size_t j = 0;
+		while (j < m && k[j] != h)
+			j++;
+		if (j == m)
+			k[m++] = h;
+	}
+	return m;
+}
+
+void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n)
+{
+	struct toks t = {0};
+	size_t cap = sizeof lead->key / sizeof lead->key[0];
+	lead->n += word_keys(c, s, n, &t, lead->key + lead->n, cap - lead->n);
+	toks_free(&t);
+}
+
+unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, const char *s, size_t n,
+			 unsigned *words)
+{
+	struct toks t = {0};
+	uint64_t k[BP_LEAD_WORDS];
+	size_t m = word_keys(c, s, n, &t, k, BP_LEAD_WORDS);
+	toks_free(&t);
+	unsigned shared = 0;
+	for (size_t i = 0; i < m; i++)
+		for (size_t j = 0; j < lead->n; j++)
+			if (k[i] == lead->key[j]) {
+				shared++;
+				break;
+			}
+	if (words)
+		*words = (unsigned)m;
+	return shared;
+}
