@@ -95,6 +95,8 @@ struct dd_text {
 	uint16_t lead;       /* words of a leading dateline ("WASHINGTON -"), 0 if none */
 	uint16_t cut;        /* words before a final cut mark (… [...]), DD_NOCUT if none */
 	uint16_t edges;      /* holds edge words (1) or not (0) */
+	uint64_t *mask;      /* scratch: where the folded text's spaces and digits are */
+	size_t mcap;
 };
 
 /* Normalize s[0..n): always the folded text and its hash; with words set,
