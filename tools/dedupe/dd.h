@@ -253,16 +253,24 @@ size_t dd_index_bytes(const struct dd_index *x);
 /* ---- kept texts (dd_store.c) -------------------------------------------
  * The word codes of every kept text in one array, a record per text (where
  * its codes start, its dateline and cut mark: 8 bytes), and the keys that
- * dup_of names (a length byte or two and the bytes). */
+ * dup_of names: in exact mode a length byte or two and the bytes, named
+ * by their offset; in near mode one key a kept text, in its order, each
+ * as the bytes it shares with the one before and the rest (front coding:
+ * rows numbered alike share most of their key), every DD_KEYBLK-th whole,
+ * its offset in blk. */
+enum { DD_KEYBLK = 16 };
+
 struct dd_store {
 	uint16_t *code;
 	size_t ncode, ccode;
 	uint64_t *rec;      /* code offset (43 bits), lead (6), cut (14), edge words (1) */
 	size_t n, crec;
-	char *keys;         /* varint length + bytes, one after the other */
+	char *keys;         /* exact: varint length + bytes; near: varint shared, varint rest, rest */
 	size_t nkeys, ckeys;
-	uint32_t *keyoff;   /* per text, when keys are kept */
-	size_t ckeyoff;
+	uint32_t *blk;      /* near: where keys 0, DD_KEYBLK, 2 DD_KEYBLK ... start */
+	size_t nseq, cblk;  /* near: keys kept */
+	struct buf last;    /* near: the last key kept */
+	struct buf scratch; /* near: the key dd_store_key_of decoded */
 };
 
 void dd_store_free(struct dd_store *s);
@@ -270,9 +278,17 @@ void dd_store_free(struct dd_store *s);
 uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t);
 /* Text i as a verification side. */
 void dd_store_side(const struct dd_store *s, uint32_t i, struct dd_side *out);
-/* Append a key to the key arena; returns its offset. */
+/* Exact mode: append a key to the key arena; returns its offset. */
 uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n);
 const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n);
+/* Near mode: the key of the next kept text (number nseq), and text i's
+ * key (valid until the next call). */
+void dd_store_key_seq(struct dd_store *s, const char *k, size_t n);
+const char *dd_store_key_of(struct dd_store *s, uint32_t i, size_t *n);
+/* Near mode: the key at offset at of the arena, *key holding the key
+ * before it (empty at a block's start) and then this one; returns the
+ * next key's offset. */
+size_t dd_store_key_next(const struct dd_store *s, size_t at, struct buf *key);
 size_t dd_store_bytes(const struct dd_store *s);
 
 /* ---- the filter (dd_engine.c) -------------------------------------------- */
@@ -310,7 +326,7 @@ void dd_engine_free(struct dd_engine *e);
  * key, kept for later dup_of when the engine keeps keys. */
 int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of);
 /* The key of a text named by dd_judge. */
-const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n);
+const char *dd_name_key(struct dd_engine *e, uint32_t of, size_t *n);
 size_t dd_engine_bytes(const struct dd_engine *e);
 
 #endif

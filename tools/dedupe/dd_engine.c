@@ -175,13 +175,8 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 		return 1;
 	}
 	id = dd_store_add(&e->store, t);
-	if (e->o.keys) {
-		if (e->store.n > e->store.ckeyoff) {
-			e->store.ckeyoff = e->store.ckeyoff + e->store.ckeyoff / 16 + 1024;
-			e->store.keyoff = xrealloc(e->store.keyoff, e->store.ckeyoff * sizeof *e->store.keyoff);
-		}
-		e->store.keyoff[id] = dd_store_key(&e->store, key, klen);
-	}
+	if (e->o.keys)
+		dd_store_key_seq(&e->store, key, klen);
 	for (unsigned k = 0; k < ni; k++)
 		e->st.capped += !dd_index_offer(&e->index, tags[k], id, e->o.sketch.cap);
 	*dd_fptab_put(&e->exact, t->exact, NULL) = id;
@@ -190,13 +185,13 @@ int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size
 	return 0;
 }
 
-const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n)
+const char *dd_name_key(struct dd_engine *e, uint32_t of, size_t *n)
 {
 	if (!e->o.keys) {
 		*n = 0;
 		return "";
 	}
-	return dd_store_keyat(&e->store, e->o.near ? e->store.keyoff[of] : of, n);
+	return e->o.near ? dd_store_key_of(&e->store, of, n) : dd_store_keyat(&e->store, of, n);
 }
 
 size_t dd_engine_bytes(const struct dd_engine *e)
