@@ -148,6 +148,14 @@ void dd_probe_free(struct dd_probe *p);
 /* The LCS of a[0..n) and b's first m words; with rows (n x ceil(m/64)
  * words) the bit rows for dd_probe_trace. */
 uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows);
+/* The same, or, once the LCS is bound to stay below floor (a floor from
+ * dd_pass_floor: it cannot pass), that bound: below floor too. */
+uint32_t dd_probe_lcs_min(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows,
+			  uint32_t floor);
+/* The least LCS that dd_may_pass lets pass, when all below it fail; 0 if
+ * no such floor is known. */
+uint32_t dd_pass_floor(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b,
+		       uint32_t n, uint32_t m);
 /* An LCS alignment from the rows: equal runs (a, b, len triples, in
  * order) into runs (cap of them at most); returns how many. */
 size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m,
