@@ -325,10 +325,17 @@ struct dd_engine {
 	uint32_t *cand, *ctmp; /* candidates, and room to sort them */
 	size_t ncand, ccand, cctmp;
 	struct dd_stats st;
+	const uint64_t *in_size, *in_read; /* the input's bytes and those read (dd_engine_input) */
+	size_t ix_start;       /* band entries before the first text (a state file's) */
+	int sized, started;
 };
 
 void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct dd_words *w);
 void dd_engine_free(struct dd_engine *e);
+/* Where the input's size and the bytes read so far will be (0 size:
+ * unknown): near mode sizes its band index by them once a 64th of the
+ * input is read (dd_engine.c). */
+void dd_engine_input(struct dd_engine *e, const uint64_t *size, const uint64_t *read);
 /* Judge the text s[0..n): 1 if it repeats a kept text (*of names it),
  * 0 if it is new (kept; *of is its own name). key[0..klen) is the text's
  * key, kept for later dup_of when the engine keeps keys. */

@@ -261,6 +261,7 @@ uint32_t dd_pass_floor(const struct dd_verify_opts *o, const struct dd_side *a, 
 	double need = o->threshold * ((double)n - fa > (double)m - fb ? (double)n - fa : (double)m - fb);
 	double c = need > (double)lo ? (double)lo : need < 0 ? 0 : need;
 	uint32_t k = (uint32_t)c;
+	k += (double)k < c;
 	if (k < o->min_match)
 		k = o->min_match;
 	if (k < least)

@@ -481,6 +481,7 @@ int dd_run_state(struct dd_run *r)
 	struct dd_engine E;
 	r->opts.keys = 1; /* a later run may --mark */
 	dd_engine_init(&E, &r->opts, r->words);
+	dd_engine_input(&E, &r->in_size, &r->in_read);
 	struct state S = {0};
 	int had = load(r->state, r, &E, &S) == 0;
 	if (!had)
