@@ -50,11 +50,11 @@ struct loop {
 /* The current row as read, into the input hash. */
 static void hash_row(struct loop *L, const struct tsv_reader *T)
 {
-	if (!T->nf)
+	if ((!L->r->in_hash && !L->r->opts.near) || !T->nf)
 		return;
 	const struct tsv_field *z = &T->f[T->nf - 1];
 	size_t len = (size_t)(z->p + z->n - T->f[0].p);
-	L->r->in_read += len + 1;
+	L->r->in_read += len + 1; /* near mode sizes its index by it */
 	if (!L->r->in_hash)
 		return;
 	XXH3_64bits_update(&L->xs, T->f[0].p, len);
@@ -150,7 +150,7 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 	struct loop L = {.r = r, .o = o, .quiet = quiet, .decide = decide, .ctx = ctx, .st = st};
 	memset(st, 0, sizeof *st);
 	XXH3_64bits_reset(&L.xs);
-	r->in_size = input_size(r);
+	r->in_size = r->opts.near ? input_size(r) : 0;
 	r->in_read = 0;
 	struct tsv_reader T;
 	struct tsv_opts to = cli_tsv_opts(&r->cli);
