@@ -1,7 +1,9 @@
 /* dedupe_verify.c - the bit-parallel LCS and its trace-back against a
  * dynamic-programming LCS on random word sequences (one and several
  * 64-bit words), and the verification's reading of it:
- * what passes, what the guard keeps apart, what edges and cuts forgive. */
+ * what passes, what the guard keeps apart, what edges and cuts forgive;
+ * the floor below which nothing passes, and the LCS that stops early
+ * under it. */
 #include "dd.h"
 #include "unit.h"
 
@@ -188,9 +190,56 @@ static void test_verify(void)
 	CHECK(fails(TEN, "w31 w32 w33 w34 w35 w36 w37 w38 w39 w40"));
 }
 
+/* dd_pass_floor: everything below it fails dd_may_pass (most often it
+ * is the least that passes); the
+ * LCS with the floor is the LCS when that reaches the floor, and below
+ * the floor when that does not. */
+static void test_floor(void)
+{
+	struct dd_probe p = {0};
+	struct dd_verify_opts o = {0.8, 12, 3};
+	int ok = 1, floors = 0, stopped = 0;
+	static uint16_t a[200], b[200];
+	static uint64_t rows[200 * 4];
+	for (int round = 0; round < 4000 && ok; round++) {
+		int big = round % 3 == 0;
+		int n = 1 + (int)(rnd() % (big ? 199 : 63)), m = 0;
+		for (int i = 0; i < n; i++)
+			a[i] = (uint16_t)(DD_WORD0 + rnd() % 40);
+		unsigned keep = 5 + rnd() % 6; /* in ten: how close a copy b is */
+		for (int i = 0; i < n && m < (big ? 200 : 64); i++)
+			b[m++] = rnd() % 10 < keep ? a[i] : (uint16_t)(DD_WORD0 + rnd() % 40);
+		if (!m)
+			b[m++] = a[0];
+		struct dd_side sa = {a, (uint32_t)n, (uint16_t)(rnd() % 3), rnd() % 4 ? DD_NOCUT : (uint16_t)(n / 2),
+				     (uint16_t)(rnd() % 2)};
+		struct dd_side sb = {b, (uint32_t)m, 0, rnd() % 5 ? DD_NOCUT : (uint16_t)(m - 1), 0};
+		uint32_t f = dd_pass_floor(&o, &sa, &sb, (uint32_t)n, (uint32_t)m);
+		uint32_t lo = n < m ? (uint32_t)n : (uint32_t)m;
+		for (uint32_t l = 0; l < f; l++)
+			if (dd_may_pass(&o, &sa, &sb, (uint32_t)n, (uint32_t)m, l))
+				ok = 0;
+		floors += f != 0 && f <= lo && dd_may_pass(&o, &sa, &sb, (uint32_t)n, (uint32_t)m, f);
+		dd_probe_set(&p, &sb);
+		uint32_t full = dd_probe_lcs(&p, a, (uint32_t)n, (uint32_t)m, rows);
+		uint32_t got = dd_probe_lcs_min(&p, a, (uint32_t)n, (uint32_t)m, rows, f);
+		if (full >= f ? got != full : got >= f)
+			ok = 0;
+		stopped += got != full;
+		if (!ok)
+			fprintf(stderr, "round %d: floor %u, LCS %u, with the floor %u\n", round, f, full, got);
+		dd_probe_clear(&p);
+	}
+	CHECK(ok);
+	CHECK(floors > 1000); /* the test means something */
+	CHECK(stopped > 100);
+	dd_probe_free(&p);
+}
+
 int main(void)
 {
 	test_align();
 	test_verify();
+	test_floor();
 	return unit_done();
 }

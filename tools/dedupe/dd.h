@@ -95,6 +95,8 @@ struct dd_text {
 	uint16_t lead;       /* words of a leading dateline ("WASHINGTON -"), 0 if none */
 	uint16_t cut;        /* words before a final cut mark (… [...]), DD_NOCUT if none */
 	uint16_t edges;      /* holds edge words (1) or not (0) */
+	uint64_t *mask;      /* scratch: where the folded text's spaces and digits are */
+	size_t mcap;
 };
 
 /* Normalize s[0..n): always the folded text and its hash; with words set,
@@ -146,6 +148,14 @@ void dd_probe_free(struct dd_probe *p);
 /* The LCS of a[0..n) and b's first m words; with rows (n x ceil(m/64)
  * words) the bit rows for dd_probe_trace. */
 uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows);
+/* The same, or, once the LCS is bound to stay below floor (a floor from
+ * dd_pass_floor: it cannot pass), that bound: below floor too. */
+uint32_t dd_probe_lcs_min(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows,
+			  uint32_t floor);
+/* The least LCS that dd_may_pass lets pass, when all below it fail; 0 if
+ * no such floor is known. */
+uint32_t dd_pass_floor(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b,
+		       uint32_t n, uint32_t m);
 /* An LCS alignment from the rows: equal runs (a, b, len triples, in
  * order) into runs (cap of them at most); returns how many. */
 size_t dd_probe_trace(const struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m,
@@ -251,16 +261,24 @@ size_t dd_index_bytes(const struct dd_index *x);
 /* ---- kept texts (dd_store.c) -------------------------------------------
  * The word codes of every kept text in one array, a record per text (where
  * its codes start, its dateline and cut mark: 8 bytes), and the keys that
- * dup_of names (a length byte or two and the bytes). */
+ * dup_of names: in exact mode a length byte or two and the bytes, named
+ * by their offset; in near mode one key a kept text, in its order, each
+ * as the bytes it shares with the one before and the rest (front coding:
+ * rows numbered alike share most of their key), every DD_KEYBLK-th whole,
+ * its offset in blk. */
+enum { DD_KEYBLK = 16 };
+
 struct dd_store {
 	uint16_t *code;
 	size_t ncode, ccode;
 	uint64_t *rec;      /* code offset (43 bits), lead (6), cut (14), edge words (1) */
 	size_t n, crec;
-	char *keys;         /* varint length + bytes, one after the other */
+	char *keys;         /* exact: varint length + bytes; near: varint shared, varint rest, rest */
 	size_t nkeys, ckeys;
-	uint32_t *keyoff;   /* per text, when keys are kept */
-	size_t ckeyoff;
+	uint32_t *blk;      /* near: where keys 0, DD_KEYBLK, 2 DD_KEYBLK ... start */
+	size_t nseq, cblk;  /* near: keys kept */
+	struct buf last;    /* near: the last key kept */
+	struct buf scratch; /* near: the key dd_store_key_of decoded */
 };
 
 void dd_store_free(struct dd_store *s);
@@ -268,9 +286,17 @@ void dd_store_free(struct dd_store *s);
 uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t);
 /* Text i as a verification side. */
 void dd_store_side(const struct dd_store *s, uint32_t i, struct dd_side *out);
-/* Append a key to the key arena; returns its offset. */
+/* Exact mode: append a key to the key arena; returns its offset. */
 uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n);
 const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n);
+/* Near mode: the key of the next kept text (number nseq), and text i's
+ * key (valid until the next call). */
+void dd_store_key_seq(struct dd_store *s, const char *k, size_t n);
+const char *dd_store_key_of(struct dd_store *s, uint32_t i, size_t *n);
+/* Near mode: the key at offset at of the arena, *key holding the key
+ * before it (empty at a block's start) and then this one; returns the
+ * next key's offset. */
+size_t dd_store_key_next(const struct dd_store *s, size_t at, struct buf *key);
 size_t dd_store_bytes(const struct dd_store *s);
 
 /* ---- the filter (dd_engine.c) -------------------------------------------- */
@@ -299,16 +325,23 @@ struct dd_engine {
 	uint32_t *cand, *ctmp; /* candidates, and room to sort them */
 	size_t ncand, ccand, cctmp;
 	struct dd_stats st;
+	const uint64_t *in_size, *in_read; /* the input's bytes and those read (dd_engine_input) */
+	size_t ix_start;       /* band entries before the first text (a state file's) */
+	int sized, started;
 };
 
 void dd_engine_init(struct dd_engine *e, const struct dd_opts *o, const struct dd_words *w);
 void dd_engine_free(struct dd_engine *e);
+/* Where the input's size and the bytes read so far will be (0 size:
+ * unknown): near mode sizes its band index by them once a 64th of the
+ * input is read (dd_engine.c). */
+void dd_engine_input(struct dd_engine *e, const uint64_t *size, const uint64_t *read);
 /* Judge the text s[0..n): 1 if it repeats a kept text (*of names it),
  * 0 if it is new (kept; *of is its own name). key[0..klen) is the text's
  * key, kept for later dup_of when the engine keeps keys. */
 int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of);
 /* The key of a text named by dd_judge. */
-const char *dd_name_key(const struct dd_engine *e, uint32_t of, size_t *n);
+const char *dd_name_key(struct dd_engine *e, uint32_t of, size_t *n);
 size_t dd_engine_bytes(const struct dd_engine *e);
 
 #endif

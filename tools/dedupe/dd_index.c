@@ -126,11 +126,16 @@ void dd_index_reserve(struct dd_index *x, size_t n)
 		resize(x, cap);
 }
 
-static void put(struct dd_index *x, uint32_t h, uint32_t id)
+/* Room for one more entry: 90% full at most, so that lookups stop early. */
+static inline void room(struct dd_index *x)
 {
-	if (10 * (x->n + 1) > 9 * x->cap) /* 90% full at most: lookups stop early */
+	if (10 * (x->n + 1) > 9 * x->cap)
 		resize(x, grown(x->cap));
-	size_t i = skip_below(x->h, home(h, x->span), x->cap, h);
+}
+
+/* Put h at slot i, the end of h's run (or where it would be). */
+static void put_at(struct dd_index *x, size_t i, uint32_t h, uint32_t id)
+{
 	size_t j = skip_below(x->h, i, x->cap, UINT32_MAX);
 	if (j == x->cap) /* the run reached the end */
 		extend(x, x->cap / 64 + 64);
@@ -140,6 +145,12 @@ static void put(struct dd_index *x, uint32_t h, uint32_t id)
 	x->h[i] = h;
 	x->id[i] = id;
 	x->n++;
+}
+
+static void put(struct dd_index *x, uint32_t h, uint32_t id)
+{
+	room(x);
+	put_at(x, skip_below(x->h, home(h, x->span), x->cap, h), h, id);
 }
 
 void dd_index_add(struct dd_index *x, uint64_t key, uint32_t id)
@@ -167,22 +178,26 @@ int dd_index_offer(struct dd_index *x, uint32_t tag, uint32_t id, unsigned cap)
 		put(x, h, id);
 		return 1;
 	}
-	size_t counter = SIZE_MAX;
+	size_t counter = SIZE_MAX, i = x->cap ? run_start(x, h) : 0;
 	unsigned long long c = 0;
-	if (x->cap)
-		for (size_t i = run_start(x, h); i < x->cap && x->h[i] == h; i++) {
-			if (x->id[i] & DD_IX_OFFER) {
-				c += x->id[i] & ~DD_IX_OFFER;
-				counter = i;
-			} else
-				c++;
-		}
+	for (; i < x->cap && x->h[i] == h; i++) {
+		if (x->id[i] & DD_IX_OFFER) {
+			c += x->id[i] & ~DD_IX_OFFER;
+			counter = i;
+		} else
+			c++;
+	}
 	if (c >= cap)
 		return 0; /* the bucket is full */
 	if (id == DD_IX_OFFER && counter != SIZE_MAX)
 		x->id[counter]++;
-	else
-		put(x, h, id == DD_IX_OFFER ? DD_IX_OFFER | 1 : id);
+	else {
+		if (10 * (x->n + 1) > 9 * x->cap) { /* room(), and the run's end again */
+			room(x);
+			i = skip_below(x->h, home(h, x->span), x->cap, h);
+		}
+		put_at(x, i, h, id == DD_IX_OFFER ? DD_IX_OFFER | 1 : id);
+	}
 	return 1;
 }
 

@@ -83,7 +83,16 @@ static inline const uint64_t *mask_of(const struct dd_probe *p, uint16_t c)
 	return p->hval[h] ? p->masks + (size_t)(p->hval[h] - 1) * p->words : NULL;
 }
 
-uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows)
+static inline uint32_t ones(const uint64_t *v, uint32_t w, uint64_t last)
+{
+	uint32_t k = 0;
+	for (uint32_t x = 0; x + 1 < w; x++)
+		k += (uint32_t)__builtin_popcountll(v[x]);
+	return k + (uint32_t)__builtin_popcountll(v[w - 1] & last);
+}
+
+uint32_t dd_probe_lcs_min(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows,
+			  uint32_t floor)
 {
 	if (m > p->b->n)
 		m = p->b->n;
@@ -91,38 +100,63 @@ uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_
 		return 0;
 	uint32_t w = (m + 63) / 64;
 	uint64_t last = m % 64 ? (1ULL << (m % 64)) - 1 : ~0ULL;
+	/* with a floor, stops at half and at three quarters of a: the LCS so
+	 * far and the words of a left bound it */
+	uint32_t stop[3] = {floor ? n / 2 : n, floor ? n - n / 4 : n, n};
+	uint32_t i = 0;
 	if (p->words <= 1) {
 		uint64_t v = ~0ULL;
-		for (uint32_t i = 0; i < n; i++) {
-			uint64_t mk = p->direct[a[i]] & last;
-			v = (v + (v & mk)) | (v & ~mk);
+		for (int s = 0; s < 3; s++) {
 			if (rows)
-				rows[i] = v;
+				for (; i < stop[s]; i++) {
+					uint64_t mk = p->direct[a[i]] & last;
+					v = (v + (v & mk)) | (v & ~mk);
+					rows[i] = v;
+				}
+			else
+				for (; i < stop[s]; i++) {
+					uint64_t mk = p->direct[a[i]] & last;
+					v = (v + (v & mk)) | (v & ~mk);
+				}
+			if (i < n) {
+				uint32_t ub = m - (uint32_t)__builtin_popcountll(v & last) + (n - i);
+				if (ub < floor)
+					return ub;
+			}
 		}
 		return m - (uint32_t)__builtin_popcountll(v & last);
 	}
 	uint64_t *v = p->v;
 	for (uint32_t k = 0; k < w; k++)
 		v[k] = ~0ULL;
-	for (uint32_t i = 0; i < n; i++) {
-		const uint64_t *mk = mask_of(p, a[i]);
-		if (mk) {
-			uint64_t carry = 0;
-			for (uint32_t k = 0; k < w; k++) {
-				uint64_t x = v[k], mm = k == w - 1 ? mk[k] & last : mk[k], u = x & mm;
-				uint64_t s1 = x + u, c1 = s1 < x;
-				uint64_t s2 = s1 + carry, c2 = s2 < s1;
-				carry = c1 | c2;
-				v[k] = s2 | (x & ~mm);
+	for (int s = 0; s < 3; s++) {
+		for (; i < stop[s]; i++) {
+			const uint64_t *mk = mask_of(p, a[i]);
+			if (mk) {
+				uint64_t carry = 0;
+				for (uint32_t k = 0; k < w; k++) {
+					uint64_t x = v[k], mm = k == w - 1 ? mk[k] & last : mk[k], u = x & mm;
+					uint64_t s1 = x + u, c1 = s1 < x;
+					uint64_t s2 = s1 + carry, c2 = s2 < s1;
+					carry = c1 | c2;
+					v[k] = s2 | (x & ~mm);
+				}
 			}
+			if (rows)
+				memcpy(rows + (size_t)i * w, v, w * sizeof *v);
 		}
-		if (rows)
-			memcpy(rows + (size_t)i * w, v, w * sizeof *v);
+		if (i < n) {
+			uint32_t ub = m - ones(v, w, last) + (n - i);
+			if (ub < floor)
+				return ub;
+		}
 	}
-	uint32_t ones = 0;
-	for (uint32_t k = 0; k < w; k++)
-		ones += (uint32_t)__builtin_popcountll(k == w - 1 ? v[k] & last : v[k]);
-	return m - ones;
+	return m - ones(v, w, last);
+}
+
+uint32_t dd_probe_lcs(struct dd_probe *p, const uint16_t *a, uint32_t n, uint32_t m, uint64_t *rows)
+{
+	return dd_probe_lcs_min(p, a, n, m, rows, 0);
 }
 
 /* L[i][j] from the rows: the zero bits of row i among the first j. */
@@ -209,4 +243,32 @@ int dd_may_pass(const struct dd_verify_opts *o, const struct dd_side *a, const s
 	double fb = (double)((b->lead > eb ? b->lead : eb) + eb);
 	double need = o->threshold * ((double)n - fa > (double)m - fb ? (double)n - fa : (double)m - fb);
 	return (double)l >= need;
+}
+
+uint32_t dd_pass_floor(const struct dd_verify_opts *o, const struct dd_side *a, const struct dd_side *b,
+		       uint32_t n, uint32_t m)
+{
+	/* the least of what passes by each rule of dd_may_pass */
+	uint32_t hi = a->n > b->n ? a->n : b->n, lo = n < m ? n : m;
+	uint32_t least = UINT32_MAX;
+	if (a->cut != DD_NOCUT || b->cut != DD_NOCUT)
+		least = (hi + 1) / 2;
+	if (a->n == b->n && a->n < least)
+		least = a->n;
+	uint32_t ea = a->edges ? o->edge_max : 0, eb = b->edges ? o->edge_max : 0;
+	double fa = (double)((a->lead > ea ? a->lead : ea) + ea);
+	double fb = (double)((b->lead > eb ? b->lead : eb) + eb);
+	double need = o->threshold * ((double)n - fa > (double)m - fb ? (double)n - fa : (double)m - fb);
+	double c = need > (double)lo ? (double)lo : need < 0 ? 0 : need;
+	uint32_t k = (uint32_t)c;
+	k += (double)k < c;
+	if (k < o->min_match)
+		k = o->min_match;
+	if (k < least)
+		least = k;
+	if (least > lo)
+		least = lo;
+	/* a floor only if everything below it fails (dd_may_pass grows with
+	 * the LCS) */
+	return least && !dd_may_pass(o, a, b, n, m, least - 1) ? least : 0;
 }

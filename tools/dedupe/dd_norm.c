@@ -13,11 +13,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void dd_text_free(struct dd_text *t)
 {
 	buf_free(&t->fold);
 	free(t->code);
+	free(t->mask);
 	memset(t, 0, sizeof *t);
 }
 
@@ -152,6 +156,33 @@ static size_t cut_mark(const char *s, size_t n)
 	return best;
 }
 
+/* The bytes of f[0..64 nw) that end a word (a space, the NUL after the
+ * text), a bit each. */
+static void word_ends(const char *f, size_t nw, uint64_t *sp)
+{
+	for (size_t w = 0; w < nw; w++) {
+		const char *p = f + 64 * w;
+		uint64_t e = 0;
+#ifdef __SSE2__
+		const __m128i space = _mm_set1_epi8(' '), zero = _mm_setzero_si128();
+		for (int q = 0; q < 4; q++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * q));
+			__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, zero));
+			e |= (uint64_t)(uint16_t)_mm_movemask_epi8(m) << (16 * q);
+		}
+#else
+		for (int b = 0; b < 64; b++)
+			e |= (uint64_t)(p[b] == ' ' || !p[b]) << b;
+#endif
+		sp[w] = e;
+	}
+}
+
+/* The low k bytes of a word (k <= 8). */
+static const uint64_t low_bytes[9] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL,
+};
+
 void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, struct dd_text *t)
 {
 	buf_reset(&t->fold);
@@ -165,48 +196,51 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 	t->edges = 0;
 	if (!words || !fl)
 		return;
-	/* the words: the folded text is words and single spaces, with a NUL
-	 * after it and the slack dd_word_hash reads */
-	if (t->fold.cap - fl < 16)
-		buf_grow(&t->fold, 16);
+	/* the words: the folded text is words and single spaces; a bit a
+	 * byte marks the ends (the spaces, and the NUL after the text), taken
+	 * in order; a word of 8 bytes or fewer (most) is hashed, and checked
+	 * for a digit, from one load, as dd_word_hash does */
+	size_t nw = fl / 64 + 1;
+	if (t->fold.cap - fl < 80)
+		buf_grow(&t->fold, 80);
 	f = t->fold.p;
-	memset(t->fold.p + fl, 0, 9);
-	size_t i = 0;
-	while (i < fl && t->n < DD_MAXWORDS) {
-		/* the word's end: the first space or NUL, 8 bytes at a time; a
-		 * word shorter than 8 bytes (most) is hashed from the same load,
-		 * as dd_word_hash does */
-		size_t j = i;
-		int digit;
+	memset(t->fold.p + fl, 0, 80);
+	if (t->mcap < nw) {
+		t->mcap = nw + 64;
+		t->mask = xrealloc(t->mask, t->mcap * sizeof *t->mask);
+	}
+	uint64_t *ends = t->mask;
+	word_ends(f, nw, ends);
+	size_t lim = fl; /* a word and its end take a byte at least */
+	if (lim > DD_MAXWORDS)
+		lim = DD_MAXWORDS;
+	if (t->cap < lim) {
+		t->cap = lim < 256 ? 256 : lim;
+		t->code = xrealloc(t->code, t->cap * sizeof *t->code);
+	}
+	uint16_t *out = t->code;
+	uint32_t nout = 0;
+	unsigned edges = 0;
+	size_t i = 0, wi = 0;
+	uint64_t cur = ends[0];
+	while (i < fl && nout < lim) {
+		while (!cur)
+			cur = ends[++wi];
+		size_t j = wi * 64 + (size_t)__builtin_ctzll(cur);
+		cur &= cur - 1;
 		uint64_t h;
-		uint64_t x;
-		memcpy(&x, f + j, 8);
-		uint64_t y = x ^ 0x2020202020202020ULL;
-		uint64_t m = ((y - 0x0101010101010101ULL) & ~y) | ((x - 0x0101010101010101ULL) & ~x);
-		m &= 0x8080808080808080ULL;
-		if (m) {
-			size_t k = (size_t)__builtin_ctzll(m) / 8;
-			j += k;
-			uint64_t keep = k ? ~0ULL >> (64 - 8 * k) : 0;
-			x &= keep;
-			uint64_t t2 = x ^ 0x3030303030303030ULL;
-			digit = ((t2 - 0x0A0A0A0A0A0A0A0AULL) & ~t2 & 0x8080808080808080ULL & keep) != 0;
-			h = (((uint64_t)k * 0x9E3779B97F4A7C15ULL) ^ x) * 0xBF58476D1CE4E5B9ULL;
-			h = hash_u64(h ^ (h >> 29));
-		} else {
-			for (j += 8;; j += 8) {
-				memcpy(&x, f + j, 8);
-				y = x ^ 0x2020202020202020ULL;
-				m = ((y - 0x0101010101010101ULL) & ~y) | ((x - 0x0101010101010101ULL) & ~x);
-				m &= 0x8080808080808080ULL;
-				if (m) {
-					j += (size_t)__builtin_ctzll(m) / 8;
-					break;
-				}
-			}
-			h = dd_word_hash(f + i, j - i, &digit);
-		}
+		int digit;
 		size_t len = j - i;
+		if (len <= 8) {
+			uint64_t x;
+			memcpy(&x, f + i, 8);
+			x &= low_bytes[len];
+			uint64_t d = x ^ 0x3030303030303030ULL; /* bytes '0'..'9': below 10 */
+			digit = ((d - 0x0A0A0A0A0A0A0A0AULL) & ~d & 0x8080808080808080ULL) != 0;
+			h = (((uint64_t)len * 0x9E3779B97F4A7C15ULL) ^ x) * 0xBF58476D1CE4E5B9ULL;
+			h = hash_u64(h ^ (h >> 29));
+		} else
+			h = dd_word_hash(f + i, len, &digit);
 		uint16_t code;
 		size_t next = j + 1;
 		if (digit)
@@ -217,20 +251,23 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 			code = v ? (uint16_t)(*v & 0xFFFF) : 0;
 			if (v && (*v >> 32)) {
 				/* the longest phrase starting here */
-				size_t ends[8];
+				size_t pe[8];
 				unsigned k = 0;
 				size_t p = j;
 				while (k + 1 < w->max_phrase && p < fl) {
 					const char *e2 = memchr(f + p + 1, ' ', fl - p - 1);
 					p = e2 ? (size_t)(e2 - f) : fl;
-					ends[k++] = p;
+					pe[k++] = p;
 				}
 				while (k--) {
 					int dg;
-					const uint64_t *pv = h64map_get(&w->phrases, dd_word_hash(f + i, ends[k] - i, &dg));
+					const uint64_t *pv = h64map_get(&w->phrases, dd_word_hash(f + i, pe[k] - i, &dg));
 					if (pv) {
 						code = (uint16_t)*pv;
-						next = ends[k] + 1;
+						next = pe[k] + 1;
+						/* the ends after the phrase's */
+						wi = pe[k] / 64;
+						cur = ends[wi] & ((~0ULL << (pe[k] % 64)) << 1);
 						break;
 					}
 				}
@@ -238,15 +275,13 @@ void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, 
 			if (!code)
 				code = len < 4 ? (uint16_t)(DD_WORD0 + (h & 4095))
 					       : (uint16_t)(DD_LONG0 + (((h & 0xFFFFFFFFu) * (0x8000 - DD_LONG0)) >> 32));
+			edges |= (unsigned)dd_is_edge(code);
 		}
-		if (t->n == t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 256;
-			t->code = xrealloc(t->code, t->cap * sizeof *t->code);
-		}
-		t->code[t->n++] = code;
-		t->edges |= dd_is_edge(code);
+		out[nout++] = code;
 		i = next;
 	}
+	t->n = nout;
+	t->edges = (uint16_t)edges;
 	/* a dateline, a cut mark */
 	size_t d = dateline(s, n);
 	if (d) {

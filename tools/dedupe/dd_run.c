@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void dd_run_defaults(struct dd_run *r)
@@ -49,11 +50,33 @@ struct loop {
 /* The current row as read, into the input hash. */
 static void hash_row(struct loop *L, const struct tsv_reader *T)
 {
-	if (!L->r->in_hash || !T->nf)
+	if ((!L->r->in_hash && !L->r->opts.near) || !T->nf)
 		return;
 	const struct tsv_field *z = &T->f[T->nf - 1];
-	XXH3_64bits_update(&L->xs, T->f[0].p, (size_t)(z->p + z->n - T->f[0].p));
+	size_t len = (size_t)(z->p + z->n - T->f[0].p);
+	L->r->in_read += len + 1; /* near mode sizes its index by it */
+	if (!L->r->in_hash)
+		return;
+	XXH3_64bits_update(&L->xs, T->f[0].p, len);
 	XXH3_64bits_update(&L->xs, "\n", 1);
+}
+
+/* The bytes of the inputs when all are regular files (left to read, for
+ * standard input), else 0: what the band index is sized by. */
+static uint64_t input_size(const struct dd_run *r)
+{
+	uint64_t total = 0;
+	int n = r->cli.nfiles;
+	for (int i = 0; i < (n ? n : 1); i++) {
+		struct stat sb;
+		const char *f = n ? r->cli.files[i] : "-";
+		int is_stdin = !strcmp(f, "-");
+		if ((is_stdin ? fstat(0, &sb) : stat(f, &sb)) < 0 || !S_ISREG(sb.st_mode))
+			return 0;
+		off_t at = is_stdin ? lseek(0, 0, SEEK_CUR) : 0;
+		total += (uint64_t)sb.st_size - (at > 0 && at <= sb.st_size ? (uint64_t)at : 0);
+	}
+	return total;
 }
 
 /* The key of the current row: its doc, para and sent, those there are;
@@ -127,6 +150,8 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 	struct loop L = {.r = r, .o = o, .quiet = quiet, .decide = decide, .ctx = ctx, .st = st};
 	memset(st, 0, sizeof *st);
 	XXH3_64bits_reset(&L.xs);
+	r->in_size = r->opts.near ? input_size(r) : 0;
+	r->in_read = 0;
 	struct tsv_reader T;
 	struct tsv_opts to = cli_tsv_opts(&r->cli);
 	if (tsv_open(&T, r->cli.nfiles, r->cli.files, &to) < 0) {
@@ -302,6 +327,7 @@ static int run_filter(struct dd_run *r)
 	struct dd_engine E;
 	r->opts.keys = r->mark;
 	dd_engine_init(&E, &r->opts, r->words);
+	dd_engine_input(&E, &r->in_size, &r->in_read);
 	struct dd_loop_stats st;
 	if (r->outfile) {
 		struct out o;

@@ -19,6 +19,8 @@ struct dd_run {
 	const char *state, *outfile, *links, *row_col;
 	unsigned long part;
 	uint64_t *in_hash;   /* when set, the loop hashes the input it reads here */
+	uint64_t in_size;    /* the loop: the input's bytes when all are regular files, else 0 */
+	uint64_t in_read;    /* the loop: the bytes of the rows read so far */
 };
 
 void dd_run_defaults(struct dd_run *r);

@@ -65,7 +65,11 @@ static int cmp_u64(const void *x, const void *y)
 
 static uint64_t band_key(unsigned band, const uint64_t *v, unsigned rows)
 {
-	uint64_t h = hash_u64(0x9E3779B97F4A7C15ULL * (band + 1));
+	static uint64_t seed[DD_MAXKEYS]; /* hash_u64(0x9E3779B97F4A7C15 (band + 1)), made once */
+	if (!seed[0])
+		for (unsigned b = 0; b < DD_MAXKEYS; b++)
+			seed[b] = hash_u64(0x9E3779B97F4A7C15ULL * (b + 1));
+	uint64_t h = band < DD_MAXKEYS ? seed[band] : hash_u64(0x9E3779B97F4A7C15ULL * (band + 1));
 	for (unsigned r = 0; r < rows; r++)
 		h = hash_u64(h ^ v[r]) + r;
 	return h;

@@ -128,6 +128,45 @@ static void put(struct wr *w, const void *p, size_t n)
 
 static void put64(struct wr *w, uint64_t v) { put(w, &v, sizeof v); }
 
+static size_t varint(char *p, size_t v)
+{
+	size_t k = 0;
+	do {
+		unsigned char b = (unsigned char)(v & 0x7F);
+		v >>= 7;
+		p[k++] = (char)(b | (v ? 0x80 : 0));
+	} while (v);
+	return k;
+}
+
+/* Near mode's keys as the file holds them: each a varint length and its
+ * bytes, one after the other, then the offset of each (none without
+ * keys). In memory they are front coded (dd_store.c). */
+static void put_near_keys(struct wr *w, const struct dd_store *st)
+{
+	struct buf key = {0};
+	char v[10];
+	uint64_t total = 0;
+	for (size_t i = 0, at = 0; i < st->nseq; i++) {
+		at = dd_store_key_next(st, at, &key);
+		total += varint(v, key.len) + key.len;
+	}
+	put64(w, total);
+	for (size_t i = 0, at = 0; i < st->nseq; i++) {
+		at = dd_store_key_next(st, at, &key);
+		put(w, v, varint(v, key.len));
+		put(w, key.p, key.len);
+	}
+	put64(w, st->nseq);
+	uint32_t off = 0;
+	for (size_t i = 0, at = 0; i < st->nseq; i++) {
+		at = dd_store_key_next(st, at, &key);
+		put(w, &off, sizeof off);
+		off += (uint32_t)(varint(v, key.len) + key.len);
+	}
+	buf_free(&key);
+}
+
 static void save(const char *path, const struct dd_run *r, const struct dd_engine *e, const struct state *s)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
@@ -166,11 +205,13 @@ static void save(const char *path, const struct dd_run *r, const struct dd_engin
 	put(&w, st->code, st->ncode * sizeof *st->code);
 	put64(&w, st->n);
 	put(&w, st->rec, st->n * sizeof *st->rec);
-	put64(&w, st->nkeys);
-	put(&w, st->keys, st->nkeys);
-	put64(&w, st->keyoff ? st->n : 0);
-	if (st->keyoff)
-		put(&w, st->keyoff, st->n * sizeof *st->keyoff);
+	if (e->o.near)
+		put_near_keys(&w, st);
+	else {
+		put64(&w, st->nkeys);
+		put(&w, st->keys, st->nkeys);
+		put64(&w, 0);
+	}
 	/* the band index: its entries */
 	const struct dd_index *x = &e->index;
 	put64(&w, x->n);
@@ -299,19 +340,34 @@ static int load(const char *path, const struct dd_run *r, struct dd_engine *e, s
 	uint64_t nkeys = take64(&rd);
 	if (nkeys > rd.n - rd.at)
 		corrupt(&rd, "truncated keys");
-	st->nkeys = st->ckeys = (size_t)nkeys;
-	st->keys = xmalloc(nkeys ? nkeys : 1);
-	memcpy(st->keys, take(&rd, nkeys), nkeys);
+	const char *arena = take(&rd, (size_t)nkeys);
 	uint64_t nko = take64(&rd);
-	if (nko && nko != n)
+	if (nko && (nko != n || !e->o.near))
 		corrupt(&rd, "keys do not match the texts");
-	if (nko) {
-		st->keyoff = xmalloc(n * sizeof *st->keyoff);
-		st->ckeyoff = (size_t)n;
-		memcpy(st->keyoff, take(&rd, n * 4), n * 4);
-		for (uint64_t i = 0; i < n; i++)
-			if (st->keyoff[i] >= nkeys)
+	if (!e->o.near) {
+		st->nkeys = st->ckeys = (size_t)nkeys;
+		st->keys = xmalloc(nkeys ? nkeys : 1);
+		memcpy(st->keys, arena, nkeys);
+	} else if (nkeys && !nko)
+		corrupt(&rd, "keys do not match the texts");
+	/* near mode: each text's key, front coded as it is kept */
+	const unsigned char *ko = take(&rd, (size_t)nko * 4);
+	for (uint64_t i = 0; i < nko; i++) {
+		uint32_t off;
+		memcpy(&off, ko + 4 * i, 4);
+		size_t at = off, len = 0;
+		unsigned shift = 0;
+		unsigned char b;
+		do {
+			if (at >= nkeys || shift > 28)
 				corrupt(&rd, "a key out of place");
+			b = (unsigned char)arena[at++];
+			len |= (size_t)(b & 0x7F) << shift;
+			shift += 7;
+		} while (b & 0x80);
+		if (len > nkeys - at)
+			corrupt(&rd, "a key out of place");
+		dd_store_key_seq(st, arena + at, len);
 	}
 	uint64_t nidx = take64(&rd);
 	if (nidx > (rd.n - rd.at) / 8)
@@ -425,6 +481,7 @@ int dd_run_state(struct dd_run *r)
 	struct dd_engine E;
 	r->opts.keys = 1; /* a later run may --mark */
 	dd_engine_init(&E, &r->opts, r->words);
+	dd_engine_input(&E, &r->in_size, &r->in_read);
 	struct state S = {0};
 	int had = load(r->state, r, &E, &S) == 0;
 	if (!had)

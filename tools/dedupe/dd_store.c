@@ -12,7 +12,9 @@ void dd_store_free(struct dd_store *s)
 	free(s->code);
 	free(s->rec);
 	free(s->keys);
-	free(s->keyoff);
+	free(s->blk);
+	buf_free(&s->last);
+	buf_free(&s->scratch);
 	memset(s, 0, sizeof *s);
 }
 
@@ -88,8 +90,72 @@ const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n)
 	return s->keys + i;
 }
 
+static size_t put_varint(char *p, size_t v)
+{
+	size_t k = 0;
+	do {
+		unsigned char b = (unsigned char)(v & 0x7F);
+		v >>= 7;
+		p[k++] = (char)(b | (v ? 0x80 : 0));
+	} while (v);
+	return k;
+}
+
+static size_t get_varint(const char *p, size_t *at)
+{
+	size_t v = 0;
+	unsigned shift = 0;
+	unsigned char b;
+	do {
+		b = (unsigned char)p[(*at)++];
+		v |= (size_t)(b & 0x7F) << shift;
+		shift += 7;
+	} while (b & 0x80);
+	return v;
+}
+
+void dd_store_key_seq(struct dd_store *s, const char *k, size_t n)
+{
+	if (s->nkeys + n + 20 > 0xFFFFFFFFu)
+		die(EXIT_TROUBLE, "more than 4 GiB of keys");
+	size_t shared = 0;
+	if (s->nseq % DD_KEYBLK == 0) {
+		s->blk = grow(s->blk, &s->cblk, s->nseq / DD_KEYBLK + 1, sizeof *s->blk);
+		s->blk[s->nseq / DD_KEYBLK] = (uint32_t)s->nkeys;
+	} else {
+		size_t lim = n < s->last.len ? n : s->last.len;
+		while (shared < lim && s->last.p[shared] == k[shared])
+			shared++;
+	}
+	s->keys = grow(s->keys, &s->ckeys, s->nkeys + n + 20, 1);
+	s->nkeys += put_varint(s->keys + s->nkeys, shared);
+	s->nkeys += put_varint(s->keys + s->nkeys, n - shared);
+	memcpy(s->keys + s->nkeys, k + shared, n - shared);
+	s->nkeys += n - shared;
+	buf_reset(&s->last);
+	buf_add(&s->last, k, n);
+	s->nseq++;
+}
+
+size_t dd_store_key_next(const struct dd_store *s, size_t at, struct buf *key)
+{
+	size_t shared = get_varint(s->keys, &at), rest = get_varint(s->keys, &at);
+	key->len = shared;
+	buf_add(key, s->keys + at, rest);
+	return at + rest;
+}
+
+const char *dd_store_key_of(struct dd_store *s, uint32_t i, size_t *n)
+{
+	size_t at = s->blk[i / DD_KEYBLK];
+	s->scratch.len = 0;
+	for (uint32_t j = i - i % DD_KEYBLK; j <= i; j++)
+		at = dd_store_key_next(s, at, &s->scratch);
+	*n = s->scratch.len;
+	return s->scratch.p;
+}
+
 size_t dd_store_bytes(const struct dd_store *s)
 {
-	return s->ccode * sizeof *s->code + s->crec * sizeof *s->rec + s->ckeys +
-	       s->ckeyoff * sizeof *s->keyoff;
+	return s->ccode * sizeof *s->code + s->crec * sizeof *s->rec + s->ckeys + s->cblk * sizeof *s->blk;
 }

@@ -138,7 +138,7 @@ int dd_verify(struct dd_aligner *al, struct dd_probe *p, const struct dd_verify_
 		al->rcap2 = (size_t)n * w;
 		al->rows = xrealloc(al->rows, al->rcap2 * sizeof *al->rows);
 	}
-	uint32_t lcs = dd_probe_lcs(p, a->code, n, m, al->rows);
+	uint32_t lcs = dd_probe_lcs_min(p, a->code, n, m, al->rows, n >= 16 ? dd_pass_floor(o, a, b, n, m) : 0);
 	if (!dd_may_pass(o, a, b, n, m, lcs)) {
 		v->why = "too different";
 		return 0;
