@@ -581,6 +581,30 @@ static int tail_line(const struct bp_config *c, const struct bp_line *L, size_t 
 	return l->ends_punct == 2 && i + 1 < n && L[i + 1].ends_punct == 1 && tail_line(c, L, n, i + 1);
 }
 
+/* Short first paragraphs that end like a sentence ("They came at night.")
+ * between a headline (and the bylines, dates, images and the promos or
+ * captions a page inserts into stories under it) and the body are the
+ * story's, as short last ones are: a tabloid's opening lines. Not when
+ * anything else stands between them and the headline. */
+static void short_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *bs)
+{
+	const struct bp_params *p = &c->p;
+	size_t k = *bs;
+	while (k > 0 && (L[k - 1].cls == BPC_SHORT || L[k - 1].cls == BPC_NEAR) && !weak_hit(&L[k - 1]) &&
+	       tail_line(c, L, n, k - 1))
+		k--;
+	for (size_t i = k; k < *bs && i > 0 && k - i <= (size_t)p->lead_lines; i--) {
+		const struct bp_line *h = &L[i - 1];
+		if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(p, h)) {
+			*bs = k;
+			return;
+		}
+		const struct bp_rule *r = strong_rule(c, h);
+		if (!under_headline(c, h) && !(r && r->inside))
+			return;
+	}
+}
+
 /* A line that ends what a page adds after a story: a strong hit of a
  * rule of the notes that end stories or of the lines after them. */
 static int end_line(const struct bp_config *c, const struct bp_line *l)
@@ -1376,6 +1400,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		bs = be = 0;
 		goto done;
 	}
+	short_lead(c, L, n, &bs);
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
