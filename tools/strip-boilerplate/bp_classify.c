@@ -581,8 +581,8 @@ static int tail_line(const struct bp_config *c, const struct bp_line *L, size_t 
 	return l->ends_punct == 2 && i + 1 < n && L[i + 1].ends_punct == 1 && tail_line(c, L, n, i + 1);
 }
 
-/* Short first paragraphs that end like a sentence ("They came at night.")
- * between a headline (and the bylines, dates, images and the promos or
+/* Short first paragraphs that end like a sentence ("They came at night.",
+ * half its words or more lowercase: no masthead) between a headline (and the bylines, dates, images and the promos or
  * captions a page inserts into stories under it) and the body are the
  * story's, as short last ones are: a tabloid's opening lines. Not when
  * anything else stands between them and the headline. */
@@ -591,7 +591,7 @@ static void short_lead(const struct bp_config *c, const struct bp_line *L, size_
 	const struct bp_params *p = &c->p;
 	size_t k = *bs;
 	while (k > 0 && (L[k - 1].cls == BPC_SHORT || L[k - 1].cls == BPC_NEAR) && !weak_hit(&L[k - 1]) &&
-	       tail_line(c, L, n, k - 1))
+	       L[k - 1].looked >= 2 && 2 * L[k - 1].lower >= L[k - 1].looked && tail_line(c, L, n, k - 1))
 		k--;
 	for (size_t i = k; k < *bs && i > 0 && k - i <= (size_t)p->lead_lines; i--) {
 		const struct bp_line *h = &L[i - 1];

@@ -8,27 +8,47 @@
 #include "tokens.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The keys of the content words of s[0..n) into k (at most cap); returns
- * how many. */
+ * how many. The line is tokenized 512 bytes at a time, cut at a space (no
+ * token spans one), and no further than the words wanted: a lead can be
+ * a page long. */
 static size_t word_keys(const struct bp_config *c, const char *s, size_t n, struct toks *t, uint64_t *k, size_t cap)
 {
 	size_t m = 0;
-	tok_scan(s, n, t);
-	for (size_t i = 0; i < t->n && m < cap; i++) {
-		const struct token *w = &t->v[i];
-		if (!(w->flags & TOK_WORD) || (w->flags & TOK_CLITIC) || w->e - w->b < 3)
-			continue;
-		char low[64];
-		size_t ln = bp_lower(s + w->b, w->e - w->b, low, sizeof low);
-		if (ln == 0 || (wordset_cls(&c->words, low, ln) & BP_STOPWORD))
-			continue;
-		uint64_t h = hash_bytes(low, ln >= 5 ? 5 : ln, 0x1ead);
-		size_t j = 0;
-		while (j < m && k[j] != h)
-			j++;
-		if (j == m)
-			k[m++] = h;
+	uint64_t seen[256] = {0}; /* the keys taken, open addressing (0: none) */
+	for (size_t a = 0; a < n && m < cap;) {
+		size_t b = n;
+		if (n - a > 512) {
+			b = a + 512;
+			while (b > a && s[b] != ' ')
+				b--;
+			if (b == a) {
+				const char *sp = memchr(s + a + 512, ' ', n - a - 512);
+				b = sp ? (size_t)(sp - s) : n;
+			}
+		}
+		tok_scan(s + a, b - a, t);
+		for (size_t i = 0; i < t->n && m < cap; i++) {
+			const struct token *w = &t->v[i];
+			if (!(w->flags & TOK_WORD) || (w->flags & TOK_CLITIC) || w->e - w->b < 3)
+				continue;
+			char low[64];
+			size_t ln = bp_lower(s + a + w->b, w->e - w->b, low, sizeof low);
+			if (ln == 0 || (wordset_cls(&c->words, low, ln) & BP_STOPWORD))
+				continue;
+			uint64_t h = hash_bytes(low, ln >= 5 ? 5 : ln, 0x1ead);
+			uint64_t sk = h ? h : 1;
+			size_t j = (size_t)(sk >> 56);
+			while (seen[j] && seen[j] != sk)
+				j = (j + 1) & 255;
+			if (!seen[j]) {
+				seen[j] = sk;
+				k[m++] = h;
+			}
+		}
+		a = b;
 	}
 	return m;
 }
