@@ -354,6 +354,19 @@ const char *yscalar(const struct ynode *n)
 	return n->str;
 }
 
+char *ypath(const struct ynode *n)
+{
+	const char *p = yscalar(n);
+	if (p[0] == '/' || !n->file)
+		return xstrdup(p);
+	const char *slash = strrchr(n->file, '/');
+	struct buf b = {0};
+	if (slash)
+		buf_add(&b, n->file, (size_t)(slash - n->file) + 1);
+	buf_adds(&b, p);
+	return b.p;
+}
+
 double ynumber(const struct ynode *n, double min, double max)
 {
 	const char *s = yscalar(n);

@@ -50,6 +50,9 @@ const struct ynode *ymap_get(const struct ynode *map, const char *key);
 const struct ynode *ymap_need(const struct ynode *map, const char *key);
 
 const char *yscalar(const struct ynode *n);  /* a string */
+/* A path a rules file names (a list file): relative to that file, as a
+ * string to free. */
+char *ypath(const struct ynode *n);
 double ynumber(const struct ynode *n, double min, double max);
 long yint(const struct ynode *n, long min, long max);
 int ybool(const struct ynode *n);

@@ -281,6 +281,9 @@ struct dd_store {
 	struct buf scratch; /* near: the key dd_store_key_of decoded */
 };
 
+/* v as a varint (7 bits a byte, low first) at p; returns its bytes (at
+ * most 10). The store's keys and the state file use it. */
+size_t dd_varint_put(char *p, size_t v);
 void dd_store_free(struct dd_store *s);
 /* Keep a text: returns its number. */
 uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t);

@@ -128,17 +128,6 @@ static void put(struct wr *w, const void *p, size_t n)
 
 static void put64(struct wr *w, uint64_t v) { put(w, &v, sizeof v); }
 
-static size_t varint(char *p, size_t v)
-{
-	size_t k = 0;
-	do {
-		unsigned char b = (unsigned char)(v & 0x7F);
-		v >>= 7;
-		p[k++] = (char)(b | (v ? 0x80 : 0));
-	} while (v);
-	return k;
-}
-
 /* Near mode's keys as the file holds them: each a varint length and its
  * bytes, one after the other, then the offset of each (none without
  * keys). In memory they are front coded (dd_store.c). */
@@ -149,12 +138,12 @@ static void put_near_keys(struct wr *w, const struct dd_store *st)
 	uint64_t total = 0;
 	for (size_t i = 0, at = 0; i < st->nseq; i++) {
 		at = dd_store_key_next(st, at, &key);
-		total += varint(v, key.len) + key.len;
+		total += dd_varint_put(v, key.len) + key.len;
 	}
 	put64(w, total);
 	for (size_t i = 0, at = 0; i < st->nseq; i++) {
 		at = dd_store_key_next(st, at, &key);
-		put(w, v, varint(v, key.len));
+		put(w, v, dd_varint_put(v, key.len));
 		put(w, key.p, key.len);
 	}
 	put64(w, st->nseq);
@@ -162,7 +151,7 @@ static void put_near_keys(struct wr *w, const struct dd_store *st)
 	for (size_t i = 0, at = 0; i < st->nseq; i++) {
 		at = dd_store_key_next(st, at, &key);
 		put(w, &off, sizeof off);
-		off += (uint32_t)(varint(v, key.len) + key.len);
+		off += (uint32_t)(dd_varint_put(v, key.len) + key.len);
 	}
 	buf_free(&key);
 }

@@ -90,7 +90,7 @@ const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n)
 	return s->keys + i;
 }
 
-static size_t put_varint(char *p, size_t v)
+size_t dd_varint_put(char *p, size_t v)
 {
 	size_t k = 0;
 	do {
@@ -128,8 +128,8 @@ void dd_store_key_seq(struct dd_store *s, const char *k, size_t n)
 			shared++;
 	}
 	s->keys = grow(s->keys, &s->ckeys, s->nkeys + n + 20, 1);
-	s->nkeys += put_varint(s->keys + s->nkeys, shared);
-	s->nkeys += put_varint(s->keys + s->nkeys, n - shared);
+	s->nkeys += dd_varint_put(s->keys + s->nkeys, shared);
+	s->nkeys += dd_varint_put(s->keys + s->nkeys, n - shared);
 	memcpy(s->keys + s->nkeys, k + shared, n - shared);
 	s->nkeys += n - shared;
 	buf_reset(&s->last);

@@ -289,20 +289,6 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
 	}
 }
 
-/* A list file's path: relative to the rules file that names it. */
-static char *rel_path(const struct ynode *n)
-{
-	const char *p = yscalar(n);
-	if (p[0] == '/' || !n->file)
-		return xstrdup(p);
-	const char *slash = strrchr(n->file, '/');
-	struct buf b = {0};
-	if (slash)
-		buf_add(&b, n->file, (size_t)(slash - n->file) + 1);
-	buf_adds(&b, p);
-	return b.p;
-}
-
 /* A list file {file: PATH, source, licence}: one lowercase word a line,
  * sorted as by LC_ALL=C sort, '#' comment lines at its top. Read whole and
  * looked up by binary search (no hashing of 60,000 words at start-up); a
@@ -317,7 +303,7 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 		yerr(v, "a word list is {file: PATH, source: ..., licence: ...}");
 	ymap_check(v, keys);
 	const struct ynode *fn = ymap_need(v, "file");
-	char *path = rel_path(fn);
+	char *path = ypath(fn);
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		yerr(fn, "cannot read the word list %s", path);

@@ -67,23 +67,9 @@ static void word_fn(const struct ynode *s, void *ctx)
 	add_word(w->t, s->str, s->len, w->bit, 0);
 }
 
-/* A path in a rules file is relative to the file. */
-static char *rel_path(const struct ynode *n)
-{
-	const char *p = yscalar(n);
-	if (p[0] == '/' || !n->file)
-		return xstrdup(p);
-	const char *slash = strrchr(n->file, '/');
-	struct buf b = {0};
-	if (slash)
-		buf_add(&b, n->file, (size_t)(slash - n->file) + 1);
-	buf_adds(&b, p);
-	return b.p;
-}
-
 static void load_word_file(struct te *t, const struct ynode *n, unsigned bit)
 {
-	char *path = rel_path(n);
+	char *path = ypath(n);
 	if (access(path, R_OK) != 0)
 		yerr(n, "cannot read the word list %s", path);
 	struct lines L = {0};
@@ -136,7 +122,7 @@ static void load_lists(struct te *t, const struct ynode *seq)
 			ymap_check(it, keys);
 			fn = ymap_need(it, "file");
 		}
-		char *path = rel_path(fn);
+		char *path = ypath(fn);
 		if (access(path, R_OK) != 0)
 			yerr(fn, "cannot read the gazetteer %s", path);
 		te_load_gazetteer(t, path);
