@@ -1,11 +1,12 @@
 #!/bin/sh
 # eval-own-blind.sh - the project's own blind sets (tests/data/*-blind*),
-# written on 2026-12-01 by authors who never ran the programs on them and
-# scored here only in totals: strip-boilerplate on boilerplate-blind3 and
-# boilerplate-blind2 (article paragraphs lost, boilerplate kept, per
-# language), tag-entities
-# on entities-blind (CoNLL-type P/R/F1, default rules), extract-quotes on
-# quotes-blind (spans and speakers). Needs no ../shared.
+# written on 2026-12-01 by authors who never ran the programs on them (the
+# author of blind4 once, for its golden test, after the last label) and
+# scored here only in totals: strip-boilerplate on boilerplate-blind4 (the
+# fresh one), boilerplate-blind3 and boilerplate-blind2 (article paragraphs
+# lost, boilerplate kept, per language), tag-entities on entities-blind
+# (CoNLL-type P/R/F1, default rules), extract-quotes on quotes-blind
+# (spans and speakers). Needs no ../shared.
 cd "$(dirname "$0")/.."
 BIN=${BIN:-$PWD/bin}
 T=${TMPDIR:-/tmp}/copydesk-blind.$$
@@ -27,6 +28,9 @@ bp_totals() {
 	awk -F '\t' 'NR > 1 && $3 != "boilerplate" { n[substr($1, 1, 2)]++; t++ } END {
 		printf "(article+title paragraphs:"; for (l in n) printf " %s %d", l, n[l]; printf ", all %d)\n", t }' $B/articles.tsv
 }
+echo "== strip-boilerplate on tests/data/boilerplate-blind4 (written blind; the fresh set) =="
+bp_totals boilerplate-blind4
+echo
 echo "== strip-boilerplate on tests/data/boilerplate-blind3 (written blind) =="
 bp_totals boilerplate-blind3
 echo
