@@ -218,13 +218,16 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 		I->cappunct = T->n + 64;
 		I->punct = xrealloc(I->punct, I->cappunct * sizeof *I->punct);
 	}
+	uint32_t *punct = I->punct;
+	size_t npunct = 0;
 	for (size_t i = 0; i < T->n; i++) {
 		const struct token *t = &T->v[i];
-		if (!(t->flags & (TOK_PUNCT | TOK_DOT)))
-			continue;
-		I->punct[I->npunct++] = (uint32_t)i; /* for par_sentences */
-		if (!(t->flags & want) || t->cp < '"')
-			continue; /* no mark (mark_step's first test, here for speed) */
+		/* its punctuation and dotted words for par_sentences, without a
+		 * branch (a quarter of the tokens, in no order a predictor learns) */
+		punct[npunct] = (uint32_t)i;
+		npunct += (t->flags & (TOK_PUNCT | TOK_DOT)) != 0;
+		if (__builtin_expect(!(t->flags & want) || t->cp < '"', 1))
+			continue; /* no mark (mark_step's first test, here for speed; want is punctuation) */
 		struct open_mark o;
 		int step = mark_step(R, I, P, i, want, &S, 0, &o);
 		if (step == STEP_NONE)
@@ -244,6 +247,7 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 			P->tf[i] |= TF_IN;
 		}
 	}
+	I->npunct = npunct;
 	for (size_t q = 0; q < npend; q++)
 		add_cand(I, P, pi, pend_o[q], pend_c[q], pend_f[q]);
 	/* the first double mark left open runs to the end of the paragraph;
