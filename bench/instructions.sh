@@ -42,4 +42,6 @@ tsv2text|
 text2tsv|
 tag-entities|
 tag-entities|--inline
+extract-quotes|
+extract-quotes|--as-written
 EOF

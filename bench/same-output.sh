@@ -10,7 +10,8 @@
 #           100 MB corpus (unpacked once into $CACHE)
 #   cases   each program with its main options (--mark, --drop-title,
 #           --learn, --frequent, --offsets, --stats, -d DIR, --blank-lines,
-#           --jsonl ...)
+#           --jsonl ...; extract-quotes with --stats, -a, --as-written and
+#           after tag-entities --inline)
 #
 # A reference build, e.g. of commit 36b0e95, outside the checkout:
 #   mkdir -p ~/.cache/copydesk/ref && git archive 36b0e95 | tar -x -C ~/.cache/copydesk/ref
@@ -93,6 +94,8 @@ filters() { # LABEL INPUT
 	case_ "$label split-sentences --offsets" "$in" split-sentences --offsets
 	case_ "$label tsv2text" "$in" tsv2text --stats
 	case_ "$label tsv2text -b" "$in" tsv2text -b
+	case_ "$label extract-quotes --stats" "$in" extract-quotes --stats
+	case_ "$label extract-quotes -a --as-written" "$in" extract-quotes -a --as-written
 }
 
 inputs=$tmp/in; mkdir -p "$inputs"
@@ -134,6 +137,8 @@ fi
 tag_cases() { # LABEL INPUT
 	case_ "$1 tag-entities --stats" "$2" tag-entities --stats
 	case_ "$1 tag-entities --inline" "$2" tag-entities --inline
+	case_ "$1 tag-entities --inline | extract-quotes" "$2" sh -c \
+		'"$0/tag-entities" --inline | "$0/extract-quotes" --stats' @BIN@
 }
 f=$SHARED/eval/entities/eng.testa.input.tsv
 [ -f "$f" ] && tag_cases "eval/entities testa" "$f"
@@ -173,6 +178,9 @@ if [ "${QUICK:-0}" != 1 ]; then
 		case_ "corpus tag-entities" "$corpus" tag-entities
 		case_ "corpus tag-entities --inline" "$corpus" tag-entities --inline
 		case_ "corpus tag-entities -g 100k" "$corpus" tag-entities -g "$inputs/gaz-100k.tsv"
+		case_ "corpus extract-quotes --stats" "$corpus" extract-quotes --stats
+		case_ "corpus extract-quotes --as-written" "$corpus" extract-quotes --as-written
+		case_ "corpus extract-quotes -a" "$corpus" extract-quotes -a
 	else
 		echo "skip: no corpus ($xz)" >&2
 	fi

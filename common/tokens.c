@@ -271,23 +271,50 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 			int num = (fb & F_DG) != 0;
 			if (nx >= 0x80)
 				break;
-			if (!(fast[nx] >> num & F_WEND)) { /* F_NEND is F_WEND << 1 */
+			uint32_t joined = 0;
+			while (!(fast[nx] >> num & F_WEND)) { /* F_NEND is F_WEND << 1 */
 				/* a joiner needs a letter or digit after it; a lone letter takes a period */
 				unsigned n2 = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
-				if (n2 >= 0x80 || (fast[n2] & (F_UP | F_LO | F_DG)) || (nx == '.' && !num && len == 1))
+				if (n2 >= 0x80 || (nx == '.' && !num && len == 1))
+					goto out; /* the general path */
+				if (!(fast[n2] & (F_UP | F_LO | F_DG)))
 					break;
+				/* a word joined across a hyphen or an apostrophe (so-called,
+				 * don't), not before a possessive 's (the general path's
+				 * clitic) nor across a period (U.S) */
+				if (num || (nx != '-' && nx != '\''))
+					goto out;
+				if (nx == '\'' && (n2 | 0x20) == 's') {
+					unsigned n3 = j + 2 < n ? (unsigned char)s[j + 2] : ' ';
+					if (n3 >= 0x80)
+						goto out;
+					if (!(fast[n3] & (F_UP | F_LO | F_DG)))
+						break; /* the word ends before 's */
+				}
+				size_t k = j + 1;
+				unsigned more = (unsigned)__builtin_ctzll(~(window(lt_m, k) | window(dg_m, k)) | (uint64_t)1 << 57);
+				if (k - i + more >= 57)
+					goto out;
+				j = k + more;
+				len = (unsigned)(j - i);
+				nx = j < n ? (unsigned char)s[j] : ' ';
+				if (nx >= 0x80)
+					goto out;
+				joined = TOK_JOINED;
 			}
 			uint64_t rm = ((uint64_t)1 << len) - 1;
 			uint64_t up = window(up_m, i) & rm, dg = window(dg_m, i) & rm;
-			uint64_t letters = rm & ~dg;
-			fl = pre | TOK_ASCII | (num ? TOK_NUM : TOK_WORD) | (dg ? TOK_DIGIT : 0);
+			uint64_t letters = joined ? window(lt_m, i) & rm & ~dg : rm & ~dg;
+			fl = pre | joined | TOK_ASCII | (num ? TOK_NUM : TOK_WORD) | (dg ? TOK_DIGIT : 0);
 			if (letters) {
 				fl |= up & letters & (0 - letters) ? TOK_CAP : TOK_LOWER;
 				if (up == letters)
 					fl |= TOK_UPPER;
 			}
-		} else if (ascii_cls[b0] == C_OTHER && b0 != '\'' &&
-			   ((fb & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0)) {
+		} else if (ascii_cls[b0] == C_OTHER &&
+			   ((fb & F_WEND) || i + 1 >= n || (unsigned char)s[i + 1] != b0) &&
+			   (b0 != '\'' || i + 1 >= n || ((unsigned char)s[i + 1] | 0x20) != 's')) {
+			/* (an apostrophe before s may be a possessive 's: the general path) */
 			j = i + 1;
 			fl = pre | TOK_PUNCT | TOK_ASCII | (fb & F_QUOTE ? TOK_QUOTE : 0) | (fb & F_DASH ? TOK_DASH : 0);
 		} else
@@ -306,6 +333,7 @@ static __attribute__((noinline)) size_t fast_run(const char *s, size_t n, size_t
 		cpos += sp;
 		i = j + sp;
 	}
+out:
 	*cpos_ = cpos;
 	*pre_ = pre;
 	t->n = tn;

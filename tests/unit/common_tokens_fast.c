@@ -2,7 +2,8 @@
  * letters ended by a space or plain punctuation, plain punctuation, a word
  * ended by a sentence's period) give the tokens the general path gives:
  * the same spans, code point offsets and flags, next to the cases that
- * must leave the fast path (joiners, dotted words, initials, numbers). */
+ * must leave the fast path (dotted words, initials, numbers, a possessive
+ * 's; words joined across a hyphen or an apostrophe stay on it). */
 #include "tokens.h"
 #include "unit.h"
 
@@ -75,5 +76,15 @@ int main(void)
 		  "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1/WCASN9@0|"
 		  "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/WCAS@57|,/PA@114|"
 		  "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC/WCUAS@116|x9/WLAS9@187");
+	/* words joined across a hyphen or an apostrophe (the fast path reads
+	 * them too), a possessive 's after them, apostrophes that are marks,
+	 * a joiner with nothing after it, and a joined word of 61 bytes (past
+	 * the masks' 57 bits: the general path) */
+	CHECK_STR(show("So-called rock'n'roll, it's the voters' 'Ok' A-1 O'Brien's x'S ab-c- d'"),
+		  "So-called/WCASN@0|rock'n'roll/WLAS@10|,/PA@21|it/WLAS@23|'s/WLA@25|the/WLAS@28|voters/WLAS@32|"
+		  "'/PQA@38|'/PQAS@40|Ok/WCA@41|'/PQA@43|A-1/WCUAS9@45|O'Brien/WCAS@49|'s/WLA@56|x/WLAS@59|'S/WLA@60|"
+		  "ab-c/WLAS@63|-/PA@67|d/WLAS@69|'/PQA@70");
+	CHECK_STR(show("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb's end"),
+		  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/WLASN@0|'s/WLA@61|end/WLAS@64");
 	return unit_done();
 }

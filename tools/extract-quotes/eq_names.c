@@ -9,6 +9,45 @@
 #include "utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The first place at or after at, before end, where w[0..wn) is written,
+ * or NULL: all of them, in order, as a memchr for w[0] and a memcmp at
+ * each hit would find, with its first two bytes looked for 16 places at a
+ * time (for a lowercase word: memchr would stop every few bytes; for a
+ * capitalized one memchr is faster). */
+static const char *find_word(const char *at, const char *end, const char *w, size_t wn)
+{
+	if (wn > (size_t)(end - at))
+		return NULL;
+	const char *last = end - wn; /* the last place it can start */
+#if defined(__SSE2__)
+	if (wn >= 2) {
+		const __m128i c0 = _mm_set1_epi8(w[0]), c1 = _mm_set1_epi8(w[1]);
+		/* 16 places need 17 bytes: at + 16 < end */
+		while (at + 16 < end && at <= last) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)at);
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(at + 1));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, c0), _mm_cmpeq_epi8(b, c1)));
+			while (m) {
+				const char *p = at + __builtin_ctz(m);
+				if (p > last)
+					return NULL;
+				if (!memcmp(p, w, wn))
+					return p;
+				m &= m - 1;
+			}
+			at += 16;
+		}
+	}
+#endif
+	for (; at <= last && (at = memchr(at, w[0], (size_t)(last - at) + 1)); at++)
+		if (!memcmp(at, w, wn))
+			return at;
+	return NULL;
+}
 
 static int letter_at(const char *s, size_t i)
 {
@@ -35,11 +74,9 @@ int low_somewhere(struct eqi *I, uint32_t pi, const char *w, size_t wn)
 	/* the paragraphs around it: a whole front page is too far to look */
 	for (size_t p = pi > 3 ? pi - 3 : 0; p < I->np && p <= pi + 3 && !found; p++) {
 		const char *s = I->p[p].s, *end = s + I->p[p].n, *at = s;
-		while (at < end && (at = memchr(at, lw[0], (size_t)(end - at)))) {
+		while (at < end && (at = find_word(at, end, lw, wn))) {
 			size_t o = (size_t)(at - s);
 			at++;
-			if ((size_t)(end - s) - o < wn || s[o + 1] != lw[1] || memcmp(s + o, lw, wn) != 0)
-				continue;
 			if ((o + wn < (size_t)(end - s) && letter_at(s, o + wn)) || (o > 0 && letter_at(s, o - 1)))
 				continue;
 			found = 1;
