@@ -4,6 +4,7 @@
  * the end of the row, and rules with trigger words ('needs') run only on
  * rows that hold one, so long article paragraphs cost little. */
 #include "bp.h"
+#include "bp_scan.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -58,6 +59,8 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 		if (c0 < 0x80 && c1 >= 'a' && c1 <= 'z' && (r->second[c0] >> (c1 - 'a') & 1))
 			return 0;
 	}
+	if (r->need_digit && !bp_has_digit(s + a + off, n - off))
+		return 0;
 	if (r->req.n && !bp_lits_search(&r->req, s + a, n))
 		return 0;
 	if (r->br.n) { /* a drop rule: whether it matches, branch by branch */
