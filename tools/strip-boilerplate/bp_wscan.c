@@ -414,6 +414,13 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 			e &= e - 1;
 			word_end(&T, s + w0, i + ke - w0, cap, low, num, slow, !sent_start, INQ_AT(ke));
 		}
+		/* the order of colons and words matters only while a "Label:"
+		 * may start (no colon decided yet, at most three words) or
+		 * awaits its next word: else a colon only tells "://" */
+		if (CL && T.colon != 3 && (T.colon || T.words > 3)) {
+			colons(&T, i, CL);
+			CL = 0;
+		}
 		if (CL | (T.colon == 3)) {
 			/* in order: the colons before each word, then the word */
 			uint64_t done = 0, st = S;
