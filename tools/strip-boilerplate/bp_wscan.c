@@ -72,7 +72,7 @@ static inline void looked_word(struct wst *T, unsigned k, const char *w, size_t 
 }
 
 /* A word ends, any word (the reference's BP_END_WORD). */
-static void word_end(struct wst *T, const char *w, size_t wn, int cap, int low, int num, int slow, int mid, int inq)
+static inline __attribute__((always_inline)) void word_end(struct wst *T, const char *w, size_t wn, int cap, int low, int num, int slow, int mid, int inq)
 {
 	unsigned idx = T->words++;
 	size_t avail = (size_t)(T->s + T->n - w);
