@@ -97,9 +97,23 @@ static int find_string(const char *s, size_t n, const char *lit, size_t len)
 
 static int has_string(const struct bp_rule *r, const char *s, size_t n)
 {
-	for (size_t k = 0; k < r->nlits; k++)
-		if (find_string(s, n, r->lits[k], r->litinfo[k].len))
-			return 1;
+	/* one memchr for the strings that share a first byte (the dashes
+	 * of dateline-city: '-', and 0xE2 of '–' and '—') */
+	const char *end = s + n;
+	for (size_t k = 0; k < r->nlits; k++) {
+		char c0 = r->lits[k][0];
+		size_t j = 0;
+		while (j < k && r->lits[j][0] != c0)
+			j++;
+		if (j < k)
+			continue; /* (searched with string j) */
+		for (const char *p = s; p < end && (p = memchr(p, c0, (size_t)(end - p))); p++)
+			for (size_t q = k; q < r->nlits; q++) {
+				size_t len = r->litinfo[q].len;
+				if (r->lits[q][0] == c0 && (size_t)(end - p) >= len && memcmp(p, r->lits[q], len) == 0)
+					return 1;
+			}
+	}
 	return 0;
 }
 
@@ -173,13 +187,22 @@ static void make_lists(struct bp_config *c)
 	if (top > 1 << 16)
 		return;
 	c->nlenmask = top;
-	c->lenmask = xcalloc(top + 1, sizeof *c->lenmask);
+	/* (and after them, the rules by a row's first byte: firstmask) */
+	c->lenmask = xcalloc(top + 1 + 256, sizeof *c->lenmask);
+	uint64_t *first = c->lenmask + top + 1;
 	c->lenmask_any = c->noneeds = c->litrules = 0;
 	for (size_t k = 0; k < c->ndrops; k++) {
 		const struct bp_drop *d = &c->drops[k];
+		const struct bp_rule *r = &c->rules[d->index];
 		uint64_t bit = 1ULL << d->index;
-		for (size_t n = 0; n < top && n <= d->max_len; n++)
+		/* what search tests first, before a row counts as tried: a
+		 * row shorter than any match, a first byte no match starts
+		 * with */
+		for (size_t n = r->minlen; n < top && n <= d->max_len; n++)
 			c->lenmask[n] |= bit;
+		for (unsigned b = 0; b < 256; b++)
+			if (!(r->anchored_first && !r->tail) || (r->first[b >> 3] >> (b & 7) & 1))
+				first[b] |= bit;
 		if (d->max_len == (size_t)-1)
 			c->lenmask_any |= bit;
 		if (!d->needs)
@@ -194,6 +217,7 @@ static void make_lists(struct bp_config *c)
 static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 {
 	uint64_t cand = n < c->nlenmask ? c->lenmask[n] : c->lenmask_any;
+	cand &= c->lenmask[c->nlenmask + 1 + (unsigned char)l->s[l->a]];
 	uint64_t run = cand & (c->noneeds | l->rule_mask);
 	for (uint64_t m = cand & ~run & c->litrules; m; m &= m - 1) {
 		int i = __builtin_ctzll(m);
