@@ -172,6 +172,15 @@ static void make_lists(struct bp_config *c)
 			c->trims[c->ntrims++] = (uint32_t)i;
 		if (r->action != BP_DROP)
 			continue;
+		struct bp_rule *rw = &c->rules[i];
+		rw->lits_quick = 1;
+		rw->lits_punct[0] = rw->lits_punct[1] = rw->lits_cp = 0;
+		for (size_t k = 0; k < r->nlits; k++) {
+			const struct bp_needlit *li = &r->litinfo[k];
+			if (!(li->punct[0] | li->punct[1] | li->cpbit))
+				rw->lits_quick = 0;
+			rw->lits_punct[0] |= li->punct[0], rw->lits_punct[1] |= li->punct[1], rw->lits_cp |= li->cpbit;
+		}
 		struct bp_drop *d = &c->drops[c->ndrops++];
 		d->max_len = r->max_len ? r->max_len : (size_t)-1;
 		d->index = (uint32_t)i;
@@ -282,6 +291,11 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 
 static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 {
+	/* (each string needs a punctuation byte or a first code point of
+	 * these: none in the row, no string) */
+	if (r->lits_quick && !(l->punct[0] & r->lits_punct[0]) && !(l->punct[1] & r->lits_punct[1]) &&
+	    !(l->hicp & r->lits_cp))
+		return 0;
 	for (size_t k = 0; k < r->nlits; k++) {
 		const struct bp_needlit *li = &r->litinfo[k];
 		/* every ASCII punctuation byte of it must be in the line */

@@ -79,6 +79,11 @@ struct bp_rule {
 	char **lits;     /* ... or one of these strings (needs entries that are not words) */
 	size_t nlits;
 	struct bp_needlit *litinfo; /* what is known of each of them */
+	/* (made with the lists of rules) when every string holds ASCII
+	 * punctuation or starts beyond ASCII, a row with none of their
+	 * punctuation bytes and first code points holds none of them */
+	int lits_quick;
+	uint64_t lits_punct[2], lits_cp;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
