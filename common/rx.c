@@ -225,7 +225,7 @@ static int compile(struct rx *r, const char *pattern, size_t len, unsigned flags
 		}
 		free(b);
 	}
-	r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	r->jit = -1; /* JIT-compiled on first use (rx_search): many rules never run */
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (!r->md)
 		die(EXIT_TROUBLE, "out of memory (PCRE2 match data)");
@@ -268,6 +268,8 @@ void rx_free(struct rx *r)
 
 int rx_search(struct rx *r, const char *s, size_t n, size_t off, size_t *ms, size_t *me)
 {
+	if (r->jit < 0)
+		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
 	int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)s, n, off, 0, r->md, mctx)
 			: pcre2_match(r->code, (PCRE2_SPTR)s, n, off, 0, r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)

@@ -14,7 +14,7 @@ struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	const char *name; /* the rule's name, for messages */
-	int jit;
+	int jit; /* 1 JIT code, 0 none, -1 not compiled yet (on first search) */
 };
 
 enum {

@@ -5,10 +5,13 @@
  * anchored patterns (PCRE2 partial matching), the required literals of
  * the others, and the gates of their branches (bp_gates.h); a rule
  * searched branch by branch (bp_branches.c) answers as its whole pattern
- * does; and patterns whose branches cannot be read alone get no gates. */
+ * does; and patterns whose branches cannot be read alone get no gates.
+ * A rule whose every match holds a digit (bp_digits.c) matches no row
+ * without one, from where its search starts. */
 #include "unit.h"
 #include "bp.h"
 #include "rules.h"
+#include "bp_scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +115,7 @@ int main(void)
 		printf("rules/boilerplate.yaml not found: own rules only\n");
 	load_text(own_rules);
 	CHECK(C.nrules > 0);
-	size_t matched = 0, bad = 0, branched = 0, tailed = 0;
+	size_t matched = 0, bad = 0, branched = 0, tailed = 0, digits = 0;
 	char buf[600];
 	for (int t = 0; t < 40000; t++) {
 		size_t n = make_row(buf, sizeof buf);
@@ -145,9 +148,18 @@ int main(void)
 					fprintf(stderr, "rule %s: '%s' from %zu whole %d, gated %d\n", r->name, buf, off, wt,
 						gt);
 			}
+			if (r->need_digit && r->tail && n > r->tail) {
+				size_t off = n - r->tail;
+				while (off < n && ((unsigned char)buf[off] & 0xC0) == 0x80)
+					off++;
+				if (rx_search(&r->rx, buf, n, off, &ms, &me) == RX_MATCH && !bp_has_digit(buf + off, n - off) &&
+				    bad++ < 5)
+					fprintf(stderr, "rule %s matches the tail of '%s' without a digit\n", r->name, buf);
+			}
 			if (!whole)
 				continue;
 			matched++;
+			digits += r->need_digit;
 			unsigned char c0 = (unsigned char)buf[0], c1 = (unsigned char)buf[1];
 			int ok = 1;
 			if (r->anchored_first && n && !(r->first[c0 >> 3] >> (c0 & 7) & 1))
@@ -161,6 +173,8 @@ int main(void)
 				ok = 0;
 			if (r->gates.n && !bp_gates_pass(&r->gates, buf, n))
 				ok = 0;
+			if (r->need_digit && !bp_has_digit(buf, n))
+				ok = 0;
 			if (!ok && bad++ < 5)
 				fprintf(stderr, "rule %s matches '%s' but its prefilter says no\n", r->name, buf);
 		}
@@ -169,6 +183,35 @@ int main(void)
 	CHECK(matched > 1000);
 	CHECK(branched > 1000);
 	CHECK(tailed > 100);
+	printf("matches of rules that need a digit: %zu\n", digits);
+	CHECK(digits > 100);
+	/* which patterns need a digit */
+#define ND(p) bp_pattern_needs_digit(p, strlen(p))
+	CHECK(ND("\\d"));
+	CHECK(ND("^\\W*\\d{1,2}:\\d\\d\\W*$"));
+	CHECK(ND("a[0-9]b|(?:x|y)\\d+"));
+	CHECK(ND("(?i:on )?(?:[1-9]|\\d\\d)"));
+	CHECK(ND("(?<year>\\d{4})"));
+	CHECK(ND("[\\d]{2}(?=x)"));
+	CHECK(!ND("\\d?"));
+	CHECK(!ND("\\d*x"));
+	CHECK(!ND("\\d{0,2}"));
+	CHECK(!ND("x|\\d"));
+	CHECK(!ND("(?:\\d|x)"));
+	CHECK(!ND("[0-9a]"));
+	CHECK(!ND("[^0-9]"));
+	CHECK(!ND("(?=\\d)\\w"));
+	CHECK(!ND("(?<=\\d)x"));
+	CHECK(!ND("\\Q\\d\\E"));
+	CHECK(!ND("(?x) \\d"));
+	CHECK(!ND("(?(1)\\d|\\d)"));
+	CHECK(!ND("\\d)"));
+	CHECK(!ND("(\\d"));
+	CHECK(!ND("[\\d"));
+	CHECK(ND("\\x{41}\\d"));
+	CHECK(ND("x{1,2}\\d{1}"));
+	CHECK(!ND("(?:\\d){0}"));
+#undef ND
 	/* branches gated by two sets of literals (bp_gates.h: two) */
 	size_t two = 0;
 	for (size_t i = 0; i < C.nrules; i++)
@@ -198,6 +241,10 @@ int main(void)
 			CHECK(r->gates.n == 0);
 		if (strcmp(r->name, "copyright") == 0)
 			CHECK(r->gates.n > 10 && r->br.n == r->gates.n);
+		if (strcmp(r->name, "timestamp-intl") == 0 || strcmp(r->name, "caption-scene") == 0)
+			CHECK(r->need_digit);
+		if (strcmp(r->name, "timestamp") == 0 || strcmp(r->name, "anch-opt") == 0)
+			CHECK(!r->need_digit);
 	}
 	/* the drop rules by bit masks pick the same rule as the plain loop */
 	int same = 1;

@@ -46,7 +46,8 @@ struct bp_config {
 	size_t ntrims;
 	/* with at most 64 rules, the drop rules as bit masks (bit i: rule i):
 	 * those that take a row of n bytes (lenmask[n] for n < nlenmask,
-	 * else lenmask_any), those without trigger words, those with strings */
+	 * else lenmask_any), those without trigger words, those with strings;
+	 * lenmask[nlenmask + 1 + b]: those whose match may start with byte b */
 	uint64_t *lenmask, lenmask_any, noneeds, litrules;
 	size_t nlenmask;
 	/* frequent lines learned by --learn: their line hashes (values unused) */

@@ -191,6 +191,9 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	if (rule->anchored_first)
 		memcpy(rule->first, bm, sizeof rule->first);
 	first_bytes(rule, (opts & PCRE2_ANCHORED) && !(opts & PCRE2_MULTILINE));
+	uint32_t aopts = 0;
+	rule->need_digit = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &aopts) == 0 &&
+			   !(aopts & PCRE2_UCP) && bp_pattern_needs_digit(pat, pn->len);
 	bp_lits_free(&rule->req);
 	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
 		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);

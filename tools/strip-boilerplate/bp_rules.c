@@ -4,6 +4,7 @@
  * the end of the row, and rules with trigger words ('needs') run only on
  * rows that hold one, so long article paragraphs cost little. */
 #include "bp.h"
+#include "bp_scan.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -58,6 +59,8 @@ static int search(struct bp_rule *r, const char *s, size_t a, size_t b, size_t *
 		if (c0 < 0x80 && c1 >= 'a' && c1 <= 'z' && (r->second[c0] >> (c1 - 'a') & 1))
 			return 0;
 	}
+	if (r->need_digit && !bp_has_digit(s + a + off, n - off))
+		return 0;
 	if (r->req.n && !bp_lits_search(&r->req, s + a, n))
 		return 0;
 	if (r->br.n) { /* a drop rule: whether it matches, branch by branch */
@@ -94,9 +97,23 @@ static int find_string(const char *s, size_t n, const char *lit, size_t len)
 
 static int has_string(const struct bp_rule *r, const char *s, size_t n)
 {
-	for (size_t k = 0; k < r->nlits; k++)
-		if (find_string(s, n, r->lits[k], r->litinfo[k].len))
-			return 1;
+	/* one memchr for the strings that share a first byte (the dashes
+	 * of dateline-city: '-', and 0xE2 of '–' and '—') */
+	const char *end = s + n;
+	for (size_t k = 0; k < r->nlits; k++) {
+		char c0 = r->lits[k][0];
+		size_t j = 0;
+		while (j < k && r->lits[j][0] != c0)
+			j++;
+		if (j < k)
+			continue; /* (searched with string j) */
+		for (const char *p = s; p < end && (p = memchr(p, c0, (size_t)(end - p))); p++)
+			for (size_t q = k; q < r->nlits; q++) {
+				size_t len = r->litinfo[q].len;
+				if (r->lits[q][0] == c0 && (size_t)(end - p) >= len && memcmp(p, r->lits[q], len) == 0)
+					return 1;
+			}
+	}
 	return 0;
 }
 
@@ -155,6 +172,15 @@ static void make_lists(struct bp_config *c)
 			c->trims[c->ntrims++] = (uint32_t)i;
 		if (r->action != BP_DROP)
 			continue;
+		struct bp_rule *rw = &c->rules[i];
+		rw->lits_quick = 1;
+		rw->lits_punct[0] = rw->lits_punct[1] = rw->lits_cp = 0;
+		for (size_t k = 0; k < r->nlits; k++) {
+			const struct bp_needlit *li = &r->litinfo[k];
+			if (!(li->punct[0] | li->punct[1] | li->cpbit))
+				rw->lits_quick = 0;
+			rw->lits_punct[0] |= li->punct[0], rw->lits_punct[1] |= li->punct[1], rw->lits_cp |= li->cpbit;
+		}
 		struct bp_drop *d = &c->drops[c->ndrops++];
 		d->max_len = r->max_len ? r->max_len : (size_t)-1;
 		d->index = (uint32_t)i;
@@ -170,13 +196,22 @@ static void make_lists(struct bp_config *c)
 	if (top > 1 << 16)
 		return;
 	c->nlenmask = top;
-	c->lenmask = xcalloc(top + 1, sizeof *c->lenmask);
+	/* (and after them, the rules by a row's first byte: firstmask) */
+	c->lenmask = xcalloc(top + 1 + 256, sizeof *c->lenmask);
+	uint64_t *first = c->lenmask + top + 1;
 	c->lenmask_any = c->noneeds = c->litrules = 0;
 	for (size_t k = 0; k < c->ndrops; k++) {
 		const struct bp_drop *d = &c->drops[k];
+		const struct bp_rule *r = &c->rules[d->index];
 		uint64_t bit = 1ULL << d->index;
-		for (size_t n = 0; n < top && n <= d->max_len; n++)
+		/* what search tests first, before a row counts as tried: a
+		 * row shorter than any match, a first byte no match starts
+		 * with */
+		for (size_t n = r->minlen; n < top && n <= d->max_len; n++)
 			c->lenmask[n] |= bit;
+		for (unsigned b = 0; b < 256; b++)
+			if (!(r->anchored_first && !r->tail) || (r->first[b >> 3] >> (b & 7) & 1))
+				first[b] |= bit;
 		if (d->max_len == (size_t)-1)
 			c->lenmask_any |= bit;
 		if (!d->needs)
@@ -191,6 +226,7 @@ static void make_lists(struct bp_config *c)
 static int drops_by_mask(struct bp_config *c, struct bp_line *l, size_t n)
 {
 	uint64_t cand = n < c->nlenmask ? c->lenmask[n] : c->lenmask_any;
+	cand &= c->lenmask[c->nlenmask + 1 + (unsigned char)l->s[l->a]];
 	uint64_t run = cand & (c->noneeds | l->rule_mask);
 	for (uint64_t m = cand & ~run & c->litrules; m; m &= m - 1) {
 		int i = __builtin_ctzll(m);
@@ -255,6 +291,11 @@ int bp_apply_trims(struct bp_config *c, struct bp_line *l)
 
 static int has_literal(const struct bp_rule *r, const struct bp_line *l)
 {
+	/* (each string needs a punctuation byte or a first code point of
+	 * these: none in the row, no string) */
+	if (r->lits_quick && !(l->punct[0] & r->lits_punct[0]) && !(l->punct[1] & r->lits_punct[1]) &&
+	    !(l->hicp & r->lits_cp))
+		return 0;
 	for (size_t k = 0; k < r->nlits; k++) {
 		const struct bp_needlit *li = &r->litinfo[k];
 		/* every ASCII punctuation byte of it must be in the line */

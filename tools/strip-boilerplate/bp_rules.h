@@ -65,6 +65,10 @@ void bp_branches_build(struct bp_branches *B, const char *pat, size_t n, unsigne
 int bp_branches_search(struct bp_branches *B, const char *name, const char *s, size_t n, size_t off, uint64_t want);
 void bp_branches_free(struct bp_branches *B);
 
+/* Does every match of pattern pat[0..n) hold a \d (an ASCII digit unless
+ * the pattern is compiled with UCP)? 0 also when it cannot tell. */
+int bp_pattern_needs_digit(const char *pat, size_t n);
+
 struct bp_rule {
 	char *name;
 	enum bp_action action;
@@ -75,6 +79,11 @@ struct bp_rule {
 	char **lits;     /* ... or one of these strings (needs entries that are not words) */
 	size_t nlits;
 	struct bp_needlit *litinfo; /* what is known of each of them */
+	/* (made with the lists of rules) when every string holds ASCII
+	 * punctuation or starts beyond ASCII, a row with none of their
+	 * punctuation bytes and first code points holds none of them */
+	int lits_quick;
+	uint64_t lits_punct[2], lits_cp;
 	int inside;      /* it hits lines that sit inside articles (captions, promos) */
 	int after;       /* it hits lines that come after the article (comment headers) */
 	int box;         /* it heads a box of links: the lines after it up to the next good paragraph are boilerplate */
@@ -86,6 +95,7 @@ struct bp_rule {
 	/* from PCRE2: a row shorter than minlen bytes cannot match; an
 	 * anchored pattern cannot match a row whose first byte is not in first */
 	uint32_t minlen;
+	int need_digit; /* every match holds an ASCII digit (bp_digits.c; not with UCP) */
 	int anchored_first;
 	uint8_t first[32];
 	/* an anchored pattern (PCRE2's partial matching): no match starts

@@ -72,6 +72,25 @@ static inline uint32_t bp_run16(const char *p, unsigned *len)
 #endif
 }
 
+/* Does s[0..n) hold an ASCII digit? */
+static inline int bp_has_digit(const char *s, size_t n)
+{
+	size_t k = 0;
+#ifdef BP_SCAN_SSE2
+	const __m128i lo = _mm_set1_epi8((char)('0' - 0x80 - 1)), hi = _mm_set1_epi8((char)('9' - 0x80 + 1));
+	const __m128i flip = _mm_set1_epi8((char)0x80);
+	for (; k + 16 <= n; k += 16) {
+		__m128i v = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), flip);
+		if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi))))
+			return 1;
+	}
+#endif
+	for (; k < n; k++)
+		if ((unsigned char)(s[k] - '0') < 10)
+			return 1;
+	return 0;
+}
+
 /* What bp_features needs of the middle s[a..b) of a long line, looking
  * at s[k] for k in [a, b - 1): 1 when it is plain (no '[', no lead byte
  * 0xE3..0xE9 of a script written without spaces, no "://" inside),

@@ -35,7 +35,20 @@ static size_t word_keys(const struct bp_config *c, const char *s, size_t n, stru
 			if (!(w->flags & TOK_WORD) || (w->flags & TOK_CLITIC) || w->e - w->b < 3)
 				continue;
 			char low[64];
-			size_t ln = bp_lower(s + a + w->b, w->e - w->b, low, sizeof low);
+			const char *wb = s + a + w->b;
+			size_t wn = w->e - w->b, ln = 0;
+			/* (an ASCII word lowercased in place of bp_lower, which
+			 * gives the same) */
+			uint64_t hi = 0;
+			for (size_t q = 0; q < wn && q < sizeof low; q++) {
+				unsigned char ch = (unsigned char)wb[q];
+				hi |= ch;
+				low[q] = (char)(ch + ((unsigned)(ch - 'A') < 26u ? 32 : 0));
+			}
+			if (wn <= sizeof low && !(hi & 0x80))
+				ln = wn;
+			else
+				ln = bp_lower(wb, wn, low, sizeof low);
 			if (ln == 0 || (wordset_cls(&c->words, low, ln) & BP_STOPWORD))
 				continue;
 			uint64_t h = hash_bytes(low, ln >= 5 ? 5 : ln, 0x1ead);

@@ -72,7 +72,7 @@ static inline void looked_word(struct wst *T, unsigned k, const char *w, size_t 
 }
 
 /* A word ends, any word (the reference's BP_END_WORD). */
-static void word_end(struct wst *T, const char *w, size_t wn, int cap, int low, int num, int slow, int mid, int inq)
+static inline __attribute__((always_inline)) void word_end(struct wst *T, const char *w, size_t wn, int cap, int low, int num, int slow, int mid, int inq)
 {
 	unsigned idx = T->words++;
 	size_t avail = (size_t)(T->s + T->n - w);
@@ -413,6 +413,13 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 			unsigned ke = (unsigned)__builtin_ctzll(e);
 			e &= e - 1;
 			word_end(&T, s + w0, i + ke - w0, cap, low, num, slow, !sent_start, INQ_AT(ke));
+		}
+		/* the order of colons and words matters only while a "Label:"
+		 * may start (no colon decided yet, at most three words) or
+		 * awaits its next word: else a colon only tells "://" */
+		if (CL && T.colon != 3 && (T.colon || T.words > 3)) {
+			colons(&T, i, CL);
+			CL = 0;
 		}
 		if (CL | (T.colon == 3)) {
 			/* in order: the colons before each word, then the word */
