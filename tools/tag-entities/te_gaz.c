@@ -181,6 +181,8 @@ static void cue_put(uint64_t key, uint64_t val, void *ctx)
 			break;
 	}
 	t->cue_key[b * TE_CUE_B + j] = key;
+	unsigned sg = te_cue_sig(key);
+	t->cue_sig[sg >> 6] |= 1ULL << (sg & 63);
 	t->cue_cls[b * TE_CUE_B + j] = (uint32_t)t->words.vals[val].cls;
 }
 
@@ -197,6 +199,7 @@ void te_finish(struct te *t)
 	t->cue_key = (uint64_t *)(void *)(((uintptr_t)t->cue_mem + 31) & ~(uintptr_t)31);
 	t->cue_cls = xcalloc(buckets * TE_CUE_B, sizeof *t->cue_cls);
 	t->cue_mask = buckets - 1;
+	memset(t->cue_sig, 0, sizeof t->cue_sig);
 	h64map_each(&t->words.packed, cue_put, t);
 	filter_of(&t->starts, &t->start_h, &t->nstart_h, &t->capstart_h);
 	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);
