@@ -135,6 +135,13 @@ struct te {
 	struct te_filter starts, common_f, first_f;
 	uint64_t *common_h, *first_h, *start_h; /* the hashes, while loading */
 	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h, nstart_h, capstart_h;
+	/* the first tokens of the case-kept aliases whose folded form packs
+	 * into 8 bytes (ws_pack), by hash_u64 of the packed key: a word of
+	 * ASCII of up to 8 bytes that is not in it starts no such alias,
+	 * known without hashing it (te_spk_key) */
+	struct te_filter spk;
+	uint64_t *spk_h;
+	size_t nspk_h, capspk_h;
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;

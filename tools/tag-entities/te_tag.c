@@ -331,12 +331,37 @@ static void prefetch_starts(struct rowctx *r)
 	}
 }
 
+/* May token k start a case-kept alias, by the filter of their packed
+ * first tokens (te.h: spk)? For a word of ASCII of up to 8 bytes (with 8
+ * bytes of the row from it), written as te_th (title 0) or te_th_title
+ * (1) hash it; 1 for the others. */
+static inline int spk_may(struct rowctx *r, const struct token *k, int title)
+{
+	const struct te_tagger *g = r->g;
+	size_t n = k->e - k->b;
+	if (!((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn))
+		return 1;
+	uint64_t x, hi = 0x8080808080808080ULL;
+	memcpy(&x, g->s + k->b, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	if (title && (k->flags & (TOK_UPPER | TOK_WORD | TOK_DOT)) == (TOK_UPPER | TOK_WORD) && n >= 2) {
+		/* the capitals after the first byte in lower case (a token holds
+		 * no NUL byte; ASCII: no byte of 0x80 or more) */
+		uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+		uint64_t upper = (a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi;
+		x |= (upper & ~(uint64_t)0xFF) >> 2;
+	}
+	return te_filter_has(&r->t->spk, hash_u64(x));
+}
+
 static void gazetteer_hits(struct rowctx *r, int shape)
 {
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
-	if (t->alias.mask >= BIG_ALIAS && t->starts.bits)
+	int big = t->alias.mask >= BIG_ALIAS && t->starts.bits;
+	if (big)
 		prefetch_starts(r);
 	for (size_t h = 0, i = 0; h < r->nhot; h++) {
 		if (r->hot[h] < i)
@@ -345,7 +370,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
-		if (may_start(r, k) && te_may_start(t, te_th(r->g, i, 0)))
+		if (may_start(r, k) && (big || spk_may(r, k, 0)) && te_may_start(t, te_th(r->g, i, 0)))
 			len = longest(r, i, 0, &ent);
 		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
 			uint32_t e2 = 0;
@@ -356,7 +381,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		/* words in capitals as Title Case: in headlines, and a word in
 		 * capitals no list holds as written (LENWICK, a dateline) */
 		if ((k->flags & TOK_UPPER) && (shape != ROW_PLAIN || (!len && k->e - k->b >= 3)) &&
-		    te_may_start(t, te_th_title(r->g, i))) {
+		    spk_may(r, k, 1) && te_may_start(t, te_th_title(r->g, i))) {
 			uint32_t e2 = 0;
 			size_t l2 = longest(r, i, 2, &e2);
 			if (l2 == 1 && is_common(r, i))
