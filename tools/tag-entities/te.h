@@ -129,6 +129,7 @@ struct te {
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
 	uint32_t trig_first[256]; /* bit n: a trigger of n bytes (31: longer) may start with this byte */
+	uint64_t trig_sig[64];   /* the triggers of up to 8 bytes by their packed key (te_trig_sig) */
 	/* filters in front of the big tables, small enough for the cache: the
 	 * first tokens of the aliases, the common words,
 	 * the first names (their folded token hashes, te_tok_hash fold_case) */
@@ -221,6 +222,8 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 		b = (b + 1) & t->cue_mask;
 	}
 }
+/* The bit of a trigger's packed key (ws_pack) in trig_sig: the product's top 12 bits. */
+static inline unsigned te_trig_sig(uint64_t key) { return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 52); }
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 

@@ -433,6 +433,25 @@ static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
 	const char *p = s + k->b;
 	size_t len = k->e - k->b;
 	uint64_t bits = 0;
+	if ((k->flags & TOK_ASCII) && len - 1 < 8 && k->b + 8 <= r->g->sn) {
+		/* a word of ASCII of up to 8 bytes: no trigger when neither it
+		 * nor (capitalized or in capitals) its lower case is in the
+		 * filter of the triggers' packed keys (a token holds no NUL) */
+		uint64_t x, hi = 0x8080808080808080ULL;
+		memcpy(&x, p, 8);
+		if (len < 8)
+			x &= ((uint64_t)1 << (8 * len)) - 1;
+		unsigned g = te_trig_sig(x);
+		if (!(t->trig_sig[g >> 6] >> (g & 63) & 1)) {
+			if (!(k->flags & (TOK_CAP | TOK_UPPER)))
+				return 0;
+			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+			x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+			g = te_trig_sig(x);
+			if (!(t->trig_sig[g >> 6] >> (g & 63) & 1))
+				return 0;
+		}
+	}
 	if (wordset_maybe_bits(&t->triggers, p, len)) {
 		const struct ws_val *v = wordset_get(&t->triggers, p, len);
 		if (v)
