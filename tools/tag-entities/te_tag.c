@@ -176,14 +176,21 @@ done:
  * no lower-case word of 4+ letters, no number: a line of results holds
  * numbers), or plain. */
 struct shape_counts {
-	size_t up, low, cap4, low4, nums, commas; /* 2+ commas: a list of names, not a headline */
+	size_t up, low, cap4, low4, nums; /* (and row_shape: 2+ commas are a list of names, not a headline) */
 };
 
 static int row_shape(const struct shape_counts *c, const struct toks *tk)
 {
 	if (c->up >= 2 && c->low * 4 < c->up)
 		return ROW_CAPS;
-	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && c->commas < 2 && tk->n) {
+	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && tk->n) {
+		/* the commas counted here, for the few rows that get this far
+		 * (only a comma's first code point is a comma) */
+		size_t commas = 0;
+		for (size_t i = 0; i < tk->n && commas < 2; i++)
+			commas += tk->v[i].cp == ',';
+		if (commas >= 2)
+			return ROW_PLAIN;
 		const struct token *z = &tk->v[tk->n - 1];
 		if (z->flags & TOK_QUOTE && tk->n > 1)
 			z--;
@@ -1311,9 +1318,8 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
 	/* few live values (the compiler keeps them in registers): the lists
-	 * by their ends, the commas counted in byte 5 of the counts */
+	 * by their ends */
 	uint32_t *hp = hot, *tp = trig;
-	size_t commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
 		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
 		uint64_t acc = 0;
@@ -1332,18 +1338,15 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 			 * table without triggers is all zeros) */
 			*tp = (uint32_t)i;
 			tp += ((tf[(unsigned char)s[b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
-			/* only a comma's first code point is a comma */
-			acc += v + ((uint64_t)(tv[i].cp == ',') << 40);
+			acc += v;
 		}
 		sc->nums += acc & 0xFF;
 		sc->up += acc >> 8 & 0xFF;
 		sc->low += acc >> 16 & 0xFF;
 		sc->low4 += acc >> 24 & 0xFF;
 		sc->cap4 += acc >> 32 & 0xFF;
-		commas += acc >> 40 & 0xFF;
 		i0 = z;
 	}
-	sc->commas = commas;
 	*nhot_ = (size_t)(hp - hot);
 	*ntrig_ = (size_t)(tp - trig);
 }
