@@ -1138,13 +1138,20 @@ static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 				j++;
 				continue;
 			}
-			/* joins (de la, van der) before a capitalized word go on */
-			size_t q = j;
-			while (q < r->n && q < j + 3 && !capish(r, q) && !r->cover[q] && joins(r, i, q))
-				q++;
-			if (q > j && q < r->n && (capish(r, q) || r->cover[q])) {
-				j = q;
-				continue;
+			/* joins (de la, van der) before a capitalized word go on (the
+			 * words are asked only when one of the three after j may be
+			 * a name: the join ends before one of them or not at all) */
+			int ahead = 0;
+			for (size_t q = j + 1; q < r->n && q <= j + 3; q++)
+				ahead |= capish(r, q) | (r->cover[q] != 0);
+			if (ahead) {
+				size_t q = j;
+				while (q < r->n && q < j + 3 && !capish(r, q) && !r->cover[q] && joins(r, i, q))
+					q++;
+				if (q > j && q < r->n && (capish(r, q) || r->cover[q])) {
+					j = q;
+					continue;
+				}
 			}
 			if (j + 1 < r->n && (capish(r, j + 1) || r->cover[j + 1])) {
 				/* Col. Silva, St. Louis: a period after a title or a short word */
