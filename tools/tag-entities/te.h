@@ -230,10 +230,22 @@ size_t te_bytes(const struct te *t);
 /* Token hashing shared by the loader and the tagger: te_hash of the
  * token's bytes (case kept, seed A) or of its folded bytes (seed B). */
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch);
-/* The hash of a token's bytes s[0..n): hash_short16 (on a copy, when the
- * 16 bytes from s may not be read) up to 16 bytes, else hash_bytes. */
+/* The hash of a token of n = 1 to 8 bytes packed little-endian in x,
+ * zero-padded (ws_pack): one mix of the key, its length and the seed. */
+static inline uint64_t te_hash8(uint64_t x, size_t n, uint64_t seed)
+{
+	return hash_u64(x ^ ((seed << 8 | n) * 0x9E3779B97F4A7C15ULL)) | 1;
+}
+/* The hash of a token's bytes s[0..n): te_hash8 up to 8 bytes,
+ * hash_short16 (on a copy, when the 16 bytes from s may not be read) up
+ * to 16, else hash_bytes. */
 static inline uint64_t te_hash(const char *s, size_t n, uint64_t seed)
 {
+	if (n - 1 < 8) {
+		uint64_t x = 0;
+		memcpy(&x, s, n);
+		return te_hash8(x, n, seed);
+	}
 	if (n <= 16) {
 		char b[16] = {0};
 		memcpy(b, s, n);

@@ -80,7 +80,20 @@ uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc)
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
 	const struct token *k = &g->tk.v[i];
 	size_t n = k->e - k->b;
-	if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
+	if ((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn) {
+		/* the commonest: ASCII of up to 8 bytes, packed in a register (in
+		 * lower case for fc, as te_tok_hash folds it) and hashed as te_hash
+		 * hashes it */
+		uint64_t x, hi = 0x8080808080808080ULL;
+		memcpy(&x, g->s + k->b, 8);
+		if (n < 8)
+			x &= ((uint64_t)1 << (8 * n)) - 1;
+		if (fc) {
+			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+			x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+		}
+		*c = te_hash8(x, n, fc ? TE_SEED_B : TE_SEED_A);
+	} else if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
 		*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
 						   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
