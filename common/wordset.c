@@ -21,7 +21,10 @@ static struct ws_val *slot(struct wordset *w, const char *s, size_t n)
 			return &w->vals[w->long_val[have]];
 		strset_add(&w->long_words, s, n);
 		size_t li = w->long_words.len - 1;
-		w->long_val = xrealloc(w->long_val, (li + 1) * sizeof *w->long_val);
+		/* room doubled when li is 0 or a power of two (the room then held
+		 * li values), not grown by one for every word */
+		if ((li & (li - 1)) == 0)
+			w->long_val = xrealloc(w->long_val, (li ? 2 * li : 1) * sizeof *w->long_val);
 		w->long_val[li] = idx = w->nvals;
 	}
 	if (w->nvals == w->capvals) {

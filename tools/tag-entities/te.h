@@ -20,7 +20,7 @@
 #include "tokens.h"
 #include "wordset.h"
 
-enum { TE_MAX_TYPES = 32, TE_MAX_SRC = 256 };
+enum { TE_MAX_TYPES = 32, TE_MAX_SRC = 256, TE_CUE_SIG = 1 << 14 };
 enum { TE_PER, TE_ORG, TE_LOC, TE_MISC }; /* the first four types, always there */
 
 /* Cue word classes (wordset cls bits); words are stored folded to lower case. */
@@ -114,6 +114,10 @@ struct te {
 	uint32_t *cue_cls;
 	void *cue_mem;
 	size_t cue_mask; /* buckets - 1 */
+	/* a one-hash bit filter of the cue table's keys (2 KB, stays in the
+	 * first-level cache; about 4% false hits): most words asked are no
+	 * cue and are answered without a load of the table's bucket */
+	uint64_t cue_sig[TE_CUE_SIG / 64];
 	/* first tokens of case-kept aliases that do not start with a capital
 	 * or digit: a 4096-bit filter of their folded bytes' signatures */
 	uint64_t lowstart[64];
@@ -125,12 +129,20 @@ struct te {
 	uint64_t untriggered;    /* patterns that run on every row */
 	uint64_t on_number;      /* patterns triggered by any number (trigger '#number') */
 	uint32_t trig_first[256]; /* bit n: a trigger of n bytes (31: longer) may start with this byte */
+	uint64_t trig_sig[64];   /* the triggers of up to 8 bytes by their packed key (te_trig_sig) */
 	/* filters in front of the big tables, small enough for the cache: the
 	 * first tokens of the aliases, the common words,
 	 * the first names (their folded token hashes, te_tok_hash fold_case) */
 	struct te_filter starts, common_f, first_f;
 	uint64_t *common_h, *first_h, *start_h; /* the hashes, while loading */
 	size_t ncommon_h, nfirst_h, capcommon_h, capfirst_h, nstart_h, capstart_h;
+	/* the first tokens of the case-kept aliases whose folded form packs
+	 * into 8 bytes (ws_pack), by hash_u64 of the packed key: a word of
+	 * ASCII of up to 8 bytes that is not in it starts no such alias,
+	 * known without hashing it (te_spk_key) */
+	struct te_filter spk;
+	uint64_t *spk_h;
+	size_t nspk_h, capspk_h;
 	/* sources */
 	struct te_src src[TE_MAX_SRC];
 	int nsrc;
@@ -174,8 +186,14 @@ static inline size_t te_cue_bucket(const struct te *t, uint64_t key)
 {
 	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & t->cue_mask;
 }
+/* The bit of key in the cue filter: the product's top 14 bits (the
+ * bucket takes bits from 40 on, fewer than 10 of them below 50) */
+static inline unsigned te_cue_sig(uint64_t key) { return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 50); }
 static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 {
+	unsigned sg = te_cue_sig(key);
+	if (!(t->cue_sig[sg >> 6] >> (sg & 63) & 1))
+		return 0;
 	size_t b = te_cue_bucket(t, key);
 	/* the keys of a bucket compared without branches (a word is a cue or
 	 * not as the text goes: no guess of it holds) */
@@ -204,16 +222,30 @@ static inline uint32_t te_cue_cls(const struct te *t, uint64_t key)
 		b = (b + 1) & t->cue_mask;
 	}
 }
+/* The bit of a trigger's packed key (ws_pack) in trig_sig: the product's top 12 bits. */
+static inline unsigned te_trig_sig(uint64_t key) { return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 52); }
 /* Bytes held by the alias table, entries and ids. */
 size_t te_bytes(const struct te *t);
 
 /* Token hashing shared by the loader and the tagger: te_hash of the
  * token's bytes (case kept, seed A) or of its folded bytes (seed B). */
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch);
-/* The hash of a token's bytes s[0..n): hash_short16 (on a copy, when the
- * 16 bytes from s may not be read) up to 16 bytes, else hash_bytes. */
+/* The hash of a token of n = 1 to 8 bytes packed little-endian in x,
+ * zero-padded (ws_pack): one mix of the key, its length and the seed. */
+static inline uint64_t te_hash8(uint64_t x, size_t n, uint64_t seed)
+{
+	return hash_u64(x ^ ((seed << 8 | n) * 0x9E3779B97F4A7C15ULL)) | 1;
+}
+/* The hash of a token's bytes s[0..n): te_hash8 up to 8 bytes,
+ * hash_short16 (on a copy, when the 16 bytes from s may not be read) up
+ * to 16, else hash_bytes. */
 static inline uint64_t te_hash(const char *s, size_t n, uint64_t seed)
 {
+	if (n - 1 < 8) {
+		uint64_t x = 0;
+		memcpy(&x, s, n);
+		return te_hash8(x, n, seed);
+	}
 	if (n <= 16) {
 		char b[16] = {0};
 		memcpy(b, s, n);

@@ -50,6 +50,8 @@ void te_free(struct te *t)
 	free(t->first_f.bits);
 	free(t->common_h);
 	free(t->start_h);
+	free(t->spk.bits);
+	free(t->spk_h);
 	free(t->cue_mem);
 	free(t->cue_cls);
 	free(t->first_h);
@@ -181,6 +183,8 @@ static void cue_put(uint64_t key, uint64_t val, void *ctx)
 			break;
 	}
 	t->cue_key[b * TE_CUE_B + j] = key;
+	unsigned sg = te_cue_sig(key);
+	t->cue_sig[sg >> 6] |= 1ULL << (sg & 63);
 	t->cue_cls[b * TE_CUE_B + j] = (uint32_t)t->words.vals[val].cls;
 }
 
@@ -197,8 +201,10 @@ void te_finish(struct te *t)
 	t->cue_key = (uint64_t *)(void *)(((uintptr_t)t->cue_mem + 31) & ~(uintptr_t)31);
 	t->cue_cls = xcalloc(buckets * TE_CUE_B, sizeof *t->cue_cls);
 	t->cue_mask = buckets - 1;
+	memset(t->cue_sig, 0, sizeof t->cue_sig);
 	h64map_each(&t->words.packed, cue_put, t);
 	filter_of(&t->starts, &t->start_h, &t->nstart_h, &t->capstart_h);
+	filter_of(&t->spk, &t->spk_h, &t->nspk_h, &t->capspk_h);
 	filter_of(&t->common_f, &t->common_h, &t->ncommon_h, &t->capcommon_h);
 	filter_of(&t->first_f, &t->first_h, &t->nfirst_h, &t->capfirst_h);
 }
@@ -247,6 +253,24 @@ int te_alias_add(struct te *t, uint32_t entry, const char *name, size_t n, int f
 		}
 	}
 	if (!fold_case) {
+		/* the first token's folded form, as te_tok_hash hashes it */
+		const char *p0 = name + tk.v[0].b;
+		size_t n0 = tk.v[0].e - tk.v[0].b;
+		uint64_t key = 0;
+		if (tk.v[0].flags & TOK_ASCII)
+			key = ws_pack(p0, n0);
+		else {
+			buf_reset(&scratch);
+			fold(p0, n0, FOLD_MATCH, &scratch, NULL);
+			key = ws_pack(scratch.p, scratch.len);
+		}
+		if (key) {
+			if (t->nspk_h == t->capspk_h) {
+				t->capspk_h = t->capspk_h ? 2 * t->capspk_h : 1024;
+				t->spk_h = xrealloc(t->spk_h, t->capspk_h * sizeof *t->spk_h);
+			}
+			t->spk_h[t->nspk_h++] = hash_u64(key);
+		}
 		if (!(tk.v[0].flags & (TOK_CAP | TOK_DIGIT | TOK_UPPER))) {
 			buf_reset(&scratch);
 			fold(name + tk.v[0].b, tk.v[0].e - tk.v[0].b, FOLD_MATCH, &scratch, NULL);

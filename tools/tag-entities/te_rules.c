@@ -195,6 +195,11 @@ static void trig_fn(const struct ynode *s, void *ctx)
 	for (size_t i = 0; i < s->len; i++)
 		lower &= !(s->str[i] >= 'A' && s->str[i] <= 'Z');
 	wordset_add(&c->t->triggers, s->str, s->len, lower, c->bit);
+	uint64_t key = ws_pack(s->str, s->len);
+	if (key) {
+		unsigned g = te_trig_sig(key);
+		c->t->trig_sig[g >> 6] |= 1ULL << (g & 63);
+	}
 	unsigned char b0 = (unsigned char)s->str[0];
 	uint32_t len = 1u << (s->len < 31 ? s->len : 31);
 	c->t->trig_first[b0] |= len;

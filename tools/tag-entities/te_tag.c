@@ -80,7 +80,20 @@ uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc)
 	uint64_t *c = fc ? &g->thb[i] : &g->th[i];
 	const struct token *k = &g->tk.v[i];
 	size_t n = k->e - k->b;
-	if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
+	if ((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn) {
+		/* the commonest: ASCII of up to 8 bytes, packed in a register (in
+		 * lower case for fc, as te_tok_hash folds it) and hashed as te_hash
+		 * hashes it */
+		uint64_t x, hi = 0x8080808080808080ULL;
+		memcpy(&x, g->s + k->b, 8);
+		if (n < 8)
+			x &= ((uint64_t)1 << (8 * n)) - 1;
+		if (fc) {
+			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+			x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+		}
+		*c = te_hash8(x, n, fc ? TE_SEED_B : TE_SEED_A);
+	} else if (!fc && (k->flags & TOK_ASCII)) /* what te_tok_hash gives, without its scan */
 		*c = n <= 16 && k->b + 16 <= g->sn ? hash_short16(g->s + k->b, n, TE_SEED_A) | 1
 						   : te_hash(g->s + k->b, n, TE_SEED_A);
 #if defined(__SSE2__)
@@ -176,14 +189,21 @@ done:
  * no lower-case word of 4+ letters, no number: a line of results holds
  * numbers), or plain. */
 struct shape_counts {
-	size_t up, low, cap4, low4, nums, commas; /* 2+ commas: a list of names, not a headline */
+	size_t up, low, cap4, low4, nums; /* (and row_shape: 2+ commas are a list of names, not a headline) */
 };
 
 static int row_shape(const struct shape_counts *c, const struct toks *tk)
 {
 	if (c->up >= 2 && c->low * 4 < c->up)
 		return ROW_CAPS;
-	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && c->commas < 2 && tk->n) {
+	if (c->cap4 >= 3 && c->low4 == 0 && c->nums == 0 && tk->n) {
+		/* the commas counted here, for the few rows that get this far
+		 * (only a comma's first code point is a comma) */
+		size_t commas = 0;
+		for (size_t i = 0; i < tk->n && commas < 2; i++)
+			commas += tk->v[i].cp == ',';
+		if (commas >= 2)
+			return ROW_PLAIN;
 		const struct token *z = &tk->v[tk->n - 1];
 		if (z->flags & TOK_QUOTE && tk->n > 1)
 			z--;
@@ -331,12 +351,37 @@ static void prefetch_starts(struct rowctx *r)
 	}
 }
 
+/* May token k start a case-kept alias, by the filter of their packed
+ * first tokens (te.h: spk)? For a word of ASCII of up to 8 bytes (with 8
+ * bytes of the row from it), written as te_th (title 0) or te_th_title
+ * (1) hash it; 1 for the others. */
+static inline int spk_may(struct rowctx *r, const struct token *k, int title)
+{
+	const struct te_tagger *g = r->g;
+	size_t n = k->e - k->b;
+	if (!((k->flags & TOK_ASCII) && n - 1 < 8 && k->b + 8 <= g->sn))
+		return 1;
+	uint64_t x, hi = 0x8080808080808080ULL;
+	memcpy(&x, g->s + k->b, 8);
+	if (n < 8)
+		x &= ((uint64_t)1 << (8 * n)) - 1;
+	if (title && (k->flags & (TOK_UPPER | TOK_WORD | TOK_DOT)) == (TOK_UPPER | TOK_WORD) && n >= 2) {
+		/* the capitals after the first byte in lower case (a token holds
+		 * no NUL byte; ASCII: no byte of 0x80 or more) */
+		uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+		uint64_t upper = (a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi;
+		x |= (upper & ~(uint64_t)0xFF) >> 2;
+	}
+	return te_filter_has(&r->t->spk, hash_u64(x));
+}
+
 static void gazetteer_hits(struct rowctx *r, int shape)
 {
 	const struct te *t = r->t;
 	if (!t->naliases)
 		return;
-	if (t->alias.mask >= BIG_ALIAS && t->starts.bits)
+	int big = t->alias.mask >= BIG_ALIAS && t->starts.bits;
+	if (big)
 		prefetch_starts(r);
 	for (size_t h = 0, i = 0; h < r->nhot; h++) {
 		if (r->hot[h] < i)
@@ -345,7 +390,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		const struct token *k = T(r, i);
 		size_t len = 0;
 		uint32_t ent = 0;
-		if (may_start(r, k) && te_may_start(t, te_th(r->g, i, 0)))
+		if (may_start(r, k) && (big || spk_may(r, k, 0)) && te_may_start(t, te_th(r->g, i, 0)))
 			len = longest(r, i, 0, &ent);
 		if (t->any_fold_case && !(k->flags & TOK_CLITIC)) {
 			uint32_t e2 = 0;
@@ -356,7 +401,7 @@ static void gazetteer_hits(struct rowctx *r, int shape)
 		/* words in capitals as Title Case: in headlines, and a word in
 		 * capitals no list holds as written (LENWICK, a dateline) */
 		if ((k->flags & TOK_UPPER) && (shape != ROW_PLAIN || (!len && k->e - k->b >= 3)) &&
-		    te_may_start(t, te_th_title(r->g, i))) {
+		    spk_may(r, k, 1) && te_may_start(t, te_th_title(r->g, i))) {
 			uint32_t e2 = 0;
 			size_t l2 = longest(r, i, 2, &e2);
 			if (l2 == 1 && is_common(r, i))
@@ -408,6 +453,25 @@ static uint64_t triggered(struct rowctx *r, const char *s, size_t i)
 	const char *p = s + k->b;
 	size_t len = k->e - k->b;
 	uint64_t bits = 0;
+	if ((k->flags & TOK_ASCII) && len - 1 < 8 && k->b + 8 <= r->g->sn) {
+		/* a word of ASCII of up to 8 bytes: no trigger when neither it
+		 * nor (capitalized or in capitals) its lower case is in the
+		 * filter of the triggers' packed keys (a token holds no NUL) */
+		uint64_t x, hi = 0x8080808080808080ULL;
+		memcpy(&x, p, 8);
+		if (len < 8)
+			x &= ((uint64_t)1 << (8 * len)) - 1;
+		unsigned g = te_trig_sig(x);
+		if (!(t->trig_sig[g >> 6] >> (g & 63) & 1)) {
+			if (!(k->flags & (TOK_CAP | TOK_UPPER)))
+				return 0;
+			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+			x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+			g = te_trig_sig(x);
+			if (!(t->trig_sig[g >> 6] >> (g & 63) & 1))
+				return 0;
+		}
+	}
 	if (wordset_maybe_bits(&t->triggers, p, len)) {
 		const struct ws_val *v = wordset_get(&t->triggers, p, len);
 		if (v)
@@ -1087,13 +1151,20 @@ static void runs(struct rowctx *r, struct piece **pbuf, size_t *pcap)
 				j++;
 				continue;
 			}
-			/* joins (de la, van der) before a capitalized word go on */
-			size_t q = j;
-			while (q < r->n && q < j + 3 && !capish(r, q) && !r->cover[q] && joins(r, i, q))
-				q++;
-			if (q > j && q < r->n && (capish(r, q) || r->cover[q])) {
-				j = q;
-				continue;
+			/* joins (de la, van der) before a capitalized word go on (the
+			 * words are asked only when one of the three after j may be
+			 * a name: the join ends before one of them or not at all) */
+			int ahead = 0;
+			for (size_t q = j + 1; q < r->n && q <= j + 3; q++)
+				ahead |= capish(r, q) | (r->cover[q] != 0);
+			if (ahead) {
+				size_t q = j;
+				while (q < r->n && q < j + 3 && !capish(r, q) && !r->cover[q] && joins(r, i, q))
+					q++;
+				if (q > j && q < r->n && (capish(r, q) || r->cover[q])) {
+					j = q;
+					continue;
+				}
 			}
 			if (j + 1 < r->n && (capish(r, j + 1) || r->cover[j + 1])) {
 				/* Col. Silva, St. Louis: a period after a title or a short word */
@@ -1267,9 +1338,8 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 						 const uint32_t *restrict tf, struct shape_counts *sc)
 {
 	/* few live values (the compiler keeps them in registers): the lists
-	 * by their ends, the commas counted in byte 5 of the counts */
+	 * by their ends */
 	uint32_t *hp = hot, *tp = trig;
-	size_t commas = 0;
 	for (size_t i0 = 0; i0 < nt;) {
 		size_t z = nt - i0 > 255 ? i0 + 255 : nt; /* the counts are bytes */
 		uint64_t acc = 0;
@@ -1288,18 +1358,15 @@ static __attribute__((noinline)) void token_pass(const struct token *restrict tv
 			 * table without triggers is all zeros) */
 			*tp = (uint32_t)i;
 			tp += ((tf[(unsigned char)s[b]] >> m) | (unsigned)(v >> PASS_NUM_TRIG)) & 1;
-			/* only a comma's first code point is a comma */
-			acc += v + ((uint64_t)(tv[i].cp == ',') << 40);
+			acc += v;
 		}
 		sc->nums += acc & 0xFF;
 		sc->up += acc >> 8 & 0xFF;
 		sc->low += acc >> 16 & 0xFF;
 		sc->low4 += acc >> 24 & 0xFF;
 		sc->cap4 += acc >> 32 & 0xFF;
-		commas += acc >> 40 & 0xFF;
 		i0 = z;
 	}
-	sc->commas = commas;
 	*nhot_ = (size_t)(hp - hot);
 	*ntrig_ = (size_t)(tp - trig);
 }
