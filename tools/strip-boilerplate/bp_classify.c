@@ -408,6 +408,33 @@ static int dense(const struct bp_line *L, size_t n, double need)
 	return (double)good >= need || seen == good;
 }
 
+static int emphasis(const struct bp_line *l);
+
+/* A section's heading the body may be carried across (after its end,
+ * with stricter evidence, see bridge_body): a markdown sub-heading or a
+ * line set in bold, of a title's words at most, without a sentence end,
+ * link, URL or image, that no rule hit strongly but a box's label ("**About
+ * Millfield**", "## Sunday" in a listing: a label that heads a box heads
+ * a section of the story when the story's paragraphs follow it). */
+static int section_head(const struct bp_config *c, const struct bp_line *l)
+{
+	const struct bp_rule *r = strong_rule(c, l);
+	return emphasis(l) && l->heading != 1 && !l->bullet && l->words <= c->p.title_max_words &&
+	       l->ends_punct != 1 && l->links == 0 && !l->has_url && !l->image && !l->no_text &&
+	       (!r || (r->box && r->shape == BP_SHAPE_LABEL));
+}
+
+/* Good paragraphs of L[s..e) that end like sentences, without a link,
+ * that no rule hit. */
+static size_t plain_paragraphs(const struct bp_line *L, size_t s, size_t e)
+{
+	size_t np = 0;
+	for (size_t i = s; i < e; i++)
+		np += L[i].drop_rule < 0 && L[i].ends_punct == 1 && L[i].cls0 == BPC_GOOD && !L[i].bullet &&
+		      L[i].links == 0 && !L[i].has_url;
+	return np;
+}
+
 /* The body goes on after a block of at most body_bridge_lines lines (a
  * figure, a gallery and its controls, credits) when what follows it starts
  * with a good paragraph, weighs body_bridge_words or more and holds
@@ -424,19 +451,33 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 		return;
 	for (int k = 0; k < 16 && *be < n; k++) {
 		size_t j, e = 0;
-		int done = 0, weak = 1, suspect = 0, back = 0;
+		int done = 0, weak = 1, suspect = 0, back = 0, sect = 0, heads = 1;
+		size_t nheads = 0;
 		/* (after a suspected end, a sub-heading no rule hit is crossed
 		 * too: "## When to see a doctor" under a sentence an author
-		 * rule hit weakly) */
+		 * rule hit weakly; and a section's heading when the story's
+		 * sentences follow it, see below) */
 		for (j = *be + 1; j < n && j <= *be + gmax &&
-				  (bridgeable(c, &L[j - 1]) ||
+				  (bridgeable(c, &L[j - 1]) || section_head(c, &L[j - 1]) ||
 				   (suspect && weak && L[j - 1].heading && L[j - 1].drop_rule < 0));
 		     j++) {
 			const struct bp_line *g = &L[j - 1];
+			int sh = section_head(c, g);
+			sect |= !bridgeable(c, g) && !(suspect && weak && g->heading && g->drop_rule < 0);
+			heads &= sh || weak_hit(g);
+			nheads += sh && !weak_hit(g);
+			/* past a section's heading, the section reads as the
+			 * story's: only section heads (at most body_resume_lines)
+			 * and weak hits stand between, it opens with a sentence
+			 * no rule hit, and body_bridge_paragraphs of its
+			 * paragraphs are such (an author's box holds a note
+			 * rule's bio, related stories their links) */
+			if (sect && (!heads || nheads > (size_t)p->body_resume_lines))
+				break;
 			weak &= weak_hit(g) || (strong_rule(c, g) && strong_rule(c, g)->inside) ||
 				(suspect && g->heading && g->drop_rule < 0);
 			suspect |= (weak_hit(g) && g->prose && after_rule(c, g)) || (strong_rule(c, g) && strong_rule(c, g)->inside);
-			if (text_class(&L[j]) != BPC_GOOD || L[j].heading)
+			if (text_class(&L[j]) != BPC_GOOD || L[j].heading || (sect && (!L[j].prose || L[j].drop_rule >= 0)))
 				continue;
 			/* (so does one line alone before a sentence that reports
 			 * what someone said: the story's, not a teaser's) */
@@ -456,6 +497,8 @@ static void bridge_body(const struct bp_config *c, struct bp_line *L, size_t n, 
 			for (size_t i = j; i < j + e; i++)
 				np += text_class(&L[i]) == BPC_GOOD && L[i].ends_punct == 1;
 			double need = back ? p->body_back_paragraphs : p->body_bridge_paragraphs;
+			if (sect && (double)plain_paragraphs(L, j, j + e) < p->body_bridge_paragraphs)
+				continue;
 			if ((double)np >= need && dense(L + j, e, need)) {
 				done = 1;
 				break;
@@ -940,6 +983,38 @@ static void resume_body(const struct bp_config *c, const struct bp_line *L, size
 	}
 }
 
+/* A line of a roster: a label and a list of names ("Harbourside:
+ * Kettering; Ali, Dunstan, Pike; ..."), roster_commas commas or more, a
+ * sentence end (not a line of tags),
+ * no link, URL, list or heading shape, no rule hit. */
+static int roster_line(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->label == 1 && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
+	       !l->heading && l->links == 0 && !l->has_url && !l->image && l->ends_punct == 1;
+}
+
+/* The line-ups of a match report after the story: at most
+ * body_resume_lines section heads ("**Line-ups**"), then two roster
+ * lines or more, and the label lines ending like sentences after them
+ * ("Referee: Jess Pennington. Attendance: 1,214."), are the story's. */
+static void roster_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	size_t j = *be;
+	if (c->p.roster_commas <= 0)
+		return;
+	while (j < n && j - *be < (size_t)c->p.body_resume_lines && section_head(c, &L[j]) && !strong_rule(c, &L[j]))
+		j++;
+	size_t k = j;
+	while (k < n && roster_line(c, &L[k]))
+		k++;
+	if (k < j + 2)
+		return;
+	while (k < n && L[k].label == 1 && L[k].ends_punct == 1 && L[k].drop_rule < 0 && L[k].links == 0 &&
+	       !L[k].has_url && !L[k].bullet && !L[k].heading)
+		k++;
+	*be = k;
+}
+
 /* A list the story introduces: the items right after a line of the body
  * that ends with a colon ("The rules for the trip were short:"), of one
  * kind of bullet, are the story's while they hold no link, URL or image
@@ -979,7 +1054,7 @@ static void story_lists(const struct bp_config *c, struct bp_line *L, size_t n, 
  * outside stories (a tag line, contact details) or between a headline and
  * its story (a date), not of figures, boxes, inserts or what follows
  * stories. */
-static int label_hit(const struct bp_config *c, const struct bp_line *l)
+static inline int label_hit(const struct bp_config *c, const struct bp_line *l)
 {
 	const struct bp_rule *r = strong_rule(c, l);
 	return r && r->shape == BP_SHAPE_LABEL && !r->after && !r->box && !r->figure && (!r->inside || r->header);
@@ -1072,6 +1147,24 @@ static int dek_like(const struct bp_params *p, const struct bp_line *l)
 	       !(l->punct[1] >> ('|' - 64) & 1);
 }
 
+/* A dek by its place: a good paragraph that ends like a sentence, no
+ * rule hit, right above a byline or a date (a strong hit of a header
+ * rule; a short line between, an author's name), in a language whose nouns are capitalized or whose verbs the
+ * word classes miss as well as in sentence case. */
+static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i)
+{
+	const struct bp_line *l = &L[i];
+	size_t j = i + 1;
+	/* (an author's name may stand between: "Interview: Name") */
+	if (j + 1 < n && L[j].drop_rule < 0 && L[j].cls0 == BPC_SHORT && L[j].words <= c->p.near_words &&
+	    !L[j].heading && !L[j].links && !L[j].has_url)
+		j++;
+	const struct bp_rule *r = j < n ? strong_rule(c, &L[j]) : NULL;
+	return dek_like(&c->p, l) ||
+	       (l->cls0 == BPC_GOOD && l->ends_punct == 1 && l->drop_rule < 0 && !l->heading && !l->bullet &&
+		!l->label && !l->has_url && l->links == 0 && r && r->header);
+}
+
 /* A headline above its dek, above the body: the body starts after at
  * most lead_lines lines that are not paragraphs (bylines, dates, images,
  * captions, an author's name), one of them a strong hit of a rule of the
@@ -1080,17 +1173,33 @@ static int dek_like(const struct bp_params *p, const struct bp_line *l)
  * That line is the headline, whatever a rule or the duplicate check said
  * of it ("Copyright suit dismissed", a headline the page repeats in a
  * teaser), unless it is a heading of a section, a menu or numbers.
- * Returns its index, or n. */
-static size_t headline_over_dek(const struct bp_config *c, const struct bp_line *L, size_t n, size_t bs)
+ * Returns its index, or n; *sect is the first of the section heads
+ * crossed under the byline and dates (untouched when none). */
+static size_t headline_over_dek(const struct bp_config *c, const struct bp_line *L, size_t n, size_t bs,
+				size_t *sect)
 {
 	const struct bp_params *p = &c->p;
 	size_t lmax = (size_t)p->lead_lines;
 	int header = 0;
-	for (size_t k = bs; k-- > 1 && bs - k <= lmax + 1;) {
+	/* (under the byline and dates, before the body found, a section's
+	 * heading or label may stand: "## Friday", "**Orrin Falls 42, Hesper
+	 * Valley 7**" that open the story's first section, and lines a rule
+	 * hit weakly; up to lead_lines of them, the window that much longer) */
+	size_t below = 0;
+	for (size_t k = bs; k-- > 1 && bs - k <= lmax + 1 + below;) {
 		const struct bp_line *l = &L[k];
-		if (l->prose && l->ends_punct == 1 && !strong_rule(c, l)) {
+		if (!header && below < lmax && section_head(c, l) && text_class(l) != BPC_GOOD) {
+			below++;
+			*sect = k;
+			continue;
+		}
+		if (!header && below < lmax && weak_hit(l)) {
+			below++;
+			continue;
+		}
+		if ((l->prose || dek_over_byline(c, L, n, k)) && l->ends_punct == 1 && !strong_rule(c, l)) {
 			const struct bp_line *h = &L[k - 1];
-			if (!header || !dek_like(p, l) || h->heading > 1 || h->no_text || h->bullet ||
+			if (!header || !dek_over_byline(c, L, n, k) || h->heading > 1 || h->no_text || h->bullet ||
 			    h->links > p->max_link_density || h->has_url || h->words < p->title_min_words ||
 			    h->words > p->title_max_words || h->ends_punct == 1 || (h->punct[1] >> ('|' - 64) & 1) ||
 			    (h->looked > 0 && h->numeric > p->prose_numeric * h->looked) || !headline_words(p, h) ||
@@ -1413,6 +1522,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	/* lists the story introduces, and what follows them */
 	story_lists(c, L, n, bs, &be);
 	resume_body(c, L, n, &be);
+	roster_after_body(c, L, n, &be);
 	/* a weak hit inside the body is what its features say: a sentence,
 	 * or a heading that a paragraph follows (a sub-heading) */
 	for (size_t i = bs; i < be; i++)
@@ -1429,13 +1539,23 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
 		}
+	/* a line a label rule hit that ends like a sentence ("Home." in a
+	 * Q&A: a menu's items end with no period) between two lines of the
+	 * body that are not boilerplate on their own is the story's; not a
+	 * byline or a date ("By United Press.", the wire's line between two
+	 * stories of a page) */
+	for (size_t i = bs + 1; i + 1 < be; i++)
+		if (L[i].cls == BPC_BAD && L[i].ends_punct == 1 && label_hit(c, &L[i]) && !strong_rule(c, &L[i])->header &&
+		    L[i].links == 0 && !L[i].has_url && L[i - 1].cls != BPC_BAD && L[i + 1].cls != BPC_BAD)
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
 	/* a label (a time, a score, a number) inside the body between a line
 	 * of the story (or a byline or date above it) and a paragraph is the
 	 * story's when the body holds two or more such, or it is set in bold
 	 * or as a heading: a live blog's time headings; not one next to an
 	 * image, a line without text, links or a promo (a gallery counter, a
 	 * video's length), nor a lone plain one (a date the page adds) */
-	size_t nlab = 0;
+	size_t nlab = 0, nshapes = 0;
+	unsigned shapes[8], nshape[8];
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = bs + 1; i + 1 < be; i++) {
 			const struct bp_line *a = &L[i - 1];
@@ -1452,7 +1572,38 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				continue;
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
+			if (nlab >= 2) {
+				unsigned sh = shape(&L[i]) | (unsigned)emphasis(&L[i]) << 11;
+				size_t k = 0;
+				while (k < nshapes && shapes[k] != sh)
+					k++;
+				if (k == nshapes && nshapes < sizeof shapes / sizeof *shapes)
+					shapes[nshapes] = sh, nshape[nshapes++] = 0;
+				if (k < nshapes)
+					nshape[k]++;
+			}
 		}
+	/* in such a live blog, a label of the same shape as those (two of
+	 * them, or one set in bold or as a heading) is the story's wherever
+	 * it stands before a line of the story (a short sentence too): after
+	 * an image, its caption or a share row, and right above the body's
+	 * first paragraph (the latest entry) */
+	for (size_t i = bs > 0 ? bs - 1 : 0; nshapes && i + 1 < be; i++) {
+		const struct bp_line *x = &L[i + 1];
+		if (L[i].why != bp_reason_names[BPR_LABEL] || L[i].links || L[i].has_url || x->image ||
+		    !(reads_as_text(x) || (short_sentence(x) && x->drop_rule < 0)))
+			continue;
+		unsigned sh = shape(&L[i]) | (unsigned)emphasis(&L[i]) << 11;
+		size_t k = 0;
+		while (k < nshapes && shapes[k] != sh)
+			k++;
+		if (k == nshapes || (nshape[k] < 2 && !emphasis(&L[i])))
+			continue;
+		L[i].cls = BPC_SHORT;
+		L[i].why = NULL;
+		if (i < bs)
+			bs = i;
+	}
 	/* a table's rule line ("|---|---|") between two of its rows in the
 	 * body goes with them */
 	for (size_t i = bs + 1; i + 1 < be; i++) {
@@ -1460,6 +1611,35 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (k && L[i].why == bp_reason_names[BPR_NO_TEXT] && !strong_rule(c, &L[i]) &&
 		    table_cells(&L[i - 1]) == k && table_cells(&L[i + 1]) == k && L[i - 1].cls != BPC_BAD &&
 		    L[i + 1].cls != BPC_BAD)
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
+	}
+	/* lines a rule hit strongly that read as the story's in its body: */
+	for (size_t i = bs + 1; i + 1 < be; i++) {
+		const struct bp_rule *r = strong_rule(c, &L[i]);
+		if (!r || L[i].cls != BPC_BAD || L[i].links || L[i].has_url)
+			continue;
+		const struct bp_line *x = &L[i + 1];
+		/* the paragraph under it: the story's (no strong hit, no list
+		 * item, link or URL) */
+		int para = x->prose && (x->drop_rule < 0 || weak_hit(x)) && !x->bullet && item_number(x) < 0 &&
+			   x->links == 0 && !x->has_url && reads_as_text(x);
+		/* a box's label ("**About Millfield**"; not of the boxes a page
+		 * inserts into stories, which head lists of teasers) over such
+		 * a paragraph heads the story's section; */
+		if ((para && !r->inside && section_head(c, &L[i])) ||
+		    /* so does a list item that holds a heading of a few words
+		     * (near_words at most) without a link ("* ### Snacks", which
+		     * the teaser rule hits): a teaser's headline is a headline's
+		     * length, or links to its story; */
+		    (para && L[i].list_heading && L[i].words <= p->near_words && L[i].ends_punct != 1) ||
+		    /* and a line that introduces what someone wrote ("Judge Voss
+		     * on March 1, 2024 wrote:", which a rule of comment headers
+		     * hits) between two lines of the story, a quotation under it,
+		     * when the page holds no second line of that rule (a comment
+		     * header comes before each comment) */
+		    (r->after && !r->box && L[i].ends_punct == 2 && !L[i].heading && L[i - 1].cls != BPC_BAD &&
+		     reads_as_text(&L[i - 1]) && x->quote == 2 && x->drop_rule < 0 && x->cls != BPC_BAD &&
+		     !rule_later(c, L, 0, i, L[i].drop_rule) && !rule_later(c, L, i + 1, n, L[i].drop_rule)))
 			L[i].cls = BPC_SHORT, L[i].why = NULL;
 	}
 	/* inside the body every line that is not boilerplate on its own is
@@ -1488,8 +1668,15 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				t = i;
 				break;
 			}
-		if (t == n)
-			t = headline_over_dek(c, L, n, bs);
+		size_t sect = n;
+		if (t == n) {
+			t = headline_over_dek(c, L, n, bs, &sect);
+			/* the section heads crossed under the byline open the
+			 * story's first section */
+			for (size_t i = sect; t < n && i < fb; i++)
+				if (section_head(c, &L[i]) && L[i].cls0 != BPC_BAD)
+					L[i].cls = BPC_GOOD, L[i].why = NULL;
+		}
 		if (t == n) {
 			/* the nearest title-like line of more than title_min_words
 			 * words, else the nearest one of that many */
@@ -1518,13 +1705,29 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
 			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
+			size_t t0 = t;
 			t = headline_by_lead(c, L, n, fb, be, t);
+			/* (the line stepped from, when that was the page's
+			 * first line, a site's name, and the lead names what the
+			 * line below it does: "Tidemouth Sport" over "Quayside
+			 * Rovers 2-1 Marlow Town: ...") */
+			if (t == t0 && t == 0 && 1 < fb && !dek_like(p, &L[1]) && headline_shape(c, &L[1])) {
+				struct bp_lead lead = {.n = 0};
+				for (size_t i = fb, k = 0; i < be && k < 2; i++)
+					if (L[i].cls0 == BPC_GOOD)
+						bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
+				unsigned w, k0 = bp_shared_words(c, &lead, L[0].s + L[0].a, L[0].b - L[0].a, NULL),
+					    k1 = bp_shared_words(c, &lead, L[1].s + L[1].a, L[1].b - L[1].a, &w);
+				if (k0 <= 1 && k1 > 1 && 3 * k1 >= w)
+					t = 1;
+			}
 		}
 		title = t;
 		/* the headline and its dek (up to two lines right after it in
-		 * sentence case: no byline, dateline or label) */
+		 * sentence case, or a paragraph over the byline: no byline,
+		 * dateline or label) */
 		for (size_t i = t; i < n && i < fb && i <= t + 2; i++) {
-			if (i > t && !dek_like(p, &L[i]))
+			if (i > t && !dek_over_byline(c, L, n, i))
 				break;
 			if (p->keep_title) {
 				L[i].cls = BPC_GOOD;

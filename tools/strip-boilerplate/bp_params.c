@@ -35,6 +35,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(body_resume_paragraphs, 0, 1e6, 2),
 	K(body_tail_lines, 0, 1e6, 3),
 	K(table_rows, 0, 1e6, 3),
+	K(roster_commas, 0, 1e6, 3),
 	K(alt_caption_bytes, 0, 1e6, 40),
 	K(voice_block_lines, 0, 1e6, 6),
 	K(story_label_lines, 0, 1e6, 3),

@@ -52,6 +52,7 @@ struct bp_params {
 	double voice_block_lines; /* the body ends before such a block when what follows speaks to the reader */
 	double alt_caption_bytes; /* a line under an image that repeats this much of its alt text is its caption */
 	double table_rows;      /* a table of this many rows right after the body belongs to it */
+	double roster_commas;   /* a label and this many commas: a roster line (line-ups after a report; 0: off) */
 	double body_gap_words;  /* bad words a body may bridge, per good word */
 	double body_bad_line;   /* cost of one bad line inside the body */
 	double repeat_min_docs; /* a short line seen in this many documents is repeated */
