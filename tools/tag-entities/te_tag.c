@@ -740,6 +740,19 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		return TE_LOC;
 	if ((last & W_MISC_TAIL) && b - a > 1)
 		return TE_MISC;
+	/* a head before "of" inside: Tarvel Chamber of Commerce, Isle of Bray;
+	 * an ampersand between names: Lark & Finch */
+	for (size_t i = a + 1; i + 1 < b; i++) {
+		if (is_punct(r, i, '&'))
+			return TE_ORG;
+		if (is_word(r, i, "of")) {
+			uint32_t h = te_wcls(r->g, i - 1);
+			if (h & W_ORG_HEAD)
+				return TE_ORG;
+			if (h & W_LOC_HEAD)
+				return TE_LOC;
+		}
+	}
 	if (b - a > 1 && is_first(r, a))
 		return TE_PER;
 	/* common words ("Traders said") take no cue from the words around */
@@ -808,6 +821,19 @@ guess:
 		*weak = 2; /* "my Homeland" (but "his WBO title") */
 	if (r->g->table)
 		return b - a == 1 ? TE_ORG : TE_PER; /* a table: teams, or players */
+	/* "President Celso Amaro of Veranza", "Sen. Ann Lowe of Lenwick": a
+	 * person of a place */
+	if (a >= 2 && b - a == 1 && is_word(r, a - 1, "of")) {
+		for (size_t k = r->nc; k-- > 0;)
+			if (r->c[k].te == a - 1) {
+				if (r->c[k].type == TE_PER && r->c[k].weak == 0) {
+					*how = HOW_CUE;
+					*weak = 0;
+					return TE_LOC;
+				}
+				break;
+			}
+	}
 	/* "the port of Lenwick", "the province of X" */
 	if (a >= 2 && is_word(r, a - 1, "of") && (T(r, a - 2)->flags & TOK_LOWER) &&
 	    (te_wcls(r->g, a - 2) & W_LOC_TAIL)) {
@@ -961,8 +987,11 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		/* a stop word right after a first name in a run is its surname
 		 * (Theresa May, Dan Price), unless it is a pronoun or the like,
 		 * written in capitals only at a sentence's start */
-		if ((c & W_STOP) && !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
-				       !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
+		/* "of" after a head in the gap goes on: Ministry of Defence,
+		 * Bank of Tarvel, Gulf of Tarrin (runs joined them) */
+		if ((c & W_STOP) && !(i > gs && is_word(r, i, "of") && joins(r, gs, i)) &&
+		    !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
+		      !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
 			gap_piece(r, p, &np, gs, i);
 			i = gs = i + 1;
 			continue;
@@ -1054,6 +1083,18 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 			nx->hit->ent = 0; /* South Florida is not Florida: its own id */
 			nx->hit->how = HOW_CUE;
 			continue;
+		}
+		/* a head, "of" and a known place: University of Texas, Bank of
+		 * England (an organisation), Isle of Man (a place) */
+		if (k + 1 < np && p[k + 1].kind == P_HIT && p[k + 1].a == q->b + 1 && is_word(r, q->b, "of") &&
+		    p[k + 1].hit->type == TE_LOC) {
+			uint32_t h = te_wcls(r->g, q->b - 1);
+			int ty = h & W_ORG_HEAD ? TE_ORG : h & W_LOC_HEAD ? TE_LOC : -1;
+			if (ty >= 0) {
+				emit(r, q->a, p[k + 1].b, ty, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
 		}
 		/* a gap: before a known person, its first names */
 		if (nx && nx->kind == P_HIT && nx->hit->type == TE_PER) {
