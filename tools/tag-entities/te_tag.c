@@ -950,6 +950,20 @@ static void prefetch_words(struct rowctx *r, size_t a, size_t b)
 	}
 }
 
+/* The start of a person's name at a with the particles before it that are
+ * written in lower case (von Harsdorf, van der Molen): at most two, after
+ * a token that is no part of a name. */
+static size_t particles_before(struct rowctx *r, size_t a)
+{
+	size_t s = a;
+	while (s > 0 && a - s < 2 && (T(r, s - 1)->flags & TOK_LOWER) && (T(r, s - 1)->flags & TOK_WORD) &&
+	       (te_wcls(r->g, s - 1) & W_JOIN) && !is_word(r, s - 1, "y") && !r->cover[s - 1])
+		s--;
+	if (s < a && s > 0 && ((capish(r, s - 1) && !(te_wcls(r->g, s - 1) & W_STOP)) || r->cover[s - 1]))
+		return a;
+	return s;
+}
+
 static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 {
 	const struct te *t = r->t;
@@ -1030,6 +1044,19 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		struct piece *nx = adj ? &p[k + 1] : NULL;
 		if (q->kind == P_HIT) {
 			struct cand *h = q->hit;
+			/* a particle in capitals that a list holds as a place and a
+			 * name after more particles: Van der Molen, De la Cruz */
+			if (h->te - h->tb == 1 && (te_wcls(r->g, q->a) & W_JOIN) && k + 1 < np &&
+			    p[k + 1].kind == P_GAP && p[k + 1].a > q->b && p[k + 1].a <= q->b + 2) {
+				int parts = 1;
+				for (size_t z = q->b; z < p[k + 1].a; z++)
+					parts &= (te_wcls(r->g, z) & W_JOIN) && (T(r, z)->flags & TOK_LOWER) != 0;
+				if (parts) {
+					emit(r, q->a, p[k + 1].b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+					k++;
+					continue;
+				}
+			}
 			/* a known person and the words around: first names, surnames */
 			if (h->type == TE_PER && nx && nx->kind == P_GAP) {
 				emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
@@ -1104,6 +1131,8 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		}
 		int how, weak;
 		int ty = type_gap(r, q->a, q->b, titled, start && q->a == a, &how, &weak);
+		if (ty == TE_PER && !titled)
+			q->a = (uint32_t)particles_before(r, q->a);
 		if (ty >= 0)
 			emit(r, q->a, q->b, ty, how, weak, t->src_cue, 0);
 	}
