@@ -745,7 +745,7 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 	for (size_t i = a + 1; i + 1 < b; i++) {
 		if (is_punct(r, i, '&'))
 			return TE_ORG;
-		if (is_word(r, i, "of")) {
+		if (is_word(r, i, "of") || is_word(r, i, "for")) {
 			uint32_t h = te_wcls(r->g, i - 1);
 			if (h & W_ORG_HEAD)
 				return TE_ORG;
@@ -879,6 +879,22 @@ static int joins(struct rowctx *r, size_t a, size_t i)
 		/* a known name before "of": Bank of England, University of Texas */
 		return 0;
 	}
+	/* the long names of bodies: Department for Small Harbours and Inland
+	 * Waterways, Office of the Commissioner for Lost Property, Royal
+	 * Society for the Protection of Hedgehogs */
+	int of = 0;
+	for (size_t q = a + 1; q < i; q++)
+		if ((is_word(r, q, "of") || is_word(r, q, "for")) && (te_wcls(r->g, q - 1) & W_ORG_HEAD))
+			of = 1;
+	if (is_word(r, i, "for")) {
+		if (i > a && (te_wcls(r->g, i - 1) & W_ORG_HEAD))
+			return 1;
+		return of;
+	}
+	if (is_word(r, i, "the"))
+		return i > a && (is_word(r, i - 1, "of") || is_word(r, i - 1, "for")) && joins(r, a, i - 1);
+	if (is_word(r, i, "and"))
+		return of && i > a && capish(r, i - 1) && i + 1 < r->n && capish(r, i + 1) && !r->cover[i + 1];
 	return 0;
 }
 
@@ -1003,7 +1019,7 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		 * written in capitals only at a sentence's start */
 		/* "of" after a head in the gap goes on: Ministry of Defence,
 		 * Bank of Tarvel, Gulf of Tarrin (runs joined them) */
-		if ((c & W_STOP) && !(i > gs && is_word(r, i, "of") && joins(r, gs, i)) &&
+		if ((c & W_STOP) && !(i > gs && (T(r, i)->flags & TOK_LOWER) && joins(r, gs, i)) &&
 		    !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
 		      !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
 			gap_piece(r, p, &np, gs, i);
