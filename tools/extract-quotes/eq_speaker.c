@@ -412,6 +412,20 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 			return 1;
 		}
 	}
+	/* 'The head of the Alpine Rail Authority, Hélène Favre-Duret, said': a
+	 * name set off by commas right before the cue */
+	if (cue > s0 + 3 && tok_punct(P, cue - 1, ',')) {
+		size_t p = cue - 1;
+		while (p > s0 + 1 && p + 8 > cue && !tok_punct(P, p - 1, ','))
+			p--;
+		if (p > s0 + 1 && tok_punct(P, p - 1, ',') && capword(R, I, P, p)) {
+			struct np nm = np_forward(R, I, P, p, cue - 1);
+			if (nm.ok && nm.type == M_PER && nm.a == p && nm.b == cue - 1) {
+				np_speaker(R, I, D, q, par, &nm);
+				return 1;
+			}
+		}
+	}
 	/* who speaks in the clause before: 'In an interview with journalist
 	 * Matei Rosca, Lazar said he ... and added, "' */
 	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
@@ -623,8 +637,13 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		}
 		if (!np.ok)
 			np = np_backward(R, I, P, before_fillers(R, I, P, k, l0), l0, 1);
-		if (!np.ok && !objverb && n == 1)
+		if (!np.ok && !objverb && n == 1) {
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, q->o), q->o);
+			/* 'said the tunnel would open "...': a phrase with its verb
+			 * after it is the subject of what was said, not who said it */
+			if (np.ok && np.type != M_PER && np.b < q->o && word(P, np.b))
+				np.ok = 0;
+		}
 	}
 	/* 'she released a statement saying, "': the text is what she
 	 * released; who speaks is the clause's subject */
