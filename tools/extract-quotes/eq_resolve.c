@@ -505,6 +505,21 @@ int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth, int 
 	if (m->ante == -2) {
 		m->ante = -1;
 		m->sure = 0;
+		/* 'The founder, Irene Castellano, said': a description with a
+		 * name set off after it is that one */
+		if (m->type == M_DESC && mi + 1 < I->nm && I->m[mi + 1].par == m->par &&
+		    (I->m[mi + 1].type == M_PER || I->m[mi + 1].type == M_UNK) &&
+		    I->m[mi + 1].t0 == m->t1 + 1 && tok_punct(&I->p[m->par], m->t1, ',') &&
+		    I->m[mi + 1].a0 >= m->t1 + 1) {
+			const struct par *P = &I->p[m->par];
+			uint32_t e = I->m[mi + 1].t1;
+			if (e >= P->t.n || tok_punct(P, e, ',') || tok_punct(P, e, '.') || (P->tf[e] & TF_MARK)) {
+				m->ante = (int)mi + 1;
+				m->sure = 1;
+				*sure = 1;
+				return m->ante;
+			}
+		}
 		if (depth < 6) {
 			if (m->type == M_DESC) {
 				m->ante = resolve_desc(R, I, m->par, m->a0 != UINT32_MAX ? m->a0 : m->t0, m->t1 - 1, &m->sure);
