@@ -238,7 +238,9 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 		f[EQ_F_LONG] = 1;
 	if (sents)
 		f[EQ_F_MULTI_SENT] = 1;
-	if (words && words <= 8 && caps == words && (v[first].flags & TOK_CAP))
+	/* every word capitalized, not only by the sentences they open
+	 * ('Early. Everyone,' is two sentences, not a title) */
+	if (words && words <= 8 && caps == words && (v[first].flags & TOK_CAP) && !(words > 1 && sents + 1 >= words))
 		f[EQ_F_TITLE_CASE] = 1;
 }
 
