@@ -550,6 +550,22 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			} else {
 				colon_subject(R, I, D, q, l0);
 			}
+		} else if (q->o >= 3 && tok_punct(P, q->o - 1, '.') && word(P, q->o - 2) &&
+			   (P->t.v[q->o - 2].flags & TOK_LOWER) && cue_at(R, I, P, q->o - 2) == 1 &&
+			   !ct_participle(P, q->o - 2)) {
+			/* 'Asked about it, Mulhern shrugged. "...': a sentence that
+			 * ends in its cue verb right before the quotation */
+			size_t k = q->o - 2, s0 = k;
+			while (s0 > 0 && !(P->tf[s0] & TF_SB))
+				s0--;
+			np = np_backward(R, I, P, k, s0, 1);
+			if (np.ok && (np.type == M_PER || np.type == M_PRON || np.type == M_UNK) && np.b == k) {
+				q->cue_par = (int)q->par;
+				q->cue_t = (int)k;
+				q->cue_n = 1;
+				q->cue_side = -1;
+				np_speaker(R, I, D, q, q->par, &np);
+			}
 		} else if (q->c + 1 < P->t.n && (P->t.v[q->c + 1].flags & TOK_DASH) && r1 == P->t.n) {
 			np = np_forward(R, I, P, q->c + 2, r1);
 			if (np.ok && np.type != M_PRON && np.b + 1 >= r1) {
