@@ -552,9 +552,12 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			}
 		} else if (q->o >= 3 && tok_punct(P, q->o - 1, '.') && word(P, q->o - 2) &&
 			   (P->t.v[q->o - 2].flags & TOK_LOWER) && cue_at(R, I, P, q->o - 2) == 1 &&
-			   !ct_participle(P, q->o - 2)) {
+			   !ct_participle(P, q->o - 2) &&
+			   !(ci > 0 && I->c[ci - 1].par == q->par && I->c[ci - 1].cue_par == (int)q->par &&
+			     I->c[ci - 1].cue_t == (int)q->o - 2)) {
 			/* 'Asked about it, Mulhern shrugged. "...': a sentence that
-			 * ends in its cue verb right before the quotation */
+			 * ends in its cue verb right before the quotation (not the
+			 * cue of the quotation before: '"A," he said. "B."') */
 			size_t k = q->o - 2, s0 = k;
 			while (s0 > 0 && !(P->tf[s0] & TF_SB))
 				s0--;
