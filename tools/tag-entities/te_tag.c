@@ -882,20 +882,21 @@ static int joins(struct rowctx *r, size_t a, size_t i)
 	/* the long names of bodies: Department for Small Harbours and Inland
 	 * Waterways, Office of the Commissioner for Lost Property, Royal
 	 * Society for the Protection of Hedgehogs */
+	int f = is_word(r, i, "for"), th = !f && is_word(r, i, "the"), an = !f && !th && is_word(r, i, "and");
+	if (!f && !th && !an)
+		return 0;
 	int of = 0;
-	for (size_t q = a + 1; q < i; q++)
+	for (size_t q = a + 1; q < i && !of; q++)
 		if ((is_word(r, q, "of") || is_word(r, q, "for")) && (te_wcls(r->g, q - 1) & W_ORG_HEAD))
 			of = 1;
-	if (is_word(r, i, "for")) {
+	if (f) {
 		if (i > a && (te_wcls(r->g, i - 1) & W_ORG_HEAD))
 			return 1;
 		return of;
 	}
-	if (is_word(r, i, "the"))
+	if (th)
 		return i > a && (is_word(r, i - 1, "of") || is_word(r, i - 1, "for")) && joins(r, a, i - 1);
-	if (is_word(r, i, "and"))
-		return of && i > a && capish(r, i - 1) && i + 1 < r->n && capish(r, i + 1) && !r->cover[i + 1];
-	return 0;
+	return of && i > a && capish(r, i - 1) && i + 1 < r->n && capish(r, i + 1) && !r->cover[i + 1];
 }
 
 static void gap_piece(struct rowctx *r, struct piece *p, size_t *np, size_t a, size_t b)
