@@ -554,10 +554,11 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			   (P->t.v[q->o - 2].flags & TOK_LOWER) && cue_at(R, I, P, q->o - 2) == 1 &&
 			   !ct_participle(P, q->o - 2) &&
 			   !(ci > 0 && I->c[ci - 1].par == q->par && I->c[ci - 1].cue_par == (int)q->par &&
-			     I->c[ci - 1].cue_t == (int)q->o - 2)) {
+			     I->c[ci - 1].cue_t == (int)q->o - 2 && I->c[ci - 1].sp_par >= 0)) {
 			/* 'Asked about it, Mulhern shrugged. "...': a sentence that
 			 * ends in its cue verb right before the quotation (not the
-			 * cue of the quotation before: '"A," he said. "B."') */
+			 * cue of the quotation before when that found its speaker,
+			 * whom this one then shares: '"A," he said. "B."') */
 			size_t k = q->o - 2, s0 = k;
 			while (s0 > 0 && !(P->tf[s0] & TF_SB))
 				s0--;
