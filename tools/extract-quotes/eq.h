@@ -37,6 +37,7 @@ enum {
 	EQ_W_TEXT = 1 << 19,    /* what speaks in writing: statement, email (with EQ_W_PEOPLE) */
 	EQ_W_PREP = 1 << 20,    /* built in: of, with, by (before a name: no subject) */
 	EQ_W_SUBORD = 1 << 21,  /* built in: as, when, after (a clause with a subject of its own) */
+	EQ_W_TERM = 1 << 22,    /* right before a mark, makes a term, a title or a sign: so-called, dubbed, read */
 };
 
 /* The bits of an EQ_W_CUE word: the verb's bare form ('offer', 'report',
@@ -71,6 +72,7 @@ enum {
 	X(TITLE_CASE, "title-case")     /* every word capitalized, up to 8 words */      \
 	X(TITLE_APPOS, "title-apposition") /* title case set off after a noun: 'his show, "The Apprentice,"' */ \
 	X(SCARE_BEFORE, "scare-word-before") /* so-called "...", the "...", of "..." */  \
+	X(TERM_BEFORE, "term-word-before") /* so-called "...", dubbed "...", a sign that read "..." */ \
 	X(WORD_BEFORE, "word-before")   /* a word right before the opening mark */       \
 	X(WORD_AFTER, "word-after")     /* a word right after the closing mark */        \
 	X(SPLIT, "split")               /* follows a direct quote across its attribution */ \

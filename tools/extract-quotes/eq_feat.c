@@ -238,7 +238,9 @@ static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P
 		f[EQ_F_LONG] = 1;
 	if (sents)
 		f[EQ_F_MULTI_SENT] = 1;
-	if (words && words <= 8 && caps == words && (v[first].flags & TOK_CAP))
+	/* every word capitalized, not only by the sentences they open
+	 * ('Early. Everyone,' is two sentences, not a title) */
+	if (words && words <= 8 && caps == words && (v[first].flags & TOK_CAP) && !(words > 1 && sents + 1 >= words))
 		f[EQ_F_TITLE_CASE] = 1;
 }
 
@@ -307,8 +309,11 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 	if (q->o > 0 && is_word(P, q->o - 1)) {
 		if (!f[EQ_F_CUE_BEFORE])
 			f[EQ_F_WORD_BEFORE] = 1;
-		if (tok_cls(R, I, P, q->o - 1, NULL) & EQ_W_SCARE)
+		uint64_t wc = tok_cls(R, I, P, q->o - 1, NULL);
+		if (wc & EQ_W_SCARE)
 			f[EQ_F_SCARE_BEFORE] = 1;
+		if (wc & EQ_W_TERM)
+			f[EQ_F_TERM_BEFORE] = 1;
 	}
 	/* 'Trump's reality TV show, "The Apprentice," who ...', 'his new
 	 * book, "Crippled America: ...,"': a title in apposition to a noun */
@@ -383,7 +388,7 @@ void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci)
 	if (s >= R->direct)
 		q->kind = EQ_DIRECT;
 	else if ((q->f[EQ_F_CUE_NEAR] || q->f[EQ_F_CUE_BEFORE] || q->f[EQ_F_CUE_AFTER]) && !q->f[EQ_F_TITLE_CASE] &&
-		 s >= R->partial)
+		 !q->f[EQ_F_TERM_BEFORE] && s >= R->partial)
 		q->kind = EQ_PARTIAL;
 	else
 		q->kind = EQ_NONE;

@@ -5,6 +5,7 @@
  * for is eq_resolve.c's; what the document says about a name,
  * eq_names.c's. */
 #include "eq_int.h"
+#include "fold.h"
 #include "msg.h"
 
 #include <stdlib.h>
@@ -36,6 +37,12 @@ static int list_gender(const struct eq_rules *R, struct eqi *I, const struct par
 	uint64_t *hit = h64map_get(&I->names, key);
 	if (hit)
 		return (int)*hit;
+	if (!(t->flags & TOK_ASCII)) { /* Hélène, Zoë: the lists are written without accents */
+		buf_reset(&I->tmp);
+		fold(w, n, FOLD_CASE | FOLD_MARKS, &I->tmp, NULL);
+		w = I->tmp.p;
+		n = I->tmp.len;
+	}
 	int g = eq_list_has(&R->male, w, n) ? EQ_G_MALE : eq_list_has(&R->female, w, n) ? EQ_G_FEMALE : 0;
 	*h64map_put(&I->names, key, NULL) = (uint64_t)g;
 	return g;

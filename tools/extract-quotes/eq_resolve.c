@@ -505,6 +505,32 @@ int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth, int 
 	if (m->ante == -2) {
 		m->ante = -1;
 		m->sure = 0;
+		/* 'The founder, Irene Castellano, said', 'The head of the
+		 * Alpine Rail Authority, Hélène Favre-Duret, said': a
+		 * description (and its 'of' phrase) with a name set off after it
+		 * is that one */
+		if (m->type == M_DESC) {
+			const struct par *P = &I->p[m->par];
+			uint32_t c = m->t1;
+			if (c < P->t.n && word(P, c) && (TOK_IS(P, c, "of") || TOK_IS(P, c, "at") || TOK_IS(P, c, "for")))
+				while (c < P->t.n && c < m->t1 + 10 && !(P->tf[c] & (TF_MARK | TF_SB)) &&
+				       (word(P, c) || tok_punct(P, c, '.') || (P->t.v[c].flags & TOK_DASH)))
+					c++;
+			size_t nx = mi + 1;
+			while (nx < I->nm && I->m[nx].par == m->par && I->m[nx].t0 <= c)
+				nx++;
+			if (c < P->t.n && tok_punct(P, c, ',') && nx < I->nm && I->m[nx].par == m->par &&
+			    (I->m[nx].type == M_PER || I->m[nx].type == M_UNK) && I->m[nx].t0 == c + 1 &&
+			    I->m[nx].a0 >= c + 1) {
+				uint32_t e = I->m[nx].t1;
+				if (e >= P->t.n || tok_punct(P, e, ',') || tok_punct(P, e, '.') || (P->tf[e] & TF_MARK)) {
+					m->ante = (int)nx;
+					m->sure = 1;
+					*sure = 1;
+					return m->ante;
+				}
+			}
+		}
 		if (depth < 6) {
 			if (m->type == M_DESC) {
 				m->ante = resolve_desc(R, I, m->par, m->a0 != UINT32_MAX ? m->a0 : m->t0, m->t1 - 1, &m->sure);

@@ -483,7 +483,7 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	struct eq_rules *R = ctx;
 	static const char *const keys[] = {"version", "marks", "elisions", "speech-verbs", "cue-phrases",
 					   "pronouns", "titles", "roles", "people", "texts", "object-verbs", "org-heads", "places",
-					   "first-names", "function-words", "time-words", "scare-words",
+					   "first-names", "function-words", "time-words", "scare-words", "term-words",
 					   "score", "forget", "common-words", NULL};
 	ymap_check(root, keys);
 	const struct ynode *v;
@@ -517,4 +517,5 @@ void eq_rules_load(const struct ynode *root, void *ctx)
 	word_list(R, root, "function-words", EQ_W_FUNC);
 	word_list(R, root, "time-words", EQ_W_TIME);
 	word_list(R, root, "scare-words", EQ_W_SCARE);
+	word_list(R, root, "term-words", EQ_W_TERM);
 }

@@ -412,6 +412,20 @@ static int subject_speaker(const struct eq_rules *R, struct eqi *I, struct eq_do
 			return 1;
 		}
 	}
+	/* 'The head of the Alpine Rail Authority, Hélène Favre-Duret, said': a
+	 * name set off by commas right before the cue */
+	if (cue > s0 + 3 && tok_punct(P, cue - 1, ',')) {
+		size_t p = cue - 1;
+		while (p > s0 + 1 && p + 8 > cue && !tok_punct(P, p - 1, ','))
+			p--;
+		if (p > s0 + 1 && tok_punct(P, p - 1, ',') && capword(R, I, P, p)) {
+			struct np nm = np_forward(R, I, P, p, cue - 1);
+			if (nm.ok && nm.type == M_PER && nm.a == p && nm.b == cue - 1) {
+				np_speaker(R, I, D, q, par, &nm);
+				return 1;
+			}
+		}
+	}
 	/* who speaks in the clause before: 'In an interview with journalist
 	 * Matei Rosca, Lazar said he ... and added, "' */
 	for (size_t k = P->m0; k < P->m0 + P->nm; k++) {
@@ -536,6 +550,26 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 			} else {
 				colon_subject(R, I, D, q, l0);
 			}
+		} else if (q->o >= 3 && tok_punct(P, q->o - 1, '.') && word(P, q->o - 2) &&
+			   (P->t.v[q->o - 2].flags & TOK_LOWER) && cue_at(R, I, P, q->o - 2) == 1 &&
+			   !ct_participle(P, q->o - 2) &&
+			   !(ci > 0 && I->c[ci - 1].par == q->par && I->c[ci - 1].cue_par == (int)q->par &&
+			     I->c[ci - 1].cue_t == (int)q->o - 2 && I->c[ci - 1].sp_par >= 0)) {
+			/* 'Asked about it, Mulhern shrugged. "...': a sentence that
+			 * ends in its cue verb right before the quotation (not the
+			 * cue of the quotation before when that found its speaker,
+			 * whom this one then shares: '"A," he said. "B."') */
+			size_t k = q->o - 2, s0 = k;
+			while (s0 > 0 && !(P->tf[s0] & TF_SB))
+				s0--;
+			np = np_backward(R, I, P, k, s0, 1);
+			if (np.ok && (np.type == M_PER || np.type == M_PRON || np.type == M_UNK) && np.b == k) {
+				q->cue_par = (int)q->par;
+				q->cue_t = (int)k;
+				q->cue_n = 1;
+				q->cue_side = -1;
+				np_speaker(R, I, D, q, q->par, &np);
+			}
 		} else if (q->c + 1 < P->t.n && (P->t.v[q->c + 1].flags & TOK_DASH) && r1 == P->t.n) {
 			np = np_forward(R, I, P, q->c + 2, r1);
 			if (np.ok && np.type != M_PRON && np.b + 1 >= r1) {
@@ -623,8 +657,13 @@ static void find_speaker(const struct eq_rules *R, struct eqi *I, struct eq_doc 
 		}
 		if (!np.ok)
 			np = np_backward(R, I, P, before_fillers(R, I, P, k, l0), l0, 1);
-		if (!np.ok && !objverb && n == 1)
+		if (!np.ok && !objverb && n == 1) {
 			np = np_forward(R, I, P, (size_t)skip_fillers_fwd(R, I, P, k + n, q->o), q->o);
+			/* 'said the tunnel would open "...': a phrase with its verb
+			 * after it is the subject of what was said, not who said it */
+			if (np.ok && np.type != M_PER && np.b < q->o && word(P, np.b))
+				np.ok = 0;
+		}
 	}
 	/* 'she released a statement saying, "': the text is what she
 	 * released; who speaks is the clause's subject */

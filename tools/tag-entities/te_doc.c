@@ -98,6 +98,15 @@ static void row_keys(struct te_tagger *g, size_t from)
 		}
 		uint64_t sk = te_ngram(SHORT_SEED, lastw);
 		y->self = words == 1 ? sk : 0;
+		/* von Harsdorf, van der Molen: a surname with its particles in
+		 * lower case is the short form of Lotte von Harsdorf too */
+		if (m->type == TE_PER && words >= 2 && words <= 3 && (g->tk.v[m->tb].flags & TOK_LOWER)) {
+			size_t i = m->tb;
+			while (i + 1 < m->te && (g->tk.v[i].flags & TOK_LOWER) && (te_wcls(g, i) & W_JOIN))
+				i++;
+			if (i + 1 == m->te)
+				y->self = sk;
+		}
 		y->last = words >= 2 && m->type == TE_PER ? sk : 0;
 		/* Marisol Quintero Vidal: Quintero too */
 		y->mid = words >= 3 && m->type == TE_PER && second ? te_ngram(SHORT_SEED, second) : 0;

@@ -804,6 +804,19 @@ static int type_gap(struct rowctx *r, size_t a, size_t b, int titled, int start,
 		return TE_LOC;
 	if ((last & W_MISC_TAIL) && b - a > 1)
 		return TE_MISC;
+	/* a head before "of" inside: Tarvel Chamber of Commerce, Isle of Bray;
+	 * an ampersand between names: Lark & Finch */
+	for (size_t i = a + 1; i + 1 < b; i++) {
+		if (is_punct(r, i, '&'))
+			return TE_ORG;
+		if (is_word(r, i, "of") || is_word(r, i, "for")) {
+			uint32_t h = te_wcls(r->g, i - 1);
+			if (h & W_ORG_HEAD)
+				return TE_ORG;
+			if (h & W_LOC_HEAD)
+				return TE_LOC;
+		}
+	}
 	if (b - a > 1 && is_first(r, a))
 		return TE_PER;
 	/* common words ("Traders said") take no cue from the words around */
@@ -872,6 +885,19 @@ guess:
 		*weak = 2; /* "my Homeland" (but "his WBO title") */
 	if (r->g->table)
 		return b - a == 1 ? TE_ORG : TE_PER; /* a table: teams, or players */
+	/* "President Celso Amaro of Veranza", "Sen. Ann Lowe of Lenwick": a
+	 * person of a place */
+	if (a >= 2 && b - a == 1 && is_word(r, a - 1, "of")) {
+		for (size_t k = r->nc; k-- > 0;)
+			if (r->c[k].te == a - 1) {
+				if (r->c[k].type == TE_PER && r->c[k].weak == 0) {
+					*how = HOW_CUE;
+					*weak = 0;
+					return TE_LOC;
+				}
+				break;
+			}
+	}
 	/* "the port of Lenwick", "the province of X" */
 	if (a >= 2 && is_word(r, a - 1, "of") && (T(r, a - 2)->flags & TOK_LOWER) &&
 	    (te_wcls(r->g, a - 2) & W_LOC_TAIL)) {
@@ -917,7 +943,24 @@ static int joins(struct rowctx *r, size_t a, size_t i)
 		/* a known name before "of": Bank of England, University of Texas */
 		return 0;
 	}
-	return 0;
+	/* the long names of bodies: Department for Small Harbours and Inland
+	 * Waterways, Office of the Commissioner for Lost Property, Royal
+	 * Society for the Protection of Hedgehogs */
+	int f = is_word(r, i, "for"), th = !f && is_word(r, i, "the"), an = !f && !th && is_word(r, i, "and");
+	if (!f && !th && !an)
+		return 0;
+	int of = 0;
+	for (size_t q = a + 1; q < i && !of; q++)
+		if ((is_word(r, q, "of") || is_word(r, q, "for")) && (te_wcls(r->g, q - 1) & W_ORG_HEAD))
+			of = 1;
+	if (f) {
+		if (i > a && (te_wcls(r->g, i - 1) & W_ORG_HEAD))
+			return 1;
+		return of;
+	}
+	if (th)
+		return i > a && (is_word(r, i - 1, "of") || is_word(r, i - 1, "for")) && joins(r, a, i - 1);
+	return of && i > a && capish(r, i - 1) && i + 1 < r->n && capish(r, i + 1) && !r->cover[i + 1];
 }
 
 static void gap_piece(struct rowctx *r, struct piece *p, size_t *np, size_t a, size_t b)
@@ -988,6 +1031,20 @@ static void prefetch_words(struct rowctx *r, size_t a, size_t b)
 	}
 }
 
+/* The start of a person's name at a with the particles before it that are
+ * written in lower case (von Harsdorf, van der Molen): at most two, after
+ * a token that is no part of a name. */
+static size_t particles_before(struct rowctx *r, size_t a)
+{
+	size_t s = a;
+	while (s > 0 && a - s < 2 && (T(r, s - 1)->flags & TOK_LOWER) && (T(r, s - 1)->flags & TOK_WORD) &&
+	       (te_wcls(r->g, s - 1) & W_JOIN) && !is_word(r, s - 1, "y") && !r->cover[s - 1])
+		s--;
+	if (s < a && s > 0 && ((capish(r, s - 1) && !(te_wcls(r->g, s - 1) & W_STOP)) || r->cover[s - 1]))
+		return a;
+	return s;
+}
+
 static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 {
 	const struct te *t = r->t;
@@ -1025,8 +1082,11 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		/* a stop word right after a first name in a run is its surname
 		 * (Theresa May, Dan Price), unless it is a pronoun or the like,
 		 * written in capitals only at a sentence's start */
-		if ((c & W_STOP) && !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
-				       !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
+		/* "of" after a head in the gap goes on: Ministry of Defence,
+		 * Bank of Tarvel, Gulf of Tarrin (runs joined them) */
+		if ((c & W_STOP) && !(i > gs && (T(r, i)->flags & TOK_LOWER) && joins(r, gs, i)) &&
+		    !(i > a && i > gs && capish(r, i) && is_first(r, i - 1) &&
+		      !(te_wcls(r->g, i - 1) & W_STOP) && surname_stop(r, i))) {
 			gap_piece(r, p, &np, gs, i);
 			i = gs = i + 1;
 			continue;
@@ -1065,6 +1125,19 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		struct piece *nx = adj ? &p[k + 1] : NULL;
 		if (q->kind == P_HIT) {
 			struct cand *h = q->hit;
+			/* a particle in capitals that a list holds as a place and a
+			 * name after more particles: Van der Molen, De la Cruz */
+			if (h->te - h->tb == 1 && (te_wcls(r->g, q->a) & W_JOIN) && k + 1 < np &&
+			    p[k + 1].kind == P_GAP && p[k + 1].a > q->b && p[k + 1].a <= q->b + 2) {
+				int parts = 1;
+				for (size_t z = q->b; z < p[k + 1].a; z++)
+					parts &= (te_wcls(r->g, z) & W_JOIN) && (T(r, z)->flags & TOK_LOWER) != 0;
+				if (parts) {
+					emit(r, q->a, p[k + 1].b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
+					k++;
+					continue;
+				}
+			}
 			/* a known person and the words around: first names, surnames */
 			if (h->type == TE_PER && nx && nx->kind == P_GAP) {
 				emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
@@ -1119,6 +1192,18 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 			nx->hit->how = HOW_CUE;
 			continue;
 		}
+		/* a head, "of" and a known place: University of Texas, Bank of
+		 * England (an organisation), Isle of Man (a place) */
+		if (k + 1 < np && p[k + 1].kind == P_HIT && p[k + 1].a == q->b + 1 && is_word(r, q->b, "of") &&
+		    p[k + 1].hit->type == TE_LOC) {
+			uint32_t h = te_wcls(r->g, q->b - 1);
+			int ty = h & W_ORG_HEAD ? TE_ORG : h & W_LOC_HEAD ? TE_LOC : -1;
+			if (ty >= 0) {
+				emit(r, q->a, p[k + 1].b, ty, HOW_CUE, 0, t->src_cue, 0);
+				k++;
+				continue;
+			}
+		}
 		/* a gap: before a known person, its first names */
 		if (nx && nx->kind == P_HIT && nx->hit->type == TE_PER) {
 			emit(r, q->a, nx->b, TE_PER, HOW_CUE, 0, t->src_cue, 0);
@@ -1127,6 +1212,8 @@ static void run(struct rowctx *r, size_t a, size_t b, struct piece *p)
 		}
 		int how, weak;
 		int ty = type_gap(r, q->a, q->b, titled, start && q->a == a, &how, &weak);
+		if (ty == TE_PER && !titled)
+			q->a = (uint32_t)particles_before(r, q->a);
 		if (ty >= 0)
 			emit(r, q->a, q->b, ty, how, weak, t->src_cue, 0);
 	}
