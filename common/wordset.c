@@ -21,7 +21,8 @@ static struct ws_val *slot(struct wordset *w, const char *s, size_t n)
 			return &w->vals[w->long_val[have]];
 		strset_add(&w->long_words, s, n);
 		size_t li = w->long_words.len - 1;
-		w->long_val = xrealloc(w->long_val, (li + 1) * sizeof *w->long_val);
+		if (!(li & (li - 1))) /* room doubled at 0, 1, 2, 4...: linear, not quadratic */
+			w->long_val = xrealloc(w->long_val, 2 * (li ? li : 1) * sizeof *w->long_val);
 		w->long_val[li] = idx = w->nvals;
 	}
 	if (w->nvals == w->capvals) {
