@@ -133,15 +133,17 @@ build/fuzz/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBCOMMON) \
 		$(LIBCOMMON) $(LIBS)
 endif
 
-# Each harness for FUZZTIME seconds, one at a time in one process (new inputs it finds go
-# to build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME/).
+# Each harness for FUZZTIME seconds, one at a time in one process, with
+# tests/fuzz/NAME.dict when there is one (new inputs it finds go to
+# build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME/).
 fuzz-run: fuzz
 	@[ "$(HAVE_FUZZ)" = y ] || exit 0; for n in $(FUZZ_NAMES); do \
 		mkdir -p build/fuzz/corpus/$$n build/fuzz/crash/$$n; \
 		echo "fuzz-run: $$n for $(FUZZTIME) s"; \
 		nice build/fuzz/fuzz/$$n -max_total_time=$(FUZZTIME) -timeout=10 \
 			-rss_limit_mb=2048 -artifact_prefix=build/fuzz/crash/$$n/ -print_final_stats=1 \
-			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+			$$([ -f tests/fuzz/$$n.dict ] && echo -dict=tests/fuzz/$$n.dict) \
+			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n $$([ -d tests/fuzz/regress/$$n ] && echo tests/fuzz/regress/$$n) || exit 1; \
 	done
 
 check: $(PROGS) $(UNIT_BIN)
