@@ -28,7 +28,7 @@ CPPFLAGS_ALL = -D_GNU_SOURCE -Icommon -DCOPYDESK_VERSION='"$(VERSION)"' \
 
 ifeq ($(FUZZ),1)
 # the fuzzing build (make fuzz): clang, libFuzzer's coverage, ASan+UBSan
-CC        = clang
+override CC = clang
 BUILD     = build/fuzz
 SANFLAGS  = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 else ifeq ($(SANITIZE),1)
@@ -129,7 +129,7 @@ build/fuzz/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBCOMMON) \
 	$(CC) $(CPPFLAGS_ALL) -DFUZZ_RULES_DIR='"$(abspath rules)"' -Itools \
 		$(foreach e,$(FUZZ_ENGINES_$*),-Itools/$(e)) $(WARN) -O1 -g \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		-Wl,--wrap=exit -o $@ $< $(foreach e,$(FUZZ_ENGINES_$*),build/fuzz/engine-$(e).a) \
+		-Wl,--wrap=exit,--wrap=yaml_parser_initialize,--wrap=yaml_parser_delete -o $@ $< $(foreach e,$(FUZZ_ENGINES_$*),build/fuzz/engine-$(e).a) \
 		$(LIBCOMMON) $(LIBS)
 endif
 

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "buf.h"
 #include "msg.h"
@@ -130,11 +131,33 @@ static inline int fuzz_doc_break(const struct fuzz_rows *r, size_t i)
 static jmp_buf fuzz_jmp;
 static volatile int fuzz_armed;
 static volatile int fuzz_exit_status;
+/* The YAML parser being used (-Wl,--wrap=yaml_parser_initialize and
+ * _delete): an error exit leaves it open, and the jump back frees it
+ * while its frame still stands (else a long run of bad rules files runs
+ * out of memory). */
+static yaml_parser_t *fuzz_yaml_open;
+int __real_yaml_parser_initialize(yaml_parser_t *p);
+int __wrap_yaml_parser_initialize(yaml_parser_t *p);
+int __wrap_yaml_parser_initialize(yaml_parser_t *p)
+{
+	fuzz_yaml_open = p;
+	return __real_yaml_parser_initialize(p);
+}
+void __real_yaml_parser_delete(yaml_parser_t *p);
+void __wrap_yaml_parser_delete(yaml_parser_t *p);
+void __wrap_yaml_parser_delete(yaml_parser_t *p)
+{
+	if (p == fuzz_yaml_open)
+		fuzz_yaml_open = NULL;
+	__real_yaml_parser_delete(p);
+}
 void __real_exit(int status) __attribute__((noreturn));
 void __wrap_exit(int status) __attribute__((noreturn));
 void __wrap_exit(int status)
 {
 	if (fuzz_armed) {
+		if (fuzz_yaml_open)
+			__wrap_yaml_parser_delete(fuzz_yaml_open);
 		fuzz_armed = 0;
 		fuzz_exit_status = status;
 		longjmp(fuzz_jmp, 1);
