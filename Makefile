@@ -118,7 +118,7 @@ HAVE_FUZZ = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned l
 
 fuzz:
 	@if [ "$(HAVE_FUZZ)" = y ]; then $(MAKE) --no-print-directory FUZZ=1 fuzz-build; \
-	else echo "make fuzz: skipped: clang with libFuzzer (-fsanitize=fuzzer) is not installed (apt-get install clang)"; fi
+	else echo "make fuzz: skipped: clang with libFuzzer (-fsanitize=fuzzer) is not installed (apt-get install clang libclang-rt-dev)"; fi
 
 ifeq ($(FUZZ),1)
 .SECONDEXPANSION:
