@@ -26,7 +26,12 @@ WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unu
 CPPFLAGS_ALL = -D_GNU_SOURCE -Icommon -DCOPYDESK_VERSION='"$(VERSION)"' \
 	-DCOPYDESK_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+# the fuzzing build (make fuzz): clang, libFuzzer's coverage, ASan+UBSan
+override CC = clang
+BUILD     = build/fuzz
+SANFLAGS  = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(SANITIZE),1)
 BUILD     = build/san
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 else
@@ -49,7 +54,7 @@ PROGS      = $(TOOLS:%=$(BIN)/%)
 UNIT_SRC   = $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check eval bench demo deps install uninstall clean
+.PHONY: all check eval bench demo deps install uninstall clean fuzz fuzz-run
 all: $(PROGS)
 
 $(BUILD)/%.o: %.c $(wildcard common/*.h) $(wildcard tools/*/*.h)
@@ -90,8 +95,61 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBCOMMON) $(PROGS
 		$(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(wildcard $(BUILD)/engine-$(firstword $(subst _, ,$*)).a) $(LIBCOMMON) $(LIBS)
 
+# The libFuzzer harnesses (tests/fuzz/README): tests/fuzz/NAME.c links the
+# engines of the programs it names in FUZZ_ENGINES_NAME and common/, all
+# built with clang -fsanitize=fuzzer,address,undefined into build/fuzz.
+# make fuzz builds them (a message and nothing else without clang or
+# libFuzzer); make fuzz-run FUZZTIME=60 fuzzes each for FUZZTIME seconds
+# from its seed corpus; make check replays the corpora and reproducers.
+FUZZ_SRC     = $(sort $(wildcard tests/fuzz/*.c))
+FUZZ_NAMES   = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_BIN     = $(FUZZ_NAMES:%=build/fuzz/fuzz/%)
+FUZZTIME    ?= 60
+FUZZ_ENGINES_tsv         =
+FUZZ_ENGINES_text2tsv    = text2tsv
+FUZZ_ENGINES_boilerplate = strip-boilerplate
+FUZZ_ENGINES_sentences   = split-sentences
+FUZZ_ENGINES_entities    = tag-entities
+FUZZ_ENGINES_quotes      = extract-quotes
+FUZZ_ENGINES_dedupe      = dedupe
+FUZZ_ENGINES_rules       = strip-boilerplate split-sentences tag-entities extract-quotes dedupe
+HAVE_FUZZ = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' | \
+	clang -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null && echo y)
+
+fuzz:
+	@if [ "$(HAVE_FUZZ)" = y ]; then $(MAKE) --no-print-directory FUZZ=1 fuzz-build; \
+	else echo "make fuzz: skipped: clang with libFuzzer (-fsanitize=fuzzer) is not installed (apt-get install clang libclang-rt-dev)"; fi
+
+ifeq ($(FUZZ),1)
+.SECONDEXPANSION:
+fuzz-build: $(FUZZ_BIN)
+build/fuzz/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBCOMMON) \
+		$$(foreach e,$$(FUZZ_ENGINES_$$*),build/fuzz/engine-$$(e).a)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -DFUZZ_RULES_DIR='"$(abspath rules)"' -Itools \
+		$(foreach e,$(FUZZ_ENGINES_$*),-Itools/$(e)) $(WARN) -O1 -g \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+		-Wl,--wrap=exit,--wrap=yaml_parser_initialize,--wrap=yaml_parser_delete -o $@ $< $(foreach e,$(FUZZ_ENGINES_$*),build/fuzz/engine-$(e).a) \
+		$(LIBCOMMON) $(LIBS)
+endif
+
+# Each harness for FUZZTIME seconds, one at a time in one process, with
+# tests/fuzz/NAME.dict when there is one (new inputs it finds go to
+# build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME/).
+fuzz-run: fuzz
+	@[ "$(HAVE_FUZZ)" = y ] || exit 0; for n in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz/corpus/$$n build/fuzz/crash/$$n; \
+		echo "fuzz-run: $$n for $(FUZZTIME) s"; \
+		nice build/fuzz/fuzz/$$n -max_total_time=$(FUZZTIME) -timeout=10 \
+			-rss_limit_mb=2048 -artifact_prefix=build/fuzz/crash/$$n/ -print_final_stats=1 \
+			$$([ -f tests/fuzz/$$n.dict ] && echo -dict=tests/fuzz/$$n.dict) \
+			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n $$([ -d tests/fuzz/regress/$$n ] && echo tests/fuzz/regress/$$n) || exit 1; \
+	done
+
 check: $(PROGS) $(UNIT_BIN)
-	@BIN=$(abspath $(BIN)) UNIT="$(abspath $(UNIT_BIN))" sh tests/run-all.sh
+	@if [ "$(HAVE_FUZZ)" = y ]; then $(MAKE) --no-print-directory FUZZ=1 fuzz-build >/dev/null || exit 1; fi
+	@BIN=$(abspath $(BIN)) UNIT="$(abspath $(UNIT_BIN))" \
+		FUZZ="$(if $(filter y,$(HAVE_FUZZ)),$(abspath $(FUZZ_BIN)))" sh tests/run-all.sh
 
 demo: $(PROGS)
 	@BIN=$(abspath $(BIN)) sh examples/demo.sh

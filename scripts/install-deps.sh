@@ -4,10 +4,12 @@
 # they can be had: libicu-dev (the ICU peer of split-sentences in make eval
 # and make bench; the build goes on without it), parallel, python3-dask and
 # python3-distributed (the tests of dedupe's sharded mode, which skip
-# without them). Does nothing when they are all there already.
+# without them), clang and libclang-rt-dev (libFuzzer: make fuzz, and the
+# fuzz replay of make check, which skip without them). Does nothing when
+# they are all there already.
 set -e
 need="build-essential pkg-config libpcre2-dev libyaml-dev libutf8proc-dev libjansson-dev libxxhash-dev mandoc python3 xz-utils"
-optional="libicu-dev parallel python3-dask python3-distributed"
+optional="libicu-dev parallel python3-dask python3-distributed clang libclang-rt-dev"
 missing=""
 missing_opt=""
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -22,7 +24,7 @@ if [ -n "$missing" ]; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 if [ -n "$missing_opt" ]; then
-	echo "installing (optional, for the benchmarks and the sharded-mode tests):$missing_opt"
+	echo "installing (optional, for the benchmarks, the sharded-mode tests and fuzzing):$missing_opt"
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing_opt >/dev/null ||
-		echo "install-deps: could not install$missing_opt; make eval and make bench leave the ICU peer out, the sharded-mode tests skip" >&2
+		echo "install-deps: could not install$missing_opt; make eval and make bench leave the ICU peer out, the sharded-mode tests and the fuzz replay skip" >&2
 fi

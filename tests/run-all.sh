@@ -4,6 +4,9 @@
 #   unit tests:   the binaries in $UNIT (each prints "N passed, N failed")
 #   golden tests: tests/golden/PROG/CASE/ (see tests/golden/README)
 #   man pages:    mandoc -Tlint, when mandoc is installed
+#   fuzz replay:  each libFuzzer harness in $FUZZ (make fuzz) run once over
+#                 its seed corpus and crash reproducers (tests/fuzz/corpus/NAME,
+#                 tests/fuzz/regress/NAME); no fuzzing; skipped without clang
 # Environment: BIN (directory of the programs), UNIT (unit test binaries),
 # SHARED (the shared data, default ../shared beside the checkout),
 # COPYDESK_RULES_DIR (default: the checkout's rules/).
@@ -83,6 +86,25 @@ if command -v mandoc >/dev/null 2>&1; then
 	done
 else
 	echo "skip man pages: mandoc is not installed (apt-get install mandoc)"
+	skip=$((skip + 1))
+fi
+
+if [ -n "${FUZZ:-}" ]; then
+	for h in $FUZZ; do
+		n=$(basename "$h")
+		set -- "$top/tests/fuzz/corpus/$n"/* "$top/tests/fuzz/regress/$n"/*
+		ins=""; k=0
+		for f in "$@"; do [ -f "$f" ] && ins="$ins $f" && k=$((k + 1)); done
+		# shellcheck disable=SC2086
+		if out=$("$h" -runs=1 $ins 2>&1); then
+			pass=$((pass + 1)); echo "ok   fuzz $n ($k inputs replayed)"
+		else
+			fail=$((fail + 1)); failed_names="$failed_names fuzz:$n"
+			echo "FAIL fuzz $n"; printf '%s\n' "$out" | grep -v '^INFO\|^Running:\|^Executed' | tail -n 25 | sed 's/^/  /'
+		fi
+	done
+else
+	echo "skip fuzz replay: clang with libFuzzer is not installed (make fuzz says more)"
 	skip=$((skip + 1))
 fi
 

@@ -183,7 +183,7 @@ int seg_attribution(const struct ctx *c, const struct next *x)
 				return e >= b || strchr(",.;:!? ", s[e]) != NULL;
 			}
 		}
-		if (words == SPEAKER_MAX_WORDS)
+		if (words == SPEAKER_MAX_WORDS || k >= b) /* a space ended the text */
 			break;
 		int32_t cp = dec(s, b, k, &len);
 		if (cp <= 0 || !uni_is_upper(cp))

@@ -218,6 +218,8 @@ int seg_glued(const struct ctx *c, size_t i)
 	int32_t u = dec(s, b, i + 1, &len);
 	if (u <= 0 || !uni_is_upper(u))
 		return 0;
+	if (i + 1 + len >= b) /* a capital of several bytes ends the text */
+		return 0;
 	int32_t l = dec(s, b, i + 1 + len, &len2);
 	if (l <= 0 || !uni_is_lower(l))
 		return 0;

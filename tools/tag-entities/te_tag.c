@@ -1523,7 +1523,7 @@ void te_tag_row(struct te_tagger *g, uint32_t row, const char *s, size_t n)
 		struct cand c = r.c[i];
 		*add_cand(&r) = c;
 	}
-	struct cand *v = r.c + first_piece;
+	struct cand *v = r.c ? r.c + first_piece : NULL; /* none yet: NULL + 0 is undefined */
 	size_t nv = r.nc - first_piece;
 	if (nv > g->capsort) {
 		g->capsort = nv + 64;
