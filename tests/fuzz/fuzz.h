@@ -26,27 +26,6 @@
 
 #ifndef FUZZ_RULES_DIR
 #define FUZZ_RULES_DIR "rules"
-/* Memory an error exit leaves behind is no leak (the program ends):
- * the allocations made under the functions that exit on bad input. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:set_names\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#ifdef FUZZ_NO_LEAKS
-/* a harness whose inputs end in error exits: no leak checks at all */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-	return "detect_leaks=0";
-}
-#endif
-
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
