@@ -145,6 +145,8 @@ void lines_peek(struct lines *l, const char **p, size_t *n)
 static void too_long(struct lines *l, char *nl)
 {
 	unsigned long at = l->lineno + 1;
+	if (l->max_what)
+		die_at(EXIT_USAGE, l->name, at, "a line longer than %zu bytes (%s)", l->max, l->max_what);
 	if (!l->skip_long)
 		die_at(EXIT_TROUBLE, l->name, at, "a line longer than %zu bytes (the --max-field limit; "
 			"--skip-bad skips such lines)", l->max);

@@ -23,6 +23,8 @@ struct lines {
 				* (EISDIR for a directory); 0: none */
 	size_t max;            /* a longer line is an error (0: no limit) ... */
 	int skip_long;         /* ... or, set, reported and skipped */
+	const char *max_what;  /* set: the limit's name in the error, status 2 (a list
+				* file's), and no --max-field or --skip-bad hint */
 	unsigned long long skipped; /* lines skipped so (all inputs) */
 	char *buf;
 	size_t cap, start, end;

@@ -296,6 +296,10 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
  * earlier one. */
 static void list_index(struct eq_list *L);
 
+/* The longest word list: its offsets are 32-bit, and a list that never
+ * ends (/dev/zero) stops here with an error, not by filling the memory. */
+#define EQ_LIST_MAX ((size_t)256 << 20)
+
 static void load_list(const struct ynode *v, struct eq_list *L)
 {
 	static const char *const keys[] = {"file", "source", "licence", "license", NULL};
@@ -316,13 +320,15 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 		buf_grow(&b, 65536);
 		got = fread(b.p + b.len, 1, b.cap - b.len - 1, f);
 		b.len += got;
+		if (b.len > EQ_LIST_MAX) /* checked as it grows: /dev/zero ends here */
+			yerr(fn, "the word list %s is too long (256 MB at most)", path);
 	} while (got > 0);
 	int bad = ferror(f);
 	fclose(f);
 	if (bad)
 		yerr(fn, "cannot read the word list %s", path);
-	if (b.len >= UINT32_MAX / 2)
-		yerr(fn, "the word list %s is too long (2 GB at most)", path);
+	if (b.len > EQ_LIST_MAX)
+		yerr(fn, "the word list %s is too long (256 MB at most)", path);
 	if (b.len && b.p[b.len - 1] != '\n')
 		buf_addc(&b, '\n');
 	size_t at = 0; /* past the comments */

@@ -255,6 +255,9 @@ static inline uint64_t te_hash(const char *s, size_t n, uint64_t seed)
 }
 static inline uint64_t te_ngram(uint64_t h, uint64_t tok) { return hash_u64(h * 0x9E3779B97F4A7C15ULL + tok); }
 enum { TE_SEED_A = 0x5eed, TE_SEED_B = 0xf01d };
+/* The longest line of a gazetteer or word list (an alias is a few words;
+ * this stops a list that never ends a line, /dev/zero, with an error) */
+#define TE_LIST_LINE_MAX ((size_t)1 << 20)
 #define TE_MORE (1ULL << 63)
 
 /* One mention: code point offsets in the row's text, byte offsets, type,

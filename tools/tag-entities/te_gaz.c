@@ -313,7 +313,7 @@ static int bad_id(const char *s, size_t n)
 
 void te_load_gazetteer(struct te *t, const char *path)
 {
-	struct lines L = {0};
+	struct lines L = {.max = TE_LIST_LINE_MAX, .max_what = "the longest gazetteer row"};
 	lines_open(&L, path);
 	const char *fname = L.name;
 	int ci = -1, ct = -1, cn = -1;

@@ -72,7 +72,7 @@ static void load_word_file(struct te *t, const struct ynode *n, unsigned bit)
 	char *path = ypath(n);
 	if (access(path, R_OK) != 0)
 		yerr(n, "cannot read the word list %s", path);
-	struct lines L = {0};
+	struct lines L = {.max = TE_LIST_LINE_MAX, .max_what = "the longest word list line"};
 	lines_open(&L, path);
 	while (lines_next(&L)) {
 		if (!L.len || L.line[0] == '#')
