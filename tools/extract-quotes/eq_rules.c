@@ -313,7 +313,7 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 		yerr(fn, "cannot read the word list %s", path);
 	struct buf b = {0};
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && st.st_size < ((off_t)1 << 30))
+	if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && st.st_size <= (off_t)EQ_LIST_MAX)
 		buf_grow(&b, (size_t)st.st_size + 2);
 	size_t got;
 	do {
@@ -327,8 +327,6 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 	fclose(f);
 	if (bad)
 		yerr(fn, "cannot read the word list %s", path);
-	if (b.len > EQ_LIST_MAX)
-		yerr(fn, "the word list %s is too long (256 MB at most)", path);
 	if (b.len && b.p[b.len - 1] != '\n')
 		buf_addc(&b, '\n');
 	size_t at = 0; /* past the comments */
