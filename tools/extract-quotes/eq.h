@@ -176,7 +176,7 @@ struct eq_quote {
 	int kind;
 	int group;            /* fragments of one quotation share it */
 	double score;
-	double f[EQ_NFEAT];
+	const uint8_t *f;     /* its features (EQ_NFEAT, each 0 or 1), until the next eq_doc_run */
 	size_t speaker, nspeaker; /* in eq_doc.str */
 	size_t id, nid;
 	size_t cue, ncue;

@@ -41,13 +41,8 @@ void eq_doc_free(struct eq_doc *D)
 {
 	struct eqi *I = D->in;
 	if (I) {
-		for (size_t i = 0; i < I->capp; i++) {
-			toks_free(&I->p[i].t);
-			free(I->p[i].cls);
-			free(I->p[i].bits);
-			free(I->p[i].tf);
-		}
-		toks_free(&I->win.t);
+		eq_arena_free(&I->arena);
+		toks_free(&I->tokbuf);
 		free(I->win.cls);
 		free(I->win.bits);
 		free(I->win.tf);
@@ -70,7 +65,7 @@ static void ready(const struct eq_rules *R, struct eqi *I, uint32_t pi, int keep
 	struct par *P = &I->p[pi];
 	if (P->ready)
 		return;
-	par_prepare(R, P);
+	par_prepare(R, I, P);
 	marks_pair(R, I, P, pi);
 	if (!keep) {
 		/* read for what comes before a quotation: its marks only tell
@@ -211,7 +206,7 @@ static void emit(struct eq_doc *D, struct eqi *I, size_t ci)
 	o->kind = q->kind;
 	o->group = q->group;
 	o->score = q->score;
-	memcpy(o->f, q->f, sizeof o->f);
+	o->f = q->f;
 	o->spk_how = q->spk_how;
 	o->resolved = q->pron ? q->resolved : 0;
 	if (q->sp_par >= 0) {
@@ -268,6 +263,7 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 	if (I->names.n)
 		h64map_free(&I->names);
 	I->has_ents = 0;
+	eq_arena_reset(&I->arena);
 	int any = 0;
 	for (size_t i = 0; i < np; i++) {
 		struct par *P = &I->p[i];
@@ -280,6 +276,7 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		P->ready = P->mentions = 0;
 		P->nc = P->nm = 0;
 		P->c0 = P->m0 = 0;
+		P->t.v = NULL;
 		P->t.n = 0;
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */

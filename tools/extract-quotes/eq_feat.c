@@ -187,7 +187,7 @@ static long cue_before(const struct eq_rules *R, struct eqi *I, struct par *P, s
 }
 
 static void content_shape(const struct eq_rules *R, struct eqi *I, struct par *P, const struct cand *q,
-			  double *f)
+			  uint8_t *f)
 {
 	const struct token *v = P->t.v;
 	size_t end = q->c < P->t.n ? q->c : P->t.n;
@@ -248,7 +248,7 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 {
 	struct cand *q = &I->c[ci];
 	struct par *P = &I->p[q->par];
-	double *f = q->f;
+	uint8_t *f = q->f;
 	memset(f, 0, sizeof q->f);
 	size_t l0, r1;
 	cand_context(I, ci, &l0, &r1);
@@ -367,7 +367,7 @@ void cand_features(const struct eq_rules *R, struct eqi *I, size_t ci)
 
 /* The conjunctions of features the weights need (a sum cannot say 'a cue
  * before and a lowercase start'). */
-static void conjunctions(double *f)
+static void conjunctions(uint8_t *f)
 {
 	f[EQ_F_CUE_BEFORE_LOWER] = f[EQ_F_CUE_BEFORE] * f[EQ_F_LOWER_START];
 	f[EQ_F_CUE_BEFORE_END] = f[EQ_F_CUE_BEFORE] * f[EQ_F_SENT_END];

@@ -18,16 +18,22 @@ enum {
 	TF_CLS = 1 << 5,   /* cls[] is filled in */
 };
 
+/* A paragraph's tokens: tok_scan's, copied into the document's arena
+ * (struct eq_arena) at their exact size. */
+struct ptoks {
+	struct token *v;
+	size_t n;
+};
+
 struct par {
 	const char *s;
 	size_t n;
 	const char *ents; /* entities field (NULL: none) */
 	size_t nents;
-	struct toks t;
+	struct ptoks t;
 	uint64_t *cls;    /* word class (EQ_W_*), when TF_CLS */
 	uint64_t *bits;
 	uint8_t *tf;
-	size_t cap;
 	int ready;        /* tokens and sentences done */
 	int mentions;     /* mentions collected */
 	size_t c0, nc;    /* its candidates: cand[c0 .. c0+nc) */
@@ -43,7 +49,7 @@ struct cand {
 	int fam;
 	int unclosed;
 	int next, prev;   /* the candidate it runs on into / from (multi-paragraph), -1 */
-	double f[EQ_NFEAT];
+	uint8_t f[EQ_NFEAT]; /* 0 or 1 each */
 	double score;
 	int kind;
 	int group;
@@ -83,6 +89,28 @@ struct ment {
 	size_t nid;
 };
 
+/* The tokens, classes and flags of a document's paragraphs: blocks
+ * handed out in order and reused from the first for the next document,
+ * so what is held is what the longest document needed (a paragraph's
+ * tokens at their exact count, not at tok_scan's growing capacity). */
+struct eq_arena {
+	struct eq_block {
+		char *p;
+		size_t size;
+	} *blk;
+	size_t nblk, cur, used;
+#ifdef __SANITIZE_ADDRESS__
+	void **own; /* under ASan each piece is its own allocation, so an
+		     * access past a paragraph's tokens is caught */
+	size_t nown, capown;
+#endif
+};
+
+/* The arena's block size: a news document's paragraphs fit in one. */
+#define EQ_ARENA_BLOCK ((size_t)1 << 20)
+void eq_arena_reset(struct eq_arena *A);
+void eq_arena_free(struct eq_arena *A);
+
 struct eqi {
 	struct par *p;
 	size_t np, capp;
@@ -97,7 +125,10 @@ struct eqi {
 	size_t npunct, cappunct;
 	int has_ents;
 	unsigned long long bad_ents;
+	struct eq_arena arena;
+	struct toks tokbuf;     /* tok_scan's buffers, for every paragraph */
 	struct par win;         /* a few words around marks (marks_any_pair) */
+	size_t wincap;          /* win's cls, bits, tf */
 	unsigned char markbyte[256]; /* first bytes of the marks */
 	unsigned char scan[8];       /* ... each once, when there are at most 8 */
 	size_t nscan;
@@ -106,7 +137,9 @@ struct eqi {
 };
 
 /* eq_text.c */
-void par_prepare(const struct eq_rules *R, struct par *P);
+/* Paragraph P tokenized: its tokens, classes and flags in the document's
+ * arena (win: in I->win's own buffers, reused for each window). */
+void par_prepare(const struct eq_rules *R, struct eqi *I, struct par *P);
 uint64_t tok_cls_lookup(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i, uint64_t *bits);
 /* The rules' word class of token i (EQ_W_*; *bits its bits), looked up
  * once and kept. */

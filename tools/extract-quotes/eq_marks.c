@@ -23,7 +23,7 @@
 
 enum { ROLE_NONE, ROLE_OPEN, ROLE_CLOSE };
 
-static int adjacent(const struct toks *t, size_t a, size_t b)
+static int adjacent(const struct ptoks *t, size_t a, size_t b)
 {
 	return a < t->n && b < t->n && t->v[a].e == t->v[b].b;
 }
@@ -36,7 +36,7 @@ static int opening_punct(const struct token *t)
 static int role_of(const struct eq_rules *R, struct eqi *I, struct par *P, size_t i,
 		   const struct eq_mark *m, int single_open /* a mark of its family is open */)
 {
-	const struct toks *T = &P->t;
+	const struct ptoks *T = &P->t;
 	const struct token *v = T->v;
 	int padj = i > 0 && adjacent(T, i - 1, i);
 	int nadj = adjacent(T, i, i + 1);
@@ -211,7 +211,7 @@ void marks_pair(const struct eq_rules *R, struct eqi *I, struct par *P, uint32_t
 	size_t pend_o[64], pend_c[64];
 	int pend_f[64];
 	size_t npend = 0;
-	const struct toks *T = &P->t;
+	const struct ptoks *T = &P->t;
 	uint32_t want = R->marks_are_quotes ? TOK_QUOTE : TOK_PUNCT;
 	I->npunct = 0;
 	if (I->cappunct < T->n) {
@@ -352,7 +352,7 @@ int marks_any_pair(const struct eq_rules *R, struct eqi *I, const char *s, size_
 		W->s = s + a;
 		W->n = z - a;
 		W->ready = 0;
-		par_prepare(R, W);
+		par_prepare(R, I, W);
 		for (size_t i = 0; i < W->t.n; i++) {
 			if (!(W->t.v[i].flags & TOK_PUNCT))
 				continue;

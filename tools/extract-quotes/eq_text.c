@@ -10,20 +10,85 @@
 #include <string.h>
 #include <strings.h>
 
-void par_prepare(const struct eq_rules *R, struct par *P)
+/* n bytes of the document's arena, 8-aligned. */
+static void *arena_get(struct eq_arena *A, size_t n)
+{
+	n = (n + 7) & ~(size_t)7;
+#ifdef __SANITIZE_ADDRESS__
+	if (A->nown == A->capown) {
+		A->capown = A->capown ? 2 * A->capown : 64;
+		A->own = xrealloc(A->own, A->capown * sizeof *A->own);
+	}
+	return A->own[A->nown++] = xmalloc(n ? n : 1);
+#endif
+	while (A->cur < A->nblk && A->blk[A->cur].size - A->used < n) {
+		A->cur++;
+		A->used = 0;
+	}
+	if (A->cur == A->nblk) {
+		A->blk = xrealloc(A->blk, (A->nblk + 1) * sizeof *A->blk);
+		size_t size = n > EQ_ARENA_BLOCK ? n : EQ_ARENA_BLOCK;
+		A->blk[A->nblk].p = xmalloc(size);
+		A->blk[A->nblk].size = size;
+		A->nblk++;
+		A->used = 0;
+	}
+	void *p = A->blk[A->cur].p + A->used;
+	A->used += n;
+	return p;
+}
+
+void eq_arena_reset(struct eq_arena *A)
+{
+	A->cur = A->used = 0;
+#ifdef __SANITIZE_ADDRESS__
+	for (size_t i = 0; i < A->nown; i++)
+		free(A->own[i]);
+	A->nown = 0;
+#endif
+}
+
+void eq_arena_free(struct eq_arena *A)
+{
+	eq_arena_reset(A);
+	for (size_t i = 0; i < A->nblk; i++)
+		free(A->blk[i].p);
+	free(A->blk);
+#ifdef __SANITIZE_ADDRESS__
+	free(A->own);
+#endif
+	memset(A, 0, sizeof *A);
+}
+
+void par_prepare(const struct eq_rules *R, struct eqi *I, struct par *P)
 {
 	(void)R;
 	if (P->ready)
 		return;
-	tok_scan(P->s, P->n, &P->t);
-	if (P->t.n > P->cap) {
-		P->cap = P->t.n + P->t.n / 2 + 16;
-		P->cls = xrealloc(P->cls, P->cap * sizeof *P->cls);
-		P->bits = xrealloc(P->bits, P->cap * sizeof *P->bits);
-		P->tf = xrealloc(P->tf, P->cap);
-	}
-	if (P->t.n)
-		memset(P->tf, 0, P->t.n);
+	tok_scan(P->s, P->n, &I->tokbuf);
+	size_t n = I->tokbuf.n;
+	if (P == &I->win) {
+		/* a few words, again and again: its own buffers, grown only */
+		if (n > I->wincap) {
+			I->wincap = n + n / 2 + 16;
+			P->cls = xrealloc(P->cls, I->wincap * sizeof *P->cls);
+			P->bits = xrealloc(P->bits, I->wincap * sizeof *P->bits);
+			P->tf = xrealloc(P->tf, I->wincap);
+		}
+		P->t.v = I->tokbuf.v;
+	} else if (n) {
+		/* tokens, classes and flags in one piece */
+		char *m = arena_get(&I->arena, n * (sizeof *P->t.v + sizeof *P->cls + sizeof *P->bits) + n);
+		P->t.v = (struct token *)(void *)m;
+		memcpy(P->t.v, I->tokbuf.v, n * sizeof *P->t.v);
+		P->cls = (uint64_t *)(void *)(m + n * sizeof *P->t.v);
+		P->bits = P->cls + n;
+		P->tf = (uint8_t *)(P->bits + n);
+	} else
+		P->t.v = NULL;
+	P->t.n = n;
+	if (n)
+		memset(P->tf, 0, n);
 	P->ready = 1;
 }
 
