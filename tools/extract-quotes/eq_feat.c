@@ -383,7 +383,8 @@ void cand_score(const struct eq_rules *R, struct eqi *I, size_t ci)
 	struct cand *q = &I->c[ci];
 	double s = R->bias;
 	for (int k = 0; k < EQ_NFEAT; k++)
-		s += R->w[k] * q->f[k];
+		if (q->f[k]) /* 1: its weight, in the same order as w * f */
+			s += R->w[k];
 	q->score = s;
 	if (s >= R->direct)
 		q->kind = EQ_DIRECT;
