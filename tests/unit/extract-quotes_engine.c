@@ -242,7 +242,8 @@ static void test_any_pair(void)
 		P.n = n;
 		P.ready = 0;
 		I->nc = 0;
-		par_prepare(&R, &P);
+		eq_arena_reset(&I->arena); /* P's tokens: one paragraph at a time */
+		par_prepare(&R, I, &P);
 		marks_pair(&R, I, &P, 0);
 		int full = P.nc > 0;
 		int any = marks_any_pair(&R, I, text, n);
@@ -255,10 +256,7 @@ static void test_any_pair(void)
 	I->nc = 0;
 	CHECK(agree == cases);
 	CHECK(with > cases / 10 && with < cases - cases / 10); /* both answers are tried */
-	toks_free(&P.t);
-	free(P.cls);
-	free(P.bits);
-	free(P.tf);
+	eq_arena_reset(&I->arena); /* P's tokens are the arena's */
 }
 
 int main(void)

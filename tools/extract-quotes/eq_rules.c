@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 const char *const eq_feat_names[EQ_NFEAT] = {
 #define EQ_F_NAME(id, name) name,
@@ -294,7 +297,7 @@ static void load_pronouns(struct eq_rules *R, const struct ynode *v)
  * looked up by binary search (no hashing of 60,000 words at start-up); a
  * sample of its lines is checked for the order. A later file replaces an
  * earlier one. */
-static void list_index(struct eq_list *L);
+static void list_index(struct eq_list *L, size_t start);
 
 /* The longest word list: its offsets are 32-bit, and a list that never
  * ends (/dev/zero) stops here with an error, not by filling the memory. */
@@ -329,24 +332,22 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 		yerr(fn, "cannot read the word list %s", path);
 	if (b.len && b.p[b.len - 1] != '\n')
 		buf_addc(&b, '\n');
-	size_t at = 0; /* past the comments */
+	size_t at = 0; /* past the comments (left in place: the words' offsets start after them) */
 	while (at < b.len && b.p[at] == '#')
 		at = (size_t)((char *)memchr(b.p + at, '\n', b.len - at) - b.p) + 1;
-	if (at) {
-		memmove(b.p, b.p + at, b.len - at);
-		b.len -= at;
-	}
 	/* sorted, lowercase? 64 lines spread over it, each against the next
 	 * one (not every byte: the list is read at every start) */
-	for (int k = 1; k < 64 && b.len; k++) {
-		const char *x = b.p + (size_t)((double)b.len * k / 64);
-		while (x > b.p && x[-1] != '\n')
+	const char *w0 = b.p + at;
+	size_t wlen = b.len - at;
+	for (int k = 1; k < 64 && wlen; k++) {
+		const char *x = w0 + (size_t)((double)wlen * k / 64);
+		while (x > w0 && x[-1] != '\n')
 			x--;
-		const char *y = (const char *)memchr(x, '\n', (size_t)(b.p + b.len - x)) + 1;
-		if (y >= b.p + b.len)
+		const char *y = (const char *)memchr(x, '\n', (size_t)(w0 + wlen - x)) + 1;
+		if (y >= w0 + wlen)
 			break;
-		size_t xn = (size_t)((const char *)memchr(x, '\n', (size_t)(b.p + b.len - x)) - x);
-		size_t yn = (size_t)((const char *)memchr(y, '\n', (size_t)(b.p + b.len - y)) - y);
+		size_t xn = (size_t)((const char *)memchr(x, '\n', (size_t)(w0 + wlen - x)) - x);
+		size_t yn = (size_t)((const char *)memchr(y, '\n', (size_t)(w0 + wlen - y)) - y);
 		int c = memcmp(x, y, xn < yn ? xn : yn);
 		if (c > 0 || (c == 0 && xn > yn))
 			yerr(fn, "%s is not sorted (LC_ALL=C sort)", path);
@@ -359,7 +360,7 @@ static void load_list(const struct ynode *v, struct eq_list *L)
 	free(L->w);
 	L->s = b.p;
 	L->n = b.len;
-	list_index(L);
+	list_index(L, at);
 }
 
 /* The first word of L's words [lo, hi) at or after key[0..n); *found
@@ -388,20 +389,42 @@ static size_t list_bound(const struct eq_list *L, size_t lo, size_t hi, const ch
 
 /* L->w, one offset a word, and L->at, each two-letter prefix's first
  * word, so a look-up searches only the words that begin like it. */
-static void list_index(struct eq_list *L)
+static void list_index(struct eq_list *L, size_t start)
 {
-	size_t cap = 1024;
+	/* a word a line, most a few bytes: the line ends found 16 bytes at
+	 * a time (a memchr a line cost more than the search) */
+	size_t cap = (L->n - start) / 8 + 64;
 	L->w = xrealloc(NULL, cap * sizeof *L->w);
 	L->nw = 0;
-	for (const char *p = L->s, *end = L->s + L->n; p < end;) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (L->nw + 2 > cap) {
+	const char *s = L->s;
+	size_t n = L->n, i = start;
+	if (i < n)
+		L->w[L->nw++] = (uint32_t)i;
+#if defined(__SSE2__)
+	const __m128i nl = _mm_set1_epi8('\n');
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), nl));
+		if (L->nw + 17 > cap) {
 			cap *= 2;
 			L->w = xrealloc(L->w, cap * sizeof *L->w);
 		}
-		L->w[L->nw++] = (uint32_t)(p - L->s);
-		p = nl + 1;
+		for (; m; m &= m - 1)
+			L->w[L->nw++] = (uint32_t)(i + (size_t)__builtin_ctz(m) + 1);
 	}
+#endif
+	for (; i < n; i++)
+		if (s[i] == '\n') {
+			if (L->nw + 2 > cap) {
+				cap *= 2;
+				L->w = xrealloc(L->w, cap * sizeof *L->w);
+			}
+			L->w[L->nw++] = (uint32_t)(i + 1);
+		}
+	/* the last line ends the text (load_list adds its '\n'): its end is
+	 * no word's start */
+	if (L->nw && L->w[L->nw - 1] == n)
+		L->nw--;
 	L->w[L->nw] = (uint32_t)L->n;
 	int found;
 	for (int k = 0; k < 26 * 26; k++) {
