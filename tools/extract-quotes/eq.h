@@ -127,6 +127,7 @@ struct eq_rules {
 	size_t nmarks;
 	unsigned char mark_ix[0x3010]; /* code point -> mark index + 1 (below 0x3010) */
 	struct eq_phrase *phr;
+	uint32_t *phkey;   /* each phrase's first word: eq_phrase_key of its length, first and last byte */
 	size_t nphr, capphr;
 	size_t nlemmas;
 	double w[EQ_NFEAT];
@@ -144,6 +145,12 @@ struct eq_rules {
 	 * Wilma Sherwin; not 'Warren said') */
 	struct eq_list common, male, female;
 };
+
+/* What phrase_at compares before the letters of a phrase's first word. */
+static inline uint32_t eq_phrase_key(size_t n, unsigned char first, unsigned char last)
+{
+	return (uint32_t)(n < 0xFFFF ? n : 0xFFFF) << 16 | (uint32_t)first << 8 | last;
+}
 
 void eq_rules_init(struct eq_rules *R);
 /* rules_fn for rules_load_cli: adds one file's rules (errors: file:line:col). */

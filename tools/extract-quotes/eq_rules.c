@@ -69,6 +69,7 @@ void eq_rules_free(struct eq_rules *R)
 		for (size_t k = 0; k < R->phr[i].nw; k++)
 			free(R->phr[i].w[k]);
 	free(R->phr);
+	free(R->phkey);
 	free(R->common.s);
 	free(R->male.s);
 	free(R->female.s);
@@ -246,7 +247,9 @@ static void load_phrases(struct eq_rules *R, const struct ynode *v)
 		if (R->nphr == R->capphr) {
 			R->capphr = R->capphr ? 2 * R->capphr : 16;
 			R->phr = xrealloc(R->phr, R->capphr * sizeof *R->phr);
+			R->phkey = xrealloc(R->phkey, R->capphr * sizeof *R->phkey);
 		}
+		R->phkey[R->nphr] = eq_phrase_key(ph.wl[0], (unsigned char)ph.w[0][0], (unsigned char)ph.w[0][ph.wl[0] - 1]);
 		R->phr[R->nphr++] = ph;
 		words_add(R, ph.w[0], strlen(ph.w[0]), EQ_W_PHRASE, 0);
 	}

@@ -233,9 +233,19 @@ size_t phrase_at(const struct eq_rules *R, struct eqi *I, struct par *P, size_t 
 	if (i >= end || !(tok_cls(R, I, P, i, NULL) & EQ_W_PHRASE))
 		return 0;
 	size_t best = 0;
+	/* the first word's length and its first and last bytes, lowercase
+	 * (the phrases' words are), before any comparison of letters */
+	const struct token *t = &P->t.v[i];
+	size_t n0 = t->e - t->b;
+	unsigned char a0 = (unsigned char)P->s[t->b], z0 = (unsigned char)P->s[t->e - 1];
+	a0 = (unsigned)(a0 - 'A') < 26u ? (unsigned char)(a0 | 0x20) : a0;
+	z0 = (unsigned)(z0 - 'A') < 26u ? (unsigned char)(z0 | 0x20) : z0;
+	const uint32_t key = eq_phrase_key(n0, a0, z0);
 	for (size_t k = 0; k < R->nphr; k++) {
+		if (R->phkey[k] != key)
+			continue;
 		const struct eq_phrase *ph = &R->phr[k];
-		if (ph->nw <= best || i + ph->nw > end)
+		if (ph->nw <= best || i + ph->nw > end || ph->wl[0] != n0)
 			continue;
 		size_t j = 0;
 		while (j < ph->nw && tok_is_len(P, i + j, ph->w[j], ph->wl[j]))
