@@ -276,7 +276,9 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		P->ready = P->mentions = 0;
 		P->nc = P->nm = 0;
 		P->c0 = P->m0 = 0;
-		P->t.v = NULL;
+		P->t.v = NULL; /* the arena's, from the document before */
+		P->cls = P->bits = NULL;
+		P->tf = NULL;
 		P->t.n = 0;
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */

@@ -91,8 +91,11 @@ void par_prepare(const struct eq_rules *R, struct eqi *I, struct par *P)
 		P->cls = (uint64_t *)(void *)(m + n * sizeof *P->t.v);
 		P->bits = P->cls + n;
 		P->tf = (uint8_t *)(P->bits + n);
-	} else
+	} else {
 		P->t.v = NULL;
+		P->cls = P->bits = NULL;
+		P->tf = NULL;
+	}
 	P->t.n = n;
 	if (n)
 		memset(P->tf, 0, n);
