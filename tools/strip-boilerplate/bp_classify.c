@@ -247,8 +247,9 @@ static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
 	if (l->heading || (l->caps > p->max_caps && w >= 2) ||
 	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
 		l->cls = BPC_SHORT; /* a heading, a label or a title: context decides */
-	else if (w >= p->long_words && sd >= p->near_stopwords)
-		l->cls = BPC_GOOD;
+	else if (w >= p->long_words && sd >= p->near_stopwords &&
+		 (l->ends_punct == 1 || l->stop < 0 || l->label || l->lower >= p->long_lower * l->looked))
+		l->cls = BPC_GOOD; /* (not a menu run together: "News of X News of Y ...") */
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
 		l->cls = BPC_GOOD;
 	else if (w >= p->near_words && sd >= p->near_stopwords)

@@ -8,6 +8,7 @@
 const struct bp_param_key bp_param_keys[] = {
 #define K(name, lo, hi, d) {#name, offsetof(struct bp_params, name), lo, hi, d}
 	K(long_words, 1, 1e6, 25),
+	K(long_lower, 0, 1, 0.3),
 	K(good_words, 0, 1e6, 10),
 	K(near_words, 0, 1e6, 5),
 	K(good_stopwords, 0, 1, 0.22),

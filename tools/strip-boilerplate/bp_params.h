@@ -12,7 +12,8 @@
 
 /* The heuristics' thresholds (rules file, key "heuristics"). */
 struct bp_params {
-	double long_words;      /* a paragraph this long (words) is prose by length */
+	double long_words;      /* a paragraph this long (words) is prose by length ... */
+	double long_lower;      /* ... with a sentence end or this share of lowercase words */
 	double good_words;      /* fewest words of a "good" paragraph */
 	double near_words;      /* fewest words of a "near-good" paragraph */
 	double good_stopwords;  /* share of stopwords a good paragraph needs */
