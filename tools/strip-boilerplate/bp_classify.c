@@ -1307,6 +1307,23 @@ static int dup_loose(const struct bp_params *p, const struct bp_line *l)
 	return l->ends_punct == 1 || l->words > p->dup_max_words;
 }
 
+/* Two copies L[i] and L[j] (i < j) of a line near enough to be one too
+ * many: dup_near_lines apart or nearer (a caption under an image and
+ * again in its gallery), or dup_teaser_lines with no good paragraph
+ * between them (a dek repeated under the byline and the date: not a
+ * question asked again after an answer). */
+static int dup_near(const struct bp_params *p, const struct bp_line *L, size_t i, size_t j)
+{
+	if (j - i <= (size_t)p->dup_near_lines)
+		return 1;
+	if (j - i > (size_t)p->dup_teaser_lines)
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (L[k].cls0 == BPC_GOOD || L[k].cls0 == BPC_NEAR)
+			return 0;
+	return 1;
+}
+
 /* The lines the document holds twice or more (dup[i] = 1): lines short of
  * a sentence end and of dup_max_words by their hash (case, digits and
  * punctuation folded) anywhere in the document, any other line byte for
@@ -1341,8 +1358,9 @@ static int find_duplicates(const struct bp_config *c, const struct bp_line *L, s
 		const struct bp_line *x = &L[i];
 		if (!dup_candidate(p, x) || !dup_loose(p, x))
 			continue;
-		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++)
-			if (same_text(x, &L[j]) && dup_candidate(p, &L[j])) {
+		size_t far = (size_t)(p->dup_teaser_lines > p->dup_near_lines ? p->dup_teaser_lines : p->dup_near_lines);
+		for (size_t j = i + 1; j < n && j <= i + far; j++)
+			if (same_text(x, &L[j]) && dup_candidate(p, &L[j]) && dup_near(p, L, i, j)) {
 				ndup += !dup[i] + !dup[j];
 				dup[i] = dup[j] = 1;
 			}
@@ -1372,8 +1390,9 @@ static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (!dup[i] || i == title || L[i].cls != BPC_GOOD || !L[i].prose)
 			continue;
-		for (size_t j = i > (size_t)p->dup_near_lines ? i - (size_t)p->dup_near_lines : 0; j < i; j++)
-			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j])) {
+		size_t far = (size_t)(p->dup_teaser_lines > p->dup_near_lines ? p->dup_teaser_lines : p->dup_near_lines);
+		for (size_t j = i > far ? i - far : 0; j < i; j++)
+			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j]) && dup_near(p, L, j, i)) {
 				set_bad(&L[i], BPR_DUPLICATE);
 				break;
 			}

@@ -58,6 +58,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(dup_max_words, 0, 1e6, 30),
 	K(dup_max_share, 0, 1, 0.2),
 	K(dup_near_lines, 0, 1e6, 3),
+	K(dup_teaser_lines, 0, 1e6, 8),
 	K(repeat_max_words, 0, 1e6, 10),
 	K(repeat_digit_words, 0, 1e6, 4),
 	K(repeat_window, 0, 1 << 26, 65536),
