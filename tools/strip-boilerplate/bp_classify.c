@@ -181,6 +181,23 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 	}
 }
 
+/* A line no rule hit between an image (right above it) and a credit
+ * (right under it: a short hit of a figure rule, "Photo: X / Agency") is
+ * the image's caption: a story's paragraph does not sit between a photo
+ * and its credit. Not a heading, a list item or reported speech. */
+static void credit_captions(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule >= 0 || l->image || l->no_text || l->heading || l->bullet || l->speech ||
+		    l->quote == 2 || l->cls == BPC_BAD || !L[i - 1].image || L[i + 1].image ||
+		    !figure_line(c, &L[i + 1], 1))
+			continue;
+		set_bad(l, BPR_IMAGE);
+		l->cls0 = BPC_BAD;
+	}
+}
+
 /* A paragraph by its features: good, or near-good with a sentence end
  * (a weak hit's features count). */
 static int reads_as_text(const struct bp_line *l)
@@ -1435,6 +1452,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	alt_captions(c, L, n);
+	credit_captions(c, L, n);
 	/* where most good lines read as sentences (the words of the
 	 * language are known), the others (a menu run together, a list of
 	 * names) weigh less in the body */
