@@ -265,8 +265,10 @@ static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
 	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
 		l->cls = BPC_SHORT; /* a heading, a label or a title: context decides */
 	else if (w >= p->long_words && sd >= p->near_stopwords &&
-		 (l->ends_punct == 1 || l->stop < 0 || l->label || l->lower >= p->long_lower * l->looked))
-		l->cls = BPC_GOOD; /* (not a menu run together: "News of X News of Y ...") */
+		 (l->ends_punct == 1 || l->stop < 0 || l->label || l->commas >= 2 ||
+		  l->lower >= p->long_lower * l->looked))
+		l->cls = BPC_GOOD; /* (not a menu run together: "News from X News from Y ..."; a
+				    * list of names has its commas, a citation its label) */
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
 		l->cls = BPC_GOOD;
 	else if (w >= p->near_words && sd >= p->near_stopwords)
