@@ -145,7 +145,9 @@ static size_t common_start(const char *a, size_t an, const char *b, size_t bn)
  * same bytes from the start, alt_caption_bytes or more, or all of the
  * line or of the alt text when that is at least half as long) is its
  * caption, and so is a copy
- * of it on the next line; a line a rule hit is left to the rule. */
+ * of it on the next line, or a line under a heading under the image
+ * that starts with all of an alt text of alt_caption_bytes or more; a
+ * line a rule hit is left to the rule. */
 static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 {
 	size_t need = (size_t)c->p.alt_caption_bytes;
@@ -167,7 +169,8 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 		if (!alt)
 			continue;
 		size_t an = (size_t)(ae - alt);
-		for (size_t k = i; k < n && k <= i + 1; k++) {
+		size_t k;
+		for (k = i; k < n && k <= i + 1; k++) {
 			struct bp_line *l = &L[k];
 			size_t ln = l->b - l->a;
 			if (l->drop_rule >= 0 || l->image || l->no_text || l->cls == BPC_BAD)
@@ -177,6 +180,14 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 				break;
 			set_bad(l, BPR_IMAGE);
 			l->cls0 = BPC_BAD;
+		}
+		/* (a video's teaser: its headline as a heading under the
+		 * image, then all of the alt text again) */
+		struct bp_line *v = i + 1 < n ? &L[i + 1] : NULL;
+		if (k == i && v && L[i].heading && an >= need && v->drop_rule < 0 && !v->image && !v->no_text &&
+		    v->cls != BPC_BAD && common_start(alt, an, v->s + v->a, v->b - v->a) == an) {
+			set_bad(v, BPR_IMAGE);
+			v->cls0 = BPC_BAD;
 		}
 	}
 }
