@@ -1437,6 +1437,20 @@ static int emphasis(const struct bp_line *l)
 	return l->heading || (n >= 4 && t[0] == '*' && t[1] == '*' && t[n - 1] == '*' && t[n - 2] == '*');
 }
 
+/* L[i], a weak hit on a line of a quotation ('>'), is its last line:
+ * the line with text above it (across at most two empty ones), at bs or
+ * after, is a line of the same quotation that is not boilerplate on its
+ * own. */
+static int closes_quote(const struct bp_line *L, size_t bs, size_t i)
+{
+	if (!weak_hit(&L[i]) || L[i].bullet != 2 || L[i].heading)
+		return 0;
+	size_t k = i;
+	while (k > bs && k + 3 > i && L[k - 1].no_text && !L[k - 1].image)
+		k--;
+	return k > bs && L[k - 1].bullet == 2 && !L[k - 1].no_text && L[k - 1].cls0 != BPC_BAD;
+}
+
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
@@ -1574,11 +1588,20 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	story_lists(c, L, n, bs, &be);
 	resume_body(c, L, n, &be);
 	roster_after_body(c, L, n, &be);
+	/* a quotation's last line ("> — Name (@name) November 18, 2019" under
+	 * an embedded post) goes with the quotation the body ends with */
+	for (size_t j; be > bs && be < n; be = j + 1) {
+		for (j = be; j < n && j < be + 2 && L[j].no_text && !L[j].image;)
+			j++;
+		if (j >= n || !closes_quote(L, bs, j))
+			break;
+	}
 	/* a weak hit inside the body is what its features say: a sentence,
-	 * or a heading that a paragraph follows (a sub-heading) */
+	 * or a heading that a paragraph follows (a sub-heading), or the last
+	 * line of a quotation */
 	for (size_t i = bs; i < be; i++)
 		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
-		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
+		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])) || closes_quote(L, bs, i))) {
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}
