@@ -145,7 +145,9 @@ static size_t common_start(const char *a, size_t an, const char *b, size_t bn)
  * same bytes from the start, alt_caption_bytes or more, or all of the
  * line or of the alt text when that is at least half as long) is its
  * caption, and so is a copy
- * of it on the next line; a line a rule hit is left to the rule. */
+ * of it on the next line, or a line under a heading under the image
+ * that starts with all of an alt text of alt_caption_bytes or more; a
+ * line a rule hit is left to the rule. */
 static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 {
 	size_t need = (size_t)c->p.alt_caption_bytes;
@@ -167,7 +169,8 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 		if (!alt)
 			continue;
 		size_t an = (size_t)(ae - alt);
-		for (size_t k = i; k < n && k <= i + 1; k++) {
+		size_t k;
+		for (k = i; k < n && k <= i + 1; k++) {
 			struct bp_line *l = &L[k];
 			size_t ln = l->b - l->a;
 			if (l->drop_rule >= 0 || l->image || l->no_text || l->cls == BPC_BAD)
@@ -178,6 +181,31 @@ static void alt_captions(const struct bp_config *c, struct bp_line *L, size_t n)
 			set_bad(l, BPR_IMAGE);
 			l->cls0 = BPC_BAD;
 		}
+		/* (a video's teaser: its headline as a heading under the
+		 * image, then all of the alt text again) */
+		struct bp_line *v = i + 1 < n ? &L[i + 1] : NULL;
+		if (k == i && v && L[i].heading && an >= need && v->drop_rule < 0 && !v->image && !v->no_text &&
+		    v->cls != BPC_BAD && common_start(alt, an, v->s + v->a, v->b - v->a) == an) {
+			set_bad(v, BPR_IMAGE);
+			v->cls0 = BPC_BAD;
+		}
+	}
+}
+
+/* A line no rule hit between an image (right above it) and a credit
+ * (right under it: a short hit of a figure rule, "Photo: X / Agency") is
+ * the image's caption: a story's paragraph does not sit between a photo
+ * and its credit. Not a heading, a list item or reported speech. */
+static void credit_captions(const struct bp_config *c, struct bp_line *L, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++) {
+		struct bp_line *l = &L[i];
+		if (l->drop_rule >= 0 || l->image || l->no_text || l->heading || l->bullet || l->speech ||
+		    l->quote == 2 || l->cls == BPC_BAD || !L[i - 1].image || L[i + 1].image ||
+		    !figure_line(c, &L[i + 1], 1))
+			continue;
+		set_bad(l, BPR_IMAGE);
+		l->cls0 = BPC_BAD;
 	}
 }
 
@@ -247,8 +275,11 @@ static void feature_class(struct bp_config *c, struct bp_line *l, int use_stop)
 	if (l->heading || (l->caps > p->max_caps && w >= 2) ||
 	    (p->title_stopwords > 0 && l->cap_stops >= p->title_stopwords))
 		l->cls = BPC_SHORT; /* a heading, a label or a title: context decides */
-	else if (w >= p->long_words && sd >= p->near_stopwords)
-		l->cls = BPC_GOOD;
+	else if (w >= p->long_words && sd >= p->near_stopwords &&
+		 (l->ends_punct == 1 || l->stop < 0 || l->label || l->commas >= 2 ||
+		  l->lower >= p->long_lower * l->looked))
+		l->cls = BPC_GOOD; /* (not a menu run together: "News from X News from Y ..."; a
+				    * list of names has its commas, a citation its label) */
 	else if (w >= p->good_words && sd >= p->good_stopwords && l->ends_punct == 1)
 		l->cls = BPC_GOOD;
 	else if (w >= p->near_words && sd >= p->near_stopwords)
@@ -1306,6 +1337,23 @@ static int dup_loose(const struct bp_params *p, const struct bp_line *l)
 	return l->ends_punct == 1 || l->words > p->dup_max_words;
 }
 
+/* Two copies L[i] and L[j] (i < j) of a line near enough to be one too
+ * many: dup_near_lines apart or nearer (a caption under an image and
+ * again in its gallery), or dup_teaser_lines with no good paragraph
+ * between them (a dek repeated under the byline and the date: not a
+ * question asked again after an answer). */
+static int dup_near(const struct bp_params *p, const struct bp_line *L, size_t i, size_t j)
+{
+	if (j - i <= (size_t)p->dup_near_lines)
+		return 1;
+	if (j - i > (size_t)p->dup_teaser_lines)
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (L[k].cls0 == BPC_GOOD || L[k].cls0 == BPC_NEAR)
+			return 0;
+	return 1;
+}
+
 /* The lines the document holds twice or more (dup[i] = 1): lines short of
  * a sentence end and of dup_max_words by their hash (case, digits and
  * punctuation folded) anywhere in the document, any other line byte for
@@ -1340,8 +1388,9 @@ static int find_duplicates(const struct bp_config *c, const struct bp_line *L, s
 		const struct bp_line *x = &L[i];
 		if (!dup_candidate(p, x) || !dup_loose(p, x))
 			continue;
-		for (size_t j = i + 1; j < n && j <= i + (size_t)p->dup_near_lines; j++)
-			if (same_text(x, &L[j]) && dup_candidate(p, &L[j])) {
+		size_t far = (size_t)(p->dup_teaser_lines > p->dup_near_lines ? p->dup_teaser_lines : p->dup_near_lines);
+		for (size_t j = i + 1; j < n && j <= i + far; j++)
+			if (same_text(x, &L[j]) && dup_candidate(p, &L[j]) && dup_near(p, L, i, j)) {
 				ndup += !dup[i] + !dup[j];
 				dup[i] = dup[j] = 1;
 			}
@@ -1371,8 +1420,9 @@ static void dups_in_body(const struct bp_config *c, struct bp_line *L, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (!dup[i] || i == title || L[i].cls != BPC_GOOD || !L[i].prose)
 			continue;
-		for (size_t j = i > (size_t)p->dup_near_lines ? i - (size_t)p->dup_near_lines : 0; j < i; j++)
-			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j])) {
+		size_t far = (size_t)(p->dup_teaser_lines > p->dup_near_lines ? p->dup_teaser_lines : p->dup_near_lines);
+		for (size_t j = i > far ? i - far : 0; j < i; j++)
+			if (L[j].cls == BPC_GOOD && same_text(&L[i], &L[j]) && dup_near(p, L, j, i)) {
 				set_bad(&L[i], BPR_DUPLICATE);
 				break;
 			}
@@ -1385,6 +1435,20 @@ static int emphasis(const struct bp_line *l)
 	size_t n = l->b - l->a;
 	const char *t = l->s + l->a;
 	return l->heading || (n >= 4 && t[0] == '*' && t[1] == '*' && t[n - 1] == '*' && t[n - 2] == '*');
+}
+
+/* L[i], a weak hit on a line of a quotation ('>'), is its last line:
+ * the line with text above it (across at most two empty ones), at bs or
+ * after, is a line of the same quotation that is not boilerplate on its
+ * own. */
+static int closes_quote(const struct bp_line *L, size_t bs, size_t i)
+{
+	if (!weak_hit(&L[i]) || L[i].bullet != 2 || L[i].heading)
+		return 0;
+	size_t k = i;
+	while (k > bs && k + 3 > i && L[k - 1].no_text && !L[k - 1].image)
+		k--;
+	return k > bs && L[k - 1].bullet == 2 && !L[k - 1].no_text && L[k - 1].cls0 != BPC_BAD;
 }
 
 void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
@@ -1415,6 +1479,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		}
 	}
 	alt_captions(c, L, n);
+	credit_captions(c, L, n);
 	/* where most good lines read as sentences (the words of the
 	 * language are known), the others (a menu run together, a list of
 	 * names) weigh less in the body */
@@ -1523,11 +1588,20 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	story_lists(c, L, n, bs, &be);
 	resume_body(c, L, n, &be);
 	roster_after_body(c, L, n, &be);
+	/* a quotation's last line ("> — Name (@name) November 18, 2019" under
+	 * an embedded post) goes with the quotation the body ends with */
+	for (size_t j; be > bs && be < n; be = j + 1) {
+		for (j = be; j < n && j < be + 2 && L[j].no_text && !L[j].image;)
+			j++;
+		if (j >= n || !closes_quote(L, bs, j))
+			break;
+	}
 	/* a weak hit inside the body is what its features say: a sentence,
-	 * or a heading that a paragraph follows (a sub-heading) */
+	 * or a heading that a paragraph follows (a sub-heading), or the last
+	 * line of a quotation */
 	for (size_t i = bs; i < be; i++)
 		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
-		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
+		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])) || closes_quote(L, bs, i))) {
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}

@@ -8,6 +8,7 @@
 const struct bp_param_key bp_param_keys[] = {
 #define K(name, lo, hi, d) {#name, offsetof(struct bp_params, name), lo, hi, d}
 	K(long_words, 1, 1e6, 25),
+	K(long_lower, 0, 1, 0.3),
 	K(good_words, 0, 1e6, 10),
 	K(near_words, 0, 1e6, 5),
 	K(good_stopwords, 0, 1, 0.22),
@@ -57,6 +58,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(dup_max_words, 0, 1e6, 30),
 	K(dup_max_share, 0, 1, 0.2),
 	K(dup_near_lines, 0, 1e6, 3),
+	K(dup_teaser_lines, 0, 1e6, 8),
 	K(repeat_max_words, 0, 1e6, 10),
 	K(repeat_digit_words, 0, 1e6, 4),
 	K(repeat_window, 0, 1 << 26, 65536),

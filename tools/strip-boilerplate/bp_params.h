@@ -12,7 +12,8 @@
 
 /* The heuristics' thresholds (rules file, key "heuristics"). */
 struct bp_params {
-	double long_words;      /* a paragraph this long (words) is prose by length */
+	double long_words;      /* a paragraph this long (words) is prose by length ... */
+	double long_lower;      /* ... with a sentence end or this share of lowercase words */
 	double good_words;      /* fewest words of a "good" paragraph */
 	double near_words;      /* fewest words of a "near-good" paragraph */
 	double good_stopwords;  /* share of stopwords a good paragraph needs */
@@ -61,6 +62,7 @@ struct bp_params {
 	double dup_min_words;   /* a line without a sentence end the document holds twice ... */
 	double dup_max_words;   /* ... of this many words is a teaser or caption (0: off) */
 	double dup_near_lines;  /* ... or any two copies this many lines apart or nearer */
+	double dup_teaser_lines; /* ... or this many with no good paragraph between (a dek repeated) */
 	double dup_max_share;   /* ... unless this share of the lines repeat (a table) */
 	double repeat_max_words;/* only lines of at most this many words count */
 	double repeat_digit_words; /* a line of at most this many words that are not numbers repeats whatever its digits */
