@@ -818,6 +818,47 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
 	*be = e;
 }
 
+/* A sentence of the story after its body: good on its own and read as
+ * prose, in a language whose stopwords it holds, no rule hit, link, URL
+ * or list shape, not speaking to the reader outside quotation marks. */
+static int story_sentence(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->cls0 == BPC_GOOD && l->prose && l->drop_rule < 0 && l->links == 0 && !l->has_url && !l->bullet &&
+	       !(l->address && !l->speech && l->quote != 2) && l->stop >= c->p.near_stopwords;
+}
+
+/* A body end is decided by the weight of what follows, not by one line:
+ * the story's sentences after the body (a live blog's entries between
+ * their times and share buttons, the last paragraphs after a figure) come
+ * back, with all up to the last of them, when they are
+ * body_resume_paragraphs or more and weigh body_resume_words words. Not
+ * across a heading (a new section: comments, more stories), a line of the
+ * notes that end stories or of what follows them, a box, nor a run of
+ * more than body_tail_lines lines that are boilerplate on their own
+ * (labels and lines without text aside): a wall of links is the page's. */
+static void story_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t last = *be, np = 0, run = 0;
+	double w = 0;
+	if (p->body_resume_paragraphs <= 0)
+		return;
+	for (size_t k = *be; k < n; k++) {
+		const struct bp_line *l = &L[k];
+		const struct bp_rule *r = strong_rule(c, l);
+		if (l->heading || end_line(c, l) || after_rule(c, l) || (r && r->box))
+			break;
+		if (story_sentence(c, l)) {
+			w += l->words, np++, last = k + 1, run = 0;
+		} else if (l->cls0 == BPC_BAD && l->why != bp_reason_names[BPR_LABEL] &&
+			   l->why != bp_reason_names[BPR_NO_TEXT] && (double)++run > p->body_tail_lines) {
+			break;
+		}
+	}
+	if ((double)np >= p->body_resume_paragraphs && w >= p->body_resume_words)
+		*be = last;
+}
+
 /* Sentences after the body past a few lines that are boilerplate on
  * their own and sit inside stories (an image credit, a cookie line, an
  * advertisement): the story's last paragraphs, too short to weigh as a
@@ -1491,6 +1532,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		tail_lines(c, L, n, &be);
 		sentences_after_body(c, L, n, &be);
 		resume_body(c, L, n, &be);
+		story_after_body(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
 			be = k + 1;
