@@ -1445,6 +1445,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
 	bp_speaker_turns(c, L, n);
+	bp_noun_capitals(c, L, n);
 	weigh_hits(c, L, n);
 	double gw = 0, gp = 0; /* words of good lines, and of those that read as sentences */
 	for (size_t i = 0; i < n; i++) {
