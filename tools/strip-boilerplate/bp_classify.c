@@ -75,8 +75,38 @@ static int story_shape(const struct bp_line *l)
  * not between two lines shaped like the story's sentences), is strong; so is a heading a rule hit unless a
  * paragraph follows it (what a box heading heads: links, list items,
  * images, short lines, other boilerplate). */
+/* A list of teasers links its headlines, or a box's label ("More:",
+ * "Related") heads it: where most of the page's list items that hold a
+ * heading ("* ### ...") have no link, URL or image (a listing's or a
+ * guide's own sections: "* ### Saturday", "* ### Step 2"), a rule's
+ * strong hit on such an item without one is weak (it goes only outside
+ * the body), unless the row above the run of items it is in is a
+ * heading or a rule hit strongly. */
+static void unlinked_list_headings(struct bp_line *L, size_t n)
+{
+	size_t items = 0, linked = 0;
+	for (size_t i = 0; i < n; i++)
+		if (L[i].list_heading) {
+			items++;
+			linked += L[i].links > 0 || L[i].has_url || L[i].image;
+		}
+	if (2 * linked >= items)
+		return;
+	int boxed = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (!l->list_heading)
+			continue;
+		if (i == 0 || !L[i - 1].list_heading)
+			boxed = i > 0 && (L[i - 1].heading || (L[i - 1].drop_rule >= 0 && L[i - 1].hit == BP_HIT_STRONG));
+		if (!boxed && l->drop_rule >= 0 && l->hit == BP_HIT_STRONG && l->links == 0 && !l->has_url && !l->image)
+			l->hit = BP_HIT_WEAK;
+	}
+}
+
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 {
+	unlinked_list_headings(L, n);
 	/* a caption stands by its figure: the hit of a figure rule that
 	 * looks at the row's end (a credit after the words: "... is kept in
 	 * the society's collection (Dunmore archives)") on a line of many
