@@ -33,13 +33,16 @@ void bp_noun_capitals(const struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
 	float share[NOUN_SAMPLE];
-	size_t k = 0;
+	size_t k = 0, under = 0;
 	if (p->nouns_lower <= 0)
 		return;
 	for (size_t i = 0; i < n && k < NOUN_SAMPLE; i++)
-		if (sample_line(p, &L[i]))
-			share[k++] = (float)L[i].lower / (float)L[i].looked;
-	if (k < 3)
+		if (sample_line(p, &L[i])) {
+			share[k] = (float)L[i].lower / (float)L[i].looked;
+			under += share[k++] < p->prose_lower_alone;
+		}
+	/* (most under the bar: the median is; sorted only then) */
+	if (k < 3 || 2 * under <= k)
 		return;
 	qsort(share, k, sizeof *share, cmp_float);
 	double med = k % 2 ? share[k / 2] : 0.5 * (share[k / 2 - 1] + share[k / 2]);
