@@ -1597,10 +1597,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	resume_body(c, L, n, &be);
 	roster_after_body(c, L, n, &be);
 	/* a weak hit inside the body is what its features say: a sentence,
-	 * or a heading that a paragraph follows (a sub-heading) */
+	 * or a heading that a paragraph or a short sentence no rule hit
+	 * follows (a sub-heading; a listing's "* ### Saturday fair" over
+	 * "Stalls open at nine.") */
 	for (size_t i = bs; i < be; i++)
 		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
-		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])))) {
+		    (L[i].prose ||
+		     (i + 1 < n && (reads_as_text(&L[i + 1]) || (short_sentence(&L[i + 1]) && L[i + 1].drop_rule < 0))))) {
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}
