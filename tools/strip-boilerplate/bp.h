@@ -126,6 +126,11 @@ unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, 
  * as sentences by what follows the label. */
 void bp_speaker_turns(const struct bp_config *c, struct bp_line *lines, size_t n);
 
+/* Nouns in capitals (bp_nouns.c): where the document's sentences hold
+ * fewer lowercase words than English ones (German), its lines are read
+ * as sentences by the document's own lowercase share. */
+void bp_noun_capitals(const struct bp_config *c, struct bp_line *lines, size_t n);
+
 /* Lines that come back (bp_repeat.c): count line hash h as seen in the
  * current document; returns the recent documents it was seen in. */
 unsigned bp_seen_in_docs(struct bp_config *c, uint64_t h);

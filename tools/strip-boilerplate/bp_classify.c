@@ -75,8 +75,38 @@ static int story_shape(const struct bp_line *l)
  * not between two lines shaped like the story's sentences), is strong; so is a heading a rule hit unless a
  * paragraph follows it (what a box heading heads: links, list items,
  * images, short lines, other boilerplate). */
+/* A list of teasers links its headlines, or a box's label ("More:",
+ * "Related") heads it: where most of the page's list items that hold a
+ * heading ("* ### ...") have no link, URL or image (a listing's or a
+ * guide's own sections: "* ### Saturday", "* ### Step 2"), a rule's
+ * strong hit on such an item without one is weak (it goes only outside
+ * the body), unless the row above the run of items it is in is a
+ * heading or a rule hit strongly. */
+static void unlinked_list_headings(struct bp_line *L, size_t n)
+{
+	size_t items = 0, linked = 0;
+	for (size_t i = 0; i < n; i++)
+		if (L[i].list_heading) {
+			items++;
+			linked += L[i].links > 0 || L[i].has_url || L[i].image;
+		}
+	if (2 * linked >= items)
+		return;
+	int boxed = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &L[i];
+		if (!l->list_heading)
+			continue;
+		if (i == 0 || !L[i - 1].list_heading)
+			boxed = i > 0 && (L[i - 1].heading || (L[i - 1].drop_rule >= 0 && L[i - 1].hit == BP_HIT_STRONG));
+		if (!boxed && l->drop_rule >= 0 && l->hit == BP_HIT_STRONG && l->links == 0 && !l->has_url && !l->image)
+			l->hit = BP_HIT_WEAK;
+	}
+}
+
 static void weigh_hits(const struct bp_config *c, struct bp_line *L, size_t n)
 {
+	unlinked_list_headings(L, n);
 	/* a caption stands by its figure: the hit of a figure rule that
 	 * looks at the row's end (a credit after the words: "... is kept in
 	 * the society's collection (Dunmore archives)") on a line of many
@@ -849,6 +879,47 @@ static void tail_lines(const struct bp_config *c, const struct bp_line *L, size_
 	*be = e;
 }
 
+/* A sentence of the story after its body: good on its own and read as
+ * prose, in a language whose stopwords it holds, no rule hit, link, URL
+ * or list shape, not speaking to the reader outside quotation marks. */
+static int story_sentence(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->cls0 == BPC_GOOD && l->prose && l->drop_rule < 0 && l->links == 0 && !l->has_url && !l->bullet &&
+	       !(l->address && !l->speech && l->quote != 2) && l->stop >= c->p.near_stopwords;
+}
+
+/* A body end is decided by the weight of what follows, not by one line:
+ * the story's sentences after the body (a live blog's entries between
+ * their times and share buttons, the last paragraphs after a figure) come
+ * back, with all up to the last of them, when they are
+ * body_resume_paragraphs or more and weigh body_resume_words words. Not
+ * across a heading (a new section: comments, more stories), a line of the
+ * notes that end stories or of what follows them, a box, nor a run of
+ * more than body_tail_lines lines that are boilerplate on their own
+ * (labels and lines without text aside): a wall of links is the page's. */
+static void story_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+{
+	const struct bp_params *p = &c->p;
+	size_t last = *be, np = 0, run = 0;
+	double w = 0;
+	if (p->body_resume_paragraphs <= 0)
+		return;
+	for (size_t k = *be; k < n; k++) {
+		const struct bp_line *l = &L[k];
+		const struct bp_rule *r = strong_rule(c, l);
+		if (l->heading || end_line(c, l) || after_rule(c, l) || (r && r->box))
+			break;
+		if (story_sentence(c, l)) {
+			w += l->words, np++, last = k + 1, run = 0;
+		} else if (l->cls0 == BPC_BAD && l->why != bp_reason_names[BPR_LABEL] &&
+			   l->why != bp_reason_names[BPR_NO_TEXT] && (double)++run > p->body_tail_lines) {
+			break;
+		}
+	}
+	if ((double)np >= p->body_resume_paragraphs && w >= p->body_resume_words)
+		*be = last;
+}
+
 /* Sentences after the body past a few lines that are boilerplate on
  * their own and sit inside stories (an image credit, a cookie line, an
  * advertisement): the story's last paragraphs, too short to weigh as a
@@ -1468,6 +1539,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	int use_stop = tw == 0 || ts / tw >= p->min_doc_stopwords;
 	bp_speaker_turns(c, L, n);
+	bp_noun_capitals(c, L, n);
 	weigh_hits(c, L, n);
 	double gw = 0, gp = 0; /* words of good lines, and of those that read as sentences */
 	for (size_t i = 0; i < n; i++) {
@@ -1556,6 +1628,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		tail_lines(c, L, n, &be);
 		sentences_after_body(c, L, n, &be);
 		resume_body(c, L, n, &be);
+		story_after_body(c, L, n, &be);
 		/* such lines alone do not end a story */
 		for (size_t k; be > bs && (k = story_labels(c, L, n, be)) > be && text_class(&L[k]) == BPC_GOOD;)
 			be = k + 1;
@@ -1597,11 +1670,14 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			break;
 	}
 	/* a weak hit inside the body is what its features say: a sentence,
-	 * or a heading that a paragraph follows (a sub-heading), or the last
-	 * line of a quotation */
+	 * or a heading that a paragraph or a short sentence no rule hit
+	 * follows (a sub-heading; a listing's "* ### Saturday fair" over
+	 * "Stalls open at nine."), or the last line of a quotation */
 	for (size_t i = bs; i < be; i++)
 		if (L[i].drop_rule >= 0 && L[i].hit == BP_HIT_WEAK &&
-		    (L[i].prose || (i + 1 < n && reads_as_text(&L[i + 1])) || closes_quote(L, bs, i))) {
+		    (L[i].prose ||
+		     (i + 1 < n && (reads_as_text(&L[i + 1]) || (short_sentence(&L[i + 1]) && L[i + 1].drop_rule < 0))) ||
+		     closes_quote(L, bs, i))) {
 			L[i].cls = L[i].cls_text == BPC_BAD && L[i].heading ? BPC_SHORT : L[i].cls_text;
 			L[i].why = L[i].why_text;
 		}

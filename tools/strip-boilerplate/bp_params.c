@@ -70,6 +70,7 @@ const struct bp_param_key bp_param_keys[] = {
 	K(prose_lower, 0, 1, 0.5),
 	K(prose_numeric, 0, 1, 0.35),
 	K(prose_lower_alone, 0, 1, 0.7),
+	K(nouns_lower, 0, 1, 0.85),
 #undef K
 };
 const size_t bp_nparam_keys = sizeof bp_param_keys / sizeof bp_param_keys[0];

@@ -75,6 +75,7 @@ struct bp_params {
 	double prose_lower;     /* ... this share of them lowercase ... */
 	double prose_numeric;   /* ... at most this share numbers */
 	double prose_lower_alone; /* ... and a finite verb, or this share lowercase */
+	double nouns_lower;     /* a sentence's lowercase share the bars of a document that capitalizes nouns scale by (0: off) */
 	int keep_title;         /* keep the headline before the body */
 };
 
