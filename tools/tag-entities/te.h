@@ -100,6 +100,7 @@ struct te {
 	struct te_entry *ent;
 	size_t nent, capent;
 	struct buf ids;     /* NUL-terminated ids */
+	size_t last_idlen;  /* strlen of the last entry's id */
 	struct h64map alias;
 	size_t naliases;
 	int any_fold_case;   /* some entry folds case */

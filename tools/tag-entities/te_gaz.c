@@ -98,7 +98,7 @@ uint32_t te_entry_add(struct te *t, const char *id, size_t idn, int type, int pr
 	if (t->nent) {
 		struct te_entry *l = &t->ent[t->nent - 1];
 		const char *lid = t->ids.p + l->id;
-		if (l->type == type && l->src == src && l->prio == prio && strlen(lid) == idn &&
+		if (l->type == type && l->src == src && l->prio == prio && t->last_idlen == idn &&
 		    memcmp(lid, id, idn) == 0)
 			return (uint32_t)(t->nent - 1);
 	}
@@ -110,6 +110,7 @@ uint32_t te_entry_add(struct te *t, const char *id, size_t idn, int type, int pr
 	e->id = (uint32_t)t->ids.len;
 	buf_add(&t->ids, id, idn);
 	buf_addc(&t->ids, '\0');
+	t->last_idlen = strlen(t->ids.p + e->id);
 	e->type = (uint8_t)type;
 	e->src = (uint8_t)src;
 	e->prio = (int16_t)prio;
@@ -120,14 +121,22 @@ const char *te_entry_id(const struct te *t, uint32_t e) { return t->ids.p + t->e
 
 uint64_t te_tok_hash(const char *s, size_t n, int fold_case, struct buf *scratch)
 {
-	int ascii = 1, upper = 0;
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0x80) {
-			ascii = 0;
-			break;
-		}
-		upper |= s[i] >= 'A' && s[i] <= 'Z';
+	/* ASCII or not, and any capital, 8 bytes at a time (the last ones
+	 * zero-padded: a NUL is neither) */
+	uint64_t any = 0, caps = 0, lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = 0;
+		if (n - i >= 8)
+			memcpy(&x, s + i, 8);
+		else
+			for (size_t q = 0; q < n - i; q++)
+				x |= (uint64_t)(unsigned char)s[i + q] << (8 * q);
+		uint64_t a = x & lo7;
+		any |= x;
+		/* bytes of ASCII: a + 0x3F has its top bit from 'A' on, a + 0x25 from '[' on */
+		caps |= (a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi;
 	}
+	int ascii = !(any & hi), upper = caps != 0;
 	uint64_t seed = fold_case ? TE_SEED_B : TE_SEED_A;
 	if (ascii && (!fold_case || !upper))
 		return te_hash(s, n, seed);
@@ -305,10 +314,14 @@ size_t te_bytes(const struct te *t)
 
 static int bad_id(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == ';' || s[i] == ',' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-			return 1;
-	return 0;
+	/* the five bytes are below 64: one bit of a word each */
+	const uint64_t bad = 1ULL << ';' | 1ULL << ',' | 1ULL << '\t' | 1ULL << '\n' | 1ULL << '\r';
+	unsigned hit = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		hit |= (unsigned)(c < 64) & (unsigned)(bad >> (c & 63));
+	}
+	return hit & 1;
 }
 
 void te_load_gazetteer(struct te *t, const char *path)
@@ -325,7 +338,8 @@ void te_load_gazetteer(struct te *t, const char *path)
 	buf_free(&label);
 	struct tsv_field *f = NULL;
 	size_t fcap = 0;
-	int hdr = 1;
+	int hdr = 1, lastty = -1;
+	size_t lastty_n = 0;
 	/* size the table from the file's length: ~30 bytes a row, ~1.5 keys each */
 	struct stat st;
 	if (fstat(L.fd, &st) == 0 && S_ISDIR(st.st_mode))
@@ -371,30 +385,41 @@ void te_load_gazetteer(struct te *t, const char *path)
 			continue; /* a blank line */
 		if (nf != ncols)
 			die_at(EXIT_USAGE, fname, L.lineno, "%zu fields, the header has %zu", nf, ncols);
-		buf_reset(&id);
-		buf_reset(&name);
-		buf_reset(&type);
-		tsv_unescape(f[ci].p, f[ci].n, &id);
-		tsv_unescape(f[cn].p, f[cn].n, &name);
-		tsv_unescape(f[ct].p, f[ct].n, &type);
+		/* a row without a backslash is its own text (most rows) */
+		struct tsv_field fi = f[ci], fn = f[cn], ft = f[ct];
+		if (memchr(L.line, '\\', L.len)) {
+			buf_reset(&id);
+			buf_reset(&name);
+			buf_reset(&type);
+			tsv_unescape(fi.p, fi.n, &id);
+			tsv_unescape(fn.p, fn.n, &name);
+			tsv_unescape(ft.p, ft.n, &type);
+			fi.p = id.p, fi.n = id.len;
+			fn.p = name.p, fn.n = name.len;
+			ft.p = type.p ? type.p : "", ft.n = type.len;
+		}
 		if (u8_valid_prefix(L.line, L.len) != L.len)
 			die_at(EXIT_USAGE, fname, L.lineno, "invalid UTF-8");
-		if (!id.len)
+		if (!fi.n)
 			die_at(EXIT_USAGE, fname, L.lineno, "empty id");
-		if (bad_id(id.p, id.len))
+		if (bad_id(fi.p, fi.n))
 			die_at(EXIT_USAGE, fname, L.lineno,
-			       "the id '%.*s' holds ';', ',', a TAB or a line break", (int)id.len, id.p);
-		int ty = type.len ? te_type(t, type.p, type.len) : -1;
+			       "the id '%.*s' holds ';', ',', a TAB or a line break", (int)fi.n, fi.p);
+		/* mostly the type of the row before */
+		int ty = lastty >= 0 && ft.n == lastty_n && memcmp(ft.p, t->types[lastty], ft.n) == 0 ? lastty
+			 : ft.n ? te_type(t, ft.p, ft.n)
+				: -1;
 		if (ty < 0)
 			die_at(EXIT_USAGE, fname, L.lineno,
 			       "unknown type '%.*s' (types: PER ORG LOC MISC and those the rules "
 			       "define)",
-			       (int)(type.len > 50 ? 50 : type.len), type.p ? type.p : "");
-		if (!name.len)
+			       (int)(ft.n > 50 ? 50 : ft.n), ft.p);
+		lastty = ty, lastty_n = ft.n;
+		if (!fn.n)
 			die_at(EXIT_USAGE, fname, L.lineno, "empty name");
-		uint32_t e = te_entry_add(t, id.p, id.len, ty, 0, src);
+		uint32_t e = te_entry_add(t, fi.p, fi.n, ty, 0, src);
 		const char *why;
-		if (te_alias_add(t, e, name.p, name.len, 0, &why) < 0)
+		if (te_alias_add(t, e, fn.p, fn.n, 0, &why) < 0)
 			die_at(EXIT_USAGE, fname, L.lineno, "%s", why);
 	}
 	if (hdr)
