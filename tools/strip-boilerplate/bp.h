@@ -110,15 +110,21 @@ void bp_explain(const struct bp_config *c, const struct bp_line *lines, size_t n
 /* The content words of a story's lead (bp_shared_words.c): keys of the
  * lowercase words that are not stopwords, of at least three bytes. */
 #define BP_LEAD_WORDS 96
+#define BP_LEAD_LINES 4
 struct bp_lead {
 	uint64_t key[BP_LEAD_WORDS];
 	size_t n;
+	/* the lines added and not yet read (read when first compared with:
+	 * many leads never are) */
+	const char *src[BP_LEAD_LINES];
+	size_t srcn[BP_LEAD_LINES], nsrc;
 };
-/* Add the words of s[0..n) to lead (start with n = 0). */
+/* Add the words of s[0..n) to lead (start with n = 0); s must stay
+ * while the lead is used. */
 void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n);
 /* How many content words of s[0..n) the lead holds (and, in words when
  * not NULL, how many it has). */
-unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, const char *s, size_t n,
+unsigned bp_shared_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n,
 			 unsigned *words);
 
 /* Speaker turns (bp_turns.c): where labels take turns on the page

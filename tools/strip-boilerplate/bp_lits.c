@@ -441,6 +441,54 @@ static void nib_build(struct bp_lits *L)
 	nib_add(L, 0, 0xE2, 1), nib_add(L, 1, 0x84, 1);
 }
 
+/* L's grp from its sph. */
+static void grp_build(struct bp_lits *L)
+{
+	size_t q = 0;
+	for (unsigned c = 0; c < 64; c++) {
+		L->grp[c] = (uint32_t)q;
+		while (q < L->n && L->sph[q] >> 6 == c)
+			q++;
+	}
+	L->grp[64] = (uint32_t)q;
+}
+
+/* L's ord, sph and grp (bp_lits.h), in the order of the literals where
+ * their ph is equal (an insertion sort: a set has some dozens). */
+static void order_build(struct bp_lits *L)
+{
+	free(L->ord);
+	free(L->sph);
+	L->ord = xcalloc(L->n ? L->n : 1, sizeof *L->ord);
+	L->sph = xcalloc(L->n ? L->n : 1, sizeof *L->sph);
+	for (size_t k = 0; k < L->n; k++) {
+		size_t q = k;
+		for (; q > 0 && L->sph[q - 1] > L->ph[k]; q--)
+			L->ord[q] = L->ord[q - 1], L->sph[q] = L->sph[q - 1];
+		L->ord[q] = (uint32_t)k, L->sph[q] = L->ph[k];
+	}
+	grp_build(L);
+}
+
+/* The order of L (its first n0 literals, in order) and of F (the next
+ * ones) merged into L's. */
+static void order_merge(struct bp_lits *L, size_t n0, const struct bp_lits *F)
+{
+	uint32_t *ord = xcalloc(L->n ? L->n : 1, sizeof *ord);
+	uint16_t *sph = xcalloc(L->n ? L->n : 1, sizeof *sph);
+	size_t a = 0, b = 0, q = 0;
+	while (a < n0 || b < F->n) {
+		if (b == F->n || (a < n0 && L->sph[a] <= F->sph[b]))
+			ord[q] = L->ord[a], sph[q++] = L->sph[a++];
+		else
+			ord[q] = (uint32_t)n0 + F->ord[b], sph[q++] = F->sph[b++];
+	}
+	free(L->ord);
+	free(L->sph);
+	L->ord = ord, L->sph = sph;
+	grp_build(L);
+}
+
 static void fill(struct bp_lits *L, struct set *S);
 
 int bp_lits_from_pattern(struct bp_lits *L, const char *pat, size_t n, size_t min_len)
@@ -487,6 +535,7 @@ static void fill(struct bp_lits *L, struct set *S)
 	h = pair_hash(0xE2, 0x84);
 	L->pair[h >> 6] |= 1ULL << (h & 63);
 	nib_build(L);
+	order_build(L);
 }
 
 size_t bp_lits_branches(const char *pat, size_t n, size_t *start, size_t *len, size_t max)
@@ -553,14 +602,18 @@ void bp_lits_append(struct bp_lits *L, struct bp_lits *from)
 	L->s = xrealloc(L->s, (L->n + from->n) * sizeof *L->s);
 	L->len = xrealloc(L->len, (L->n + from->n) * sizeof *L->len);
 	L->ph = xrealloc(L->ph, (L->n + from->n) * sizeof *L->ph);
+	size_t n0 = L->n;
 	for (size_t i = 0; i < from->n; i++)
 		L->s[L->n] = from->s[i], L->len[L->n] = from->len[i], L->ph[L->n++] = from->ph[i];
 	for (int k = 0; k < 64; k++)
 		L->pair[k] |= from->pair[k];
 	nib_build(L);
+	order_merge(L, n0, from);
 	free(from->s);
 	free(from->len);
 	free(from->ph);
+	free(from->ord);
+	free(from->sph);
 	memset(from, 0, sizeof *from);
 }
 
@@ -584,9 +637,9 @@ static inline int lits_at(const struct bp_lits *L, const unsigned char *u, size_
 		*ret = first ? 1 : want;
 		return 1;
 	}
-	for (size_t k = 0; k < L->n; k++) {
-		size_t m = L->len[k];
-		if (L->ph[k] != h || m > n - i)
+	for (size_t q = L->grp[h >> 6], qe = L->grp[(h >> 6) + 1]; q < qe; q++) {
+		size_t k = L->ord[q], m = L->len[k];
+		if (L->sph[q] != h || m > n - i)
 			continue;
 		uint64_t o = owner ? owner[k] & want : ~0ULL;
 		if (!(o & ~*found))
@@ -695,5 +748,7 @@ void bp_lits_free(struct bp_lits *L)
 	free(L->s);
 	free(L->len);
 	free(L->ph);
+	free(L->ord);
+	free(L->sph);
 	memset(L, 0, sizeof *L);
 }

@@ -17,6 +17,12 @@ struct bp_lits {
 	size_t n;
 	uint16_t *ph;      /* each literal's first two bytes in the filter */
 	uint64_t pair[64]; /* 4096-bit filter of each literal's first two bytes */
+	/* the literals in the order of ph (ord: their indexes, sph: their
+	 * ph), those whose ph >> 6 is c at grp[c] .. grp[c + 1] - 1: where
+	 * the filter lets two bytes through, the few literals that start
+	 * with them are compared, not all */
+	uint32_t *ord, grp[65];
+	uint16_t *sph;
 	/* the same in eight buckets by nibbles, for 32 bytes at a time (bit b
 	 * of nib[0][lo] & nib[1][hi]: a byte of those nibbles may be the
 	 * first byte of a literal of bucket b; nib[2], nib[3]: the second) */

@@ -88,6 +88,14 @@ static void first_bytes(struct bp_rule *rule, int anchored)
 		rule->anchored = bp_first_bytes(rule->rx.code, rule->ascii_first, rule->second, &rule->has_second);
 }
 
+/* Can a match start with any ASCII letter (ascii_first: bit c for byte c)? */
+static int any_letter(const uint64_t ascii_first[2])
+{
+	/* 'A'..'Z' and 'a'..'z' are bits 1..26 and 33..58 of the second word */
+	uint64_t letters = 0x07FFFFFEULL | 0x07FFFFFEULL << 32;
+	return (ascii_first[1] & letters) == letters;
+}
+
 void bp_load_rule(struct bp_config *c, const struct ynode *r)
 {
 	static const char *const keys[] = {"name", "action", "pattern", "caseless", "ucp",
@@ -195,7 +203,11 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	rule->need_digit = pcre2_pattern_info(rule->rx.code, PCRE2_INFO_ARGOPTIONS, &aopts) == 0 &&
 			   !(aopts & PCRE2_UCP) && bp_pattern_needs_digit(pat, pn->len);
 	bp_lits_free(&rule->req);
-	if (act == BP_DROP && !(opts & PCRE2_ANCHORED))
+	/* (an anchored pattern that fails at its first bytes runs once per
+	 * row, which costs less than a search of the whole row for literals;
+	 * one whose match may start with any letter, ".{0,120}\\bletters? to
+	 * the editor", runs on into the row: its literals pay) */
+	if (act == BP_DROP && (!(opts & PCRE2_ANCHORED) || (rule->anchored && any_letter(rule->ascii_first))))
 		bp_lits_from_pattern(&rule->req, pat, pn->len, BP_LIT_MIN);
 	bp_gates_free(&rule->gates);
 	bp_branches_free(&rule->br);

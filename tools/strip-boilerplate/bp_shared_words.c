@@ -66,18 +66,31 @@ static size_t word_keys(const struct bp_config *c, const char *s, size_t n, stru
 	return m;
 }
 
-void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n)
+/* The words of the lines added to lead and not yet read, in order. */
+static void lead_read(const struct bp_config *c, struct bp_lead *lead, struct toks *t)
 {
-	struct toks t = {0};
 	size_t cap = sizeof lead->key / sizeof lead->key[0];
-	lead->n += word_keys(c, s, n, &t, lead->key + lead->n, cap - lead->n);
-	toks_free(&t);
+	for (size_t i = 0; i < lead->nsrc; i++)
+		lead->n += word_keys(c, lead->src[i], lead->srcn[i], t, lead->key + lead->n, cap - lead->n);
+	lead->nsrc = 0;
 }
 
-unsigned bp_shared_words(const struct bp_config *c, const struct bp_lead *lead, const char *s, size_t n,
+void bp_lead_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n)
+{
+	if (lead->nsrc == BP_LEAD_LINES) {
+		struct toks t = {0};
+		lead_read(c, lead, &t);
+		toks_free(&t);
+	}
+	lead->src[lead->nsrc] = s;
+	lead->srcn[lead->nsrc++] = n;
+}
+
+unsigned bp_shared_words(const struct bp_config *c, struct bp_lead *lead, const char *s, size_t n,
 			 unsigned *words)
 {
 	struct toks t = {0};
+	lead_read(c, lead, &t);
 	uint64_t k[BP_LEAD_WORDS];
 	size_t m = word_keys(c, s, n, &t, k, BP_LEAD_WORDS);
 	toks_free(&t);
