@@ -37,7 +37,7 @@ def key(d):
 with open(os.path.join(here, 'articles.tsv'), 'w', encoding='utf-8') as a, \
         open(os.path.join(here, 'trips.tsv'), 'w', encoding='utf-8') as t:
     a.write('doc\tpara\tlabel\ttext\n')
-    t.write('doc\tpara\twhat\n')
+    t.write('doc\tpara\trule\n')
     for d in sorted(order, key=key):
         for i, (l, what, text) in enumerate(docs[d], 1):
             a.write(f'{d}\t{i}\t{l}\t{text}\n')

@@ -45,7 +45,7 @@ for lang, c in counts.items():
     if g != c: err.append(f'{lang}: title/article/boilerplate {g}, README says {c}')
 trips = open(os.path.join(here, 'trips.tsv'), encoding='utf-8').read().split('\n')
 if trips[-1] == '': trips.pop()
-if trips[0] != 'doc\tpara\twhat': err.append('trips.tsv: bad header')
+if trips[0] != 'doc\tpara\trule': err.append('trips.tsv: bad header')
 for n, r in enumerate(trips[1:], 2):
     f = r.split('\t')
     if len(f) != 3 or label.get((f[0], f[1])) not in ('article', 'title'):
