@@ -1008,6 +1008,30 @@ static int roster_line(const struct bp_config *c, const struct bp_line *l)
 
 static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i);
 
+/* Line k stands under a headline: above it at most lead_lines lines of
+ * bylines, dates, images, buttons and labels (a share row: a label
+ * rule's strong hit of at most near_words words, not a box's), and a dek
+ * over the byline. */
+static int under_headline_at(const struct bp_config *c, const struct bp_line *L, size_t n, size_t k)
+{
+	int dek = 0;
+	for (size_t i = k; i > 0 && k - i <= (size_t)c->p.lead_lines + 1; i--) {
+		const struct bp_line *h = &L[i - 1];
+		if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(&c->p, h))
+			return 1;
+		const struct bp_rule *rr = strong_rule(c, h);
+		if (!dek && !rr && h->ends_punct == 1 && dek_over_byline(c, L, n, i - 1)) {
+			dek = 1; /* (a dek over the byline) */
+			continue;
+		}
+		if (!under_headline(c, h) &&
+		    !(rr && (rr->inside || (rr->shape == BP_SHAPE_LABEL && !rr->box && !rr->after &&
+					    h->words <= c->p.near_words))))
+			return 0;
+	}
+	return 0;
+}
+
 /* The line-ups of a match report before the story: two roster lines or
  * more, the label lines ending like sentences after them ("Referee: ...
  * Attendance: ...") and short sentences, right above the body, under a
@@ -1028,23 +1052,44 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 	size_t r = k;
 	while (k > 0 && roster_line(c, &L[k - 1]))
 		k--;
-	if (r < k + 2)
+	if (r >= k + 2 && under_headline_at(c, L, n, k))
+		*bs = k;
+}
+
+/* A summary of the story above its body: a short line no rule hit ("Key
+ * points") over two list items or more of one kind, in sentence case,
+ * without links, half of them sharing a word with the lead (a box of
+ * other stories' headlines does not), right above the body (or its first
+ * label) and under the headline: the story starts at its first item
+ * (the line over them is the page's label of the box). */
+static void points_before_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t be, size_t *bs)
+{
+	size_t k = *bs;
+	if (k < 3 || c->p.lead_lines <= 0)
 		return;
-	int dek = 0;
-	for (size_t i = k; i > 0 && k - i <= (size_t)c->p.lead_lines + 1; i--) {
-		const struct bp_line *h = &L[i - 1];
-		if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(&c->p, h)) {
-			*bs = k;
-			return;
-		}
-		const struct bp_rule *rr = strong_rule(c, h);
-		if (!dek && !rr && h->ends_punct == 1 && dek_over_byline(c, L, n, i - 1)) {
-			dek = 1; /* (a dek over the byline) */
-			continue;
-		}
-		if (!under_headline(c, h) && !(rr && (rr->inside || h->words <= 3)))
-			return;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
+	/* (a label may open the body: a live blog's first time) */
+	if (L[k - 1].why == bp_reason_names[BPR_LABEL] && !L[k - 1].links && !L[k - 1].has_url)
+		k--;
+	size_t top = k, shared = 0;
+	unsigned char kind = L[k - 1].bullet;
+	while (k > 0 && kind && L[k - 1].bullet == kind && L[k - 1].drop_rule < 0 && !L[k - 1].links &&
+	       !L[k - 1].has_url && !L[k - 1].image && !L[k - 1].list_heading && L[k - 1].looked >= 2 &&
+	       2 * L[k - 1].lower >= L[k - 1].looked) {
+		shared += bp_shared_words(c, &lead, L[k - 1].s + L[k - 1].a, L[k - 1].b - L[k - 1].a, NULL) > 0;
+		k--;
 	}
+	if (k + 2 > top || k == 0 || 2 * shared < top - k)
+		return;
+	const struct bp_line *o = &L[k - 1];
+	if (o->drop_rule >= 0 || o->bullet || o->links || o->has_url || o->image || o->no_text || o->words > 3 ||
+	    o->ends_punct == 1 || o->cls0 == BPC_GOOD)
+		return;
+	if (under_headline_at(c, L, n, k - 1))
+		*bs = k;
 }
 
 /* The line-ups of a match report after the story: at most
@@ -1070,17 +1115,19 @@ static void roster_after_body(const struct bp_config *c, const struct bp_line *L
 }
 
 /* A list the story introduces: the items right after a line of the body
- * that ends with a colon ("The rules for the trip were short:"), of one
+ * (or the line right after it, that no rule hit: "Roads closed:") that
+ * ends with a colon ("The rules for the trip were short:"), of one
  * kind of bullet, are the story's while they hold no link, URL or image
  * and no rule hit them strongly but one of the short lines' (a label, a
  * "Photos: ..." promo shape): not a box, a figure or what follows
  * stories. The body takes the list when it ends there. */
 static void story_lists(const struct bp_config *c, struct bp_line *L, size_t n, size_t bs, size_t *be)
 {
-	for (size_t i = bs; i < *be && i + 1 < n; i++) {
+	for (size_t i = bs; i <= *be && i + 1 < n; i++) {
 		const struct bp_line *h = &L[i];
 		if (h->ends_punct != 2 || h->bullet || h->heading || h->words < c->p.title_min_words ||
-		    strong_rule(c, h) || text_class(h) == BPC_BAD || !L[i + 1].bullet)
+		    strong_rule(c, h) || text_class(h) == BPC_BAD || !L[i + 1].bullet ||
+		    (i == *be && (h->drop_rule >= 0 || h->links || h->has_url)))
 			continue;
 		unsigned char kind = L[i + 1].bullet;
 		size_t k = i + 1;
@@ -1167,7 +1214,7 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 {
 	return (l->drop_rule < 0 || l->hit == BP_HIT_WEAK) && !l->no_text && l->bullet != 1 && l->links <= p->max_link_density &&
 	       l->words >= p->title_min_words && l->words <= p->title_max_words &&
-	       (l->ends_punct != 1 || (asks(l) && !l->heading)) && !l->has_url;
+	       l->ends_punct != 1 && !l->has_url;
 }
 
 /* A title-like line that may be the headline when no markdown heading
@@ -1566,6 +1613,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	short_lead(c, L, n, &bs);
 	roster_before_body(c, L, n, &bs);
+	points_before_body(c, L, n, be, &bs);
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
