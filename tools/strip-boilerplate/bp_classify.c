@@ -1493,6 +1493,16 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
 	c->run.doc_seq++;
+	/* a prefix a trim rule cuts from two rows or more in a row is a
+	 * list's (a timeline's dates: "2026-11-16 - The first ..."), not a
+	 * dateline glued to a lead: they keep it */
+	for (size_t i = 0, k; i < n; i = k) {
+		for (k = i + 1; k < n && L[i].trim_rule >= 0 && L[k].trim_rule == L[i].trim_rule && L[k].a > 0; k++)
+			;
+		if (k - i >= 2 && L[i].a > 0)
+			for (size_t m = i; m < k; m++)
+				bp_undo_trim(c, &L[m]);
+	}
 	/* doc-wide stopword share: is the stopword list in this language? */
 	double tw = 0, ts = 0;
 	for (size_t i = 0; i < n; i++) {
