@@ -1067,10 +1067,6 @@ static void points_before_body(const struct bp_config *c, const struct bp_line *
 	size_t k = *bs;
 	if (k < 3 || c->p.lead_lines <= 0)
 		return;
-	struct bp_lead lead = {.n = 0};
-	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
-		if (L[i].cls0 == BPC_GOOD)
-			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
 	/* (a label may open the body: a live blog's first time) */
 	if (L[k - 1].why == bp_reason_names[BPR_LABEL] && !L[k - 1].links && !L[k - 1].has_url)
 		k--;
@@ -1078,11 +1074,17 @@ static void points_before_body(const struct bp_config *c, const struct bp_line *
 	unsigned char kind = L[k - 1].bullet;
 	while (k > 0 && kind && L[k - 1].bullet == kind && L[k - 1].drop_rule < 0 && !L[k - 1].links &&
 	       !L[k - 1].has_url && !L[k - 1].image && !L[k - 1].list_heading && L[k - 1].looked >= 2 &&
-	       2 * L[k - 1].lower >= L[k - 1].looked) {
-		shared += bp_shared_words(c, &lead, L[k - 1].s + L[k - 1].a, L[k - 1].b - L[k - 1].a, NULL) > 0;
+	       2 * L[k - 1].lower >= L[k - 1].looked)
 		k--;
-	}
-	if (k + 2 > top || k == 0 || 2 * shared < top - k)
+	if (k + 2 > top || k == 0)
+		return;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
+	for (size_t i = k; i < top; i++)
+		shared += bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, NULL) > 0;
+	if (2 * shared < top - k)
 		return;
 	const struct bp_line *o = &L[k - 1];
 	if (o->drop_rule >= 0 || o->bullet || o->links || o->has_url || o->image || o->no_text || o->words > 3 ||
