@@ -51,6 +51,12 @@ echo "== strip-boilerplate on tests/data/boilerplate-blind2 (written blind; a de
 bp_totals boilerplate-blind2 'odd (dev)' '(en-[0-9][13579]|[a-z][a-z]-01)$'
 bp_totals boilerplate-blind2 'even (held out)' '([a-z][a-z]-[0-9][02468])$'
 echo
+# boilerplate-trip: written to trip the rules (not blind), fixes made
+# reading the odd half only (its README)
+echo "== strip-boilerplate on tests/data/boilerplate-trip (written to trip the rules; odd = dev) =="
+bp_totals boilerplate-trip 'odd (dev)' '(en-[0-9][13579]|[a-z][a-z]-0[13])$'
+bp_totals boilerplate-trip 'even (held out)' '(en-[0-9][02468]|(de|fr|es|pt|it|nl)-0[24])$'
+echo
 echo "== tag-entities on tests/data/entities-blind (written blind; default rules) =="
 "$BIN/tag-entities" < tests/data/entities-blind/paragraphs.tsv > "$T/e.tsv" || exit 1
 python3 tests/data/entities-blind/score.py tests/data/entities-blind/gold.tsv "$T/e.tsv" | sed -n '2,7p'

@@ -90,6 +90,9 @@ void bp_free(struct bp_config *c);
 int bp_prepare(struct bp_config *c, struct bp_line *l);
 /* The parts: trims; features of l->s[a..b); drops. */
 int bp_apply_trims(struct bp_config *c, struct bp_line *l);
+/* Give a trimmed line its whole text back (features again; the drop
+ * rules' verdict on the trimmed text stands). */
+void bp_undo_trim(struct bp_config *c, struct bp_line *l);
 void bp_features(const struct bp_config *c, struct bp_line *l);
 /* The same features from the word scan one byte at a time (for tests). */
 void bp_features_ref(const struct bp_config *c, struct bp_line *l);

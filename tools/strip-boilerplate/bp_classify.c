@@ -471,6 +471,16 @@ static int dense(const struct bp_line *L, size_t n, double need)
 
 static int emphasis(const struct bp_line *l);
 
+/* A line that ends with a question mark (a headline or a
+ * sub-heading may ask one: "What the new rules mean for you?"). */
+static int asks(const struct bp_line *l)
+{
+	size_t b = l->b;
+	while (b > l->a && (l->s[b - 1] == ' ' || l->s[b - 1] == '*' || l->s[b - 1] == '"'))
+		b--;
+	return b > l->a && l->s[b - 1] == '?';
+}
+
 /* A section's heading the body may be carried across (after its end,
  * with stricter evidence, see bridge_body): a markdown sub-heading or a
  * line set in bold, of a title's words at most, without a sentence end,
@@ -481,7 +491,7 @@ static int section_head(const struct bp_config *c, const struct bp_line *l)
 {
 	const struct bp_rule *r = strong_rule(c, l);
 	return emphasis(l) && l->heading != 1 && !l->bullet && l->words <= c->p.title_max_words &&
-	       l->ends_punct != 1 && l->links == 0 && !l->has_url && !l->image && !l->no_text &&
+	       (l->ends_punct != 1 || asks(l)) && l->links == 0 && !l->has_url && !l->image && !l->no_text &&
 	       (!r || (r->box && r->shape == BP_SHAPE_LABEL));
 }
 
@@ -1091,8 +1101,99 @@ static void resume_body(const struct bp_config *c, const struct bp_line *L, size
  * no link, URL, list or heading shape, no rule hit. */
 static int roster_line(const struct bp_config *c, const struct bp_line *l)
 {
-	return l->label == 1 && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
+	/* (a label of more than three words counts when the names are
+	 * capitalized: "Harbourside (4-4-2): Kettering; Ali, ...") */
+	int label = l->label == 1 || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
+	return label && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
 	       !l->heading && l->links == 0 && !l->has_url && !l->image && l->ends_punct == 1;
+}
+
+static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i);
+
+/* Line k stands under a headline: above it at most lead_lines lines of
+ * bylines, dates, images, buttons and labels (a share row: a label
+ * rule's strong hit of at most near_words words, not a box's), and a dek
+ * over the byline. */
+static int under_headline_at(const struct bp_config *c, const struct bp_line *L, size_t n, size_t k)
+{
+	int dek = 0;
+	for (size_t i = k; i > 0 && k - i <= (size_t)c->p.lead_lines + 1; i--) {
+		const struct bp_line *h = &L[i - 1];
+		if (!strong_rule(c, h) && h->cls0 != BPC_BAD && h->heading <= 1 && headline_like(&c->p, h))
+			return 1;
+		const struct bp_rule *rr = strong_rule(c, h);
+		if (!dek && !rr && h->ends_punct == 1 && dek_over_byline(c, L, n, i - 1)) {
+			dek = 1; /* (a dek over the byline) */
+			continue;
+		}
+		if (!under_headline(c, h) &&
+		    !(rr && (rr->inside || (rr->shape == BP_SHAPE_LABEL && !rr->box && !rr->after &&
+					    h->words <= c->p.near_words))))
+			return 0;
+	}
+	return 0;
+}
+
+/* The line-ups of a match report before the story: two roster lines or
+ * more, the label lines ending like sentences after them ("Referee: ...
+ * Attendance: ...") and short sentences, right above the body, under a
+ * headline and at most lead_lines lines of bylines, dates, images and
+ * buttons (a share row): the story starts at the first of them. */
+static void roster_before_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *bs)
+{
+	if (c->p.roster_commas <= 0 || c->p.lead_lines <= 0)
+		return;
+	size_t k = *bs;
+	while (k > 0 && (L[k - 1].cls == BPC_SHORT || L[k - 1].cls == BPC_NEAR) && !weak_hit(&L[k - 1]) &&
+	       L[k - 1].looked >= 2 && 2 * L[k - 1].lower >= L[k - 1].looked && tail_line(c, L, n, k - 1))
+		k--;
+	while (k > 0 && L[k - 1].label == 1 && L[k - 1].ends_punct == 1 && L[k - 1].drop_rule < 0 &&
+	       L[k - 1].links == 0 && !L[k - 1].has_url && !L[k - 1].bullet && !L[k - 1].heading &&
+	       !roster_line(c, &L[k - 1]))
+		k--;
+	size_t r = k;
+	while (k > 0 && roster_line(c, &L[k - 1]))
+		k--;
+	if (r >= k + 2 && under_headline_at(c, L, n, k))
+		*bs = k;
+}
+
+/* A summary of the story above its body: a short line no rule hit ("Key
+ * points") over two list items or more of one kind, in sentence case,
+ * without links, half of them sharing a word with the lead (a box of
+ * other stories' headlines does not), right above the body (or its first
+ * label) and under the headline: the story starts at its first item
+ * (the line over them is the page's label of the box). */
+static void points_before_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t be, size_t *bs)
+{
+	size_t k = *bs;
+	if (k < 3 || c->p.lead_lines <= 0)
+		return;
+	/* (a label may open the body: a live blog's first time) */
+	if (L[k - 1].why == bp_reason_names[BPR_LABEL] && !L[k - 1].links && !L[k - 1].has_url)
+		k--;
+	size_t top = k, shared = 0;
+	unsigned char kind = L[k - 1].bullet;
+	while (k > 0 && kind && L[k - 1].bullet == kind && L[k - 1].drop_rule < 0 && !L[k - 1].links &&
+	       !L[k - 1].has_url && !L[k - 1].image && !L[k - 1].list_heading && L[k - 1].looked >= 2 &&
+	       2 * L[k - 1].lower >= L[k - 1].looked)
+		k--;
+	if (k + 2 > top || k == 0)
+		return;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
+	for (size_t i = k; i < top; i++)
+		shared += bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, NULL) > 0;
+	if (2 * shared < top - k)
+		return;
+	const struct bp_line *o = &L[k - 1];
+	if (o->drop_rule >= 0 || o->bullet || o->links || o->has_url || o->image || o->no_text || o->words > 3 ||
+	    o->ends_punct == 1 || o->cls0 == BPC_GOOD)
+		return;
+	if (under_headline_at(c, L, n, k - 1))
+		*bs = k;
 }
 
 /* The line-ups of a match report after the story: at most
@@ -1118,17 +1219,19 @@ static void roster_after_body(const struct bp_config *c, const struct bp_line *L
 }
 
 /* A list the story introduces: the items right after a line of the body
- * that ends with a colon ("The rules for the trip were short:"), of one
+ * (or the line right after it, that no rule hit: "Roads closed:") that
+ * ends with a colon ("The rules for the trip were short:"), of one
  * kind of bullet, are the story's while they hold no link, URL or image
  * and no rule hit them strongly but one of the short lines' (a label, a
  * "Photos: ..." promo shape): not a box, a figure or what follows
  * stories. The body takes the list when it ends there. */
 static void story_lists(const struct bp_config *c, struct bp_line *L, size_t n, size_t bs, size_t *be)
 {
-	for (size_t i = bs; i < *be && i + 1 < n; i++) {
+	for (size_t i = bs; i <= *be && i + 1 < n; i++) {
 		const struct bp_line *h = &L[i];
-		if (h->ends_punct != 2 || h->bullet || h->heading || h->words < c->p.near_words ||
-		    strong_rule(c, h) || text_class(h) == BPC_BAD || !L[i + 1].bullet)
+		if (h->ends_punct != 2 || h->bullet || h->heading || h->words < c->p.title_min_words ||
+		    strong_rule(c, h) || text_class(h) == BPC_BAD || !L[i + 1].bullet ||
+		    (i == *be && (h->drop_rule >= 0 || h->links || h->has_url)))
 			continue;
 		unsigned char kind = L[i + 1].bullet;
 		size_t k = i + 1;
@@ -1263,7 +1366,7 @@ static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, s
 		j++;
 	const struct bp_rule *r = j < n ? strong_rule(c, &L[j]) : NULL;
 	return dek_like(&c->p, l) ||
-	       (l->cls0 == BPC_GOOD && l->ends_punct == 1 && l->drop_rule < 0 && !l->heading && !l->bullet &&
+	       ((l->cls0 == BPC_GOOD || l->cls0 == BPC_NEAR) && l->ends_punct == 1 && l->drop_rule < 0 && !l->heading && !l->bullet &&
 		!l->label && !l->has_url && l->links == 0 && r && r->header);
 }
 
@@ -1303,7 +1406,8 @@ static size_t headline_over_dek(const struct bp_config *c, const struct bp_line 
 			const struct bp_line *h = &L[k - 1];
 			if (!header || !dek_over_byline(c, L, n, k) || h->heading > 1 || h->no_text || h->bullet ||
 			    h->links > p->max_link_density || h->has_url || h->words < p->title_min_words ||
-			    h->words > p->title_max_words || h->ends_punct == 1 || (h->punct[1] >> ('|' - 64) & 1) ||
+			    h->words > p->title_max_words || (h->ends_punct == 1 && !(asks(h) && !h->heading)) ||
+			    (h->punct[1] >> ('|' - 64) & 1) ||
 			    (h->looked > 0 && h->numeric > p->prose_numeric * h->looked) || !headline_words(p, h) ||
 			    h->caps > p->max_caps)
 				return n;
@@ -1526,6 +1630,16 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 {
 	const struct bp_params *p = &c->p;
 	c->run.doc_seq++;
+	/* a prefix a trim rule cuts from two rows or more in a row is a
+	 * list's (a timeline's dates: "2026-11-16 - The first ..."), not a
+	 * dateline glued to a lead: they keep it */
+	for (size_t i = 0, k; i < n; i = k) {
+		for (k = i + 1; k < n && L[i].trim_rule >= 0 && L[k].trim_rule == L[i].trim_rule && L[k].a > 0; k++)
+			;
+		if (k - i >= 2 && L[i].a > 0)
+			for (size_t m = i; m < k; m++)
+				bp_undo_trim(c, &L[m]);
+	}
 	/* doc-wide stopword share: is the stopword list in this language? */
 	double tw = 0, ts = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1648,6 +1762,8 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		goto done;
 	}
 	short_lead(c, L, n, &bs);
+	roster_before_body(c, L, n, &bs);
+	points_before_body(c, L, n, be, &bs);
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
 	       shape(&L[be]) == shape(&L[be - 1]) && shape(&L[be - 1]) == shape(&L[be - 2]))
@@ -1822,9 +1938,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		if (t == n) {
 			t = headline_over_dek(c, L, n, bs, &sect);
 			/* the section heads crossed under the byline open the
-			 * story's first section */
+			 * story's first section, and so do the short sentences
+			 * under them (a Q&A's one-word answer: "Yes.") */
 			for (size_t i = sect; t < n && i < fb; i++)
-				if (section_head(c, &L[i]) && L[i].cls0 != BPC_BAD)
+				if ((section_head(c, &L[i]) ||
+				     (i > sect && L[i].ends_punct == 1 && L[i].drop_rule < 0 && !L[i].heading &&
+				      !L[i].bullet && !L[i].links && !L[i].has_url && !L[i].image)) &&
+				    L[i].cls0 != BPC_BAD)
 					L[i].cls = BPC_GOOD, L[i].why = NULL;
 		}
 		if (t == n) {

@@ -337,6 +337,18 @@ int bp_apply_drops(struct bp_config *c, struct bp_line *l)
 	return -1;
 }
 
+void bp_undo_trim(struct bp_config *c, struct bp_line *l)
+{
+	if (l->trim_rule < 0 || l->drop_rule == l->trim_rule)
+		return;
+	c->rules[l->trim_rule].hits--;
+	l->trim_rule = -1;
+	l->a = 0;
+	l->b = l->n;
+	strip(l->s, &l->a, &l->b);
+	bp_features(c, l);
+}
+
 int bp_prepare(struct bp_config *c, struct bp_line *l)
 {
 	int lim = bp_apply_trims(c, l);
