@@ -26,7 +26,7 @@ for n, r in enumerate(rows[1:], 2):
 if order != want: err.append(f'docs: {order} != expected')
 for d in want:
     if titles[d] != 1: err.append(f'{d}: {titles[d]} titles')
-rules = set(re.findall(r'^  - name: (\S+)', open('/work/main/rules/boilerplate.yaml').read(), re.M)) | {'short', 'duplicate'}
+rules = set(re.findall(r'^  - name: (\S+)', open(os.path.join(here, '..', '..', '..', 'rules', 'boilerplate.yaml'), encoding='utf-8').read(), re.M)) | {'short', 'duplicate'}
 trows = open(os.path.join(here, 'trips.tsv'), encoding='utf-8').read().rstrip('\n').split('\n')
 if trows[0] != 'doc\tpara\trule': err.append('trips: bad header')
 seen = set()
