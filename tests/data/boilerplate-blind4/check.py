@@ -1,54 +1,18 @@
 #!/usr/bin/env python3
-# Checks articles.tsv of this set: header, four fields a row, para order,
-# the doc list, one title per doc, labels, UTF-8, no escapes needed, that
-# articles.tsv is what build.py makes of src/, and the counts per language
-# and label that README.md gives (a label changed or a row added or lost
-# shows here; the README's "Label changes" must say why).
-import sys, collections, os, glob
+# Checks articles.tsv of this set (tests/data/pageset.py: format, labels,
+# the doc list, the build of src/) and the counts per language and label
+# that README.md gives (a label changed or a row added or lost shows here;
+# the README's "Label changes" must say why).
+import os, sys
 here = os.path.dirname(os.path.abspath(__file__))
-err = []
-raw = open(os.path.join(here, 'articles.tsv'), 'rb').read()
-try: txt = raw.decode('utf-8')
-except UnicodeDecodeError as e: sys.exit(f'articles.tsv not UTF-8: {e}')
-rows = txt.split('\n')
-if rows[-1] == '': rows.pop()
-if rows[0] != 'doc\tpara\tlabel\ttext': err.append('bad header')
-langs = ('en', 'de', 'fr', 'es', 'pt', 'it', 'nl')
+sys.path.insert(0, os.path.dirname(here))
+import pageset
 ndocs = {'en': 20, 'de': 4, 'fr': 4, 'es': 3, 'pt': 4, 'it': 4, 'nl': 4}
-want = [f'{l}-{i:02d}' for l in langs for i in range(1, ndocs[l] + 1)]
+want = [f'{l}-{i:02d}' for l in pageset.LANGS for i in range(1, ndocs[l] + 1)]
 # language: (title, article, boilerplate), as in README.md
 counts = {
     'en': (20, 377, 354), 'de': (4, 73, 64), 'fr': (4, 58, 63),
     'es': (3, 50, 46), 'pt': (4, 82, 63), 'it': (4, 52, 62),
     'nl': (4, 61, 58),
 }
-last = {}; titles = collections.Counter(); order = []
-got = collections.Counter()
-for n, r in enumerate(rows[1:], 2):
-    f = r.split('\t')
-    if len(f) != 4: err.append(f'line {n}: {len(f)} fields'); continue
-    d, p, l, t = f
-    if d not in last: order.append(d); last[d] = 0
-    if not p.isdigit() or int(p) != last[d] + 1: err.append(f'line {n}: para {p} after {last[d]} in {d}')
-    last[d] = int(p) if p.isdigit() else last[d]
-    if l not in ('title', 'article', 'boilerplate'): err.append(f'line {n}: label {l}')
-    if l == 'title': titles[d] += 1
-    if not t.strip() or t != t.strip(): err.append(f'line {n}: empty text or outer spaces')
-    if '\\' in t or '\r' in t: err.append(f'line {n}: backslash or CR')
-    got[(d[:2], l)] += 1
-if order != want: err.append(f'docs: {order} != expected')
-for d in want:
-    if titles[d] != 1: err.append(f'{d}: {titles[d]} titles')
-for lang, c in counts.items():
-    g = tuple(got[(lang, l)] for l in ('title', 'article', 'boilerplate'))
-    if g != c: err.append(f'{lang}: title/article/boilerplate {g}, README says {c}')
-# the TSV is the build of src/ (one row per labelled source line, same text)
-src = []
-for fn in sorted(glob.glob(os.path.join(here, 'src', '*.txt'))):
-    for line in open(fn, encoding='utf-8'):
-        line = line.rstrip('\n')
-        if line.strip() and not line.startswith('@'):
-            src.append(line.partition('|')[2].strip())
-if sorted(src) != sorted(r.split('\t')[-1] for r in rows[1:]): err.append('articles.tsv is not the build of src/ (run build.py)')
-print('\n'.join(err) if err else f'OK: {len(rows)-1} rows, {len(order)} docs')
-sys.exit(1 if err else 0)
+pageset.check(here, want, counts)
