@@ -34,13 +34,7 @@ static void run_doc(size_t first, size_t end)
 	if (!n)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		struct buf t = {0};
-		tsv_unescape(rows.v[first + i], rows.n[first + i], &t);
-		char *s = xmalloc(t.len ? t.len : 1);
-		memcpy(s, t.p, t.len);
-		in[i].s = s;
-		in[i].n = t.len;
-		buf_free(&t);
+		in[i].s = fuzz_unescaped(rows.v[first + i], rows.n[first + i], &in[i].n);
 	}
 	te_tag_doc(&G, in, n);
 	uint32_t row = 0, at = 0;

@@ -23,6 +23,7 @@
 #include "out.h"
 #include "rules.h"
 #include "rx.h"
+#include "tsv.h"
 
 #ifndef FUZZ_RULES_DIR
 #define FUZZ_RULES_DIR "rules"
@@ -97,6 +98,19 @@ static inline void fuzz_rows_clear(struct fuzz_rows *r)
 	for (size_t i = 0; i < r->nrows; i++)
 		free(r->v[i]);
 	r->nrows = 0;
+}
+
+/* Row text s[0..n) unescaped as the record format has it, in its own
+ * allocation (so ASan sees reads past its end); its length in *len. */
+static inline char *fuzz_unescaped(const char *s, size_t n, size_t *len)
+{
+	struct buf t = {0};
+	tsv_unescape(s, n, &t);
+	char *c = xmalloc(t.len ? t.len : 1);
+	memcpy(c, t.p, t.len);
+	*len = t.len;
+	buf_free(&t);
+	return c;
 }
 
 /* Does row i start a new document (an empty row or a form feed)? */

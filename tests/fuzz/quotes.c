@@ -28,16 +28,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static char *copy(const char *s, size_t n, size_t *len)
-{
-	struct buf t = {0};
-	tsv_unescape(s, n, &t);
-	char *c = xmalloc(t.len ? t.len : 1);
-	memcpy(c, t.p, t.len);
-	*len = t.len;
-	buf_free(&t);
-	return c;
-}
 
 static void run_doc(size_t first, size_t end, int ents)
 {
@@ -49,11 +39,11 @@ static void run_doc(size_t first, size_t end, int ents)
 		size_t rn = rows.n[first + i];
 		const char *tab = ents ? memchr(r, '\t', rn) : NULL;
 		size_t tn = tab ? (size_t)(tab - r) : rn;
-		in[i].s = copy(r, tn, &in[i].n);
+		in[i].s = fuzz_unescaped(r, tn, &in[i].n);
 		in[i].ents = NULL;
 		in[i].nents = 0;
 		if (ents)
-			in[i].ents = tab ? copy(tab + 1, rn - tn - 1, &in[i].nents) : copy("", 0, &in[i].nents);
+			in[i].ents = tab ? fuzz_unescaped(tab + 1, rn - tn - 1, &in[i].nents) : fuzz_unescaped("", 0, &in[i].nents);
 	}
 	eq_doc_run(&D, in, n);
 	for (size_t k = 0; k < D.nq; k++) {
