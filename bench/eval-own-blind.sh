@@ -2,10 +2,11 @@
 # eval-own-blind.sh - the project's own blind sets (tests/data/*-blind*),
 # written on 2026-12-01 by authors who never ran the programs on them (the
 # author of blind4 once, for its golden test, after the last label) and
-# scored here only in totals: strip-boilerplate on boilerplate-blind4 (the
-# fresh one), boilerplate-blind3 and boilerplate-blind2 (article paragraphs
-# lost, boilerplate kept, per language; the two that became dev sets in
-# their two halves, dev and held out), tag-entities on entities-blind
+# scored here only in totals: strip-boilerplate on boilerplate-blind5
+# (written 2026-12-02, the fresh one: all of it held out, no dev half),
+# boilerplate-blind4, boilerplate-blind3 and boilerplate-blind2 (article
+# paragraphs lost, boilerplate kept, per language; the two that became dev
+# sets in their two halves, dev and held out), tag-entities on entities-blind
 # (CoNLL-type P/R/F1, default rules), extract-quotes on quotes-blind
 # (spans and speakers); then the trip sets (tests/data/entities-trip,
 # quotes-trip), not blind, by halves. Needs no ../shared.
@@ -38,7 +39,12 @@ bp_totals() {
 	awk -F '\t' 'NR > 1 && $3 != "boilerplate" { n[substr($1, 1, 2)]++; t++ } END {
 		printf "(article+title paragraphs:"; for (l in n) printf " %s %d", l, n[l]; printf ", all %d)\n", t }' "$T/l.tsv"
 }
-echo "== strip-boilerplate on tests/data/boilerplate-blind4 (written blind; the fresh set) =="
+# boilerplate-blind5: written blind on 2026-12-02, never read while fixing;
+# the whole set is held out (its README): totals only, never its rows
+echo "== strip-boilerplate on tests/data/boilerplate-blind5 (written blind; the fresh set, all held out) =="
+bp_totals boilerplate-blind5
+echo
+echo "== strip-boilerplate on tests/data/boilerplate-blind4 (written blind) =="
 bp_totals boilerplate-blind4
 echo
 # the halves of the sets that became dev sets (their READMEs): the odd
