@@ -2011,12 +2011,15 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	dups_in_body(c, L, n, dup, title);
 	/* a box of links ("Most read", "Related stories") goes on up to the
 	 * next paragraph that is good on its own and not a list item (a
-	 * teaser in a list may read like a sentence) */
+	 * teaser in a list may read like a sentence; not a paragraph that
+	 * reads as prose, whatever its class) */
 	for (size_t i = 0; i < be; i++) {
 		if (!(strong_rule(c, &L[i]) && strong_rule(c, &L[i])->box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && (text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
+		for (i++; i < be && (text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3) &&
+			  !(L[i].prose && paragraph_line(c, &L[i]));
+		     i++)
 			if (L[i].cls == BPC_GOOD)
 				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;
