@@ -1485,6 +1485,19 @@ static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *
 	return h;
 }
 
+/* L[i] in the box headed by L[h] is a teaser card's text: the box
+ * opens with a card's image, and L[i] stands between lines that are
+ * boilerplate on their own: its card's image or a row the page repeats
+ * (a share row) above it, the next card's image below ("### You may
+ * also like", then image, share row, text; image, share row, text). */
+static int teaser_card(const struct bp_line *L, size_t n, size_t h, size_t i)
+{
+	const struct bp_line *u = &L[i - 1];
+	return h + 1 < i && (L[h + 1].image || L[h + 1].no_text) && i + 1 < n && u->cls0 == BPC_BAD &&
+	       L[i + 1].cls0 == BPC_BAD && (L[i + 1].image || L[i + 1].no_text) &&
+	       (u->image || u->no_text || u->why == bp_reason_names[BPR_DUPLICATE]);
+}
+
 /* The kept parts of two lines hold the same bytes. */
 static int same_text(const struct bp_line *x, const struct bp_line *y)
 {
@@ -2011,12 +2024,17 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	dups_in_body(c, L, n, dup, title);
 	/* a box of links ("Most read", "Related stories") goes on up to the
 	 * next paragraph that is good on its own and not a list item (a
-	 * teaser in a list may read like a sentence) */
+	 * teaser in a list may read like a sentence; not a paragraph that
+	 * reads as prose, whatever its class), and over teaser cards */
 	for (size_t i = 0; i < be; i++) {
 		if (!(strong_rule(c, &L[i]) && strong_rule(c, &L[i])->box))
 			continue;
 		const char *why = L[i].why;
-		for (i++; i < be && (text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3); i++)
+		size_t h = i;
+		for (i++; i < be && (((text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3) &&
+				      !(L[i].prose && paragraph_line(c, &L[i]))) ||
+				     teaser_card(L, n, h, i));
+		     i++)
 			if (L[i].cls == BPC_GOOD)
 				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;
