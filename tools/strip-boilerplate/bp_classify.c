@@ -1095,6 +1095,27 @@ static void resume_body(const struct bp_config *c, const struct bp_line *L, size
 	}
 }
 
+/* A label at the start, as the features see it ("Referee: Jo Pike."),
+ * or set in bold with its colon inside the emphasis ("**Referee:** Jo
+ * Pike.", "__Tore:__ 1:0 ..."): up to three words, then what follows
+ * capitalized or a number. */
+static int lead_label(const struct bp_line *l)
+{
+	if (l->label == 1)
+		return 1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0, words = 0;
+	if (n < 6 || !((t[0] == '*' && t[1] == '*') || (t[0] == '_' && t[1] == '_')))
+		return 0;
+	char e = t[0];
+	for (k = 2; k < n && k < 48 && t[k] != ':' && t[k] != e; k++)
+		words += t[k] == ' ' && k > 2 && t[k - 1] != ' ';
+	if (k + 4 >= n || t[k] != ':' || t[k + 1] != e || t[k + 2] != e || t[k + 3] != ' ' || words > 2)
+		return 0;
+	unsigned char x = (unsigned char)t[k + 4];
+	return !(x >= 'a' && x <= 'z');
+}
+
 /* A line of a roster: a label and a list of names ("Harbourside:
  * Kettering; Ali, Dunstan, Pike; ..."), roster_commas commas or more, a
  * sentence end (not a line of tags),
@@ -1103,7 +1124,7 @@ static int roster_line(const struct bp_config *c, const struct bp_line *l)
 {
 	/* (a label of more than three words counts when the names are
 	 * capitalized: "Harbourside (4-4-2): Kettering; Ali, ...") */
-	int label = l->label == 1 || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
+	int label = lead_label(l) || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
 	return label && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
 	       !l->heading && l->links == 0 && !l->has_url && !l->image && l->ends_punct == 1;
 }
@@ -1147,7 +1168,7 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 	while (k > 0 && (L[k - 1].cls == BPC_SHORT || L[k - 1].cls == BPC_NEAR) && !weak_hit(&L[k - 1]) &&
 	       L[k - 1].looked >= 2 && 2 * L[k - 1].lower >= L[k - 1].looked && tail_line(c, L, n, k - 1))
 		k--;
-	while (k > 0 && L[k - 1].label == 1 && L[k - 1].ends_punct == 1 && L[k - 1].drop_rule < 0 &&
+	while (k > 0 && lead_label(&L[k - 1]) && L[k - 1].ends_punct == 1 && L[k - 1].drop_rule < 0 &&
 	       L[k - 1].links == 0 && !L[k - 1].has_url && !L[k - 1].bullet && !L[k - 1].heading &&
 	       !roster_line(c, &L[k - 1]))
 		k--;
@@ -1196,25 +1217,92 @@ static void points_before_body(const struct bp_config *c, const struct bp_line *
 		*bs = k;
 }
 
-/* The line-ups of a match report after the story: at most
- * body_resume_lines section heads ("**Line-ups**"), then two roster
- * lines or more, and the label lines ending like sentences after them
- * ("Referee: Jess Pennington. Attendance: 1,214."), are the story's. */
+/* The number in a table row's first cell ("| 3 | Selby Vale | ...",
+ * "|3.|..."), else -1. */
+static long first_cell_number(const struct bp_line *l)
+{
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	while (k < n && t[k] == ' ')
+		k++;
+	if (k >= n || t[k] != '|')
+		return -1;
+	for (k++; k < n && t[k] == ' ';)
+		k++;
+	long v = 0;
+	size_t d = k;
+	for (; k < n && k < d + 4 && t[k] >= '0' && t[k] <= '9'; k++)
+		v = v * 10 + (t[k] - '0');
+	if (k == d)
+		return -1;
+	if (k < n && t[k] == '.')
+		k++;
+	while (k < n && t[k] == ' ')
+		k++;
+	return k < n && t[k] == '|' ? v : -1;
+}
+
+/* The end of a table under its crosshead at L[j]: at most
+ * body_resume_lines section heads ("**Match stats**", "## Statistik"),
+ * then table_rows rows or more with the same number of cells (rule lines
+ * between them), no link, URL or strong hit in them; not a standings
+ * widget's: a table a line of links follows ("[Full table](...)"), or a
+ * ranking (rows numbered 1, 2, 3 ... in their first cell). Else j. */
+static size_t headed_table(const struct bp_config *c, const struct bp_line *L, size_t n, size_t j)
+{
+	const struct bp_params *p = &c->p;
+	size_t h = j;
+	while (h < n && h - j < (size_t)p->body_resume_lines && section_head(c, &L[h]) && !strong_rule(c, &L[h]))
+		h++;
+	if (h == j || h >= n || p->table_rows <= 0)
+		return j;
+	unsigned cells = table_cells(&L[h]);
+	size_t r = h, rows = 0;
+	long rank = 0;
+	for (; cells && r < n && table_cells(&L[r]) == cells; r++) {
+		if (L[r].links || L[r].has_url || strong_rule(c, &L[r]))
+			return j;
+		rows += !L[r].no_text;
+		long v = L[r].no_text ? -1 : first_cell_number(&L[r]);
+		if (v >= 0)
+			rank = rank >= 0 && v == rank + 1 ? v : -1;
+	}
+	if ((double)rows < p->table_rows || rank >= 2 || (r < n && (L[r].links || L[r].why == bp_reason_names[BPR_LINKS])))
+		return j;
+	return r;
+}
+
+/* The line-ups of a match report after the story: past at most
+ * body_tail_lines lines a page inserts into stories (an advertisement
+ * marker, an image and its credit), at most body_resume_lines section
+ * heads ("**Line-ups**"), then two roster lines or more, and the label
+ * lines ending like sentences after them ("Referee: Jess Pennington.
+ * Attendance: 1,214."), are the story's; and so are the tables under
+ * their crossheads that follow them (match stats), not a widget's. */
 static void roster_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
 {
 	size_t j = *be;
 	if (c->p.roster_commas <= 0)
 		return;
-	while (j < n && j - *be < (size_t)c->p.body_resume_lines && section_head(c, &L[j]) && !strong_rule(c, &L[j]))
+	for (const struct bp_rule *r; j < n && j - *be < (size_t)c->p.body_tail_lines; j++)
+		if (!(L[j].no_text || ((r = strong_rule(c, &L[j])) && r->inside && !r->box && !L[j].links &&
+					 !L[j].has_url)))
+			break;
+	if (j - *be >= (size_t)c->p.body_tail_lines)
+		j = *be;
+	size_t j0 = j;
+	while (j < n && j - j0 < (size_t)c->p.body_resume_lines && section_head(c, &L[j]) && !strong_rule(c, &L[j]))
 		j++;
 	size_t k = j;
 	while (k < n && roster_line(c, &L[k]))
 		k++;
 	if (k < j + 2)
 		return;
-	while (k < n && L[k].label == 1 && L[k].ends_punct == 1 && L[k].drop_rule < 0 && L[k].links == 0 &&
+	while (k < n && lead_label(&L[k]) && L[k].ends_punct == 1 && L[k].drop_rule < 0 && L[k].links == 0 &&
 	       !L[k].has_url && !L[k].bullet && !L[k].heading)
 		k++;
+	for (size_t t; (t = headed_table(c, L, n, k)) > k;)
+		k = t;
 	*be = k;
 }
 
