@@ -1116,9 +1116,24 @@ static int lead_label(const struct bp_line *l)
 	return !(x >= 'a' && x <= 'z');
 }
 
+/* The names of a formation grouped by a semicolon or a spaced dash
+ * ("Grimm – Nolte, Weidner ...", "Hurley; Okafor, ..."). */
+static int formation(const struct bp_line *l)
+{
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a;
+	if (memchr(t, ';', n))
+		return 1;
+	for (size_t k = 1; k + 4 < n; k++)
+		if (t[k - 1] == ' ' && (t[k] == '-' || (t[k] == '\xe2' && t[k + 1] == '\x80' && (t[k + 2] == '\x93' || t[k + 2] == '\x94'))) &&
+		    t[k + (t[k] == '-' ? 1 : 3)] == ' ')
+			return 1;
+	return 0;
+}
+
 /* A line of a roster: a label and a list of names ("Harbourside:
  * Kettering; Ali, Dunstan, Pike; ..."), roster_commas commas or more, a
- * sentence end (not a line of tags),
+ * sentence end or the names grouped as a formation (not a line of tags),
  * no link, URL, list or heading shape, no rule hit. */
 static int roster_line(const struct bp_config *c, const struct bp_line *l)
 {
@@ -1126,7 +1141,20 @@ static int roster_line(const struct bp_config *c, const struct bp_line *l)
 	 * capitalized: "Harbourside (4-4-2): Kettering; Ali, ...") */
 	int label = lead_label(l) || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
 	return label && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
-	       !l->heading && l->links == 0 && !l->has_url && !l->image && l->ends_punct == 1;
+	       !l->heading && l->links == 0 && !l->has_url && !l->image && (l->ends_punct == 1 || formation(l));
+}
+
+/* A line of a match's data: a roster line, or one that holds numbers and
+ * does not read as prose (a score, scorers and minutes, officials and
+ * attendance: "Schiedsrichter: T. Ballweg – Zuschauer: 300"); no link,
+ * URL, image, list or heading shape, no rule hit, not speaking to the
+ * reader. */
+static int data_line(const struct bp_config *c, const struct bp_line *l)
+{
+	if (l->links || l->has_url || l->image || l->no_text || l->heading || l->bullet || l->drop_rule >= 0 ||
+	    l->words < 2 || (l->address && !l->speech))
+		return 0;
+	return roster_line(c, l) || (l->numeric > 0 && !l->prose);
 }
 
 static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i);
@@ -1218,17 +1246,20 @@ static void points_before_body(const struct bp_config *c, const struct bp_line *
 }
 
 /* The number in a table row's first cell ("| 3 | Selby Vale | ...",
- * "|3.|..."), else -1. */
-static long first_cell_number(const struct bp_line *l)
+ * "|3.|..."), or with cell 0 the number a line starts with ("3 Wendham
+ * 29", "3. Wendham"), else -1. */
+static long first_cell_number(const struct bp_line *l, int cell)
 {
 	const char *t = l->s + l->a;
 	size_t n = l->b - l->a, k = 0;
 	while (k < n && t[k] == ' ')
 		k++;
-	if (k >= n || t[k] != '|')
-		return -1;
-	for (k++; k < n && t[k] == ' ';)
-		k++;
+	if (cell) {
+		if (k >= n || t[k] != '|')
+			return -1;
+		for (k++; k < n && t[k] == ' ';)
+			k++;
+	}
 	long v = 0;
 	size_t d = k;
 	for (; k < n && k < d + 4 && t[k] >= '0' && t[k] <= '9'; k++)
@@ -1237,6 +1268,8 @@ static long first_cell_number(const struct bp_line *l)
 		return -1;
 	if (k < n && t[k] == '.')
 		k++;
+	if (!cell)
+		return k < n && t[k] == ' ' ? v : -1;
 	while (k < n && t[k] == ' ')
 		k++;
 	return k < n && t[k] == '|' ? v : -1;
@@ -1263,7 +1296,7 @@ static size_t headed_table(const struct bp_config *c, const struct bp_line *L, s
 		if (L[r].links || L[r].has_url || strong_rule(c, &L[r]))
 			return j;
 		rows += !L[r].no_text;
-		long v = L[r].no_text ? -1 : first_cell_number(&L[r]);
+		long v = L[r].no_text ? -1 : first_cell_number(&L[r], 1);
 		if (v >= 0)
 			rank = rank >= 0 && v == rank + 1 ? v : -1;
 	}
@@ -1272,13 +1305,16 @@ static size_t headed_table(const struct bp_config *c, const struct bp_line *L, s
 	return r;
 }
 
-/* The line-ups of a match report after the story: past at most
+/* The data of a match report after the story: past at most
  * body_tail_lines lines a page inserts into stories (an advertisement
- * marker, an image and its credit), at most body_resume_lines section
- * heads ("**Line-ups**"), then two roster lines or more, and the label
- * lines ending like sentences after them ("Referee: Jess Pennington.
- * Attendance: 1,214."), are the story's; and so are the tables under
- * their crossheads that follow them (match stats), not a widget's. */
+ * marker, an image and its credit), blocks of its data, one after the
+ * other: two roster lines or more ("Harbourside: Kettering; Ali, ..."),
+ * or at most body_resume_lines section heads ("**Line-ups**", "**La fiche
+ * technique**") over two data lines or more (not numbered 1, 2, 3: a
+ * standings list), each with the label lines ending like sentences after
+ * it ("Referee: Jess Pennington."); and
+ * tables under their crossheads (match stats, other results), not a
+ * standings widget's (headed_table). */
 static void roster_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
 {
 	size_t j = *be;
@@ -1291,19 +1327,34 @@ static void roster_after_body(const struct bp_config *c, const struct bp_line *L
 	if (j - *be >= (size_t)c->p.body_tail_lines)
 		j = *be;
 	size_t j0 = j;
-	while (j < n && j - j0 < (size_t)c->p.body_resume_lines && section_head(c, &L[j]) && !strong_rule(c, &L[j]))
-		j++;
-	size_t k = j;
-	while (k < n && roster_line(c, &L[k]))
-		k++;
-	if (k < j + 2)
-		return;
-	while (k < n && lead_label(&L[k]) && L[k].ends_punct == 1 && L[k].drop_rule < 0 && L[k].links == 0 &&
-	       !L[k].has_url && !L[k].bullet && !L[k].heading)
-		k++;
-	for (size_t t; (t = headed_table(c, L, n, k)) > k;)
-		k = t;
-	*be = k;
+	for (;;) {
+		size_t h = j;
+		while (h < n && h - j < (size_t)c->p.body_resume_lines && section_head(c, &L[h]) &&
+		       !strong_rule(c, &L[h]))
+			h++;
+		size_t k = h, rosters = 0;
+		long rank = 0; /* (lines numbered 1, 2, 3: a standings list) */
+		for (; k < n && (h > j ? data_line(c, &L[k]) : roster_line(c, &L[k])); k++) {
+			long v = first_cell_number(&L[k], 0);
+			rosters += roster_line(c, &L[k]);
+			if (v >= 0)
+				rank = rank >= 0 && v == rank + 1 ? v : -1;
+		}
+		if (k >= h + 2 && (h > j || rosters >= 2) && rank < 2) {
+			while (k < n && (data_line(c, &L[k]) ||
+					 (lead_label(&L[k]) && L[k].ends_punct == 1 && L[k].drop_rule < 0 &&
+					  L[k].links == 0 && !L[k].has_url && !L[k].bullet && !L[k].heading)))
+				k++;
+			j = k;
+			continue;
+		}
+		size_t t = headed_table(c, L, n, j);
+		if (t == j)
+			break;
+		j = t;
+	}
+	if (j > j0)
+		*be = j;
 }
 
 /* A list the story introduces: the items right after a line of the body
