@@ -1144,6 +1144,15 @@ static int roster_line(const struct bp_config *c, const struct bp_line *l)
 	       !l->heading && l->links == 0 && !l->has_url && !l->image && (l->ends_punct == 1 || formation(l));
 }
 
+/* The lines of L[s..e), a match's data, that only the label heuristic
+ * took ("Att: 6,112", a label and a number) are the story's. */
+static void data_labels(struct bp_line *L, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (L[i].cls == BPC_BAD && L[i].why == bp_reason_names[BPR_LABEL])
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
+}
+
 /* A line of a match's data: a roster line, or one that holds numbers and
  * does not read as prose (a score, scorers and minutes, officials and
  * attendance: "Schiedsrichter: T. Ballweg – Zuschauer: 300"); no link,
@@ -1205,6 +1214,34 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 		k--;
 	if (r >= k + 2 && under_headline_at(c, L, n, k))
 		*bs = k;
+}
+
+/* A match's data above the story: two data lines or more (the score and
+ * scorers, "Villaseca 2 (Oyarzun 17, Pardiñas 64)", attendance) right
+ * above the body, under a headline and at most lead_lines lines of
+ * bylines, dates, images and buttons (under_headline_at), more than half
+ * of them sharing a word with the lead (a ticker bar or another box does
+ * not): the story starts at the first of them. Returns it, else n. */
+static size_t data_before_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t be, size_t *bs)
+{
+	size_t k = *bs, shared = 0;
+	if (c->p.roster_commas <= 0 || c->p.lead_lines <= 0)
+		return n;
+	while (k > 0 && data_line(c, &L[k - 1]))
+		k--;
+	if (k + 2 > *bs)
+		return n;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
+	for (size_t i = k; i < *bs; i++)
+		shared += bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, NULL) > 0;
+	if (2 * shared <= *bs - k || !under_headline_at(c, L, n, k))
+		return n;
+	data_labels(L, k, *bs);
+	*bs = k;
+	return k;
 }
 
 /* A summary of the story above its body: a short line no rule hit ("Key
@@ -1315,7 +1352,7 @@ static size_t headed_table(const struct bp_config *c, const struct bp_line *L, s
  * it ("Referee: Jess Pennington."); and
  * tables under their crossheads (match stats, other results), not a
  * standings widget's (headed_table). */
-static void roster_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+static void roster_after_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *be)
 {
 	size_t j = *be;
 	if (c->p.roster_commas <= 0)
@@ -1345,6 +1382,7 @@ static void roster_after_body(const struct bp_config *c, const struct bp_line *L
 					 (lead_label(&L[k]) && L[k].ends_punct == 1 && L[k].drop_rule < 0 &&
 					  L[k].links == 0 && !L[k].has_url && !L[k].bullet && !L[k].heading)))
 				k++;
+			data_labels(L, h, k);
 			j = k;
 			continue;
 		}
@@ -1462,11 +1500,12 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 
 /* A title-like line that may be the headline when no markdown heading
  * says so: not a menu ("Local | State"), not mostly numbers (a date and
- * time the rules missed). */
+ * time the rules missed), not a label over links (a share row:
+ * "Compartir: [X](...) [WhatsApp](...)"). */
 static int headline_like(const struct bp_params *p, const struct bp_line *l)
 {
 	return title_like(p, l) && !(l->punct[1] >> ('|' - 64) & 1) &&
-	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked);
+	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked) && !(l->label == 1 && l->links > 0);
 }
 
 /* A headline of few words is preferred when it is not a name: more than
@@ -1593,24 +1632,24 @@ static int headline_shape(const struct bp_config *c, const struct bp_line *l)
  * t or, when none was found, among the lead_lines lines above fb (a
  * heading further up or below t is a section's). Returns its index, or
  * t. */
-static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t be,
-			       size_t t)
+static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t hb,
+			       size_t be, size_t t)
 {
-	if (fb == 0)
+	if (hb == 0)
 		return t;
 	struct bp_lead lead = {.n = 0};
 	for (size_t i = fb, k = 0; i < be && k < 2; i++)
 		if (L[i].cls0 == BPC_GOOD)
 			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
-	size_t lo = fb > 22 ? fb - 20 : 2;
-	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
-	size_t hi = fb;
+	size_t lo = hb > 22 ? hb - 20 : 2;
+	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (hb > (size_t)c->p.lead_lines ? hb - (size_t)c->p.lead_lines : 0);
+	size_t hi = hb;
 	if (hi == 0)
 		return t;
 	hi--;
 	unsigned best = t < n ? bp_shared_words(c, &lead, L[t].s + L[t].a, L[t].b - L[t].a, NULL) : 0;
 	/* (t sharing two words, or standing above a dek, is the headline) */
-	if (best > 1 || (t < n && t + 1 < fb && dek_like(&c->p, &L[t + 1])))
+	if (best > 1 || (t < n && t + 1 < hb && dek_like(&c->p, &L[t + 1])))
 		return t;
 	best = 1;
 	size_t h = t;
@@ -1902,6 +1941,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	short_lead(c, L, n, &bs);
 	roster_before_body(c, L, n, &bs);
+	size_t dtop = data_before_body(c, L, n, be, &bs);
 	points_before_body(c, L, n, be, &bs);
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
@@ -2065,10 +2105,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	size_t fb = bs;
 	while (fb < be && L[fb].cls0 != BPC_GOOD)
 		fb++;
+	/* (the headline stands above a match's data the body starts with) */
+	size_t hb = fb < dtop ? fb : dtop;
 	if (fb < be) {
 		size_t t = n;
-		size_t lim = fb > 40 ? fb - 40 : 0;
-		for (size_t i = fb; i-- > lim;)
+		size_t lim = hb > 40 ? hb - 40 : 0;
+		for (size_t i = hb; i-- > lim;)
 			if (L[i].heading == 1 && title_like(p, &L[i])) {
 				t = i;
 				break;
@@ -2091,7 +2133,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			 * words, else the nearest one of that many */
 			size_t t2 = n;
 			int seen = 0;
-			for (size_t i = fb; i-- > 0 && seen < 4;) {
+			for (size_t i = hb; i-- > 0 && seen < 4;) {
 				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
 				if (headline_like(p, &L[i])) {
@@ -2115,12 +2157,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
 			size_t t0 = t;
-			t = headline_by_lead(c, L, n, fb, be, t);
+			t = headline_by_lead(c, L, n, fb, hb, be, t);
 			/* (the line stepped from, when that was the page's
 			 * first line, a site's name, and the lead names what the
 			 * line below it does: "Tidemouth Sport" over "Quayside
 			 * Rovers 2-1 Marlow Town: ...") */
-			if (t == t0 && t == 0 && 1 < fb && !dek_like(p, &L[1]) && headline_shape(c, &L[1])) {
+			if (t == t0 && t == 0 && 1 < hb && !dek_like(p, &L[1]) && headline_shape(c, &L[1])) {
 				struct bp_lead lead = {.n = 0};
 				for (size_t i = fb, k = 0; i < be && k < 2; i++)
 					if (L[i].cls0 == BPC_GOOD)
@@ -2135,7 +2177,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		/* the headline and its dek (up to two lines right after it in
 		 * sentence case, or a paragraph over the byline: no byline,
 		 * dateline or label) */
-		for (size_t i = t; i < n && i < fb && i <= t + 2; i++) {
+		for (size_t i = t; i < n && i < hb && i <= t + 2; i++) {
 			if (i > t && !dek_over_byline(c, L, n, i))
 				break;
 			if (p->keep_title) {
