@@ -1498,14 +1498,29 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 	       l->ends_punct != 1 && !l->has_url;
 }
 
+/* A menu's separators: a '|', or two spaced middle dots or bullets or
+ * more ("Region · Wirtschaft · Sport"). */
+static int menu_seps(const struct bp_line *l)
+{
+	if (l->punct[1] >> ('|' - 64) & 1)
+		return 1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	for (size_t i = 1; i + 3 < n; i++)
+		if (t[i - 1] == ' ' && ((t[i] == '\xc2' && t[i + 1] == '\xb7' && t[i + 2] == ' ') ||
+					(t[i] == '\xe2' && t[i + 1] == '\x80' && t[i + 2] == '\xa2' && t[i + 3] == ' ')))
+			k++;
+	return k >= 2;
+}
+
 /* A title-like line that may be the headline when no markdown heading
- * says so: not a menu ("Local | State"), not mostly numbers (a date and
- * time the rules missed), not a label over links (a share row:
+ * says so: not a menu ("Local | State", "Region · Sport"), not mostly
+ * numbers (a date and time the rules missed), not a label over links (a share row:
  * "Compartir: [X](...) [WhatsApp](...)"). */
 static int headline_like(const struct bp_params *p, const struct bp_line *l)
 {
-	return title_like(p, l) && !(l->punct[1] >> ('|' - 64) & 1) &&
-	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked) && !(l->label == 1 && l->links > 0);
+	return title_like(p, l) && !menu_seps(l) && !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked) &&
+	       !(l->label == 1 && l->links > 0);
 }
 
 /* A headline of few words is preferred when it is not a name: more than
@@ -2017,7 +2032,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				continue;
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
-			if (nlab >= 2) {
+			if (nlab >= 2 || emphasis(&L[i])) {
 				unsigned sh = shape(&L[i]) | (unsigned)emphasis(&L[i]) << 11;
 				size_t k = 0;
 				while (k < nshapes && shapes[k] != sh)
@@ -2048,6 +2063,28 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		L[i].why = NULL;
 		if (i < bs)
 			bs = i;
+	}
+	/* ... and above the body, entry by entry (newest first): the lines
+	 * of the story over a label of those shapes right above it (one
+	 * sentence or more no rule hit, up to the next such label), while
+	 * the entries keep coming */
+	for (size_t k = bs; nshapes && k > 1;) {
+		size_t e = k;
+		while (e > 1 && L[e - 1].drop_rule < 0 && !L[e - 1].heading && !L[e - 1].bullet && !L[e - 1].links &&
+		       !L[e - 1].has_url && !L[e - 1].image && (reads_as_text(&L[e - 1]) || short_sentence(&L[e - 1])))
+			e--;
+		const struct bp_line *t = &L[e - 1];
+		if (e == k || t->why != bp_reason_names[BPR_LABEL] || t->links || t->has_url)
+			break;
+		unsigned sh = shape(t) | (unsigned)emphasis(t) << 11;
+		size_t m = 0;
+		while (m < nshapes && shapes[m] != sh)
+			m++;
+		if (m == nshapes)
+			break;
+		L[e - 1].cls = BPC_SHORT;
+		L[e - 1].why = NULL;
+		bs = k = e - 1;
 	}
 	/* a table's rule line ("|---|---|") between two of its rows in the
 	 * body goes with them */
@@ -2153,7 +2190,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			 * dek (not a menu or a name in capitals) */
 			if (t < n && t > 0 && title_like(p, &L[t - 1]) &&
 			    (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])) && L[t - 1].caps <= p->max_caps &&
-			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
+			    !menu_seps(&L[t - 1]) &&
 			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
 				t--;
 			size_t t0 = t;
