@@ -1157,13 +1157,23 @@ static void data_labels(struct bp_line *L, size_t s, size_t e)
  * does not read as prose (a score, scorers and minutes, officials and
  * attendance: "Schiedsrichter: T. Ballweg – Zuschauer: 300"); no link,
  * URL, image, list or heading shape, no rule hit, not speaking to the
- * reader. */
-static int data_line(const struct bp_config *c, const struct bp_line *l)
+ * reader. With items, an item of a bulleted list too ("* 0:1 Demir
+ * (43.)"), not a numbered one (a ranking, a list of headlines). */
+static int data_line(const struct bp_config *c, const struct bp_line *l, int items)
 {
-	if (l->links || l->has_url || l->image || l->no_text || l->heading || l->bullet || l->drop_rule >= 0 ||
-	    l->words < 2 || (l->address && !l->speech))
+	if (l->links || l->has_url || l->image || l->no_text || l->heading || l->drop_rule >= 0 || l->words < 2 ||
+	    (l->address && !l->speech) || (l->bullet && (!items || item_number(l) >= 0)))
 		return 0;
 	return roster_line(c, l) || (l->numeric > 0 && !l->prose);
+}
+
+/* A team's line-up under its name: a line of roster_commas names or more
+ * grouped as a formation ("Bast – Kreiling, Oswald, Mohr – ..."), no
+ * link, URL, list or heading shape, no rule hit. */
+static int formation_line(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->commas >= c->p.roster_commas && formation(l) && l->drop_rule < 0 && !l->bullet && !l->heading &&
+	       !l->links && !l->has_url && !l->image && !l->prose;
 }
 
 static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i);
@@ -1227,7 +1237,7 @@ static size_t data_before_body(const struct bp_config *c, struct bp_line *L, siz
 	size_t k = *bs, shared = 0;
 	if (c->p.roster_commas <= 0 || c->p.lead_lines <= 0)
 		return n;
-	while (k > 0 && data_line(c, &L[k - 1]))
+	while (k > 0 && data_line(c, &L[k - 1], 0))
 		k--;
 	if (k + 2 > *bs)
 		return n;
@@ -1371,16 +1381,19 @@ static void roster_after_body(const struct bp_config *c, struct bp_line *L, size
 			h++;
 		size_t k = h, rosters = 0;
 		long rank = 0; /* (lines numbered 1, 2, 3: a standings list) */
-		for (; k < n && (h > j ? data_line(c, &L[k]) : roster_line(c, &L[k])); k++) {
+		for (; k < n && (h > j ? data_line(c, &L[k], 1) || formation_line(c, &L[k]) : roster_line(c, &L[k]));
+		     k++) {
 			long v = first_cell_number(&L[k], 0);
-			rosters += roster_line(c, &L[k]);
+			rosters += roster_line(c, &L[k]) || formation_line(c, &L[k]);
 			if (v >= 0)
 				rank = rank >= 0 && v == rank + 1 ? v : -1;
 		}
-		if (k >= h + 2 && (h > j || rosters >= 2) && rank < 2) {
-			while (k < n && (data_line(c, &L[k]) ||
-					 (lead_label(&L[k]) && L[k].ends_punct == 1 && L[k].drop_rule < 0 &&
-					  L[k].links == 0 && !L[k].has_url && !L[k].bullet && !L[k].heading)))
+		/* (under a head, two data lines, or one team's line-up) */
+		if ((k >= h + 2 || (h > j && k == h + 1 && rosters)) && (h > j || rosters >= 2) && rank < 2) {
+			while (k < n && (data_line(c, &L[k], h > j) ||
+					 (lead_label(&L[k]) && (L[k].ends_punct == 1 || L[k].commas == 0) &&
+					  L[k].drop_rule < 0 && L[k].links == 0 && !L[k].has_url && !L[k].bullet &&
+					  !L[k].heading)))
 				k++;
 			data_labels(L, h, k);
 			j = k;
@@ -2186,12 +2199,13 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			if (t == n)
 				t = t2;
 			/* a headline stands above its dek: a title-like line right
-			 * before the one found, when that is shorter or reads as a
-			 * dek (not a menu or a name in capitals) */
+			 * before the one found, when that is shorter (and not a
+			 * kicker of a name's few words: "Bezirksliga Nord") or reads
+			 * as a dek (not a menu or a name in capitals) */
 			if (t < n && t > 0 && title_like(p, &L[t - 1]) &&
 			    (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])) && L[t - 1].caps <= p->max_caps &&
 			    !menu_seps(&L[t - 1]) &&
-			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
+			    ((L[t - 1].words < L[t].words && headline_words(p, &L[t - 1])) || dek_like(p, &L[t])))
 				t--;
 			size_t t0 = t;
 			t = headline_by_lead(c, L, n, fb, hb, be, t);
