@@ -1237,9 +1237,12 @@ static size_t data_before_body(const struct bp_config *c, struct bp_line *L, siz
 	size_t k = *bs, shared = 0;
 	if (c->p.roster_commas <= 0 || c->p.lead_lines <= 0)
 		return n;
-	while (k > 0 && data_line(c, &L[k - 1], 0))
+	/* (a block of more than 2 lead_lines lines is no score box: a
+	 * listing, a ticker, a column of figures) */
+	size_t most = 2 * (size_t)c->p.lead_lines;
+	while (k > 0 && *bs - k <= most && data_line(c, &L[k - 1], 0))
 		k--;
-	if (k + 2 > *bs)
+	if (k + 2 > *bs || *bs - k > most || !under_headline_at(c, L, n, k))
 		return n;
 	struct bp_lead lead = {.n = 0};
 	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
@@ -1247,7 +1250,7 @@ static size_t data_before_body(const struct bp_config *c, struct bp_line *L, siz
 			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
 	for (size_t i = k; i < *bs; i++)
 		shared += bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, NULL) > 0;
-	if (2 * shared <= *bs - k || !under_headline_at(c, L, n, k))
+	if (2 * shared <= *bs - k)
 		return n;
 	data_labels(L, k, *bs);
 	*bs = k;
