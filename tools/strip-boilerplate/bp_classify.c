@@ -1227,7 +1227,8 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 }
 
 /* A match's data above the story: two data lines or more (the score and
- * scorers, "Villaseca 2 (Oyarzun 17, Pardiñas 64)", attendance) right
+ * scorers, "Villaseca 2 (Oyarzun 17, Pardiñas 64)", attendance; of a
+ * headline's words at most, not in capitals: no masthead) right
  * above the body, under a headline and at most lead_lines lines of
  * bylines, dates, images and buttons (under_headline_at), more than half
  * of them sharing a word with the lead (a ticker bar or another box does
@@ -1240,7 +1241,8 @@ static size_t data_before_body(const struct bp_config *c, struct bp_line *L, siz
 	/* (a block of more than 2 lead_lines lines is no score box: a
 	 * listing, a ticker, a column of figures) */
 	size_t most = 2 * (size_t)c->p.lead_lines;
-	while (k > 0 && *bs - k <= most && data_line(c, &L[k - 1], 0))
+	while (k > 0 && *bs - k <= most && data_line(c, &L[k - 1], 0) && L[k - 1].words <= c->p.title_max_words &&
+	       L[k - 1].caps <= c->p.max_caps)
 		k--;
 	if (k + 2 > *bs || *bs - k > most || !under_headline_at(c, L, n, k))
 		return n;
