@@ -1124,10 +1124,15 @@ static int formation(const struct bp_line *l)
 	size_t n = l->b - l->a;
 	if (memchr(t, ';', n))
 		return 1;
-	for (size_t k = 1; k + 4 < n; k++)
-		if (t[k - 1] == ' ' && (t[k] == '-' || (t[k] == '\xe2' && t[k + 1] == '\x80' && (t[k + 2] == '\x93' || t[k + 2] == '\x94'))) &&
-		    t[k + (t[k] == '-' ? 1 : 3)] == ' ')
+	for (size_t k = 1; k + 4 < n; k++) {
+		if (t[k - 1] != ' ')
+			continue;
+		/* '-', or an en or em dash (U+2013, U+2014) */
+		int dash = t[k] == '\xe2' && t[k + 1] == '\x80' && (t[k + 2] == '\x93' || t[k + 2] == '\x94');
+		size_t w = t[k] == '-' ? 1 : dash ? 3 : 0;
+		if (w && t[k + w] == ' ')
 			return 1;
+	}
 	return 0;
 }
 
@@ -1533,8 +1538,8 @@ static int menu_seps(const struct bp_line *l)
 
 /* A title-like line that may be the headline when no markdown heading
  * says so: not a menu ("Local | State", "Region · Sport"), not mostly
- * numbers (a date and time the rules missed), not a label over links (a share row:
- * "Compartir: [X](...) [WhatsApp](...)"). */
+ * numbers (a date and time the rules missed), not a label over links (a
+ * share row: "Compartir: [X](...) [WhatsApp](...)"). */
 static int headline_like(const struct bp_params *p, const struct bp_line *l)
 {
 	return title_like(p, l) && !menu_seps(l) && !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked) &&
