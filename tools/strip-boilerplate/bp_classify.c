@@ -1095,17 +1095,90 @@ static void resume_body(const struct bp_config *c, const struct bp_line *L, size
 	}
 }
 
+/* A label at the start, as the features see it ("Referee: Jo Pike."),
+ * or set in bold with its colon inside the emphasis ("**Referee:** Jo
+ * Pike.", "__Tore:__ 1:0 ..."): up to three words, then what follows
+ * capitalized or a number. */
+static int lead_label(const struct bp_line *l)
+{
+	if (l->label == 1)
+		return 1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0, words = 0;
+	if (n < 6 || !((t[0] == '*' && t[1] == '*') || (t[0] == '_' && t[1] == '_')))
+		return 0;
+	char e = t[0];
+	for (k = 2; k < n && k < 48 && t[k] != ':' && t[k] != e; k++)
+		words += t[k] == ' ' && k > 2 && t[k - 1] != ' ';
+	if (k + 4 >= n || t[k] != ':' || t[k + 1] != e || t[k + 2] != e || t[k + 3] != ' ' || words > 2)
+		return 0;
+	unsigned char x = (unsigned char)t[k + 4];
+	return !(x >= 'a' && x <= 'z');
+}
+
+/* The names of a formation grouped by a semicolon or a spaced dash
+ * ("Grimm – Nolte, Weidner ...", "Hurley; Okafor, ..."). */
+static int formation(const struct bp_line *l)
+{
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a;
+	if (memchr(t, ';', n))
+		return 1;
+	for (size_t k = 1; k + 4 < n; k++) {
+		if (t[k - 1] != ' ')
+			continue;
+		/* '-', or an en or em dash (U+2013, U+2014) */
+		int dash = t[k] == '\xe2' && t[k + 1] == '\x80' && (t[k + 2] == '\x93' || t[k + 2] == '\x94');
+		size_t w = t[k] == '-' ? 1 : dash ? 3 : 0;
+		if (w && t[k + w] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 /* A line of a roster: a label and a list of names ("Harbourside:
  * Kettering; Ali, Dunstan, Pike; ..."), roster_commas commas or more, a
- * sentence end (not a line of tags),
+ * sentence end or the names grouped as a formation (not a line of tags),
  * no link, URL, list or heading shape, no rule hit. */
 static int roster_line(const struct bp_config *c, const struct bp_line *l)
 {
 	/* (a label of more than three words counts when the names are
 	 * capitalized: "Harbourside (4-4-2): Kettering; Ali, ...") */
-	int label = l->label == 1 || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
+	int label = lead_label(l) || ((l->punct[0] >> ':' & 1) && 4 * l->lower <= l->looked);
 	return label && l->commas >= c->p.roster_commas && l->drop_rule < 0 && !l->bullet &&
-	       !l->heading && l->links == 0 && !l->has_url && !l->image && l->ends_punct == 1;
+	       !l->heading && l->links == 0 && !l->has_url && !l->image && (l->ends_punct == 1 || formation(l));
+}
+
+/* The lines of L[s..e), a match's data, that only the label heuristic
+ * took ("Att: 6,112", a label and a number) are the story's. */
+static void data_labels(struct bp_line *L, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (L[i].cls == BPC_BAD && L[i].why == bp_reason_names[BPR_LABEL])
+			L[i].cls = BPC_SHORT, L[i].why = NULL;
+}
+
+/* A line of a match's data: a roster line, or one that holds numbers and
+ * does not read as prose (a score, scorers and minutes, officials and
+ * attendance: "Schiedsrichter: T. Ballweg – Zuschauer: 300"); no link,
+ * URL, image, list or heading shape, no rule hit, not speaking to the
+ * reader. With items, an item of a bulleted list too ("* 0:1 Demir
+ * (43.)"), not a numbered one (a ranking, a list of headlines). */
+static int data_line(const struct bp_config *c, const struct bp_line *l, int items)
+{
+	if (l->links || l->has_url || l->image || l->no_text || l->heading || l->drop_rule >= 0 || l->words < 2 ||
+	    (l->address && !l->speech) || (l->bullet && (!items || item_number(l) >= 0)))
+		return 0;
+	return roster_line(c, l) || (l->numeric > 0 && !l->prose);
+}
+
+/* A team's line-up under its name: a line of roster_commas names or more
+ * grouped as a formation ("Bast – Kreiling, Oswald, Mohr – ..."), no
+ * link, URL, list or heading shape, no rule hit. */
+static int formation_line(const struct bp_config *c, const struct bp_line *l)
+{
+	return l->commas >= c->p.roster_commas && formation(l) && l->drop_rule < 0 && !l->bullet && !l->heading &&
+	       !l->links && !l->has_url && !l->image && !l->prose;
 }
 
 static int dek_over_byline(const struct bp_config *c, const struct bp_line *L, size_t n, size_t i);
@@ -1147,7 +1220,7 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 	while (k > 0 && (L[k - 1].cls == BPC_SHORT || L[k - 1].cls == BPC_NEAR) && !weak_hit(&L[k - 1]) &&
 	       L[k - 1].looked >= 2 && 2 * L[k - 1].lower >= L[k - 1].looked && tail_line(c, L, n, k - 1))
 		k--;
-	while (k > 0 && L[k - 1].label == 1 && L[k - 1].ends_punct == 1 && L[k - 1].drop_rule < 0 &&
+	while (k > 0 && lead_label(&L[k - 1]) && L[k - 1].ends_punct == 1 && L[k - 1].drop_rule < 0 &&
 	       L[k - 1].links == 0 && !L[k - 1].has_url && !L[k - 1].bullet && !L[k - 1].heading &&
 	       !roster_line(c, &L[k - 1]))
 		k--;
@@ -1156,6 +1229,39 @@ static void roster_before_body(const struct bp_config *c, const struct bp_line *
 		k--;
 	if (r >= k + 2 && under_headline_at(c, L, n, k))
 		*bs = k;
+}
+
+/* A match's data above the story: two data lines or more (the score and
+ * scorers, "Villaseca 2 (Oyarzun 17, Pardiñas 64)", attendance; of a
+ * headline's words at most, not in capitals: no masthead) right
+ * above the body, under a headline and at most lead_lines lines of
+ * bylines, dates, images and buttons (under_headline_at), more than half
+ * of them sharing a word with the lead (a ticker bar or another box does
+ * not): the story starts at the first of them. Returns it, else n. */
+static size_t data_before_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t be, size_t *bs)
+{
+	size_t k = *bs, shared = 0;
+	if (c->p.roster_commas <= 0 || c->p.lead_lines <= 0)
+		return n;
+	/* (a block of more than 2 lead_lines lines is no score box: a
+	 * listing, a ticker, a column of figures) */
+	size_t most = 2 * (size_t)c->p.lead_lines;
+	while (k > 0 && *bs - k <= most && data_line(c, &L[k - 1], 0) && L[k - 1].words <= c->p.title_max_words &&
+	       L[k - 1].caps <= c->p.max_caps)
+		k--;
+	if (k + 2 > *bs || *bs - k > most || !under_headline_at(c, L, n, k))
+		return n;
+	struct bp_lead lead = {.n = 0};
+	for (size_t i = *bs, m = 0; i < be && m < 2; i++)
+		if (L[i].cls0 == BPC_GOOD)
+			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), m++;
+	for (size_t i = k; i < *bs; i++)
+		shared += bp_shared_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a, NULL) > 0;
+	if (2 * shared <= *bs - k)
+		return n;
+	data_labels(L, k, *bs);
+	*bs = k;
+	return k;
 }
 
 /* A summary of the story above its body: a short line no rule hit ("Key
@@ -1196,26 +1302,120 @@ static void points_before_body(const struct bp_config *c, const struct bp_line *
 		*bs = k;
 }
 
-/* The line-ups of a match report after the story: at most
- * body_resume_lines section heads ("**Line-ups**"), then two roster
- * lines or more, and the label lines ending like sentences after them
- * ("Referee: Jess Pennington. Attendance: 1,214."), are the story's. */
-static void roster_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
+/* The number in a table row's first cell ("| 3 | Selby Vale | ...",
+ * "|3.|..."), or with cell 0 the number a line starts with ("3 Wendham
+ * 29", "3. Wendham"), else -1. */
+static long first_cell_number(const struct bp_line *l, int cell)
+{
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	while (k < n && t[k] == ' ')
+		k++;
+	if (cell) {
+		if (k >= n || t[k] != '|')
+			return -1;
+		for (k++; k < n && t[k] == ' ';)
+			k++;
+	}
+	long v = 0;
+	size_t d = k;
+	for (; k < n && k < d + 4 && t[k] >= '0' && t[k] <= '9'; k++)
+		v = v * 10 + (t[k] - '0');
+	if (k == d)
+		return -1;
+	if (k < n && t[k] == '.')
+		k++;
+	if (!cell)
+		return k < n && t[k] == ' ' ? v : -1;
+	while (k < n && t[k] == ' ')
+		k++;
+	return k < n && t[k] == '|' ? v : -1;
+}
+
+/* The end of a table under its crosshead at L[j]: at most
+ * body_resume_lines section heads ("**Match stats**", "## Statistik"),
+ * then table_rows rows or more with the same number of cells (rule lines
+ * between them), no link, URL or strong hit in them; not a standings
+ * widget's: a table a line of links follows ("[Full table](...)"), or a
+ * ranking (rows numbered 1, 2, 3 ... in their first cell). Else j. */
+static size_t headed_table(const struct bp_config *c, const struct bp_line *L, size_t n, size_t j)
+{
+	const struct bp_params *p = &c->p;
+	size_t h = j;
+	while (h < n && h - j < (size_t)p->body_resume_lines && section_head(c, &L[h]) && !strong_rule(c, &L[h]))
+		h++;
+	if (h == j || h >= n || p->table_rows <= 0)
+		return j;
+	unsigned cells = table_cells(&L[h]);
+	size_t r = h, rows = 0;
+	long rank = 0;
+	for (; cells && r < n && table_cells(&L[r]) == cells; r++) {
+		if (L[r].links || L[r].has_url || strong_rule(c, &L[r]))
+			return j;
+		rows += !L[r].no_text;
+		long v = L[r].no_text ? -1 : first_cell_number(&L[r], 1);
+		if (v >= 0)
+			rank = rank >= 0 && v == rank + 1 ? v : -1;
+	}
+	if ((double)rows < p->table_rows || rank >= 2 || (r < n && (L[r].links || L[r].why == bp_reason_names[BPR_LINKS])))
+		return j;
+	return r;
+}
+
+/* The data of a match report after the story: past at most
+ * body_tail_lines lines a page inserts into stories (an advertisement
+ * marker, an image and its credit), blocks of its data, one after the
+ * other: two roster lines or more ("Harbourside: Kettering; Ali, ..."),
+ * or at most body_resume_lines section heads ("**Line-ups**", "**La fiche
+ * technique**") over two data lines or more (not numbered 1, 2, 3: a
+ * standings list), each with the label lines ending like sentences after
+ * it ("Referee: Jess Pennington."); and
+ * tables under their crossheads (match stats, other results), not a
+ * standings widget's (headed_table). */
+static void roster_after_body(const struct bp_config *c, struct bp_line *L, size_t n, size_t *be)
 {
 	size_t j = *be;
 	if (c->p.roster_commas <= 0)
 		return;
-	while (j < n && j - *be < (size_t)c->p.body_resume_lines && section_head(c, &L[j]) && !strong_rule(c, &L[j]))
-		j++;
-	size_t k = j;
-	while (k < n && roster_line(c, &L[k]))
-		k++;
-	if (k < j + 2)
-		return;
-	while (k < n && L[k].label == 1 && L[k].ends_punct == 1 && L[k].drop_rule < 0 && L[k].links == 0 &&
-	       !L[k].has_url && !L[k].bullet && !L[k].heading)
-		k++;
-	*be = k;
+	for (const struct bp_rule *r; j < n && j - *be < (size_t)c->p.body_tail_lines; j++)
+		if (!(L[j].no_text || ((r = strong_rule(c, &L[j])) && r->inside && !r->box && !L[j].links &&
+					 !L[j].has_url)))
+			break;
+	if (j - *be >= (size_t)c->p.body_tail_lines)
+		j = *be;
+	size_t j0 = j;
+	for (;;) {
+		size_t h = j;
+		while (h < n && h - j < (size_t)c->p.body_resume_lines && section_head(c, &L[h]) &&
+		       !strong_rule(c, &L[h]))
+			h++;
+		size_t k = h, rosters = 0;
+		long rank = 0; /* (lines numbered 1, 2, 3: a standings list) */
+		for (; k < n && (h > j ? data_line(c, &L[k], 1) || formation_line(c, &L[k]) : roster_line(c, &L[k]));
+		     k++) {
+			long v = first_cell_number(&L[k], 0);
+			rosters += roster_line(c, &L[k]) || formation_line(c, &L[k]);
+			if (v >= 0)
+				rank = rank >= 0 && v == rank + 1 ? v : -1;
+		}
+		/* (under a head, two data lines, or one team's line-up) */
+		if ((k >= h + 2 || (h > j && k == h + 1 && rosters)) && (h > j || rosters >= 2) && rank < 2) {
+			while (k < n && (data_line(c, &L[k], h > j) ||
+					 (lead_label(&L[k]) && (L[k].ends_punct == 1 || L[k].commas == 0) &&
+					  L[k].drop_rule < 0 && L[k].links == 0 && !L[k].has_url && !L[k].bullet &&
+					  !L[k].heading)))
+				k++;
+			data_labels(L, h, k);
+			j = k;
+			continue;
+		}
+		size_t t = headed_table(c, L, n, j);
+		if (t == j)
+			break;
+		j = t;
+	}
+	if (j > j0)
+		*be = j;
 }
 
 /* A list the story introduces: the items right after a line of the body
@@ -1321,13 +1521,29 @@ static int title_like(const struct bp_params *p, const struct bp_line *l)
 	       l->ends_punct != 1 && !l->has_url;
 }
 
+/* A menu's separators: a '|', or two spaced middle dots or bullets or
+ * more ("Region · Wirtschaft · Sport"). */
+static int menu_seps(const struct bp_line *l)
+{
+	if (l->punct[1] >> ('|' - 64) & 1)
+		return 1;
+	const char *t = l->s + l->a;
+	size_t n = l->b - l->a, k = 0;
+	for (size_t i = 1; i + 3 < n; i++)
+		if (t[i - 1] == ' ' && ((t[i] == '\xc2' && t[i + 1] == '\xb7' && t[i + 2] == ' ') ||
+					(t[i] == '\xe2' && t[i + 1] == '\x80' && t[i + 2] == '\xa2' && t[i + 3] == ' ')))
+			k++;
+	return k >= 2;
+}
+
 /* A title-like line that may be the headline when no markdown heading
- * says so: not a menu ("Local | State"), not mostly numbers (a date and
- * time the rules missed). */
+ * says so: not a menu ("Local | State", "Region · Sport"), not mostly
+ * numbers (a date and time the rules missed), not a label over links (a
+ * share row: "Compartir: [X](...) [WhatsApp](...)"). */
 static int headline_like(const struct bp_params *p, const struct bp_line *l)
 {
-	return title_like(p, l) && !(l->punct[1] >> ('|' - 64) & 1) &&
-	       !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked);
+	return title_like(p, l) && !menu_seps(l) && !(l->looked > 0 && l->numeric > p->prose_numeric * l->looked) &&
+	       !(l->label == 1 && l->links > 0);
 }
 
 /* A headline of few words is preferred when it is not a name: more than
@@ -1454,24 +1670,24 @@ static int headline_shape(const struct bp_config *c, const struct bp_line *l)
  * t or, when none was found, among the lead_lines lines above fb (a
  * heading further up or below t is a section's). Returns its index, or
  * t. */
-static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t be,
-			       size_t t)
+static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *L, size_t n, size_t fb, size_t hb,
+			       size_t be, size_t t)
 {
-	if (fb == 0)
+	if (hb == 0)
 		return t;
 	struct bp_lead lead = {.n = 0};
 	for (size_t i = fb, k = 0; i < be && k < 2; i++)
 		if (L[i].cls0 == BPC_GOOD)
 			bp_lead_words(c, &lead, L[i].s + L[i].a, L[i].b - L[i].a), k++;
-	size_t lo = fb > 22 ? fb - 20 : 2;
-	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (fb > (size_t)c->p.lead_lines ? fb - (size_t)c->p.lead_lines : 0);
-	size_t hi = fb;
+	size_t lo = hb > 22 ? hb - 20 : 2;
+	size_t near = t < n ? (t > 1 ? t - 1 : 0) : (hb > (size_t)c->p.lead_lines ? hb - (size_t)c->p.lead_lines : 0);
+	size_t hi = hb;
 	if (hi == 0)
 		return t;
 	hi--;
 	unsigned best = t < n ? bp_shared_words(c, &lead, L[t].s + L[t].a, L[t].b - L[t].a, NULL) : 0;
 	/* (t sharing two words, or standing above a dek, is the headline) */
-	if (best > 1 || (t < n && t + 1 < fb && dek_like(&c->p, &L[t + 1])))
+	if (best > 1 || (t < n && t + 1 < hb && dek_like(&c->p, &L[t + 1])))
 		return t;
 	best = 1;
 	size_t h = t;
@@ -1776,6 +1992,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	}
 	short_lead(c, L, n, &bs);
 	roster_before_body(c, L, n, &bs);
+	size_t dtop = data_before_body(c, L, n, be, &bs);
 	points_before_body(c, L, n, be, &bs);
 	/* a list the body ends with goes on while its items keep their shape */
 	while (be >= bs + 2 && be < n && (L[be].cls == BPC_SHORT || L[be].cls == BPC_NEAR) &&
@@ -1851,7 +2068,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 				continue;
 			L[i].cls = BPC_SHORT;
 			L[i].why = NULL;
-			if (nlab >= 2) {
+			if (nlab >= 2 || emphasis(&L[i])) {
 				unsigned sh = shape(&L[i]) | (unsigned)emphasis(&L[i]) << 11;
 				size_t k = 0;
 				while (k < nshapes && shapes[k] != sh)
@@ -1882,6 +2099,28 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		L[i].why = NULL;
 		if (i < bs)
 			bs = i;
+	}
+	/* ... and above the body, entry by entry (newest first): the lines
+	 * of the story over a label of those shapes right above it (one
+	 * sentence or more no rule hit, up to the next such label), while
+	 * the entries keep coming */
+	for (size_t k = bs; nshapes && k > 1;) {
+		size_t e = k;
+		while (e > 1 && L[e - 1].drop_rule < 0 && !L[e - 1].heading && !L[e - 1].bullet && !L[e - 1].links &&
+		       !L[e - 1].has_url && !L[e - 1].image && (reads_as_text(&L[e - 1]) || short_sentence(&L[e - 1])))
+			e--;
+		const struct bp_line *t = &L[e - 1];
+		if (e == k || t->why != bp_reason_names[BPR_LABEL] || t->links || t->has_url)
+			break;
+		unsigned sh = shape(t) | (unsigned)emphasis(t) << 11;
+		size_t m = 0;
+		while (m < nshapes && shapes[m] != sh)
+			m++;
+		if (m == nshapes)
+			break;
+		L[e - 1].cls = BPC_SHORT;
+		L[e - 1].why = NULL;
+		bs = k = e - 1;
 	}
 	/* a table's rule line ("|---|---|") between two of its rows in the
 	 * body goes with them */
@@ -1939,10 +2178,12 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 	size_t fb = bs;
 	while (fb < be && L[fb].cls0 != BPC_GOOD)
 		fb++;
+	/* (the headline stands above a match's data the body starts with) */
+	size_t hb = fb < dtop ? fb : dtop;
 	if (fb < be) {
 		size_t t = n;
-		size_t lim = fb > 40 ? fb - 40 : 0;
-		for (size_t i = fb; i-- > lim;)
+		size_t lim = hb > 40 ? hb - 40 : 0;
+		for (size_t i = hb; i-- > lim;)
 			if (L[i].heading == 1 && title_like(p, &L[i])) {
 				t = i;
 				break;
@@ -1965,7 +2206,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			 * words, else the nearest one of that many */
 			size_t t2 = n;
 			int seen = 0;
-			for (size_t i = fb; i-- > 0 && seen < 4;) {
+			for (size_t i = hb; i-- > 0 && seen < 4;) {
 				if (L[i].cls0 == BPC_BAD && !weak_hit(&L[i]))
 					continue;
 				if (headline_like(p, &L[i])) {
@@ -1981,20 +2222,21 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			if (t == n)
 				t = t2;
 			/* a headline stands above its dek: a title-like line right
-			 * before the one found, when that is shorter or reads as a
-			 * dek (not a menu or a name in capitals) */
+			 * before the one found, when that is shorter (and not a
+			 * kicker of a name's few words: "Bezirksliga Nord") or reads
+			 * as a dek (not a menu or a name in capitals) */
 			if (t < n && t > 0 && title_like(p, &L[t - 1]) &&
 			    (L[t - 1].cls0 != BPC_BAD || weak_hit(&L[t - 1])) && L[t - 1].caps <= p->max_caps &&
-			    !(L[t - 1].punct[1] >> ('|' - 64) & 1) &&
-			    (L[t - 1].words < L[t].words || dek_like(p, &L[t])))
+			    !menu_seps(&L[t - 1]) &&
+			    ((L[t - 1].words < L[t].words && headline_words(p, &L[t - 1])) || dek_like(p, &L[t])))
 				t--;
 			size_t t0 = t;
-			t = headline_by_lead(c, L, n, fb, be, t);
+			t = headline_by_lead(c, L, n, fb, hb, be, t);
 			/* (the line stepped from, when that was the page's
 			 * first line, a site's name, and the lead names what the
 			 * line below it does: "Tidemouth Sport" over "Quayside
 			 * Rovers 2-1 Marlow Town: ...") */
-			if (t == t0 && t == 0 && 1 < fb && !dek_like(p, &L[1]) && headline_shape(c, &L[1])) {
+			if (t == t0 && t == 0 && 1 < hb && !dek_like(p, &L[1]) && headline_shape(c, &L[1])) {
 				struct bp_lead lead = {.n = 0};
 				for (size_t i = fb, k = 0; i < be && k < 2; i++)
 					if (L[i].cls0 == BPC_GOOD)
@@ -2009,7 +2251,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		/* the headline and its dek (up to two lines right after it in
 		 * sentence case, or a paragraph over the byline: no byline,
 		 * dateline or label) */
-		for (size_t i = t; i < n && i < fb && i <= t + 2; i++) {
+		for (size_t i = t; i < n && i < hb && i <= t + 2; i++) {
 			if (i > t && !dek_over_byline(c, L, n, i))
 				break;
 			if (p->keep_title) {
