@@ -301,10 +301,6 @@ static inline void block_cq(const char *p, uint64_t *cl, uint64_t *qt)
 	*cl = c, *qt = q;
 }
 
-/* The bytes of a word of n bytes (1 to 8) in its packed key. */
-static const uint64_t key_mask[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
-				     0xFFFFFFFFFFFFFFULL, ~0ULL};
-
 /* what the block loop keeps in locals, in and out of T */
 #define SAVE() (T.i = i, T.w0 = w0, T.inword = inword, T.cap = cap, T.slow = slow, T.low = low, T.num = num, \
 		T.sent_start = sent_start, T.p0 = p0, T.p1 = p1)
@@ -467,7 +463,7 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 				if (wn <= 8 && (room || end - w >= 8)) {
 					uint64_t key;
 					memcpy(&key, w, 8);
-					key = (key | 0x2020202020202020ULL) & key_mask[wn];
+					key = (key | 0x2020202020202020ULL) & bp_key_mask(wn);
 					if (key == 0x777777) /* "www" */
 						A->www = 1;
 					unsigned h = bp_wfilter_slot(key);
