@@ -2293,7 +2293,7 @@ done:
 			l->why = NULL;
 		else if (!l->why)
 			l->why = bp_reason_names[BPR_SHORT];
-		for (int r = 1; r < BPR_N; r++)
+		for (int r = 1; l->why && r < BPR_N; r++)
 			if (l->why == bp_reason_names[r])
 				c->run.reason_hits[r]++;
 	}

@@ -65,11 +65,36 @@ static int prefix(const char *s, size_t n, const char *p)
 	return n >= k && memcmp(s, p, k) == 0;
 }
 
+/* The first position from i on where scan_md may find markup: '[', "![",
+ * "ht" or "ww" (16 bytes at a time; near the end, i itself). */
+static inline size_t md_next(const char *s, size_t i, size_t n)
+{
+#ifdef BP_SCAN_SSE2
+	const __m128i lb = _mm_set1_epi8('['), bang = _mm_set1_epi8('!'), h = _mm_set1_epi8('h');
+	const __m128i t = _mm_set1_epi8('t'), w = _mm_set1_epi8('w');
+	/* reads s[i .. i + 16], all before n */
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i at = _mm_or_si128(_mm_cmpeq_epi8(v, lb), _mm_and_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(nx, lb)));
+		at = _mm_or_si128(at, _mm_and_si128(_mm_cmpeq_epi8(v, h), _mm_cmpeq_epi8(nx, t)));
+		at = _mm_or_si128(at, _mm_and_si128(_mm_cmpeq_epi8(v, w), _mm_cmpeq_epi8(nx, w)));
+		unsigned m = (unsigned)_mm_movemask_epi8(at);
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#else
+	(void)s, (void)n;
+#endif
+	return i;
+}
+
 static void scan_md(scan_fn *scan_text, struct acc *A, const char *s, size_t n, int link, int depth,
 		    unsigned char *img, unsigned char *url)
 {
 	size_t i = 0, seg = 0;
 	while (i < n) {
+		i = md_next(s, i, n);
 		char ch = s[i];
 		if ((ch == '[' || (ch == '!' && i + 1 < n && s[i + 1] == '[')) && depth < 4) {
 			size_t lb = ch == '!' ? i + 1 : i;

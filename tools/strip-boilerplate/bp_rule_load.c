@@ -229,5 +229,13 @@ void bp_load_rule(struct bp_config *c, const struct ynode *r)
 	 * tail is short) */
 	if (rule->tail && !rule->br.n)
 		bp_gates_free(&rule->gates);
+	/* where every branch's gate needs a literal, a row without a literal
+	 * of the whole pattern passes none of them: the gates' one search
+	 * answers for both */
+	int lit_gates = rule->gates.n > 0;
+	for (size_t b = 0; b < rule->gates.n; b++)
+		lit_gates &= rule->gates.g[b].lits != 0;
+	if (lit_gates)
+		bp_lits_free(&rule->req);
 }
 

@@ -71,6 +71,14 @@ extern unsigned char bp_klow[256]; /* ASCII lowercase */
 /* Fill the tables (once). */
 void bp_words_init(void);
 
+/* The bytes of a word of wn bytes (1 to 8) in its packed key. */
+static inline uint64_t bp_key_mask(size_t wn)
+{
+	static const uint64_t mask[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+					 0xFFFFFFFFFFFFFFULL, ~0ULL};
+	return mask[wn];
+}
+
 /* The signature (ws_sig) of the lowercase form of the ASCII word w. */
 static inline unsigned bp_ascii_sig(const char *w, size_t wn)
 {
@@ -105,9 +113,7 @@ static inline unsigned bp_lookup_word(struct acc *A, const char *w, size_t wn, i
 		 * as ws_pack does) */
 		uint64_t key;
 		memcpy(&key, w, 8);
-		key |= 0x2020202020202020ULL;
-		if (wn < 8)
-			key &= (1ULL << (8 * wn)) - 1;
+		key = (key | 0x2020202020202020ULL) & bp_key_mask(wn);
 		if (key == 0x777777) /* "www" */
 			A->www = 1;
 		unsigned h = bp_wfilter_slot(key);
@@ -139,9 +145,7 @@ static inline int bp_may_trigger(const struct bp_config *c, const char *w, size_
 	if (wn <= 8 && avail >= 8) {
 		uint64_t key;
 		memcpy(&key, w, 8);
-		key |= 0x2020202020202020ULL;
-		if (wn < 8)
-			key &= (1ULL << (8 * wn)) - 1;
+		key = (key | 0x2020202020202020ULL) & bp_key_mask(wn);
 		unsigned h = bp_wfilter_slot(key);
 		return c->tfilter[h >> 6] >> (h & 63) & 1;
 	}

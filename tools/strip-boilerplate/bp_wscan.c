@@ -47,7 +47,8 @@ static inline void classed(struct wst *T, unsigned k, const char *w, size_t wn, 
 			   int inq)
 {
 	T->nstop += k & BP_STOPWORD;
-	T->cap_stops += (k & BP_STOPWORD) && cap && mid && idx < BP_TITLE_WORDS;
+	if (cap)
+		T->cap_stops += (k & BP_STOPWORD) && mid && idx < BP_TITLE_WORDS;
 	if (k & (BP_VERB | BP_SPEECH | BP_ADDRESS | BP_ADDRESS_CAP)) {
 		T->verbs += (k & BP_VERB) != 0;
 		T->speech += (k & BP_SPEECH) != 0;
@@ -462,7 +463,7 @@ void bp_scan_words(struct acc *A, const char *s, size_t n, int link)
 				if (wn <= 8 && (room || end - w >= 8)) {
 					uint64_t key;
 					memcpy(&key, w, 8);
-					key = (key | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * wn));
+					key = (key | 0x2020202020202020ULL) & bp_key_mask(wn);
 					if (key == 0x777777) /* "www" */
 						A->www = 1;
 					unsigned h = bp_wfilter_slot(key);
