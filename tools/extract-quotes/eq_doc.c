@@ -223,7 +223,9 @@ static int may_quote_memchr(const struct eq_rules *R, const struct eqi *I, const
 	return MAY_NONE;
 }
 
-int eq_may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int fast)
+/* 1 when may_quote_avx2 can be used: the CPU has AVX2 and the rules'
+ * marks have at most 3 lead bytes (set by eq_doc_init) */
+static int use_avx2(const struct eqi *I)
 {
 #ifdef MAY_AVX2
 	static int avx2 = -1;
@@ -231,12 +233,27 @@ int eq_may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, s
 		__builtin_cpu_init();
 		avx2 = __builtin_cpu_supports("avx2") != 0;
 	}
-	if (fast && avx2 && I->nleads <= 3)
+	return avx2 && I->nleads <= 3;
+#else
+	(void)I;
+	return 0;
+#endif
+}
+
+static inline int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int avx2)
+{
+#ifdef MAY_AVX2
+	if (avx2)
 		return may_quote_avx2(R, I, s, n);
 #else
-	(void)fast;
+	(void)avx2;
 #endif
 	return may_quote_memchr(R, I, s, n);
+}
+
+int eq_may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int fast)
+{
+	return may_quote(R, I, s, n, fast && use_avx2(I));
 }
 
 static size_t add_str(struct eq_doc *D, const char *s, size_t n)
@@ -370,8 +387,9 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		P->t.n = 0;
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */
+	int avx2 = use_avx2(I);
 	for (size_t i = 0; i < np; i++) {
-		int may = eq_may_quote(R, I, in[i].s, in[i].n, 1);
+		int may = may_quote(R, I, in[i].s, in[i].n, avx2);
 		if (may == MAY_DOUBLE || (may == MAY_SINGLE && marks_any_pair(R, I, in[i].s, in[i].n))) {
 			ready(R, I, (uint32_t)i, 1);
 			any |= I->p[i].nc > 0;
