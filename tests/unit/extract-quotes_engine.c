@@ -259,6 +259,45 @@ static void test_any_pair(void)
 	eq_arena_reset(&I->arena); /* P's tokens are the arena's */
 }
 
+/* eq_may_quote's one pass (AVX2, where the CPU has it) answers as its
+ * memchr passes do: random rows of the pieces above and of bytes that
+ * only look like marks' (a dash, an ellipsis, a bullet, a lone lead
+ * byte), of every length around the 32-byte steps. */
+static void test_may_quote(void)
+{
+	static const char *const pieces[] = {
+		"Vera", "don't", "'", "’", "‘", "\"", "“", "”", "«", "»", "„", "‹", "「", "』", " ", "  ", "\n",
+		"90", "'s", ".", ",", "(", "-", "—", "…", "•", "\xc2\xa0", "\xe2", "\xc2", "\xe3\x80", "é",
+		"rock", "'n'", "ferries'", "a", "abcdefghijklmnopqrstuvwxyz0123456789",
+	};
+	size_t npieces = sizeof pieces / sizeof pieces[0];
+	struct eqi *I = D.in;
+	unsigned long long x = 0x9E3779B97F4A7C15ULL;
+	char text[2048];
+	int agree = 0, cases = 20000, kinds[3] = {0, 0, 0};
+	for (int c = 0; c < cases; c++) {
+		size_t n = 0;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		size_t k = x % 40;
+		for (size_t j = 0; j < k; j++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* mostly letters and spaces, as rows are */
+			const char *pc = x % 3 ? (x % 7 ? "word " : "Name ") : pieces[(x >> 8) % npieces];
+			size_t l = strlen(pc);
+			memcpy(text + n, pc, l);
+			n += l;
+		}
+		int slow = eq_may_quote(&R, I, text, n, 0), fast = eq_may_quote(&R, I, text, n, 1);
+		kinds[slow]++;
+		if (slow == fast)
+			agree++;
+		else
+			fprintf(stderr, "eq_may_quote memchr %d, one pass %d: [%.*s]\n", slow, fast, (int)n, text);
+	}
+	CHECK(agree == cases);
+	CHECK(kinds[0] > cases / 20 && kinds[1] > cases / 20 && kinds[2] > cases / 20); /* every answer tried */
+}
+
 int main(void)
 {
 	load();
@@ -271,6 +310,7 @@ int main(void)
 	test_entities();
 	test_mark_table();
 	test_any_pair();
+	test_may_quote();
 	eq_doc_free(&D);
 	eq_rules_free(&R);
 	rules_free_all();

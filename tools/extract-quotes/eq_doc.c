@@ -122,7 +122,79 @@ static int double_may_count(const unsigned char *p, size_t n, size_t i, size_t l
  * with memchr (a few SIMD passes) rather than byte by byte. */
 enum { MAY_NONE, MAY_SINGLE, MAY_DOUBLE };
 
-static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
+/* What may_quote does at the byte s[at] (a '"', a '\'' or a lead byte of
+ * the marks beyond ASCII): MAY_DOUBLE, or else *single set when a single
+ * mark may open there. */
+static int may_at(const struct eq_rules *R, const char *s, size_t n, size_t at, int *single)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[at] == '"')
+		return double_may_count(p, n, at, 1) ? MAY_DOUBLE : MAY_NONE;
+	if (p[at] == '\'') {
+		if (!*single)
+			*single = single_may_open(p, n, at, 1);
+		return MAY_NONE;
+	}
+	size_t len;
+	const struct eq_mark *k = eq_mark_of(R, u8_decode(s + at, n - at, &len));
+	if (!k)
+		return MAY_NONE;
+	if (k->fam == 0 && (k->open || double_may_count(p, n, at, len)))
+		return MAY_DOUBLE;
+	if (k->fam != 0 && !*single)
+		*single = single_may_open(p, n, at, len);
+	return MAY_NONE;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define MAY_AVX2 1
+/* may_quote in one pass where the CPU has AVX2: the bytes of '"', '\''
+ * and the marks' lead bytes (up to 3: the rules' have C2, E2, E3) found
+ * 32 at a time, each looked at as may_quote's memchr passes do (the
+ * answer depends on no order: a double mark that counts anywhere, else a
+ * single one that may open). A row without marks costs this one scan. */
+__attribute__((target("avx2"))) static int may_quote_avx2(const struct eq_rules *R, const struct eqi *I,
+							   const char *s, size_t n)
+{
+	/* the leads not there repeat '"' (a byte sought twice is found once) */
+	const __m256i q2 = _mm256_set1_epi8('"'), q1 = _mm256_set1_epi8('\'');
+	const __m256i l0 = _mm256_set1_epi8((char)(I->nleads > 0 ? I->leads[0] : '"'));
+	const __m256i l1 = _mm256_set1_epi8((char)(I->nleads > 1 ? I->leads[1] : '"'));
+	const __m256i l2 = _mm256_set1_epi8((char)(I->nleads > 2 ? I->leads[2] : '"'));
+	int single = 0;
+	char tail[32];
+	const char *base = s;
+	size_t x = 0, end = n;
+	if (n < 32) {
+		/* a short row padded with NUL bytes (never one sought) */
+		memset(tail, 0, sizeof tail);
+		memcpy(tail, s, n);
+		base = tail;
+		end = 32;
+	}
+	while (x < end) {
+		/* the last 32 bytes for the rest (overlapping what was read;
+		 * those bits dropped) */
+		size_t at = end - x >= 32 ? x : end - 32;
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(base + at));
+		__m256i m = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, q2), _mm256_cmpeq_epi8(v, q1)),
+					    _mm256_or_si256(_mm256_cmpeq_epi8(v, l0),
+							    _mm256_or_si256(_mm256_cmpeq_epi8(v, l1), _mm256_cmpeq_epi8(v, l2))));
+		uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
+		if (__builtin_expect(bits != 0, 0)) {
+			bits &= ~0u << (x - at);
+			for (; bits; bits &= bits - 1)
+				if (may_at(R, s, n, at + (size_t)__builtin_ctz(bits), &single) == MAY_DOUBLE)
+					return MAY_DOUBLE;
+		}
+		x = at + 32;
+	}
+	return single ? MAY_SINGLE : MAY_NONE;
+}
+#endif
+
+static int may_quote_memchr(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (const char *q = s; (q = memchr(q, '"', (size_t)(s + n - q))); q++)
@@ -149,6 +221,39 @@ static int may_quote(const struct eq_rules *R, const struct eqi *I, const char *
 		if (single_may_open(p, n, (size_t)(q - s), 1))
 			return MAY_SINGLE;
 	return MAY_NONE;
+}
+
+/* 1 when may_quote_avx2 can be used: the CPU has AVX2 and the rules'
+ * marks have at most 3 lead bytes (set by eq_doc_init) */
+static int use_avx2(const struct eqi *I)
+{
+#ifdef MAY_AVX2
+	static int avx2 = -1;
+	if (avx2 < 0) {
+		__builtin_cpu_init();
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	}
+	return avx2 && I->nleads <= 3;
+#else
+	(void)I;
+	return 0;
+#endif
+}
+
+static inline int may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int avx2)
+{
+#ifdef MAY_AVX2
+	if (avx2)
+		return may_quote_avx2(R, I, s, n);
+#else
+	(void)avx2;
+#endif
+	return may_quote_memchr(R, I, s, n);
+}
+
+int eq_may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int fast)
+{
+	return may_quote(R, I, s, n, fast && use_avx2(I));
 }
 
 static size_t add_str(struct eq_doc *D, const char *s, size_t n)
@@ -282,8 +387,9 @@ void eq_doc_run(struct eq_doc *D, const struct eq_para_in *in, size_t np)
 		P->t.n = 0;
 	}
 	/* the paragraphs with marks, in order, so the candidates are in order */
+	int avx2 = use_avx2(I);
 	for (size_t i = 0; i < np; i++) {
-		int may = may_quote(R, I, in[i].s, in[i].n);
+		int may = may_quote(R, I, in[i].s, in[i].n, avx2);
 		if (may == MAY_DOUBLE || (may == MAY_SINGLE && marks_any_pair(R, I, in[i].s, in[i].n))) {
 			ready(R, I, (uint32_t)i, 1);
 			any |= I->p[i].nc > 0;

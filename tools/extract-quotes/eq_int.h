@@ -296,6 +296,10 @@ int referent(const struct eq_rules *R, struct eqi *I, size_t mi, int depth, int 
 
 /* eq_speaker.c */
 void speakers_find(const struct eq_rules *R, struct eqi *I, struct eq_doc *D);
+/* eq_doc.c: could the paragraph s[0..n) hold a quotation? 0 no, 1 only
+ * single marks that may open one, 2 a double one; fast: in one AVX2 pass
+ * where the CPU has it (the same answer as the memchr passes, fast 0) */
+int eq_may_quote(const struct eq_rules *R, const struct eqi *I, const char *s, size_t n, int fast);
 /* eq_doc.c: make paragraph pi ready (tokens, marks, sentences) */
 void par_ready(const struct eq_rules *R, struct eqi *I, uint32_t pi);
 

@@ -60,11 +60,58 @@ void eq_arena_free(struct eq_arena *A)
 	memset(A, 0, sizeof *A);
 }
 
+/* Give back the end of the arena's last piece p (the last arena_get),
+ * keeping its first n bytes; returns where they are (under ASan the
+ * piece is reallocated at its exact size, so it may move). */
+static void *arena_keep(struct eq_arena *A, void *p, size_t n)
+{
+#ifdef __SANITIZE_ADDRESS__
+	return A->own[A->nown - 1] = xrealloc(p, n ? n : 1);
+#else
+	A->used = (size_t)((char *)p - A->blk[A->cur].p) + ((n + 7) & ~(size_t)7);
+	return p;
+#endif
+}
+
+/* Paragraphs up to this many bytes are tokenized straight into the
+ * arena (room for one token a byte, the most there can be: a token is
+ * one byte at least, so tok_scan never grows it), the room left over
+ * given back; longer ones into tok_scan's buffers and copied, so no
+ * block is left mostly empty. */
+#define EQ_DIRECT_MAX 16384
+
 void par_prepare(const struct eq_rules *R, struct eqi *I, struct par *P)
 {
 	(void)R;
 	if (P->ready)
 		return;
+	if (P != &I->win && P->n && P->n <= EQ_DIRECT_MAX) {
+		struct token *v = arena_get(&I->arena, P->n * sizeof *v);
+		struct toks t = I->tokbuf; /* its masks' scratch; the tokens here */
+		t.v = v;
+		t.cap = P->n;
+		tok_scan(P->s, P->n, &t);
+		I->tokbuf.mk = t.mk;
+		I->tokbuf.mkcap = t.mkcap;
+		I->tokbuf.mkstride = t.mkstride;
+		size_t n = t.n;
+		v = arena_keep(&I->arena, v, n * sizeof *v);
+		P->t.v = v;
+		P->t.n = n;
+		if (n) {
+			char *m = arena_get(&I->arena, n * (sizeof *P->cls + sizeof *P->bits) + n);
+			P->cls = (uint64_t *)(void *)m;
+			P->bits = P->cls + n;
+			P->tf = (uint8_t *)(P->bits + n);
+			memset(P->tf, 0, n);
+		} else {
+			P->t.v = NULL;
+			P->cls = P->bits = NULL;
+			P->tf = NULL;
+		}
+		P->ready = 1;
+		return;
+	}
 	tok_scan(P->s, P->n, &I->tokbuf);
 	size_t n = I->tokbuf.n;
 	if (P == &I->win) {
