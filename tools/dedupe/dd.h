@@ -324,6 +324,13 @@ static inline void dd_store_prefetch(const struct dd_store *s, uint32_t i)
 {
 	dd_prefetch(s->rec + i);
 }
+/* Start loading a side's first words (up to 128: two or three lines). */
+static inline void dd_side_prefetch(const struct dd_side *a)
+{
+	const char *p = (const char *)a->code, *e = (const char *)(a->code + (a->n < 128 ? a->n : 128));
+	for (; p < e; p += 64)
+		dd_prefetch(p);
+}
 /* Exact mode: append a key to the key arena; returns its offset. */
 uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n);
 const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n);

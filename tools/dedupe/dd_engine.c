@@ -148,6 +148,10 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 		dd_store_prefetch(&e->store, e->cand[i]);
 	struct dd_side b = {t->code, t->n, t->lead, t->cut, t->edges}, a;
 	dd_probe_set(&e->probe, &b);
+	/* the first candidate's words, then each next one's while this one is
+	 * verified */
+	dd_store_side(&e->store, e->cand[0], &a);
+	dd_side_prefetch(&a);
 	uint32_t prev = UINT32_MAX, found = UINT32_MAX;
 	for (size_t i = 0; i < e->ncand; i++) {
 		uint32_t id = e->cand[i];
@@ -155,6 +159,11 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 			continue;
 		prev = id;
 		e->st.candidates++;
+		if (i + 1 < e->ncand && e->cand[i + 1] != id) {
+			struct dd_side next;
+			dd_store_side(&e->store, e->cand[i + 1], &next);
+			dd_side_prefetch(&next);
+		}
 		dd_store_side(&e->store, id, &a);
 		struct dd_verdict v;
 		int pass = dd_verify(e->al, &e->probe, &e->o.verify, &a, &b, &v);
