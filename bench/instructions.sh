@@ -44,4 +44,8 @@ tag-entities|
 tag-entities|--inline
 extract-quotes|
 extract-quotes|--as-written
+dedupe|
+dedupe|--mark
+dedupe|--near 0.8
+dedupe|--near 0.8 --mark
 EOF

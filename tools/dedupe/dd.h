@@ -16,6 +16,18 @@
 #include "buf.h"
 #include "hash.h"
 
+/* Start loading the cache line at p (a read to come). An asm statement on
+ * x86-64: GCC 12 drops some __builtin_prefetch calls as dead code (those
+ * of dd_fptab_prefetch in dd_engine.c, seen in its assembly). */
+static inline void dd_prefetch(const void *p)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	__asm__ volatile("prefetcht0 %0" : : "m"(*(const char *)p));
+#else
+	__builtin_prefetch(p);
+#endif
+}
+
 /* ---- words (dd_words.c) ------------------------------------------------
  * A word of a normalized text is a 16-bit code: numbers (a word holding a
  * digit) have the top bit set and 15 bits of hash; the words the rules
@@ -104,6 +116,11 @@ struct dd_text {
  * are kept (a longer text is compared on its first DD_MAXWORDS words). */
 enum { DD_MAXWORDS = 8192 };
 void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, struct dd_text *t);
+/* The two halves of dd_normalize: the folded text and its hash (the
+ * rest reset), then the words of t->fold (the source s for the dateline
+ * and the cut mark). Near mode looks up the exact table in between. */
+void dd_normalize_fold(const char *s, size_t n, struct dd_text *t);
+void dd_normalize_words(const struct dd_words *w, const char *s, size_t n, struct dd_text *t);
 void dd_text_free(struct dd_text *t);
 
 /* ---- verification (dd_verify.c) ---------------------------------------- */
@@ -215,6 +232,17 @@ uint32_t *dd_fptab_get(const struct dd_fptab *t, uint64_t fp);
  * the next put); *fresh says whether it was inserted. */
 uint32_t *dd_fptab_put(struct dd_fptab *t, uint64_t fp, int *fresh);
 size_t dd_fptab_bytes(const struct dd_fptab *t);
+/* Start loading fp's home slot into the cache (a lookup to come). */
+static inline void dd_fptab_prefetch(const struct dd_fptab *t, uint64_t fp)
+{
+	if (t->cap) {
+		fp += !fp;
+		size_t i = (size_t)(((unsigned __int128)fp * t->cap) >> 64);
+		dd_prefetch(t->fp + i);
+		if (t->val)
+			dd_prefetch(t->val + i);
+	}
+}
 /* Room for n keys. */
 void dd_fptab_reserve(struct dd_fptab *t, size_t n);
 
@@ -256,6 +284,8 @@ int dd_index_entry(const struct dd_index *x, size_t i, uint32_t *tag, uint32_t *
 /* Append the texts under key to *out (n, cap: a growable array). */
 void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_t *n, size_t *cap);
 void dd_index_find_tag(const struct dd_index *x, uint32_t tag, uint32_t **out, size_t *n, size_t *cap);
+/* Start loading the slots where tag's run starts (a lookup to come). */
+void dd_index_prefetch(const struct dd_index *x, uint32_t tag);
 size_t dd_index_bytes(const struct dd_index *x);
 
 /* ---- kept texts (dd_store.c) -------------------------------------------
@@ -289,6 +319,18 @@ void dd_store_free(struct dd_store *s);
 uint32_t dd_store_add(struct dd_store *s, const struct dd_text *t);
 /* Text i as a verification side. */
 void dd_store_side(const struct dd_store *s, uint32_t i, struct dd_side *out);
+/* Start loading text i's record (a dd_store_side to come). */
+static inline void dd_store_prefetch(const struct dd_store *s, uint32_t i)
+{
+	dd_prefetch(s->rec + i);
+}
+/* Start loading a side's first words (up to 128: two or three lines). */
+static inline void dd_side_prefetch(const struct dd_side *a)
+{
+	const char *p = (const char *)a->code, *e = (const char *)(a->code + (a->n < 128 ? a->n : 128));
+	for (; p < e; p += 64)
+		dd_prefetch(p);
+}
 /* Exact mode: append a key to the key arena; returns its offset. */
 uint32_t dd_store_key(struct dd_store *s, const char *k, size_t n);
 const char *dd_store_keyat(const struct dd_store *s, uint32_t off, size_t *n);
@@ -343,6 +385,16 @@ void dd_engine_input(struct dd_engine *e, const uint64_t *size, const uint64_t *
  * 0 if it is new (kept; *of is its own name). key[0..klen) is the text's
  * key, kept for later dup_of when the engine keeps keys. */
 int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of);
+/* Exact mode in two steps, so that the row loop can fold the next row
+ * while the exact table's slot for this one loads (dd_run.c): the text's
+ * fingerprint (its slot fetched into the cache), then dd_judge's answer
+ * for it. dd_judge is the two in a row. */
+struct dd_prep {
+	uint64_t fp;
+	int empty;           /* the text folds to nothing: never a repeat */
+};
+void dd_exact_prepare(struct dd_engine *e, const char *s, size_t n, struct dd_prep *p);
+int dd_judge_exact(struct dd_engine *e, const struct dd_prep *p, const char *key, size_t klen, uint32_t *of);
 /* The key of a text named by dd_judge. */
 const char *dd_name_key(struct dd_engine *e, uint32_t of, size_t *n);
 size_t dd_engine_bytes(const struct dd_engine *e);

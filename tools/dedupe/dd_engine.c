@@ -137,13 +137,21 @@ static void count_guard(struct dd_engine *e, const char *why)
 static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const uint32_t *tags, unsigned nq)
 {
 	e->ncand = 0;
+	for (unsigned k = 0; k < nq; k++) /* the lookups' cache misses at once */
+		dd_index_prefetch(&e->index, tags[k]);
 	for (unsigned k = 0; k < nq; k++)
 		dd_index_find_tag(&e->index, tags[k], &e->cand, &e->ncand, &e->ccand);
 	if (!e->ncand)
 		return UINT32_MAX;
 	sort_ids(e->cand, e->ncand, &e->ctmp, &e->cctmp);
+	for (size_t i = 0; i < e->ncand && i < 16; i++) /* the first candidates' records */
+		dd_store_prefetch(&e->store, e->cand[i]);
 	struct dd_side b = {t->code, t->n, t->lead, t->cut, t->edges}, a;
 	dd_probe_set(&e->probe, &b);
+	/* the first candidate's words, then each next one's while this one is
+	 * verified */
+	dd_store_side(&e->store, e->cand[0], &a);
+	dd_side_prefetch(&a);
 	uint32_t prev = UINT32_MAX, found = UINT32_MAX;
 	for (size_t i = 0; i < e->ncand; i++) {
 		uint32_t id = e->cand[i];
@@ -151,6 +159,11 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 			continue;
 		prev = id;
 		e->st.candidates++;
+		if (i + 1 < e->ncand && e->cand[i + 1] != id) {
+			struct dd_side next;
+			dd_store_side(&e->store, e->cand[i + 1], &next);
+			dd_side_prefetch(&next);
+		}
 		dd_store_side(&e->store, id, &a);
 		struct dd_verdict v;
 		int pass = dd_verify(e->al, &e->probe, &e->o.verify, &a, &b, &v);
@@ -166,27 +179,51 @@ static uint32_t near_match(struct dd_engine *e, const struct dd_text *t, const u
 	return found;
 }
 
-int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of)
+void dd_exact_prepare(struct dd_engine *e, const char *s, size_t n, struct dd_prep *p)
 {
-	struct dd_text *t = &e->text;
+	dd_normalize_fold(s, n, &e->text);
+	p->fp = e->text.exact;
+	p->empty = !e->text.fold.len;
+	if (!p->empty)
+		dd_fptab_prefetch(&e->exact, p->fp);
+}
+
+int dd_judge_exact(struct dd_engine *e, const struct dd_prep *p, const char *key, size_t klen, uint32_t *of)
+{
 	e->st.texts++;
-	dd_normalize(e->words, s, n, e->o.near, t);
-	if (!t->fold.len) { /* nothing to compare: never a repeat */
+	if (p->empty) { /* nothing to compare: never a repeat */
 		*of = UINT32_MAX;
 		return 0;
 	}
-	if (!e->o.near) { /* one probe: the slot found or made */
-		int fresh;
-		uint32_t *slot = dd_fptab_put(&e->exact, t->exact, &fresh);
-		if (!fresh) {
-			e->st.exact++;
-			*of = *slot;
-			return 1;
-		}
-		if (e->o.keys)
-			*slot = dd_store_key(&e->store, key, klen);
+	int fresh; /* one probe: the slot found or made */
+	uint32_t *slot = dd_fptab_put(&e->exact, p->fp, &fresh);
+	if (!fresh) {
+		e->st.exact++;
 		*of = *slot;
-		e->st.kept++;
+		return 1;
+	}
+	if (e->o.keys)
+		*slot = dd_store_key(&e->store, key, klen);
+	*of = *slot;
+	e->st.kept++;
+	return 0;
+}
+
+int dd_judge(struct dd_engine *e, const char *s, size_t n, const char *key, size_t klen, uint32_t *of)
+{
+	if (!e->o.near) {
+		struct dd_prep p;
+		dd_exact_prepare(e, s, n, &p);
+		return dd_judge_exact(e, &p, key, klen, of);
+	}
+	struct dd_text *t = &e->text;
+	e->st.texts++;
+	dd_normalize_fold(s, n, t);
+	/* the exact table's slot loads while the words are read */
+	dd_fptab_prefetch(&e->exact, t->exact);
+	dd_normalize_words(e->words, s, n, t);
+	if (!t->fold.len) { /* nothing to compare: never a repeat */
+		*of = UINT32_MAX;
 		return 0;
 	}
 	uint32_t *v = dd_fptab_get(&e->exact, t->exact);

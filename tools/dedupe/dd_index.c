@@ -233,6 +233,15 @@ void dd_index_find(const struct dd_index *x, uint64_t key, uint32_t **out, size_
 	dd_index_find_tag(x, dd_index_tag(key), out, n, cap);
 }
 
+void dd_index_prefetch(const struct dd_index *x, uint32_t tag)
+{
+	if (!x->cap)
+		return;
+	size_t i = home(tag * MIX, x->span);
+	dd_prefetch(x->h + i);
+	dd_prefetch(x->id + i);
+}
+
 void dd_index_find_tag(const struct dd_index *x, uint32_t tag, uint32_t **out, size_t *n, size_t *cap)
 {
 	if (!x->cap)

@@ -183,18 +183,29 @@ static const uint64_t low_bytes[9] = {
 	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL,
 };
 
-void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, struct dd_text *t)
+void dd_normalize_fold(const char *s, size_t n, struct dd_text *t)
 {
 	buf_reset(&t->fold);
 	fold(s, n, FOLD_WORDS, &t->fold, NULL);
-	const char *f = t->fold.p;
-	size_t fl = t->fold.len;
-	t->exact = hash_bytes(f, fl, 0);
+	t->exact = hash_bytes(t->fold.p, t->fold.len, 0);
 	t->n = 0;
 	t->lead = 0;
 	t->cut = DD_NOCUT;
 	t->edges = 0;
-	if (!words || !fl)
+}
+
+void dd_normalize(const struct dd_words *w, const char *s, size_t n, int words, struct dd_text *t)
+{
+	dd_normalize_fold(s, n, t);
+	if (words)
+		dd_normalize_words(w, s, n, t);
+}
+
+void dd_normalize_words(const struct dd_words *w, const char *s, size_t n, struct dd_text *t)
+{
+	const char *f = t->fold.p;
+	size_t fl = t->fold.len;
+	if (!fl)
 		return;
 	/* the words: the folded text is words and single spaces; a bit a
 	 * byte marks the ends (the spaces, and the NUL after the text), taken

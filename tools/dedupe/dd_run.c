@@ -136,6 +136,93 @@ static void doc_fn(struct docrows *d, void *ctx)
 	}
 }
 
+/* ---- the exact filter's pipeline ---------------------------------------------
+ * In exact mode a row's time is mostly its fold and one cache miss, the
+ * exact table's slot. The loop folds row i, asks for its slot, and only
+ * then judges and writes row i - 1 (a copy of it waits), so the miss is
+ * paid while row i is read and folded. The decisions, and the rows
+ * written before an error ends the run, are those of one row at a time:
+ * a run that dies with a row waiting judges and writes it first. */
+struct pending {
+	int have;
+	struct dd_prep prep;
+	struct buf row, key;     /* the row's bytes as read, its key */
+	struct tsv_field *f;     /* its fields, into row */
+	size_t nf, fcap;
+};
+
+static void keep_pending(struct pending *P, const struct tsv_reader *T, const struct buf *key,
+			 const struct dd_prep *prep)
+{
+	const struct tsv_field *f = T->f, *z = &f[T->nf - 1];
+	buf_reset(&P->row);
+	buf_add(&P->row, f[0].p, (size_t)(z->p + z->n - f[0].p));
+	buf_reset(&P->key);
+	buf_add(&P->key, key->p, key->len);
+	if (P->fcap < T->nf) {
+		P->fcap = T->nf;
+		P->f = xrealloc(P->f, P->fcap * sizeof *P->f);
+	}
+	for (size_t i = 0; i < T->nf; i++)
+		P->f[i] = (struct tsv_field){P->row.p + (f[i].p - f[0].p), f[i].n};
+	P->nf = T->nf;
+	P->prep = *prep;
+	P->have = 1;
+}
+
+/* The loop with a row waiting, for a run that dies meanwhile */
+static struct {
+	struct loop *L;
+	const struct cols *C;
+	size_t tc;
+	struct pending *P;
+	void (*before_exit)(void);
+} live;
+
+static void write_row(struct loop *L, const struct cols *C, size_t tc, const struct tsv_field *f, size_t nf,
+		      int rep, const char *dup, size_t ndup)
+{
+	struct out *o = L->o;
+	if (!L->r->mark) {
+		const struct tsv_field *z = &f[nf - 1];
+		out_write(o, f[0].p, (size_t)(z->p + z->n - f[0].p));
+	} else {
+		cols_before(C, f, o);
+		put_mark(o, rep ? dup : "", rep ? ndup : 0);
+		out_write(o, f[tc].p, f[tc].n);
+		cols_after(C, f, o);
+	}
+	out_endrow(o);
+	L->st->out++;
+}
+
+static void flush_pending(struct loop *L, const struct cols *C, size_t tc, struct pending *P)
+{
+	if (!P->have)
+		return;
+	P->have = 0;
+	struct dd_engine *e = L->r->pipe;
+	uint32_t of;
+	int rep = dd_judge_exact(e, &P->prep, P->key.p ? P->key.p : "", P->key.len, &of);
+	const char *dup = NULL;
+	size_t ndup = 0;
+	if (rep) {
+		L->st->repeats++;
+		dup = dd_name_key(e, of, &ndup);
+	}
+	if (!L->quiet && (!rep || L->r->mark))
+		write_row(L, C, tc, P->f, P->nf, rep, dup, ndup);
+}
+
+static void pending_before_exit(void)
+{
+	if (live.P)
+		flush_pending(live.L, live.C, live.tc, live.P);
+	live.P = NULL;
+	if (live.before_exit)
+		live.before_exit();
+}
+
 static int row_fn(struct docrows *d, struct docrow *w, void *ctx)
 {
 	struct loop *L = ctx;
@@ -183,6 +270,12 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 		docrows_free(&D);
 	} else {
 		struct buf text = {0};
+		struct pending P = {0};
+		if (r->pipe) {
+			live.L = &L, live.C = &C, live.tc = tc, live.P = &P;
+			live.before_exit = msg_before_exit;
+			msg_before_exit = pending_before_exit;
+		}
 		while (tsv_next(&T)) {
 			st->rows++;
 			hash_row(&L, &T);
@@ -212,24 +305,28 @@ void dd_loop(struct dd_run *r, struct out *o, int quiet, dd_decide_fn decide, vo
 				}
 			}
 			row_key(&L, &T, index);
+			if (r->pipe) {
+				struct dd_prep prep;
+				dd_exact_prepare(r->pipe, tn ? tp : "", tn, &prep);
+				flush_pending(&L, &C, tc, &P);
+				keep_pending(&P, &T, &L.key, &prep);
+				continue;
+			}
 			int rep = decide(ctx, tn ? tp : "", tn, L.key.p, L.key.len, index, &dup, &ndup);
 			if (rep)
 				st->repeats++;
 			if (quiet || (rep && !r->mark))
 				continue;
-			const struct tsv_field *f = T.f;
-			if (!r->mark) {
-				const struct tsv_field *z = &f[T.nf - 1];
-				out_write(o, f[0].p, (size_t)(z->p + z->n - f[0].p));
-			} else {
-				cols_before(&C, f, o);
-				put_mark(o, rep ? dup : "", rep ? ndup : 0);
-				out_write(o, f[tc].p, f[tc].n);
-				cols_after(&C, f, o);
-			}
-			out_endrow(o);
-			st->out++;
+			write_row(&L, &C, tc, T.f, T.nf, rep, dup, ndup);
 		}
+		if (r->pipe) {
+			flush_pending(&L, &C, tc, &P);
+			msg_before_exit = live.before_exit;
+			live.P = NULL;
+		}
+		buf_free(&P.row);
+		buf_free(&P.key);
+		free(P.f);
 		buf_free(&text);
 	}
 	if (r->in_hash)
@@ -327,6 +424,8 @@ static int run_filter(struct dd_run *r)
 	struct dd_engine E;
 	r->opts.keys = r->mark;
 	dd_engine_init(&E, &r->opts, r->words);
+	if (!r->opts.near && !r->cli.line_buffered) /* --line-buffered: each row out as it comes */
+		r->pipe = &E;
 	dd_engine_input(&E, &r->in_size, &r->in_read);
 	struct dd_loop_stats st;
 	if (r->outfile) {
@@ -344,6 +443,7 @@ static int run_filter(struct dd_run *r)
 	out_close(out_stdout);
 	if (r->cli.stats)
 		dd_print_stats(r, &E, &st);
+	r->pipe = NULL;
 	dd_engine_free(&E);
 	return EXIT_OK;
 }

@@ -21,6 +21,8 @@ struct dd_run {
 	uint64_t *in_hash;   /* when set, the loop hashes the input it reads here */
 	uint64_t in_size;    /* the loop: the input's bytes when all are regular files, else 0 */
 	uint64_t in_read;    /* the loop: the bytes of the rows read so far */
+	struct dd_engine *pipe; /* the exact filter's engine: the loop judges each row
+				 * after folding the next (dd_run.c) */
 };
 
 void dd_run_defaults(struct dd_run *r);

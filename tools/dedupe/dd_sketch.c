@@ -77,15 +77,55 @@ static uint64_t band_key(unsigned band, const uint64_t *v, unsigned rows)
 
 enum { MAXSH = 4096, MAXVAL = 256 };
 
+/* One shingle hash h into the k bins of one permutation hashing. */
+static inline void oph_put(uint64_t h, unsigned k, uint64_t *val, int *full)
+{
+	unsigned bin = (unsigned)(((h >> 32) * (uint64_t)k) >> 32);
+	uint64_t x = h & 0xFFFFFFFFULL;
+	if (x < val[bin])
+		val[bin] = x;
+	full[bin] = 1;
+}
+
+/* The default sketch's bins (oph, 2-word shingles, n >= 2) straight from
+ * the codes: what shingles() and the loop over its hashes in dd_sketch
+ * make, without the array between them. Returns the shingles taken. */
+static unsigned oph_pairs(const uint16_t *code, uint32_t n, unsigned k, uint64_t *val, int *full)
+{
+	unsigned ns = 0;
+	for (int pass = 0; pass < 2 && ns < 3; pass++) {
+		for (unsigned j = 0; j < k; j++)
+			val[j] = UINT64_MAX, full[j] = 0;
+		ns = 0;
+		for (uint32_t i = 0; i + 1 < n && ns < MAXSH; i++) {
+			uint16_t a = code[i], b = code[i + 1];
+			if (pass || dd_is_telling(a) || dd_is_telling(b)) {
+				oph_put(hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^ 0x5851F42D4C957F2DULL), k,
+					val, full);
+				ns++;
+			}
+		}
+	}
+	return ns;
+}
+
 unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_t n, uint64_t *keys,
 		   unsigned *ni)
 {
 	static uint64_t sh[MAXSH];
-	unsigned ns = shingles(o->shingle, code, n, sh, MAXSH);
+	unsigned bands = o->bands, rows = o->rows ? o->rows : 1;
+	unsigned k = bands * rows, kb = bands; /* values, and bands of minhash and oph */
+	if (k > MAXVAL)
+		k = MAXVAL, kb = MAXVAL / rows;
+	if (kb > DD_MAXKEYS)
+		kb = DD_MAXKEYS;
+	uint64_t val[MAXVAL];
+	int full[MAXVAL];
 	*ni = 0;
+	int pairs = o->kind == DD_SK_OPH && o->shingle == 2 && n >= 2;
+	unsigned ns = pairs ? oph_pairs(code, n, k, val, full) : shingles(o->shingle, code, n, sh, MAXSH);
 	if (!ns)
 		return 0;
-	unsigned bands = o->bands, rows = o->rows ? o->rows : 1;
 	if (o->kind == DD_SK_BOTTOM) {
 		qsort(sh, ns, sizeof *sh, cmp_u64);
 		unsigned u = 0;
@@ -100,12 +140,7 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
 		*ni = bands < q ? bands : q;
 		return q;
 	}
-	unsigned k = bands * rows;
-	if (k > MAXVAL)
-		k = MAXVAL, bands = MAXVAL / rows;
-	if (bands > DD_MAXKEYS)
-		bands = DD_MAXKEYS;
-	uint64_t val[MAXVAL];
+	bands = kb;
 	if (o->kind == DD_SK_MINHASH) {
 		for (unsigned j = 0; j < k; j++)
 			val[j] = UINT64_MAX;
@@ -118,16 +153,11 @@ unsigned dd_sketch(const struct dd_sketch_opts *o, const uint16_t *code, uint32_
 			}
 		}
 	} else { /* one permutation hashing with densification */
-		int full[MAXVAL];
-		for (unsigned j = 0; j < k; j++)
-			val[j] = UINT64_MAX, full[j] = 0;
-		for (unsigned i = 0; i < ns; i++) {
-			uint64_t h = sh[i];
-			unsigned bin = (unsigned)(((h >> 32) * (uint64_t)k) >> 32);
-			uint64_t x = h & 0xFFFFFFFFULL;
-			if (x < val[bin])
-				val[bin] = x;
-			full[bin] = 1;
+		if (!pairs) {
+			for (unsigned j = 0; j < k; j++)
+				val[j] = UINT64_MAX, full[j] = 0;
+			for (unsigned i = 0; i < ns; i++)
+				oph_put(sh[i], k, val, full);
 		}
 		/* an empty bin takes the next full bin's value (rotation), tagged
 		 * with how far it looked: copies that lost or gained a shingle
