@@ -302,6 +302,10 @@ struct te_tagger {
 	const char *s;      /* the current row's text */
 	size_t sn;          /* its length */
 	int shape;
+	/* te_th_compute makes a short ASCII token's hash as written and
+	 * folded at once: with a large alias table every token that may
+	 * start a name is hashed as written, and most then folded too */
+	int th_both;
 	struct buf scratch, scratch2;
 	int table;          /* the current row is a line of a table (many numbers) */
 	/* answers of the big word sets (common words, first names) for the

@@ -29,6 +29,7 @@ void te_tagger_init(struct te_tagger *g, const struct te *t)
 {
 	memset(g, 0, sizeof *g);
 	g->t = t;
+	g->th_both = t->alias.mask >= BIG_ALIAS && t->starts.bits;
 }
 
 void te_tagger_free(struct te_tagger *g)

@@ -6,6 +6,11 @@
 
 #include "te.h"
 
+/* An alias table of this many slots or more is large: every token that
+ * may start a name is looked up in it (te_tag.c), and te_th_compute
+ * makes both hashes of a short ASCII token at once (te_tagger.th_both). */
+enum { BIG_ALIAS = 1 << 16 };
+
 /* The shape of a row. */
 enum { ROW_PLAIN, ROW_CAPS, ROW_TITLE }; /* ROW_CAPS, ROW_TITLE: headlines */
 

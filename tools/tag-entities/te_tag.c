@@ -88,6 +88,15 @@ uint64_t te_th_compute(struct te_tagger *g, size_t i, int fc)
 		memcpy(&x, g->s + k->b, 8);
 		if (n < 8)
 			x &= ((uint64_t)1 << (8 * n)) - 1;
+		if (__builtin_expect(g->th_both, 0)) {
+			/* both at once (te_tagger.th_both) */
+			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
+			uint64_t xl = x | ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
+			g->th[i] = te_hash8(x, n, TE_SEED_A);
+			g->thb[i] = te_hash8(xl, n, TE_SEED_B);
+			g->cap[i] |= (unsigned char)(C_TH | C_THB);
+			return *c;
+		}
 		if (fc) {
 			uint64_t a = x & 0x7F7F7F7F7F7F7F7FULL;
 			x |= ((a + 0x3F3F3F3F3F3F3F3FULL) & ~(a + 0x2525252525252525ULL) & ~x & hi) >> 2;
@@ -328,8 +337,6 @@ static inline int may_start(struct rowctx *r, const struct token *k)
  * for, then the table's first slots of those the filter lets through, so
  * the loads of many tokens wait on memory at once, not one after another
  * (the loop of gazetteer_hits then finds them in the cache). */
-enum { BIG_ALIAS = 1 << 16 }; /* slots */
-
 static void prefetch_starts(struct rowctx *r)
 {
 	const struct te *t = r->t;
