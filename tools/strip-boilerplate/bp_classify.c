@@ -1706,12 +1706,16 @@ static size_t headline_by_lead(const struct bp_config *c, const struct bp_line *
  * boilerplate on their own: its card's image or a row the page repeats
  * (a share row) above it, the next card's image below ("### You may
  * also like", then image, share row, text; image, share row, text). */
-static int teaser_card(const struct bp_line *L, size_t n, size_t h, size_t i)
+static int teaser_card(const struct bp_config *c, const struct bp_line *L, size_t n, size_t h, size_t i)
 {
 	const struct bp_line *u = &L[i - 1];
+	/* a paragraph that reads as prose between two photos is the story's
+	 * (a photo, a paragraph, a photo): only a card's share row makes it
+	 * a card */
+	int shared = u->why == bp_reason_names[BPR_DUPLICATE];
 	return h + 1 < i && (L[h + 1].image || L[h + 1].no_text) && i + 1 < n && u->cls0 == BPC_BAD &&
 	       L[i + 1].cls0 == BPC_BAD && (L[i + 1].image || L[i + 1].no_text) &&
-	       (u->image || u->no_text || u->why == bp_reason_names[BPR_DUPLICATE]);
+	       (shared || ((u->image || u->no_text) && !(L[i].prose && paragraph_line(c, &L[i]))));
 }
 
 /* The kept parts of two lines hold the same bytes. */
@@ -2275,7 +2279,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 		size_t h = i;
 		for (i++; i < be && (((text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3) &&
 				      !(L[i].prose && paragraph_line(c, &L[i]))) ||
-				     teaser_card(L, n, h, i));
+				     teaser_card(c, L, n, h, i));
 		     i++)
 			if (L[i].cls == BPC_GOOD)
 				L[i].cls = BPC_BAD, L[i].why = why;
