@@ -904,9 +904,11 @@ static int story_sentence(const struct bp_config *c, const struct bp_line *l)
  * back, with all up to the last of them, when they are
  * body_resume_paragraphs or more and weigh body_resume_words words. Not
  * across a heading (a new section: comments, more stories), a line of the
- * notes that end stories or of what follows them, a box, nor a run of
+ * notes that end stories or of what follows them, nor a run of
  * more than body_tail_lines lines that are boilerplate on their own
- * (labels and lines without text aside): a wall of links is the page's. */
+ * (labels and lines without text aside): a wall of links is the page's.
+ * A box ("Related" and its links or teasers) is passed over to the
+ * story's next sentence: a box inserted into a story is not its end. */
 static void story_after_body(const struct bp_config *c, const struct bp_line *L, size_t n, size_t *be)
 {
 	const struct bp_params *p = &c->p;
@@ -917,6 +919,16 @@ static void story_after_body(const struct bp_config *c, const struct bp_line *L,
 	for (size_t k = *be; k < n; k++) {
 		const struct bp_line *l = &L[k];
 		const struct bp_rule *r = strong_rule(c, l);
+		if (r && r->box && !end_line(c, l) && !after_rule(c, l)) {
+			/* a box inserted into the story ("Related", its links):
+			 * over its rows, as the box goes (see bp_classify's box
+			 * loop), to the story's next sentence */
+			while (k + 1 < n && !story_sentence(c, &L[k + 1]) &&
+			       (text_class(&L[k + 1]) != BPC_GOOD || L[k + 1].bullet) && !L[k + 1].heading)
+				k++;
+			run = 0;
+			continue;
+		}
 		if (l->heading || end_line(c, l) || after_rule(c, l) || (r && r->box))
 			break;
 		if (story_sentence(c, l)) {
