@@ -3,7 +3,9 @@
  * two letters or digits, as nothing; white space runs made one space;
  * HTML character references decoded and tags read as a space. Each code
  * point that survives goes through fold_cp with the other flags. ASCII
- * letters and digits are copied by a table loop. */
+ * letters and digits are copied by a table loop; with FOLD_NOPUNCT and
+ * FOLD_SPACE1 and no map, ASCII texts and the ASCII stretches of other
+ * texts go 16 bytes at a time (fold_fast). */
 #include "fold.h"
 #include "msg.h"
 #include "unicode.h"
@@ -397,8 +399,11 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
  *     joining byte (' . ,) between two letters or digits, which is
  *     nothing; gaps at the start or the end are nothing.
  * Here 16 bytes at a time: classes by two nibble lookups, the bytes to
- * write as a mask, written by a shuffle (8 at a time). The unit test
- * common_foldwords checks it against the path above on random texts. */
+ * write as a mask, written by a shuffle (8 at a time). A text with other
+ * bytes too goes through the path above, which hands the fast path each
+ * long ASCII stretch between them (fold_words). The unit tests
+ * common_foldwords and common_foldmixed check it against the path above
+ * on random texts. */
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <tmmintrin.h>
 #define FOLD_FAST 1
@@ -528,25 +533,6 @@ static size_t fast_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* Is s[0..n) for the fast path? */
-static int fast_ok(const char *s, size_t n)
-{
-	size_t i = 0;
-	for (; i + 16 <= n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()),
-					   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
-							_mm_cmpeq_epi8(x, _mm_set1_epi8('<'))));
-		if (_mm_movemask_epi8(_mm_or_si128(bad, x))) /* x: its top bit, a byte >= 0x80 */
-			return 0;
-	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!c || c >= 0x80 || c == '&' || c == '<')
-			return 0;
-	}
-	return 1;
-}
 #endif
 
 void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
@@ -558,7 +544,7 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 		if (fast)
 			fast_init();
 	}
-	if (fast && !map && (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1) && fast_ok(s, n)) {
+	if (fast && !map && (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1) && fast_end(s, n, 0) == n) {
 		if (out->cap - out->len < n + 17)
 			buf_grow(out, n + 17);
 		fold_fast(s, n, n, (flags & FOLD_CASE) != 0, out);
