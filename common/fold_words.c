@@ -3,7 +3,9 @@
  * two letters or digits, as nothing; white space runs made one space;
  * HTML character references decoded and tags read as a space. Each code
  * point that survives goes through fold_cp with the other flags. ASCII
- * letters and digits are copied by a table loop. */
+ * letters and digits are copied by a table loop; with FOLD_NOPUNCT and
+ * FOLD_SPACE1 and no map, ASCII texts and the ASCII stretches of other
+ * texts go 16 bytes at a time (fold_fast). */
 #include "fold.h"
 #include "msg.h"
 #include "unicode.h"
@@ -397,11 +399,16 @@ static inline size_t plain16(const char *s, size_t i, size_t n, int lower, int s
  *     joining byte (' . ,) between two letters or digits, which is
  *     nothing; gaps at the start or the end are nothing.
  * Here 16 bytes at a time: classes by two nibble lookups, the bytes to
- * write as a mask, written by a shuffle (8 at a time). The unit test
- * common_foldwords checks it against the path above on random texts. */
+ * write as a mask, written by a shuffle (8 at a time). A text with other
+ * bytes too goes through the path above, which hands the fast path each
+ * long ASCII stretch between them (fold_words). The unit tests
+ * common_foldwords and common_foldmixed check it against the path above
+ * on random texts. */
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <tmmintrin.h>
 #define FOLD_FAST 1
+/* The shortest stretch of a mixed text worth the fast path. */
+#define FAST_MIN 16
 
 /* The classes by nibbles: a byte is in class bit b when b is in both
  * lo[c & 15] and hi[c >> 4]. Bits 0-5: gaps (rectangles of the table;
@@ -419,7 +426,7 @@ static void rect(int bit, int h, const char *lows)
 static void fast_init(void)
 {
 	rect(0, 0, "9abcd");             /* \t \n \v \f \r */
-	rect(1, 2, "0123456789abcdef");  /* space to '/', less $ and + (below) */
+	rect(1, 2, "012356789acdef");    /* space to '/', less $ and + */
 	rect(2, 3, "abcf");              /* : ; < ? */
 	rect(3, 4, "0");                 /* @ */
 	rect(4, 5, "bcdf");              /* [ \ ] _ */
@@ -436,22 +443,35 @@ static void fast_init(void)
 	}
 }
 
-__attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, int lower, struct buf *out)
+/* The 16 bytes of s from i on, spaces past n; the bytes up to s[avail)
+ * may be read. */
+static inline __m128i load16_sp(const char *s, size_t i, size_t n, size_t avail)
+{
+	if (i + 16 <= n)
+		return _mm_loadu_si128((const __m128i *)(s + i));
+	if (i + 16 > avail)
+		return load16(s, i, n, ' ');
+	__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+	__m128i past = _mm_cmpgt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+				      _mm_set1_epi8((char)(n - i - 1)));
+	return _mm_or_si128(_mm_andnot_si128(past, x), _mm_and_si128(past, _mm_set1_epi8(' ')));
+}
+
+/* s[0..n) folded to out (s[0..avail) may be read). */
+__attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, size_t avail, int lower, struct buf *out)
 {
 	char *d0 = out->p + out->len, *d = d0; /* room for n + 17 bytes */
 	const __m128i lo_t = _mm_loadu_si128((const __m128i *)cls_lo), hi_t = _mm_loadu_si128((const __m128i *)cls_hi);
 	const __m128i nib = _mm_set1_epi8(0x0F), gapbits = _mm_set1_epi8(0x3F), joinbit = _mm_set1_epi8(0x40);
 	unsigned prev_k = 0, prev_a = 0, join_end = 0;
 	for (size_t i = 0; i < n; i += 16) {
-		__m128i x = load16(s, i, n, ' '); /* spaces past the end: a gap */
+		__m128i x = load16_sp(s, i, n, avail); /* spaces past the end: a gap */
 		__m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_t, _mm_and_si128(x, nib)),
 					  _mm_shuffle_epi8(hi_t, _mm_and_si128(_mm_srli_epi16(x, 4), nib)));
-		__m128i dollar = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('$')), _mm_cmpeq_epi8(x, _mm_set1_epi8('+')));
-		__m128i gap = _mm_andnot_si128(dollar, _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(c, gapbits), _mm_setzero_si128()),
-									 _mm_set1_epi8(-1)));
+		__m128i nogap = _mm_cmpeq_epi8(_mm_and_si128(c, gapbits), _mm_setzero_si128());
 		__m128i join = _mm_cmpeq_epi8(_mm_and_si128(c, joinbit), joinbit);
 		__m128i up, alnum = alnum16(x, &up);
-		unsigned g = (unsigned)_mm_movemask_epi8(gap);
+		unsigned g = ~(unsigned)_mm_movemask_epi8(nogap) & 0xFFFF;
 		unsigned a = (unsigned)_mm_movemask_epi8(alnum);
 		unsigned j = (unsigned)_mm_movemask_epi8(join);
 		unsigned k = ~g & 0xFFFF;
@@ -463,7 +483,7 @@ __attribute__((target("ssse3"))) static void fold_fast(const char *s, size_t n, 
 		d -= join_end & a;
 		/* the bytes: kept ones lowered (or not), gaps a space */
 		__m128i v = lower ? _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20))) : x;
-		v = _mm_or_si128(_mm_andnot_si128(gap, v), _mm_and_si128(gap, _mm_set1_epi8(' ')));
+		v = _mm_or_si128(_mm_and_si128(nogap, v), _mm_andnot_si128(nogap, _mm_set1_epi8(' ')));
 		unsigned e0 = emit & 0xFF, e1 = emit >> 8;
 		__m128i s0 = _mm_loadl_epi64((const __m128i *)shuf[e0]);
 		__m128i s1 = _mm_loadl_epi64((const __m128i *)shuf[e1]);
@@ -492,25 +512,27 @@ static inline void space_at(struct wstate *w, size_t i)
 	w->alnum = 0;
 }
 
-/* Is s[0..n) for the fast path? */
-static int fast_ok(const char *s, size_t n)
+/* Where the stretch from i on that the fast path can take ends: the
+ * first NUL, '&', '<' or byte >= 0x80 at or after i, or n. */
+static size_t fast_end(const char *s, size_t n, size_t i)
 {
-	size_t i = 0;
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
 		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()),
 					   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
 							_mm_cmpeq_epi8(x, _mm_set1_epi8('<'))));
-		if (_mm_movemask_epi8(_mm_or_si128(bad, x))) /* x: its top bit, a byte >= 0x80 */
-			return 0;
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(bad, x));
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
 	}
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (!c || c >= 0x80 || c == '&' || c == '<')
-			return 0;
+			break;
 	}
-	return 1;
+	return i;
 }
+
 #endif
 
 void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct fold_map *map)
@@ -522,10 +544,10 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 		if (fast)
 			fast_init();
 	}
-	if (fast && !map && (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1) && fast_ok(s, n)) {
+	if (fast && !map && (flags & (FOLD_NOPUNCT | FOLD_SPACE1)) == (FOLD_NOPUNCT | FOLD_SPACE1) && fast_end(s, n, 0) == n) {
 		if (out->cap - out->len < n + 17)
 			buf_grow(out, n + 17);
-		fold_fast(s, n, (flags & FOLD_CASE) != 0, out);
+		fold_fast(s, n, n, (flags & FOLD_CASE) != 0, out);
 		return;
 	}
 #endif
@@ -541,11 +563,49 @@ void fold_words(const char *s, size_t n, unsigned flags, struct buf *out, struct
 	/* single spaces between words go straight through when they fold to
 	 * themselves (FOLD_SPACE1) and no map is kept */
 	const int sp = (flags & FOLD_SPACE1) && !w.map;
+#ifdef FOLD_FAST
+	/* A text with some bytes the fast path cannot take (a row with an
+	 * accent, a character reference): its ASCII stretches between them
+	 * go through the fast path all the same, each from a plain byte to
+	 * its last byte that is not a gap, so that its bytes fold as they
+	 * would in the whole text (what a gap at either end of it becomes
+	 * depends on the bytes around: the loop below decides). seg_end is
+	 * where the stretch met last ends, seg_kept after its last kept byte. */
+	const int mixed = fast && sp && (flags & FOLD_NOPUNCT);
+	size_t seg_end = 0, seg_kept = 0;
+#endif
 	room(&w, n + 16);
 	size_t i = 0;
 	char *d = out->p + out->len; /* out->len is brought up to date before step() */
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+#ifdef FOLD_FAST
+		if (mixed && plain[c]) {
+			if (i >= seg_end) {
+				seg_end = fast_end(s, n, i);
+				seg_kept = seg_end;
+				while (seg_kept > i && ascii_class[(unsigned char)s[seg_kept - 1]] != C_WORD &&
+				       ascii_class[(unsigned char)s[seg_kept - 1]] != C_SYM)
+					seg_kept--;
+			}
+			if (seg_kept >= i + FAST_MIN) {
+				if (w.pending) {
+					w.pending = 0;
+					if (d != out->p + w.base)
+						*d++ = ' ';
+				}
+				out->len = (size_t)(d - out->p);
+				size_t m = seg_kept - i;
+				if (out->cap - out->len < m + 17)
+					buf_grow(out, m + 17);
+				fold_fast(s + i, m, n - i, lower, out);
+				d = out->p + out->len;
+				w.alnum = ascii_alnum((unsigned char)s[seg_kept - 1]);
+				i = seg_kept;
+				continue;
+			}
+		}
+#endif
 		if (plain[c]) {
 			/* a run of plain ASCII: the text never grows here, and room
 			 * for the rest of the input (and 16 bytes) is always there */
