@@ -232,12 +232,18 @@ uint32_t *dd_fptab_get(const struct dd_fptab *t, uint64_t fp);
  * the next put); *fresh says whether it was inserted. */
 uint32_t *dd_fptab_put(struct dd_fptab *t, uint64_t fp, int *fresh);
 size_t dd_fptab_bytes(const struct dd_fptab *t);
+/* The home slot of fingerprint fp in a table of cap slots (dd_fptab.c's
+ * probes start there). */
+static inline size_t dd_fptab_home(uint64_t fp, size_t cap)
+{
+	return (size_t)(((unsigned __int128)fp * cap) >> 64);
+}
 /* Start loading fp's home slot into the cache (a lookup to come). */
 static inline void dd_fptab_prefetch(const struct dd_fptab *t, uint64_t fp)
 {
 	if (t->cap) {
 		fp += !fp;
-		size_t i = (size_t)(((unsigned __int128)fp * t->cap) >> 64);
+		size_t i = dd_fptab_home(fp, t->cap);
 		dd_prefetch(t->fp + i);
 		if (t->val)
 			dd_prefetch(t->val + i);

@@ -6,11 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static inline size_t home(uint64_t fp, size_t cap)
-{
-	return (size_t)(((unsigned __int128)fp * cap) >> 64);
-}
-
 void dd_fptab_init(struct dd_fptab *t, int values)
 {
 	memset(t, 0, sizeof *t);
@@ -28,7 +23,7 @@ void dd_fptab_free(struct dd_fptab *t)
 
 static size_t slot(const struct dd_fptab *t, uint64_t fp)
 {
-	size_t i = home(fp, t->cap);
+	size_t i = dd_fptab_home(fp, t->cap);
 	while (t->fp[i] && t->fp[i] != fp)
 		if (++i == t->cap)
 			i = 0;

@@ -151,6 +151,8 @@ struct pending {
 	size_t nf, fcap;
 };
 
+/* Keep a copy of the reader's current row (its bytes, fields, key and
+ * fold) as the row waiting to be judged. */
 static void keep_pending(struct pending *P, const struct tsv_reader *T, const struct buf *key,
 			 const struct dd_prep *prep)
 {
@@ -179,6 +181,8 @@ static struct {
 	void (*before_exit)(void);
 } live;
 
+/* Write row f[0..nf): as read, or with --mark its dup_of column (dup,
+ * the key of the row it repeats, when rep). */
 static void write_row(struct loop *L, const struct cols *C, size_t tc, const struct tsv_field *f, size_t nf,
 		      int rep, const char *dup, size_t ndup)
 {
@@ -196,6 +200,7 @@ static void write_row(struct loop *L, const struct cols *C, size_t tc, const str
 	L->st->out++;
 }
 
+/* Judge the waiting row, if any, and write it as the loop would have. */
 static void flush_pending(struct loop *L, const struct cols *C, size_t tc, struct pending *P)
 {
 	if (!P->have)
@@ -214,6 +219,8 @@ static void flush_pending(struct loop *L, const struct cols *C, size_t tc, struc
 		write_row(L, C, tc, P->f, P->nf, rep, dup, ndup);
 }
 
+/* The exit hook of a run that dies (msg.h): the waiting row first, then
+ * the hook that was there before. */
 static void pending_before_exit(void)
 {
 	if (live.P)

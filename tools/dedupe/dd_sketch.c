@@ -15,6 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The hash of the shingle of two word codes a b (k = 2, the default), the
+ * same for the sketch's shingles and its one-permutation bins. */
+static inline uint64_t pair_hash(uint16_t a, uint16_t b)
+{
+	return hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^ 0x5851F42D4C957F2DULL);
+}
+
 /* The shingle hashes of code[0..n) into sh (n of them at most, one for a
  * text shorter than a shingle); returns how many. */
 static unsigned shingles(unsigned k, const uint16_t *code, uint32_t n, uint64_t *sh, unsigned cap)
@@ -35,8 +42,7 @@ static unsigned shingles(unsigned k, const uint16_t *code, uint32_t n, uint64_t 
 			for (uint32_t i = 0; i < last && ns < cap; i++) {
 				uint16_t a = code[i], b = code[i + 1];
 				if (pass || dd_is_telling(a) || dd_is_telling(b))
-					sh[ns++] = hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^
-							    0x5851F42D4C957F2DULL);
+					sh[ns++] = pair_hash(a, b);
 			}
 		}
 		return ns;
@@ -100,8 +106,7 @@ static unsigned oph_pairs(const uint16_t *code, uint32_t n, unsigned k, uint64_t
 		for (uint32_t i = 0; i + 1 < n && ns < MAXSH; i++) {
 			uint16_t a = code[i], b = code[i + 1];
 			if (pass || dd_is_telling(a) || dd_is_telling(b)) {
-				oph_put(hash_u64(((uint64_t)2 << 32 | (uint64_t)a << 16 | b) ^ 0x5851F42D4C957F2DULL), k,
-					val, full);
+				oph_put(pair_hash(a, b), k, val, full);
 				ns++;
 			}
 		}
