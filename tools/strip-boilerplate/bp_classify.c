@@ -898,6 +898,15 @@ static int story_sentence(const struct bp_config *c, const struct bp_line *l)
 	       !(l->address && !l->speech && l->quote != 2) && l->stop >= c->p.near_stopwords;
 }
 
+/* L[i] goes on a box of links ("Most read", "Related stories") it
+ * follows: a row that is not good on its own, or a list item (a teaser
+ * in a list may read like a sentence), but not a paragraph that reads as
+ * prose, whatever its class. */
+static int box_row(const struct bp_config *c, const struct bp_line *l)
+{
+	return (text_class(l) != BPC_GOOD || l->bullet == 1 || l->bullet == 3) && !(l->prose && paragraph_line(c, l));
+}
+
 /* A body end is decided by the weight of what follows, not by one line:
  * the story's sentences after the body (a live blog's entries between
  * their times and share buttons, the last paragraphs after a figure) come
@@ -921,10 +930,8 @@ static void story_after_body(const struct bp_config *c, const struct bp_line *L,
 		const struct bp_rule *r = strong_rule(c, l);
 		if (r && r->box && !end_line(c, l) && !after_rule(c, l)) {
 			/* a box inserted into the story ("Related", its links):
-			 * over its rows, as the box goes (see bp_classify's box
-			 * loop), to the story's next sentence */
-			while (k + 1 < n && !story_sentence(c, &L[k + 1]) &&
-			       (text_class(&L[k + 1]) != BPC_GOOD || L[k + 1].bullet) && !L[k + 1].heading)
+			 * over its rows (box_row) to the story's next sentence */
+			while (k + 1 < n && !story_sentence(c, &L[k + 1]) && box_row(c, &L[k + 1]) && !L[k + 1].heading)
 				k++;
 			run = 0;
 			continue;
@@ -2289,10 +2296,7 @@ void bp_classify(struct bp_config *c, struct bp_line *L, size_t n)
 			continue;
 		const char *why = L[i].why;
 		size_t h = i;
-		for (i++; i < be && (((text_class(&L[i]) != BPC_GOOD || L[i].bullet == 1 || L[i].bullet == 3) &&
-				      !(L[i].prose && paragraph_line(c, &L[i]))) ||
-				     teaser_card(c, L, n, h, i));
-		     i++)
+		for (i++; i < be && (box_row(c, &L[i]) || teaser_card(c, L, n, h, i)); i++)
 			if (L[i].cls == BPC_GOOD)
 				L[i].cls = BPC_BAD, L[i].why = why;
 		i--;
